@@ -1,0 +1,55 @@
+import { ApiError } from '../../shared/api';
+import { BatchError } from '../store/batches';
+import { WorkspaceError } from '../store/db';
+import { parseArgs, UsageError } from './args';
+import type { CliIo } from './command';
+import { commands } from './commands';
+
+function help(): string {
+  const lines = commands.map((c) => `  ${c.usage.padEnd(60)} ${c.summary}`);
+  return `caio-scorecard <command>\n\nCommands:\n${lines.join('\n')}\n`;
+}
+
+/** Runs one CLI invocation and returns the exit code; never calls process.exit itself. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(help());
+    return name ? 0 : 2;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`Unknown command "${name}".\n\n${help()}`);
+    return 2;
+  }
+  try {
+    return await command.run(parseArgs(rest, command.flags), io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`${err.message}\nUsage: caio-scorecard ${command.usage}`);
+      return 2;
+    }
+    if (err instanceof WorkspaceError || err instanceof BatchError || err instanceof ApiError) {
+      io.err(`Error: ${err.message}`);
+      return 1;
+    }
+    io.err(`Error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return 1;
+  }
+}
+
+const isMain = process.argv[1] !== undefined && /cli[\\/]main\.[cm]?[jt]s$/.test(process.argv[1]);
+if (isMain) {
+  runCli(process.argv.slice(2), {
+    out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+    err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`${String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

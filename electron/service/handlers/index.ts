@@ -1,0 +1,8 @@
+import type { MethodName } from '../../../shared/api';
+import type { HandlerMap } from './types';
+import { workspaceHandlers } from './workspace';
+
+/** The service's handler map: every API method has exactly one handler (checked by the type). */
+export const handlers: HandlerMap<MethodName> = {
+  ...workspaceHandlers,
+};

@@ -1,0 +1,106 @@
+import { ApiError, type SpendSummary, type WorkspaceInfo, type workspaceMethods } from '../../../shared/api';
+import { quarterFromLabel, quarterOfMonth } from '../../../shared/fiscal';
+import { assertSafeMicro } from '../../../shared/money';
+import { BatchError, listBatches, undoBatch } from '../../store/batches';
+import type { Db } from '../../store/db';
+import { listInitiatives } from '../../store/initiatives';
+import { createKpi, getKpi, listKpis, updateKpi } from '../../store/kpis';
+import { getSettings, updateSettings } from '../../store/settings';
+import { listCommentary, setCommentary } from '../../store/commentary';
+import type { HandlerMap } from './types';
+
+function count(db: Db, table: string): number {
+  return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+export function workspaceInfo(db: Db, file: string): WorkspaceInfo {
+  const settings = getSettings(db);
+  const months = db
+    .prepare(
+      `SELECT month FROM spend_monthly UNION SELECT month FROM budget UNION SELECT month FROM benefits
+       UNION SELECT substr(period_end, 1, 7) FROM kpi_observations ORDER BY 1`,
+    )
+    .pluck()
+    .all() as string[];
+  const periods = [...new Set(months.map((m) => quarterOfMonth(m, settings.fiscalStartMonth).label))];
+  const lastSpendMonth = db.prepare('SELECT max(month) FROM spend_monthly').pluck().get() as string | null;
+  const defaultQuarter = lastSpendMonth ? quarterOfMonth(lastSpendMonth, settings.fiscalStartMonth) : null;
+  const totalSpendMicro = defaultQuarter
+    ? assertSafeMicro(
+        (db
+          .prepare('SELECT coalesce(sum(amount_micro), 0) FROM spend_monthly WHERE month BETWEEN ? AND ?')
+          .pluck()
+          .get(defaultQuarter.months[0], defaultQuarter.months[2]) as number) ?? 0,
+      )
+    : 0;
+  return {
+    name: settings.name,
+    file,
+    settings,
+    periods,
+    defaultPeriod: defaultQuarter?.label ?? periods[periods.length - 1] ?? null,
+    counts: {
+      initiatives: count(db, 'initiatives'),
+      spend: count(db, 'spend'),
+      budget: count(db, 'budget'),
+      benefits: count(db, 'benefits'),
+      observations: count(db, 'kpi_observations'),
+      batches: count(db, 'import_batches'),
+    },
+    totalSpendMicro,
+  };
+}
+
+/** Spend in a fiscal quarter from the monthly rollup: total, line count and split by category. */
+export function spendSummary(db: Db, period: string): SpendSummary {
+  const settings = getSettings(db);
+  const q = quarterFromLabel(period, settings.fiscalStartMonth);
+  const rows = db
+    .prepare(
+      `SELECT category, sum(amount_micro) AS total, sum(line_count) AS lines FROM spend_monthly
+        WHERE month BETWEEN ? AND ? GROUP BY category ORDER BY total DESC`,
+    )
+    .all(q.months[0], q.months[2]) as { category: string; total: number; lines: number }[];
+  return {
+    period,
+    currency: settings.currency,
+    totalMicro: assertSafeMicro(rows.reduce((s, r) => s + r.total, 0)),
+    lines: rows.reduce((s, r) => s + r.lines, 0),
+    byCategory: rows.map((r) => ({ category: r.category, totalMicro: r.total, lines: r.lines })),
+  };
+}
+
+export const workspaceHandlers: HandlerMap<keyof typeof workspaceMethods> = {
+  'workspace.info': (_input, { ws }) => workspaceInfo(ws.db, ws.file),
+  'spend.summary': ({ period }, { ws }) => spendSummary(ws.db, period),
+  'settings.get': (_input, { ws }) => getSettings(ws.db),
+  'settings.update': ({ patch }, { ws }) => {
+    const current = getSettings(ws.db);
+    const green = patch.varianceGreen ?? current.varianceGreen;
+    const amber = patch.varianceAmber ?? current.varianceAmber;
+    if (green > amber)
+      throw new ApiError('BAD_REQUEST', 'The green variance threshold must not exceed the amber one.');
+    return updateSettings(ws.db, patch);
+  },
+  'initiatives.list': (_input, { ws }) => listInitiatives(ws.db),
+  'kpis.list': (_input, { ws }) => listKpis(ws.db),
+  'kpis.update': ({ id, patch }, { ws }) => {
+    if (!getKpi(ws.db, id)) throw new ApiError('NOT_FOUND', `No KPI with id "${id}".`);
+    return updateKpi(ws.db, id, patch);
+  },
+  'kpis.create': ({ kpi }, { ws }) => {
+    if (getKpi(ws.db, kpi.id)) throw new ApiError('CONFLICT', `A KPI with id "${kpi.id}" already exists.`);
+    return createKpi(ws.db, kpi);
+  },
+  'batches.list': (_input, { ws }) => listBatches(ws.db),
+  'batches.undo': ({ id }, { ws }) => {
+    try {
+      return undoBatch(ws.db, id);
+    } catch (err) {
+      if (err instanceof BatchError) throw new ApiError('NOT_FOUND', err.message);
+      throw err;
+    }
+  },
+  'commentary.list': ({ period }, { ws }) => listCommentary(ws.db, period),
+  'commentary.set': (input, { ws }) => setCommentary(ws.db, input),
+};

@@ -1,0 +1,127 @@
+import type { DataKind, ImportBatch } from '../../shared/domain';
+import type { Micro } from '../../shared/money';
+import type { Db } from './db';
+
+export interface NewBatch {
+  kind: DataKind;
+  format: string;
+  fileName: string;
+  fileSha256: string;
+  fileSize: number;
+  sheet: string | null;
+  mapping?: unknown;
+}
+
+export interface BatchTotals {
+  rows: number;
+  excluded: number;
+  total: Micro | null;
+  currency: string | null;
+  problems?: unknown;
+}
+
+/** Must be called inside the import's transaction: the batch and its lines commit together. */
+export function createBatch(db: Db, b: NewBatch, importedAt = new Date().toISOString()): number {
+  const info = db
+    .prepare(
+      `INSERT INTO import_batches (kind, format, file_name, file_sha256, file_size, sheet, imported_at, mapping_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      b.kind,
+      b.format,
+      b.fileName,
+      b.fileSha256,
+      b.fileSize,
+      b.sheet,
+      importedAt,
+      b.mapping === undefined ? null : JSON.stringify(b.mapping),
+    );
+  return Number(info.lastInsertRowid);
+}
+
+export function finishBatch(db: Db, id: number, t: BatchTotals): void {
+  db.prepare(
+    `UPDATE import_batches SET row_count = ?, excluded_count = ?, total_micro = ?, currency = ?, problems_json = ? WHERE id = ?`,
+  ).run(
+    t.rows,
+    t.excluded,
+    t.total,
+    t.currency,
+    t.problems === undefined ? null : JSON.stringify(t.problems),
+    id,
+  );
+}
+
+interface BatchRow {
+  id: number;
+  kind: string;
+  format: string;
+  file_name: string;
+  file_sha256: string;
+  file_size: number;
+  sheet: string | null;
+  imported_at: string;
+  row_count: number;
+  excluded_count: number;
+  total_micro: number | null;
+  currency: string | null;
+  status: string;
+  undone_at: string | null;
+}
+
+function fromRow(r: BatchRow): ImportBatch {
+  return {
+    id: r.id,
+    kind: r.kind as DataKind,
+    format: r.format,
+    fileName: r.file_name,
+    fileSha256: r.file_sha256,
+    fileSize: r.file_size,
+    sheet: r.sheet,
+    importedAt: r.imported_at,
+    rows: r.row_count,
+    excluded: r.excluded_count,
+    total: r.total_micro,
+    currency: r.currency,
+    status: r.status as ImportBatch['status'],
+    undoneAt: r.undone_at,
+  };
+}
+
+export function listBatches(db: Db): ImportBatch[] {
+  return (db.prepare('SELECT * FROM import_batches ORDER BY id DESC').all() as BatchRow[]).map(fromRow);
+}
+
+export function getBatch(db: Db, id: number): ImportBatch | null {
+  const row = db.prepare('SELECT * FROM import_batches WHERE id = ?').get(id) as BatchRow | undefined;
+  return row ? fromRow(row) : null;
+}
+
+export class BatchError extends Error {}
+
+/**
+ * Removes every line a batch brought in, in one transaction; the batch record stays, marked undone,
+ * so the audit trail keeps what was imported and when it was taken back.
+ */
+export function undoBatch(db: Db, id: number, at = new Date().toISOString()): ImportBatch {
+  const batch = getBatch(db, id);
+  if (!batch) throw new BatchError(`No import batch ${id} in this workspace.`);
+  if (batch.status === 'undone')
+    throw new BatchError(`Batch ${id} (${batch.fileName}) was already undone on ${batch.undoneAt}.`);
+  db.transaction(() => {
+    for (const table of ['spend', 'budget', 'benefits', 'kpi_observations', 'fx_rates']) {
+      db.prepare(`DELETE FROM ${table} WHERE batch_id = ?`).run(id);
+    }
+    // Initiatives created by the batch go only if nothing else refers to them now.
+    db.prepare(
+      `DELETE FROM initiatives WHERE batch_id = ?
+         AND id NOT IN (SELECT initiative_id FROM spend WHERE initiative_id IS NOT NULL)
+         AND id NOT IN (SELECT initiative_id FROM benefits)
+         AND id NOT IN (SELECT initiative_id FROM budget WHERE initiative_id IS NOT NULL)
+         AND id NOT IN (SELECT initiative_id FROM kpi_observations WHERE initiative_id IS NOT NULL)`,
+    ).run(id);
+    db.prepare(`UPDATE import_batches SET status = 'undone', undone_at = ? WHERE id = ?`).run(at, id);
+  }).immediate();
+  return getBatch(db, id)!;
+}

@@ -1,0 +1,77 @@
+import type { Initiative, RiskTier, Stage } from '../../shared/domain';
+import type { Db } from './db';
+
+interface InitiativeRow {
+  id: number;
+  name: string;
+  owner: string | null;
+  business_unit: string | null;
+  stage: string;
+  risk_tier: number;
+  approval_date: string | null;
+  has_baseline: number;
+  has_outcome_instrumentation: number;
+  concept_approved_date: string | null;
+  production_date: string | null;
+  description: string | null;
+  batch_id: number | null;
+}
+
+function fromRow(r: InitiativeRow): Initiative {
+  return {
+    id: r.id,
+    name: r.name,
+    owner: r.owner,
+    businessUnit: r.business_unit,
+    stage: r.stage as Stage,
+    riskTier: r.risk_tier as RiskTier,
+    approvalDate: r.approval_date,
+    hasBaseline: r.has_baseline === 1,
+    hasOutcomeInstrumentation: r.has_outcome_instrumentation === 1,
+    conceptApprovedDate: r.concept_approved_date,
+    productionDate: r.production_date,
+    description: r.description,
+    batchId: r.batch_id,
+  };
+}
+
+export function listInitiatives(db: Db): Initiative[] {
+  return (db.prepare('SELECT * FROM initiatives ORDER BY name').all() as InitiativeRow[]).map(fromRow);
+}
+
+export type NewInitiative = Omit<Initiative, 'id' | 'batchId'> & {
+  sourceRow?: number | null;
+  extra?: unknown;
+};
+
+export function insertInitiative(db: Db, i: NewInitiative, batchId: number | null): number {
+  const info = db
+    .prepare(
+      `INSERT INTO initiatives (name, owner, business_unit, stage, risk_tier, approval_date, has_baseline,
+         has_outcome_instrumentation, concept_approved_date, production_date, description, extra_json, batch_id, source_row)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      i.name,
+      i.owner,
+      i.businessUnit,
+      i.stage,
+      i.riskTier,
+      i.approvalDate,
+      i.hasBaseline ? 1 : 0,
+      i.hasOutcomeInstrumentation ? 1 : 0,
+      i.conceptApprovedDate,
+      i.productionDate,
+      i.description,
+      i.extra === undefined ? null : JSON.stringify(i.extra),
+      batchId,
+      i.sourceRow ?? null,
+    );
+  return Number(info.lastInsertRowid);
+}
+
+/** Name → id lookup, case-insensitive (the column collates NOCASE). */
+export function initiativeIdByName(db: Db): (name: string) => number | undefined {
+  const stmt = db.prepare('SELECT id FROM initiatives WHERE name = ?');
+  return (name) => (stmt.get(name.trim()) as { id: number } | undefined)?.id;
+}

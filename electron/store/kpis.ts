@@ -1,0 +1,142 @@
+import type { KpiDefinition, KpiObservation } from '../../shared/domain';
+import { BUILTIN_KPIS } from '../../shared/kpiCatalog';
+import type { Db } from './db';
+
+interface KpiRow {
+  id: string;
+  name: string;
+  category: string;
+  description: string;
+  unit: string;
+  direction: string;
+  target: number;
+  amber: number;
+  tolerance: number | null;
+  aggregation: string;
+  frequency: string;
+  owner: string | null;
+  builtin: number;
+  derived: number;
+  input: number;
+  sort_order: number;
+}
+
+function fromRow(r: KpiRow): KpiDefinition {
+  return {
+    id: r.id,
+    name: r.name,
+    category: r.category as KpiDefinition['category'],
+    description: r.description,
+    unit: r.unit as KpiDefinition['unit'],
+    direction: r.direction as KpiDefinition['direction'],
+    target: r.target,
+    amber: r.amber,
+    tolerance: r.tolerance,
+    aggregation: r.aggregation as KpiDefinition['aggregation'],
+    frequency: r.frequency as KpiDefinition['frequency'],
+    owner: r.owner,
+    builtin: r.builtin === 1,
+    derived: r.derived === 1,
+    input: r.input === 1,
+    sortOrder: r.sort_order,
+  };
+}
+
+const COLUMNS =
+  'id, name, category, description, unit, direction, target, amber, tolerance, aggregation, frequency, owner, builtin, derived, input, sort_order';
+
+function toParams(k: KpiDefinition) {
+  return {
+    ...k,
+    builtin: k.builtin ? 1 : 0,
+    derived: k.derived ? 1 : 0,
+    input: k.input ? 1 : 0,
+    sort_order: k.sortOrder,
+  };
+}
+
+/** Inserts built-in KPIs the workspace does not have yet; user edits to existing ones are kept. */
+export function seedBuiltinKpis(db: Db): void {
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO kpis (${COLUMNS}) VALUES (@id, @name, @category, @description, @unit, @direction, @target, @amber, @tolerance, @aggregation, @frequency, @owner, @builtin, @derived, @input, @sort_order)`,
+  );
+  db.transaction(() => {
+    for (const k of BUILTIN_KPIS) insert.run(toParams(k));
+  })();
+}
+
+export function listKpis(db: Db): KpiDefinition[] {
+  return (db.prepare(`SELECT ${COLUMNS} FROM kpis ORDER BY sort_order, id`).all() as KpiRow[]).map(fromRow);
+}
+
+export function getKpi(db: Db, id: string): KpiDefinition | null {
+  const row = db.prepare(`SELECT ${COLUMNS} FROM kpis WHERE id = ?`).get(id) as KpiRow | undefined;
+  return row ? fromRow(row) : null;
+}
+
+export type KpiEditable = Pick<
+  KpiDefinition,
+  | 'name'
+  | 'description'
+  | 'direction'
+  | 'target'
+  | 'amber'
+  | 'tolerance'
+  | 'aggregation'
+  | 'owner'
+  | 'category'
+  | 'unit'
+  | 'frequency'
+>;
+
+export function updateKpi(db: Db, id: string, patch: Partial<KpiEditable>): KpiDefinition {
+  const current = getKpi(db, id);
+  if (!current) throw new Error(`Unknown KPI: ${id}`);
+  const next = { ...current, ...patch };
+  db.prepare(
+    `UPDATE kpis SET name=@name, description=@description, direction=@direction, target=@target, amber=@amber,
+       tolerance=@tolerance, aggregation=@aggregation, owner=@owner, category=@category, unit=@unit, frequency=@frequency
+     WHERE id=@id`,
+  ).run(toParams(next));
+  return next;
+}
+
+export function createKpi(
+  db: Db,
+  k: Omit<KpiDefinition, 'builtin' | 'derived' | 'input' | 'sortOrder'>,
+): KpiDefinition {
+  const max = (db.prepare('SELECT coalesce(max(sort_order), 0) AS m FROM kpis').get() as { m: number }).m;
+  const def: KpiDefinition = { ...k, builtin: false, derived: false, input: false, sortOrder: max + 10 };
+  db.prepare(
+    `INSERT INTO kpis (${COLUMNS}) VALUES (@id, @name, @category, @description, @unit, @direction, @target, @amber, @tolerance, @aggregation, @frequency, @owner, @builtin, @derived, @input, @sort_order)`,
+  ).run(toParams(def));
+  return def;
+}
+
+export function listObservations(db: Db, kpiId?: string): KpiObservation[] {
+  const rows = db
+    .prepare(
+      `SELECT kpi_id, period_start, period_end, value, initiative_id, segment, batch_id, source_row
+         FROM kpi_observations ${kpiId ? 'WHERE kpi_id = ?' : ''} ORDER BY kpi_id, period_end`,
+    )
+    .all(...(kpiId ? [kpiId] : [])) as {
+    kpi_id: string;
+    period_start: string;
+    period_end: string;
+    value: number;
+    initiative_id: number | null;
+    segment: string | null;
+    batch_id: number | null;
+    source_row: number | null;
+  }[];
+  return rows.map((r) => ({
+    kpiId: r.kpi_id,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    value: r.value,
+    initiativeId: r.initiative_id,
+    segment: r.segment,
+    batchId: r.batch_id,
+    sourceRow: r.source_row,
+  }));
+}

@@ -1,0 +1,83 @@
+import type { BenefitLine, BudgetLine, KpiObservation, SpendLine } from '../../shared/domain';
+import { monthOf } from '../../shared/fiscal';
+import type { Db } from './db';
+
+/**
+ * Prepared inserters for the line tables. Callers wrap a whole batch in one transaction;
+ * each returns a function so the statement is prepared once per batch, not once per row.
+ */
+export function spendInserter(db: Db): (l: SpendLine) => void {
+  const stmt = db.prepare(
+    `INSERT INTO spend (date, month, amount_micro, currency, initiative_id, category, vendor, cost_center, description,
+       tokens_in, tokens_out, requests, batch_id, source_row)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return (l) =>
+    stmt.run(
+      l.date,
+      monthOf(l.date),
+      l.amount,
+      l.currency,
+      l.initiativeId,
+      l.category,
+      l.vendor,
+      l.costCenter,
+      l.description,
+      l.tokensIn,
+      l.tokensOut,
+      l.requests,
+      l.batchId,
+      l.sourceRow,
+    );
+}
+
+export function budgetInserter(db: Db): (l: BudgetLine) => void {
+  const stmt = db.prepare(
+    `INSERT INTO budget (month, amount_micro, currency, initiative_id, category, batch_id, source_row) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return (l) => stmt.run(l.month, l.amount, l.currency, l.initiativeId, l.category, l.batchId, l.sourceRow);
+}
+
+export function benefitInserter(db: Db): (l: BenefitLine) => void {
+  const stmt = db.prepare(
+    `INSERT INTO benefits (date, month, initiative_id, amount_micro, currency, type, realized, description, batch_id, source_row)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return (l) =>
+    stmt.run(
+      l.date,
+      monthOf(l.date),
+      l.initiativeId,
+      l.amount,
+      l.currency,
+      l.type,
+      l.realized ? 1 : 0,
+      l.description,
+      l.batchId,
+      l.sourceRow,
+    );
+}
+
+export function observationInserter(db: Db): (o: KpiObservation) => void {
+  const stmt = db.prepare(
+    `INSERT INTO kpi_observations (kpi_id, period_start, period_end, value, initiative_id, segment, batch_id, source_row)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return (o) =>
+    stmt.run(o.kpiId, o.periodStart, o.periodEnd, o.value, o.initiativeId, o.segment, o.batchId, o.sourceRow);
+}
+
+export interface FxRate {
+  month: string;
+  currency: string;
+  rate: string;
+  batchId: number | null;
+  sourceRow: number | null;
+}
+
+export function fxInserter(db: Db): (r: FxRate) => void {
+  const stmt = db.prepare(
+    `INSERT INTO fx_rates (month, currency, rate, batch_id, source_row) VALUES (?, ?, ?, ?, ?)`,
+  );
+  return (r) => stmt.run(r.month, r.currency, r.rate, r.batchId, r.sourceRow);
+}

@@ -1,0 +1,221 @@
+/**
+ * Numbered schema migrations. Each runs in one transaction together with its `user_version` bump,
+ * so a crash leaves the file at the previous version, never between two.
+ * Append only: never edit a migration that has shipped.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const APPLICATION_ID = 0x43414953; // "CAIS": marks a file as a CAIO Scorecard workspace
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'data model',
+    sql: `
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE import_batches (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('spend','budget','benefits','kpis','initiatives','fx')),
+  format TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  file_sha256 TEXT NOT NULL,
+  file_size INTEGER NOT NULL DEFAULT 0,
+  sheet TEXT,
+  imported_at TEXT NOT NULL,
+  row_count INTEGER NOT NULL DEFAULT 0,
+  excluded_count INTEGER NOT NULL DEFAULT 0,
+  total_micro INTEGER,
+  currency TEXT,
+  mapping_json TEXT,
+  problems_json TEXT,
+  status TEXT NOT NULL DEFAULT 'committed' CHECK (status IN ('committed','undone')),
+  undone_at TEXT
+) STRICT;
+
+CREATE TABLE initiatives (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  owner TEXT,
+  business_unit TEXT,
+  stage TEXT NOT NULL DEFAULT 'idea' CHECK (stage IN ('idea','experiment','pilot','production','retired')),
+  risk_tier INTEGER NOT NULL DEFAULT 1 CHECK (risk_tier BETWEEN 1 AND 4),
+  approval_date TEXT,
+  has_baseline INTEGER NOT NULL DEFAULT 0 CHECK (has_baseline IN (0,1)),
+  has_outcome_instrumentation INTEGER NOT NULL DEFAULT 0 CHECK (has_outcome_instrumentation IN (0,1)),
+  concept_approved_date TEXT,
+  production_date TEXT,
+  description TEXT,
+  extra_json TEXT,
+  batch_id INTEGER REFERENCES import_batches(id),
+  source_row INTEGER
+) STRICT;
+
+CREATE TABLE spend (
+  id INTEGER PRIMARY KEY,
+  date TEXT NOT NULL,
+  month TEXT NOT NULL,
+  amount_micro INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  initiative_id INTEGER REFERENCES initiatives(id),
+  category TEXT NOT NULL CHECK (category IN ('platform','model_api','compute','labor','tooling','other')),
+  vendor TEXT,
+  cost_center TEXT,
+  description TEXT,
+  tokens_in INTEGER,
+  tokens_out INTEGER,
+  requests INTEGER,
+  batch_id INTEGER REFERENCES import_batches(id),
+  source_row INTEGER
+) STRICT;
+CREATE INDEX spend_batch ON spend(batch_id);
+CREATE INDEX spend_month ON spend(month, initiative_id);
+
+-- Monthly rollup kept exact by triggers, so reports never rescan the line table.
+CREATE TABLE spend_monthly (
+  month TEXT NOT NULL,
+  initiative_id INTEGER NOT NULL DEFAULT 0, -- 0 = shared platform
+  category TEXT NOT NULL,
+  vendor TEXT NOT NULL DEFAULT '',
+  currency TEXT NOT NULL,
+  batch_id INTEGER NOT NULL DEFAULT 0,
+  amount_micro INTEGER NOT NULL,
+  line_count INTEGER NOT NULL,
+  PRIMARY KEY (month, initiative_id, category, vendor, currency, batch_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER spend_rollup_insert AFTER INSERT ON spend BEGIN
+  INSERT INTO spend_monthly (month, initiative_id, category, vendor, currency, batch_id, amount_micro, line_count)
+  VALUES (NEW.month, coalesce(NEW.initiative_id, 0), NEW.category, coalesce(NEW.vendor, ''), NEW.currency,
+          coalesce(NEW.batch_id, 0), NEW.amount_micro, 1)
+  ON CONFLICT DO UPDATE SET amount_micro = amount_micro + excluded.amount_micro, line_count = line_count + 1;
+END;
+
+CREATE TRIGGER spend_rollup_delete AFTER DELETE ON spend BEGIN
+  UPDATE spend_monthly SET amount_micro = amount_micro - OLD.amount_micro, line_count = line_count - 1
+   WHERE month = OLD.month AND initiative_id = coalesce(OLD.initiative_id, 0) AND category = OLD.category
+     AND vendor = coalesce(OLD.vendor, '') AND currency = OLD.currency AND batch_id = coalesce(OLD.batch_id, 0);
+  DELETE FROM spend_monthly
+   WHERE line_count = 0 AND month = OLD.month AND initiative_id = coalesce(OLD.initiative_id, 0)
+     AND category = OLD.category AND vendor = coalesce(OLD.vendor, '') AND currency = OLD.currency
+     AND batch_id = coalesce(OLD.batch_id, 0);
+END;
+
+CREATE TRIGGER spend_no_update BEFORE UPDATE ON spend BEGIN
+  SELECT RAISE(ABORT, 'spend lines are immutable: undo the batch and import again');
+END;
+
+CREATE TABLE budget (
+  id INTEGER PRIMARY KEY,
+  month TEXT NOT NULL,
+  amount_micro INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  initiative_id INTEGER REFERENCES initiatives(id),
+  category TEXT CHECK (category IS NULL OR category IN ('platform','model_api','compute','labor','tooling','other')),
+  batch_id INTEGER REFERENCES import_batches(id),
+  source_row INTEGER
+) STRICT;
+CREATE INDEX budget_month ON budget(month);
+CREATE INDEX budget_batch ON budget(batch_id);
+
+CREATE TABLE benefits (
+  id INTEGER PRIMARY KEY,
+  date TEXT NOT NULL,
+  month TEXT NOT NULL,
+  initiative_id INTEGER NOT NULL REFERENCES initiatives(id),
+  amount_micro INTEGER NOT NULL,
+  currency TEXT NOT NULL,
+  type TEXT NOT NULL CHECK (type IN ('revenue','cost_savings','productivity','risk_avoidance','other')),
+  realized INTEGER NOT NULL CHECK (realized IN (0,1)),
+  description TEXT,
+  batch_id INTEGER REFERENCES import_batches(id),
+  source_row INTEGER
+) STRICT;
+CREATE INDEX benefits_month ON benefits(month, initiative_id);
+CREATE INDEX benefits_batch ON benefits(batch_id);
+
+CREATE TABLE fx_rates (
+  id INTEGER PRIMARY KEY,
+  month TEXT NOT NULL,
+  currency TEXT NOT NULL,
+  rate TEXT NOT NULL, -- decimal text: units of reporting currency per 1 unit of currency
+  batch_id INTEGER REFERENCES import_batches(id),
+  source_row INTEGER
+) STRICT;
+CREATE INDEX fx_month ON fx_rates(month, currency);
+CREATE INDEX fx_batch ON fx_rates(batch_id);
+
+CREATE TABLE kpis (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  category TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  unit TEXT NOT NULL CHECK (unit IN ('ratio','currency','count','days','hours','score')),
+  direction TEXT NOT NULL CHECK (direction IN ('higher','lower','band')),
+  target REAL NOT NULL,
+  amber REAL NOT NULL,
+  tolerance REAL,
+  aggregation TEXT NOT NULL CHECK (aggregation IN ('last','mean','sum')),
+  frequency TEXT NOT NULL CHECK (frequency IN ('weekly','monthly','quarterly')),
+  owner TEXT,
+  builtin INTEGER NOT NULL CHECK (builtin IN (0,1)),
+  derived INTEGER NOT NULL CHECK (derived IN (0,1)),
+  input INTEGER NOT NULL DEFAULT 0 CHECK (input IN (0,1)),
+  sort_order INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE kpi_observations (
+  id INTEGER PRIMARY KEY,
+  kpi_id TEXT NOT NULL REFERENCES kpis(id),
+  period_start TEXT NOT NULL,
+  period_end TEXT NOT NULL,
+  value REAL NOT NULL,
+  initiative_id INTEGER REFERENCES initiatives(id),
+  segment TEXT,
+  batch_id INTEGER REFERENCES import_batches(id),
+  source_row INTEGER
+) STRICT;
+CREATE INDEX kpi_obs_kpi ON kpi_observations(kpi_id, period_end);
+CREATE INDEX kpi_obs_batch ON kpi_observations(batch_id);
+
+CREATE TABLE commentary (
+  period TEXT NOT NULL,
+  scope TEXT NOT NULL CHECK (scope IN ('kpi','risks','decisions','priorities','summary')),
+  ref TEXT NOT NULL DEFAULT '', -- KPI id for scope 'kpi'
+  body TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (period, scope, ref)
+) STRICT;
+
+CREATE TABLE pack_snapshots (
+  id INTEGER PRIMARY KEY,
+  period TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  inputs_sha256 TEXT NOT NULL,
+  report_json TEXT NOT NULL,
+  files_json TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE saved_mappings (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  format TEXT NOT NULL,
+  header_signature TEXT NOT NULL,
+  mapping_json TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (header_signature, kind)
+) STRICT;
+`,
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,41 @@
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, optionalFlag } from '../cli/args';
+import { openOrCreateDefaultWorkspace } from '../service/defaultWorkspace';
+import { createService } from '../service/service';
+import { UploadStore } from '../service/uploads';
+import { openWorkspace } from '../store/workspace';
+import { startBridge } from './server';
+
+/** `npm run web [-- --db FILE] [--port N]`: serves the app to a browser on 127.0.0.1. */
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2), { values: ['db', 'port'] });
+  const dbFile = optionalFlag(args, 'db');
+  const ws = dbFile
+    ? openWorkspace(dbFile)
+    : openOrCreateDefaultWorkspace(path.join(os.homedir(), '.caio-scorecard'));
+  const uploads = new UploadStore();
+  const service = createService({ ws, uploads });
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const bridge = await startBridge({
+    service,
+    staticDir: path.resolve(here, '../../dist/renderer'),
+    port: Number(optionalFlag(args, 'port') ?? 0),
+  });
+  process.stdout.write(`CAIO Scorecard is serving ${ws.file}\nOpen: ${bridge.launchUrl}\n(Ctrl+C to stop)\n`);
+  const stop = () => {
+    void bridge.close().then(() => {
+      uploads.dispose();
+      ws.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Error: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

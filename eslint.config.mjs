@@ -1,0 +1,102 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'url',
+  'stream',
+  'worker_threads',
+  'zlib',
+  'util',
+  'events',
+  'buffer',
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', '.electron-native/**', 'test-output/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  // Only the Electron shell may import electron (anything else would try to download the binary in tests/CLI).
+  {
+    files: ['**/*.{ts,tsx,mjs,js}'],
+    ignores: ['electron/main/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only electron/main/ (the shell) may import electron.' }] },
+      ],
+    },
+  },
+  // Layering: shared/ is pure and isomorphic.
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/electron/**', '**/renderer/**', 'electron'],
+              message: 'shared/ must not import electron/ or renderer/.',
+            },
+            { group: nodeBuiltins, message: 'shared/ must not use Node APIs.' },
+            {
+              group: ['react', 'react-dom', 'chart.js', 'better-sqlite3', 'exceljs', 'papaparse'],
+              message: 'shared/ stays free of platform libraries.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'process',
+        'Buffer',
+        'require',
+        '__dirname',
+        'localStorage',
+        'navigator',
+      ],
+    },
+  },
+  // Layering: the renderer talks only to the typed API.
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/electron/**', 'electron'],
+              message: 'renderer/ reaches the service only through the typed API.',
+            },
+            {
+              group: [...nodeBuiltins, 'better-sqlite3', 'exceljs', 'papaparse'],
+              message: 'renderer/ runs in the browser.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,23 @@
+import { SCREENS, type ScreenId } from '../screens';
+
+export function Sidebar({ current }: { current: ScreenId }) {
+  return (
+    <nav className="sidebar" aria-label="Sections">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          ◆
+        </span>
+        CAIO Scorecard
+      </div>
+      <ul>
+        {SCREENS.map((s) => (
+          <li key={s.id}>
+            <a href={`#/${s.id}`} aria-current={current === s.id ? 'page' : undefined} className="nav-link">
+              {s.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,15 @@
+import path from 'node:path';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  root: path.resolve(__dirname),
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: path.resolve(__dirname, '../dist/renderer'),
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 2000,
+  },
+});

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createService, type Service } from '../../electron/service/service';
+import { UploadStore } from '../../electron/service/uploads';
+import { methods, type MethodName } from '../../shared/api';
+import { tempWorkspace } from '../helpers/tempWorkspace';
+
+let service: Service;
+let ws: ReturnType<typeof tempWorkspace>;
+
+beforeAll(() => {
+  ws = tempWorkspace({ demo: true });
+  service = createService({ ws, uploads: new UploadStore() });
+});
+afterAll(() => ws.close());
+
+/** Payloads no method accepts: wrong type at the top, unknown keys, prototype tricks. */
+const MALFORMED: unknown[] = [
+  'a string',
+  42,
+  [1, 2],
+  { unexpected: true },
+  { __proto__: { admin: true }, extra: 1 },
+];
+
+describe('API boundary', () => {
+  it('rejects an unknown method by name', async () => {
+    const r = await service.call('drop.tables', {});
+    expect(r).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_METHOD', message: 'Unknown API method "drop.tables".' },
+    });
+  });
+
+  it('every method rejects malformed payloads with BAD_REQUEST naming the method, before any handler runs', async () => {
+    const names = Object.keys(methods) as MethodName[];
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) {
+      for (const payload of MALFORMED) {
+        const r = await service.call(name, payload);
+        expect(r.ok, `${name} accepted ${JSON.stringify(payload)}`).toBe(false);
+        if (!r.ok) {
+          expect(r.error.code).toBe('BAD_REQUEST');
+          expect(r.error.message).toContain(`Invalid request for ${name}`);
+        }
+      }
+    }
+  });
+
+  it('names the bad field and never reaches SQL with it', async () => {
+    const before = ws.db.prepare('SELECT count(*) FROM import_batches').pluck().get();
+    const r = await service.call('batches.undo', { id: '1; DROP TABLE spend; --' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/id: .*number/i);
+    expect(ws.db.prepare('SELECT count(*) FROM import_batches').pluck().get()).toBe(before);
+    expect(ws.db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'spend'").pluck().get()).toBe(1);
+
+    const period = await service.call('spend.summary', { period: "FY2026-Q3' OR 1=1" });
+    expect(period.ok).toBe(false);
+    if (!period.ok) expect(period.error.message).toMatch(/period: expected a fiscal quarter/);
+
+    const settings = await service.call('settings.update', { patch: { currency: 'dollars' } });
+    expect(settings.ok).toBe(false);
+    if (!settings.ok) expect(settings.error.message).toMatch(/patch\.currency/);
+  });
+
+  it('serves real data from the store through valid calls', async () => {
+    const info = await service.call('workspace.info', {});
+    expect(info.ok).toBe(true);
+    if (!info.ok) return;
+    const data = info.result as {
+      name: string;
+      defaultPeriod: string;
+      periods: string[];
+      totalSpendMicro: number;
+    };
+    expect(data.name).toBe('Demo workspace');
+    expect(data.defaultPeriod).toBe('FY2026-Q3');
+    expect(data.periods).toContain('FY2025-Q1');
+    const direct = ws.db
+      .prepare("SELECT sum(amount_micro) FROM spend WHERE date BETWEEN '2026-07-01' AND '2026-09-30'")
+      .pluck()
+      .get();
+    expect(data.totalSpendMicro).toBe(direct);
+  });
+
+  it('returns typed errors from handlers (not found, conflict)', async () => {
+    const missing = await service.call('batches.undo', { id: 9999 });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const dup = await service.call('kpis.create', {
+      kpi: {
+        id: 'support_deflection',
+        name: 'Dup',
+        category: 'Value',
+        unit: 'ratio',
+        direction: 'higher',
+        target: 1,
+        amber: 0.5,
+        aggregation: 'last',
+        frequency: 'monthly',
+      },
+    });
+    expect(dup).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('persists commentary and KPI edits', async () => {
+    const set = await service.call('commentary.set', {
+      period: 'FY2026-Q2',
+      scope: 'risks',
+      body: 'Vendor lock-in.',
+    });
+    expect(set.ok).toBe(true);
+    const list = await service.call('commentary.list', { period: 'FY2026-Q2' });
+    expect(list.ok && (list.result as { body: string }[]).map((c) => c.body)).toEqual(['Vendor lock-in.']);
+    const edit = await service.call('kpis.update', { id: 'support_deflection', patch: { target: 0.3 } });
+    expect(edit).toMatchObject({ ok: true, result: { id: 'support_deflection', target: 0.3 } });
+  });
+});
