@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { MethodDef } from './contract';
+import { reportMethods } from './report';
 import { workspaceMethods } from './workspace';
 
 /** Every operation of the app, one map. Each domain adds its methods here, one line each. */
 export const methods = {
   ...workspaceMethods,
+  ...reportMethods,
 };
 
 export type Methods = typeof methods;
@@ -19,3 +21,4 @@ export function isMethodName(name: string): name is MethodName {
 
 export * from './contract';
 export * from './workspace';
+export * from './report';

@@ -1,5 +1,6 @@
 import type { Command } from '../command';
+import { reportCommand } from './report';
 import { batchesCommand, demoCommand, initCommand, undoCommand } from './workspace';
 
 /** Every CLI command, in the order `help` lists them. Each area adds its commands here, one line each. */
-export const commands: Command[] = [initCommand, demoCommand, batchesCommand, undoCommand];
+export const commands: Command[] = [initCommand, demoCommand, batchesCommand, undoCommand, reportCommand];

@@ -1,0 +1,70 @@
+import {
+  addMonths,
+  fiscalYearStart,
+  quarterFromLabel,
+  shiftQuarter,
+  type FiscalQuarter,
+  type Month,
+} from '../../shared/fiscal';
+import type { VarianceThresholds } from '../../shared/metrics/budget';
+import { monthlyRateFromAnnual } from '../../shared/metrics/cashflow';
+import type { ExplanationBook } from './explanations';
+import type { ReportFacts } from './facts';
+
+/** What every report section is built from. */
+export interface ReportContext {
+  facts: ReportFacts;
+  quarter: FiscalQuarter;
+  previousQuarter: FiscalQuarter;
+  /** The 6 quarters of KPI history, oldest first, ending with `quarter`. */
+  historyQuarters: FiscalQuarter[];
+  fiscalYearStart: Month;
+  fiscalYearEnd: Month;
+  /** The period's last month: figures are as of its last day. */
+  asOf: Month;
+  /** The last 3 complete months as of the period's end (forecast and run-rate). */
+  lastThreeMonths: Month[];
+  thresholds: VarianceThresholds;
+  monthlyDiscountRate: number;
+  book: ExplanationBook;
+}
+
+export const HISTORY_QUARTERS = 6;
+
+export interface PeriodFrame {
+  quarter: FiscalQuarter;
+  previousQuarter: FiscalQuarter;
+  historyQuarters: FiscalQuarter[];
+  fiscalYearStart: Month;
+  fiscalYearEnd: Month;
+  asOf: Month;
+  lastThreeMonths: Month[];
+}
+
+export function periodFrame(label: string, fiscalStartMonth: number): PeriodFrame {
+  const quarter = quarterFromLabel(label, fiscalStartMonth);
+  const historyQuarters: FiscalQuarter[] = [];
+  for (let i = HISTORY_QUARTERS - 1; i >= 0; i--)
+    historyQuarters.push(shiftQuarter(quarter, -i, fiscalStartMonth));
+  const start = fiscalYearStart(quarter.fiscalYear, fiscalStartMonth);
+  const asOf = quarter.months[2];
+  return {
+    quarter,
+    previousQuarter: shiftQuarter(quarter, -1, fiscalStartMonth),
+    historyQuarters,
+    fiscalYearStart: start,
+    fiscalYearEnd: addMonths(start, 11),
+    asOf,
+    lastThreeMonths: [addMonths(asOf, -2), addMonths(asOf, -1), asOf],
+  };
+}
+
+export function contextFrom(frame: PeriodFrame, facts: ReportFacts, book: ExplanationBook): ReportContext {
+  return {
+    ...frame,
+    facts,
+    thresholds: { green: facts.settings.varianceGreen, amber: facts.settings.varianceAmber },
+    monthlyDiscountRate: monthlyRateFromAnnual(facts.settings.discountRate),
+    book,
+  };
+}

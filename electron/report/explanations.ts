@@ -1,0 +1,105 @@
+import type { Tally } from '../../shared/metrics/tally';
+import type { Micro } from '../../shared/money';
+import type {
+  ExplainKey,
+  Explanation,
+  ExplanationInput,
+  ExplanationSource,
+  ExplanationUnit,
+  MoneyFigure,
+  NumberFigure,
+} from '../../shared/report';
+
+/** An input that is a sum of stored lines. */
+export function tallyInput(label: string, source: ExplanationSource, t: Tally): ExplanationInput {
+  const input: ExplanationInput = {
+    label,
+    source,
+    micro: t.micro,
+    lineCount: t.lines,
+    batchIds: t.batchIds(),
+  };
+  if (t.unbatchedLines > 0) input.unbatchedLineCount = t.unbatchedLines;
+  return input;
+}
+
+/** An input that is another figure of the report. */
+export function figureInput(label: string, figure: MoneyFigure | NumberFigure): ExplanationInput {
+  return 'micro' in figure
+    ? { label, source: 'figure', micro: figure.micro, lineCount: 0, batchIds: [], ref: figure.explain }
+    : { label, source: 'figure', value: figure.value, lineCount: 0, batchIds: [], ref: figure.explain };
+}
+
+/** A plain value input (a setting, a count, a KPI value). */
+export function valueInput(
+  label: string,
+  source: ExplanationSource,
+  value: number | string | null,
+  lineCount = 0,
+  batchIds: number[] = [],
+): ExplanationInput {
+  return { label, source, value, lineCount, batchIds };
+}
+
+interface Spec {
+  label: string;
+  formula: string;
+  inputs: ExplanationInput[];
+  notes?: string[];
+}
+
+/** Collects every figure's explanation while the report is built; figures reference them by key. */
+export class ExplanationBook {
+  readonly entries: Record<ExplainKey, Explanation> = {};
+
+  private put(
+    key: ExplainKey,
+    unit: ExplanationUnit,
+    result: number | string | null,
+    spec: Spec,
+  ): ExplainKey {
+    this.entries[key] = {
+      key,
+      label: spec.label,
+      formula: spec.formula,
+      unit,
+      result,
+      inputs: spec.inputs,
+      notes: spec.notes ?? [],
+    };
+    return key;
+  }
+
+  money(key: ExplainKey, micro: Micro, spec: Spec): MoneyFigure {
+    return { micro, explain: this.put(key, 'money', micro, spec) };
+  }
+
+  /** A money figure that is exactly one sum of stored lines. */
+  sum(
+    key: ExplainKey,
+    t: Tally,
+    source: ExplanationSource,
+    spec: Omit<Spec, 'inputs'> & { inputLabel?: string },
+  ): MoneyFigure {
+    return this.money(key, t.micro, {
+      ...spec,
+      inputs: [tallyInput(spec.inputLabel ?? spec.label, source, t)],
+    });
+  }
+
+  number(key: ExplainKey, unit: ExplanationUnit, value: number | null, spec: Spec): NumberFigure {
+    return { value, explain: this.put(key, unit, value, spec) };
+  }
+
+  other(key: ExplainKey, unit: ExplanationUnit, result: number | string | null, spec: Spec): ExplainKey {
+    return this.put(key, unit, result, spec);
+  }
+
+  /** Import batch ids referenced anywhere. */
+  batchIds(): number[] {
+    const ids = new Set<number>();
+    for (const e of Object.values(this.entries))
+      for (const i of e.inputs) for (const b of i.batchIds) ids.add(b);
+    return [...ids].sort((a, b) => a - b);
+  }
+}

@@ -1,0 +1,177 @@
+import { microToMajor, type Micro } from '../../shared/money';
+import type { ReportModel, RunRateLine, UnitCostPoint } from '../../shared/report';
+
+/**
+ * The report as `report --json` prints it (DESIGN.md's CLI contract plus the issue's additions): money in
+ * major units rounded to cents from the integer sums, ratios as fractions, IRR as an annual fraction.
+ * A view of the model: nothing is computed here beyond rounding for output.
+ */
+export interface ReportJson {
+  period: string;
+  currency: string;
+  portfolio: { cost: number; benefit: number; roi: number | null; cumulativeRoi: number | null };
+  initiatives: {
+    name: string;
+    cost: number;
+    benefit: number;
+    roi: number | null;
+    paybackMonths: number | null;
+    npv: number;
+    irr: number | null;
+  }[];
+  budget: {
+    budget: number;
+    actual: number;
+    variance: number;
+    variancePct: number | null;
+    status: string;
+    forecastYearEnd: number;
+    byCategory: {
+      category: string | null;
+      budget: number;
+      actual: number;
+      variance: number;
+      variancePct: number | null;
+      status: string;
+    }[];
+  };
+  kpis: { id: string; name: string; value: number | null; target: number; status: string; trend: string }[];
+  npv: number;
+  irr: number | null;
+  irrBasis: 'annual';
+  runRate: { months: string[]; monthlyBurn: number; byCategory: { category: string; monthlyBurn: number }[] };
+  budgetExhaustion: {
+    month: string | null;
+    status: string;
+    annualBudget: number;
+    byCategory: { category: string; month: string | null; status: string; annualBudget: number }[];
+  };
+  anomalies: {
+    dimension: string;
+    key: string;
+    label: string;
+    month: string;
+    amount: number;
+    baselineMedian: number;
+    deviation: number;
+    deviationPct: number | null;
+    madMultiple: number | null;
+    direction: string;
+  }[];
+  unitEconomics: {
+    months: UnitCostJson[];
+    quarter: UnitCostJson;
+    previousQuarter: UnitCostJson;
+    qoqChange: number | null;
+  };
+}
+
+interface UnitCostJson {
+  period: string;
+  inferenceCost: number;
+  keyActions: number | null;
+  costPerAction: number | null;
+}
+
+const major = (m: Micro): number => microToMajor(m);
+
+/** Unit costs are ratios of money to a count: kept to the micro-unit, not rounded to cents. */
+function unitCost(p: UnitCostPoint): UnitCostJson {
+  return {
+    period: p.period,
+    inferenceCost: major(p.inferenceCost),
+    keyActions: p.keyActions,
+    costPerAction: p.costPerAction === null ? null : Math.round(p.costPerAction * 1e6) / 1e6,
+  };
+}
+
+function categoryOf(l: RunRateLine): string {
+  return l.category ?? 'portfolio';
+}
+
+export function toReportJson(r: ReportModel): ReportJson {
+  const b = r.budget;
+  return {
+    period: r.period.label,
+    currency: r.currency,
+    portfolio: {
+      cost: major(r.portfolio.cost.micro),
+      benefit: major(r.portfolio.benefit.micro),
+      roi: r.portfolio.roi.value,
+      cumulativeRoi: r.portfolio.cumulativeRoi.value,
+    },
+    initiatives: r.initiatives.map((i) => ({
+      name: i.name,
+      cost: major(i.cost.micro),
+      benefit: major(i.benefit.micro),
+      roi: i.roi.value,
+      paybackMonths: i.paybackMonths.value,
+      npv: major(i.npv.micro),
+      irr: i.irr.value,
+    })),
+    budget: {
+      budget: major(b.budget.micro),
+      actual: major(b.actual.micro),
+      variance: major(b.variance.micro),
+      variancePct: b.variancePct.value,
+      status: b.status,
+      forecastYearEnd: major(b.forecastYearEnd.micro),
+      byCategory: b.byCategory.map((c) => ({
+        category: c.category,
+        budget: major(c.budget.micro),
+        actual: major(c.actual.micro),
+        variance: major(c.variance.micro),
+        variancePct: c.variancePct.value,
+        status: c.status,
+      })),
+    },
+    kpis: r.kpis.map((k) => ({
+      id: k.id,
+      name: k.name,
+      value: k.value,
+      target: k.target,
+      status: k.status,
+      trend: k.trend,
+    })),
+    npv: major(r.portfolio.npv.micro),
+    irr: r.portfolio.irr.value,
+    irrBasis: 'annual',
+    runRate: {
+      months: r.runRate.months,
+      monthlyBurn: major(r.runRate.portfolio.monthlyBurn.micro),
+      byCategory: r.runRate.byCategory.map((l) => ({
+        category: categoryOf(l),
+        monthlyBurn: major(l.monthlyBurn.micro),
+      })),
+    },
+    budgetExhaustion: {
+      month: r.runRate.portfolio.exhaustionMonth,
+      status: r.runRate.portfolio.exhaustionStatus,
+      annualBudget: major(r.runRate.portfolio.annualBudget.micro),
+      byCategory: r.runRate.byCategory.map((l) => ({
+        category: categoryOf(l),
+        month: l.exhaustionMonth,
+        status: l.exhaustionStatus,
+        annualBudget: major(l.annualBudget.micro),
+      })),
+    },
+    anomalies: r.anomalies.map((a) => ({
+      dimension: a.dimension,
+      key: a.key,
+      label: a.label,
+      month: a.month,
+      amount: major(a.amount),
+      baselineMedian: major(a.baselineMedian),
+      deviation: major(a.deviation),
+      deviationPct: a.deviationPct,
+      madMultiple: a.madMultiple,
+      direction: a.direction,
+    })),
+    unitEconomics: {
+      months: r.unitEconomics.months.map(unitCost),
+      quarter: unitCost(r.unitEconomics.quarter),
+      previousQuarter: unitCost(r.unitEconomics.previousQuarter),
+      qoqChange: r.unitEconomics.qoqChange,
+    },
+  };
+}

@@ -1,0 +1,225 @@
+import type { Initiative } from '../../shared/domain';
+import type { Month } from '../../shared/fiscal';
+import { paybackMonths, roi } from '../../shared/metrics/roi';
+import type { MoneyFigure, NumberFigure, InitiativeReport, PortfolioHeadline } from '../../shared/report';
+import { discountedFigures, monthlyFlows } from './cashflows';
+import type { ReportContext } from './context';
+import { figureInput } from './explanations';
+import { benefitKey } from './facts';
+
+const ROI_FORMULA =
+  '(Realized benefit − cost) ÷ cost; blank when cost is 0. Projected benefits are not included.';
+
+function roiFigure(
+  ctx: ReportContext,
+  key: string,
+  label: string,
+  benefit: MoneyFigure,
+  cost: MoneyFigure,
+): NumberFigure {
+  return ctx.book.number(key, 'ratio', roi(benefit.micro, cost.micro), {
+    label,
+    formula: ROI_FORMULA,
+    inputs: [figureInput('Realized benefit', benefit), figureInput('Cost', cost)],
+  });
+}
+
+export function buildPortfolio(ctx: ReportContext): PortfolioHeadline {
+  const { facts, quarter: q, asOf, book } = ctx;
+  const [from, , to] = q.months;
+  const p = 'portfolio';
+  const cost = book.sum(`${p}.cost`, facts.spendTotal.sum('all', from, to), 'spend', {
+    label: `Portfolio cost, ${q.label}`,
+    formula: 'Sum of all spend lines dated in the quarter, shared platform spend included.',
+    inputLabel: `Spend lines ${from} to ${to}`,
+  });
+  const sharedPlatformCost = book.sum(
+    `${p}.sharedPlatformCost`,
+    facts.spendByInitiative.sum(0, from, to),
+    'spend',
+    {
+      label: `Shared platform cost, ${q.label}`,
+      formula:
+        'Sum of spend lines with no initiative dated in the quarter (in portfolio cost, not allocated to initiatives).',
+      inputLabel: `Spend lines without an initiative, ${from} to ${to}`,
+    },
+  );
+  const benefit = book.sum(`${p}.benefit`, facts.benefitTotal.sum('realized', from, to), 'benefits', {
+    label: `Realized benefit, ${q.label}`,
+    formula: 'Sum of realized benefit lines dated in the quarter.',
+    inputLabel: `Realized benefit lines ${from} to ${to}`,
+  });
+  const projectedBenefit = book.sum(
+    `${p}.projectedBenefit`,
+    facts.benefitTotal.sum('projected', from, to),
+    'benefits',
+    {
+      label: `Projected benefit, ${q.label}`,
+      formula:
+        'Sum of projected (not yet realized) benefit lines dated in the quarter; shown apart, never in ROI.',
+      inputLabel: `Projected benefit lines ${from} to ${to}`,
+    },
+  );
+  const cumulativeCost = book.sum(`${p}.cumulativeCost`, facts.spendTotal.sum('all', null, asOf), 'spend', {
+    label: `Cumulative portfolio cost to ${q.end}`,
+    formula: 'Sum of all spend lines dated on or before the period end, shared platform included.',
+  });
+  const cumulativeBenefit = book.sum(
+    `${p}.cumulativeBenefit`,
+    facts.benefitTotal.sum('realized', null, asOf),
+    'benefits',
+    {
+      label: `Cumulative realized benefit to ${q.end}`,
+      formula: 'Sum of realized benefit lines dated on or before the period end.',
+    },
+  );
+  const cumulativeProjectedBenefit = book.sum(
+    `${p}.cumulativeProjectedBenefit`,
+    facts.benefitTotal.sum('projected', null, asOf),
+    'benefits',
+    {
+      label: `Cumulative projected benefit to ${q.end}`,
+      formula: 'Sum of projected benefit lines dated on or before the period end; shown apart, never in ROI.',
+    },
+  );
+  const { months, flows } = monthlyFlows(
+    facts.firstMonth,
+    asOf,
+    (m) => facts.spendTotal.month('all', m),
+    (m) => facts.benefitTotal.month('realized', m),
+    (m) => facts.spendTotal.lines('all', m),
+  );
+  return {
+    cost,
+    sharedPlatformCost,
+    benefit,
+    projectedBenefit,
+    roi: roiFigure(ctx, `${p}.roi`, `Portfolio ROI, ${q.label}`, benefit, cost),
+    cumulativeCost,
+    cumulativeBenefit,
+    cumulativeProjectedBenefit,
+    cumulativeRoi: roiFigure(
+      ctx,
+      `${p}.cumulativeRoi`,
+      `Cumulative portfolio ROI to ${q.end}`,
+      cumulativeBenefit,
+      cumulativeCost,
+    ),
+    ...discountedFigures(ctx, p, 'portfolio', months, flows),
+    initiativeCount: facts.initiatives.length,
+  };
+}
+
+function firstMonthOf(...months: (Month | null)[]): Month | null {
+  let first: Month | null = null;
+  for (const m of months) if (m !== null && (first === null || m < first)) first = m;
+  return first;
+}
+
+export function buildInitiative(ctx: ReportContext, i: Initiative): InitiativeReport {
+  const { facts, quarter: q, asOf, book } = ctx;
+  const [from, , to] = q.months;
+  const p = `initiative.${i.id}`;
+  const realizedKey = benefitKey(i.id, true);
+  const projectedKey = benefitKey(i.id, false);
+  const cost = book.sum(`${p}.cost`, facts.spendByInitiative.sum(i.id, from, to), 'spend', {
+    label: `Cost of ${i.name}, ${q.label}`,
+    formula: 'Sum of the initiative’s spend lines dated in the quarter.',
+    inputLabel: `Spend lines for ${i.name}, ${from} to ${to}`,
+  });
+  const benefit = book.sum(`${p}.benefit`, facts.benefitByInitiative.sum(realizedKey, from, to), 'benefits', {
+    label: `Realized benefit of ${i.name}, ${q.label}`,
+    formula: 'Sum of the initiative’s realized benefit lines dated in the quarter.',
+    inputLabel: `Realized benefit lines for ${i.name}, ${from} to ${to}`,
+  });
+  const projectedBenefit = book.sum(
+    `${p}.projectedBenefit`,
+    facts.benefitByInitiative.sum(projectedKey, from, to),
+    'benefits',
+    {
+      label: `Projected benefit of ${i.name}, ${q.label}`,
+      formula:
+        'Sum of the initiative’s projected benefit lines dated in the quarter; shown apart, never in ROI.',
+    },
+  );
+  const cumulativeCost = book.sum(
+    `${p}.cumulativeCost`,
+    facts.spendByInitiative.sum(i.id, null, asOf),
+    'spend',
+    {
+      label: `Cumulative cost of ${i.name} to ${q.end}`,
+      formula: 'Sum of the initiative’s spend lines dated on or before the period end.',
+    },
+  );
+  const cumulativeBenefit = book.sum(
+    `${p}.cumulativeBenefit`,
+    facts.benefitByInitiative.sum(realizedKey, null, asOf),
+    'benefits',
+    {
+      label: `Cumulative realized benefit of ${i.name} to ${q.end}`,
+      formula: 'Sum of the initiative’s realized benefit lines dated on or before the period end.',
+    },
+  );
+  const cumulativeProjectedBenefit = book.sum(
+    `${p}.cumulativeProjectedBenefit`,
+    facts.benefitByInitiative.sum(projectedKey, null, asOf),
+    'benefits',
+    {
+      label: `Cumulative projected benefit of ${i.name} to ${q.end}`,
+      formula:
+        'Sum of the initiative’s projected benefit lines dated on or before the period end; never in ROI.',
+    },
+  );
+  const firstSpendMonth = facts.spendByInitiative.firstMonth(i.id);
+  const { months, flows } = monthlyFlows(
+    firstMonthOf(firstSpendMonth, facts.benefitByInitiative.firstMonth(realizedKey)),
+    asOf,
+    (m) => facts.spendByInitiative.month(i.id, m),
+    (m) => facts.benefitByInitiative.month(realizedKey, m),
+    (m) => facts.spendByInitiative.lines(i.id, m),
+  );
+  const payback = paybackMonths(flows);
+  const paybackMonthsFigure = book.number(`${p}.paybackMonths`, 'months', payback, {
+    label: `Payback months of ${i.name}, as of ${q.end}`,
+    formula:
+      'Months from the first month with spend (counted as 1) to the first month in which cumulative realized benefit ≥ ' +
+      'cumulative cost; blank if not reached by the period end.',
+    inputs: [
+      figureInput('Cumulative cost', cumulativeCost),
+      figureInput('Cumulative realized benefit', cumulativeBenefit),
+    ],
+    notes: [
+      firstSpendMonth
+        ? `First month with spend: ${firstSpendMonth}.`
+        : 'No spend recorded for this initiative.',
+      payback !== null && firstSpendMonth
+        ? `Paid back in month ${payback}.`
+        : 'Cumulative realized benefit has not reached cumulative cost.',
+    ],
+  });
+  return {
+    id: i.id,
+    name: i.name,
+    owner: i.owner,
+    businessUnit: i.businessUnit,
+    stage: i.stage,
+    riskTier: i.riskTier,
+    cost,
+    benefit,
+    projectedBenefit,
+    roi: roiFigure(ctx, `${p}.roi`, `ROI of ${i.name}, ${q.label}`, benefit, cost),
+    cumulativeCost,
+    cumulativeBenefit,
+    cumulativeProjectedBenefit,
+    cumulativeRoi: roiFigure(
+      ctx,
+      `${p}.cumulativeRoi`,
+      `Cumulative ROI of ${i.name} to ${q.end}`,
+      cumulativeBenefit,
+      cumulativeCost,
+    ),
+    paybackMonths: paybackMonthsFigure,
+    firstSpendMonth,
+    ...discountedFigures(ctx, p, i.name, months, flows),
+  };
+}

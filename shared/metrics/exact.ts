@@ -1,0 +1,51 @@
+import { decimalToScaled, divRoundHalfAway, type Micro } from '../money';
+
+/** Digits after the point used to compare settings and KPI values exactly as the decimals they were typed as. */
+const SCALE = 18;
+
+/**
+ * A finite JS number as the exact decimal its shortest text denotes (0.05 → 5·10^16 at scale 18),
+ * so that 1.05 − 1 compares equal to 0.05 as a person means it.
+ */
+export function toScaled(x: number): bigint {
+  if (!Number.isFinite(x)) throw new RangeError(`Not a finite number: ${x}`);
+  const s = decimalToScaled(String(x), SCALE);
+  if (s === null) throw new RangeError(`Not a decimal number: ${x}`);
+  return s;
+}
+
+export const ONE_SCALED = 10n ** BigInt(SCALE);
+
+export function absBig(x: bigint): bigint {
+  return x < 0n ? -x : x;
+}
+
+/** Compares two numbers as decimals: −1, 0 or 1. */
+export function compareDecimal(a: number, b: number): -1 | 0 | 1 {
+  const d = toScaled(a) - toScaled(b);
+  return d < 0n ? -1 : d > 0n ? 1 : 0;
+}
+
+/** |part| ≤ fraction × |whole|, exactly (fraction taken as the decimal it is written as). */
+export function withinFraction(part: Micro, whole: Micro, fraction: number): boolean {
+  return absBig(BigInt(part)) * ONE_SCALED <= toScaled(fraction) * absBig(BigInt(whole));
+}
+
+/** micro × n / d rounded half away from zero, in exact integer arithmetic. */
+export function mulDivMicro(micro: Micro, n: number, d: number): Micro {
+  return Number(divRoundHalfAway(BigInt(micro) * BigInt(n), BigInt(d)));
+}
+
+/** Twice the median of integers (exact: the median of an even count may be a half). */
+export function doubledMedian(values: readonly number[]): number {
+  if (values.length === 0) throw new RangeError('median of no values');
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? 2 * s[mid]! : s[mid - 1]! + s[mid]!;
+}
+
+/** Median of real numbers (mean of the two middle values for an even count). */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  return doubledMedian(values) / 2;
+}

@@ -1,0 +1,365 @@
+/**
+ * The report model: the one structure, built by the service for one fiscal quarter, that feeds the
+ * dashboard, the PDF and Excel packs and `report --json`. Nothing downstream recomputes a figure:
+ * it formats what is here and, on request, shows the figure's explanation.
+ *
+ * Money is integer micro-units of `currency` (format with `microToMajor` / `microToCentsString`);
+ * ratios are fractions (0.125 = 12.5%); months are `YYYY-MM`, dates `YYYY-MM-DD`.
+ */
+import type {
+  KpiAggregation,
+  KpiCategory,
+  KpiDirection,
+  KpiUnit,
+  RagStatus,
+  RiskTier,
+  SpendCategory,
+  Stage,
+  Trend,
+} from './domain';
+import type { IsoDate, Month } from './fiscal';
+import type { Micro } from './money';
+
+export const REPORT_MODEL_VERSION = 1;
+
+/** Key of an entry in `ReportModel.explanations`. */
+export type ExplainKey = string;
+
+/** A money figure and where it comes from. */
+export interface MoneyFigure {
+  micro: Micro;
+  explain: ExplainKey;
+}
+
+/** A ratio (fraction) or other number that may be undefined (e.g. ROI when cost is 0). */
+export interface NumberFigure {
+  value: number | null;
+  explain: ExplainKey;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Explanations: "where does this number come from?"
+
+export type ExplanationSource =
+  'spend' | 'budget' | 'benefits' | 'kpi_observations' | 'initiatives' | 'fx_rates' | 'settings' | 'figure';
+
+/** One input of a figure: a sum of stored lines (with how many and from which import batches) or another figure. */
+export interface ExplanationInput {
+  label: string;
+  source: ExplanationSource;
+  /** Money inputs: the exact sum in micro-units of the reporting currency. */
+  micro?: Micro;
+  /** Non-money inputs (counts, KPI values, rates, settings). */
+  value?: number | string | null;
+  /** Stored lines summed into this input (spend/budget/benefit lines, observations, initiatives). */
+  lineCount: number;
+  /** Import batches the lines came from (ids into `ReportModel.batches`), ascending. */
+  batchIds: number[];
+  /** Lines entered without an import batch (e.g. generated demo data), if any. */
+  unbatchedLineCount?: number;
+  /** When the input is another figure of the report. */
+  ref?: ExplainKey;
+}
+
+export type ExplanationUnit = 'money' | 'ratio' | 'months' | 'month' | 'days' | 'count' | 'number' | 'status';
+
+export interface Explanation {
+  key: ExplainKey;
+  /** What the figure is, e.g. "Portfolio cost, FY2026-Q3". */
+  label: string;
+  /** The formula in words, e.g. "Realized benefit − cost, divided by cost". */
+  formula: string;
+  unit: ExplanationUnit;
+  /** The figure itself (micro-units for money). */
+  result: number | string | null;
+  inputs: ExplanationInput[];
+  notes: string[];
+}
+
+/** An import batch referenced by an explanation: what the auditor needs to find the file. */
+export interface BatchRef {
+  id: number;
+  kind: string;
+  format: string;
+  fileName: string;
+  fileSha256: string;
+  sheet: string | null;
+  importedAt: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections
+
+export interface PeriodInfo {
+  label: string; // FY2026-Q3
+  fiscalYear: number;
+  quarter: 1 | 2 | 3 | 4;
+  months: [Month, Month, Month];
+  start: IsoDate;
+  /** Figures are computed as of this day; data dated later is ignored. */
+  end: IsoDate;
+  fiscalYearStart: Month;
+  fiscalYearEnd: Month;
+  previous: string; // FY2026-Q2
+}
+
+export interface PortfolioHeadline {
+  /** All spend in the period, shared platform included. */
+  cost: MoneyFigure;
+  /** Spend with no initiative in the period (in `cost`, not allocated to initiatives). */
+  sharedPlatformCost: MoneyFigure;
+  /** Realized benefit in the period. */
+  benefit: MoneyFigure;
+  /** Projected benefit in the period, shown apart, never in ROI. */
+  projectedBenefit: MoneyFigure;
+  /** (benefit − cost) / cost; null when cost is 0. */
+  roi: NumberFigure;
+  cumulativeCost: MoneyFigure;
+  cumulativeBenefit: MoneyFigure;
+  cumulativeProjectedBenefit: MoneyFigure;
+  /** Over everything up to the period's end. */
+  cumulativeRoi: NumberFigure;
+  /** Net present value of the monthly net cash flows (realized benefit − cost) up to the period's end. */
+  npv: MoneyFigure;
+  /** Internal rate of return of those flows, as an ANNUAL fraction ((1 + monthly IRR)^12 − 1); null where undefined. */
+  irr: NumberFigure;
+  initiativeCount: number;
+}
+
+export interface InitiativeReport {
+  id: number;
+  name: string;
+  owner: string | null;
+  businessUnit: string | null;
+  stage: Stage;
+  riskTier: RiskTier;
+  cost: MoneyFigure;
+  benefit: MoneyFigure;
+  projectedBenefit: MoneyFigure;
+  roi: NumberFigure;
+  cumulativeCost: MoneyFigure;
+  cumulativeBenefit: MoneyFigure;
+  cumulativeProjectedBenefit: MoneyFigure;
+  cumulativeRoi: NumberFigure;
+  /** Months from the first month with spend (counted as 1) to the first month cumulative benefit ≥ cumulative cost. */
+  paybackMonths: NumberFigure;
+  /** First month with spend, if any. */
+  firstSpendMonth: Month | null;
+  npv: MoneyFigure;
+  /** Annual fraction; null where undefined or ambiguous. */
+  irr: NumberFigure;
+}
+
+/** Budget vs actual for one slice (a category, a vendor, a month). */
+export interface BudgetSlice {
+  budget: MoneyFigure;
+  actual: MoneyFigure;
+  /** actual − budget (positive = over-spend). */
+  variance: MoneyFigure;
+  /** variance / budget; null when budget is 0. */
+  variancePct: NumberFigure;
+  status: RagStatus;
+}
+
+export interface CategoryBudget extends BudgetSlice {
+  /** A spend category, or null for budget lines entered without a category. */
+  category: SpendCategory | null;
+  label: string;
+}
+
+export interface VendorSpend {
+  vendor: string; // '' = no vendor on the lines
+  label: string;
+  actual: MoneyFigure;
+  lineCount: number;
+}
+
+export interface BudgetMonth {
+  month: Month;
+  budget: Micro;
+  /** null for months after the period's end (not yet reported). */
+  actual: Micro | null;
+  cumulativeBudget: Micro;
+  cumulativeActual: Micro | null;
+}
+
+export interface BudgetReport extends BudgetSlice {
+  /** Thresholds used for the status (fractions of budget; |variance %| ≤ green is green, ≤ amber is amber). */
+  thresholds: { green: number; amber: number };
+  annualBudget: MoneyFigure;
+  ytdBudget: MoneyFigure;
+  ytdActual: MoneyFigure;
+  /** Fiscal-YTD actual + mean of the last 3 complete months × months left in the fiscal year. */
+  forecastYearEnd: MoneyFigure;
+  forecastVariance: MoneyFigure;
+  forecastVariancePct: NumberFigure;
+  forecastStatus: RagStatus;
+  monthsLeftInYear: number;
+  byCategory: CategoryBudget[];
+  byVendor: VendorSpend[];
+  /** Every month of the fiscal year, budget vs actual. */
+  monthly: BudgetMonth[];
+  monthlyExplain: ExplainKey;
+}
+
+export interface KpiHistoryPoint {
+  period: string; // FY2026-Q1
+  value: number | null;
+  status: RagStatus;
+}
+
+export interface KpiReport {
+  id: string;
+  name: string;
+  category: KpiCategory;
+  unit: KpiUnit;
+  direction: KpiDirection;
+  aggregation: KpiAggregation;
+  /** Quarter value (the KPI's aggregation of the quarter's observations, or computed for derived KPIs). */
+  value: number | null;
+  previousValue: number | null;
+  target: number;
+  amber: number;
+  /** Band KPIs: the green distance from the target. */
+  tolerance: number | null;
+  status: RagStatus;
+  trend: Trend;
+  derived: boolean;
+  /** Observations used for the quarter value (0 for derived KPIs). */
+  observationCount: number;
+  /** Oldest first, ending with this period: 6 quarters for sparklines. */
+  history: KpiHistoryPoint[];
+  explain: ExplainKey;
+}
+
+export type AnomalyDimension = 'vendor' | 'category' | 'initiative';
+
+export interface AnomalyContributor {
+  dimension: AnomalyDimension;
+  key: string;
+  label: string;
+  /** This month's amount − the contributor's trailing 6-month mean. */
+  change: Micro;
+}
+
+export interface Anomaly {
+  dimension: AnomalyDimension;
+  /** vendor name, category, or initiative id ('0' = shared platform). */
+  key: string;
+  label: string;
+  month: Month;
+  amount: Micro;
+  /** Median of the trailing 6 months (micro-units, rounded half away from zero). */
+  baselineMedian: Micro;
+  /** amount − baseline median. */
+  deviation: Micro;
+  /** deviation / baseline median; null when the median is 0. */
+  deviationPct: number | null;
+  /** |deviation| / MAD; null when the MAD is 0. */
+  madMultiple: number | null;
+  direction: 'spike' | 'drop';
+  /** Largest changes by the other two dimensions, biggest first. */
+  contributors: AnomalyContributor[];
+  explain: ExplainKey;
+}
+
+export interface AnomalySettings {
+  madFactor: number;
+  minPct: number;
+  minAmount: Micro;
+  baselineMonths: number;
+}
+
+export type ExhaustionStatus =
+  /** Cumulative fiscal-year actual already reached the annual budget. */
+  | 'exhausted'
+  /** Runs out before the fiscal year ends at the current burn. */
+  | 'within_year'
+  /** Lasts past the fiscal year end. */
+  | 'after_year_end'
+  | 'no_budget'
+  /** Burn ≤ 0: never runs out at this rate. */
+  | 'no_burn';
+
+export interface RunRateLine {
+  /** null = portfolio (all categories). */
+  category: SpendCategory | null;
+  label: string;
+  /** Mean monthly spend of the last 3 complete months. */
+  monthlyBurn: MoneyFigure;
+  annualBudget: MoneyFigure;
+  ytdActual: MoneyFigure;
+  /** Month in which cumulative fiscal-year spend reaches the annual budget; null when it doesn't. */
+  exhaustionMonth: Month | null;
+  exhaustionStatus: ExhaustionStatus;
+  explain: ExplainKey;
+}
+
+export interface RunRateReport {
+  /** The 3 complete months the burn is the mean of. */
+  months: Month[];
+  portfolio: RunRateLine;
+  byCategory: RunRateLine[];
+}
+
+export interface UnitCostPoint {
+  /** A month (YYYY-MM) or a quarter label. */
+  period: string;
+  /** model_api + compute spend. */
+  inferenceCost: Micro;
+  /** Key actions served (sum of the key_actions observations). */
+  keyActions: number | null;
+  /** Currency units per key action (not micro): inferenceCost / 1e6 / keyActions; null without actions. */
+  costPerAction: number | null;
+  explain: ExplainKey;
+}
+
+export interface UnitEconomicsReport {
+  months: UnitCostPoint[];
+  quarter: UnitCostPoint;
+  previousQuarter: UnitCostPoint;
+  /** (this quarter − previous) / previous cost per action; null when either is undefined or previous is 0. */
+  qoqChange: number | null;
+}
+
+export interface CumulativePoint {
+  month: Month;
+  cost: Micro;
+  benefit: Micro;
+  projectedBenefit: Micro;
+  cumulativeCost: Micro;
+  cumulativeBenefit: Micro;
+  cumulativeProjectedBenefit: Micro;
+}
+
+export interface ReportModel {
+  version: typeof REPORT_MODEL_VERSION;
+  period: PeriodInfo;
+  currency: string;
+  /** Settings that shaped the figures, so a pack states what it was computed with. */
+  assumptions: {
+    fiscalStartMonth: number;
+    discountRateAnnual: number;
+    discountRateMonthly: number;
+    varianceGreen: number;
+    varianceAmber: number;
+    anomalies: AnomalySettings;
+  };
+  /** Latest month with any spend on or before the period's end (null if none). */
+  dataThrough: Month | null;
+  portfolio: PortfolioHeadline;
+  initiatives: InitiativeReport[];
+  budget: BudgetReport;
+  kpis: KpiReport[];
+  anomalies: Anomaly[];
+  runRate: RunRateReport;
+  unitEconomics: UnitEconomicsReport;
+  /** From the first month with data to the period's end. */
+  cumulative: CumulativePoint[];
+  cumulativeExplain: ExplainKey;
+  explanations: Record<ExplainKey, Explanation>;
+  /** Import batches referenced by explanations, by id. */
+  batches: Record<number, BatchRef>;
+  /** Things a reader should know (e.g. a currency converted with FX rates, a quarter not yet complete). */
+  notes: string[];
+}
