@@ -1,12 +1,6 @@
 import { ZodError } from 'zod';
-import {
-  ApiError,
-  describeIssues,
-  isMethodName,
-  methods,
-  type ApiResponse,
-  type MethodName,
-} from '../../shared/api';
+import { ApiError, describeIssues, type ApiResponse } from '../../shared/api';
+import { parseInput } from '../../shared/api/validate';
 import { WorkspaceError } from '../store/db';
 import type { ServiceContext } from './context';
 import { handlers } from './handlers';
@@ -15,18 +9,6 @@ export interface Service {
   /** The one entry point every transport uses: validates, runs, and never throws. */
   call(name: string, payload: unknown): Promise<ApiResponse<unknown>>;
   readonly ctx: ServiceContext;
-}
-
-/** Validates a payload against the method's schema; throws a BAD_REQUEST ApiError naming each bad field. */
-export function parseInput(name: string, payload: unknown): { name: MethodName; input: unknown } {
-  if (!isMethodName(name)) throw new ApiError('UNKNOWN_METHOD', `Unknown API method "${name}".`);
-  const parsed = methods[name].input.safeParse(payload ?? {});
-  if (!parsed.success) {
-    throw new ApiError('BAD_REQUEST', `Invalid request for ${name}: ${describeIssues(parsed.error)}`, {
-      issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
-    });
-  }
-  return { name, input: parsed.data };
 }
 
 export function toApiError(err: unknown): ApiError {

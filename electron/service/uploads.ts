@@ -27,7 +27,11 @@ export class UploadStore {
   }
 
   /** Stores bytes received from the renderer in a private temp folder. */
-  async saveStream(name: string, chunks: AsyncIterable<Uint8Array>, maxBytes: number): Promise<UploadedFile> {
+  async saveStream(
+    name: string,
+    chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+    maxBytes: number,
+  ): Promise<UploadedFile> {
     this.dir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'caio-uploads-'));
     const id = crypto.randomUUID();
     const target = path.join(this.dir, id);

@@ -1,0 +1,34 @@
+import { app, session, shell, type WebContents } from 'electron';
+import { isAllowedNavigation } from './policy';
+
+/**
+ * App-wide hardening: no permissions, no new windows, no navigation away from the app, no webviews.
+ * Applied to every web contents ever created, not only the main window.
+ */
+export function hardenApp(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  // Offline means offline: only the app's own protocol and devtools may load anything.
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    const allowed =
+      details.url.startsWith('app://') ||
+      details.url.startsWith('devtools://') ||
+      details.url.startsWith('data:');
+    callback({ cancel: !allowed });
+  });
+
+  app.on('web-contents-created', (_event, contents: WebContents) => {
+    contents.setWindowOpenHandler(({ url }) => {
+      // Links to documentation etc. open in the user's browser, never inside the app.
+      if (url.startsWith('https://')) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+    contents.on('will-navigate', (event, url) => {
+      if (!isAllowedNavigation(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAllowedNavigation(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}

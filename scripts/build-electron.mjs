@@ -1,0 +1,39 @@
+// Bundles the Electron shell: main process, preload (sandboxed, so one self-contained file) and the
+// service host utility process. Node packages stay external and load from node_modules at run time.
+import { build } from 'esbuild';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['electron/main/main.ts'],
+    outfile: 'dist/electron/main.cjs',
+    packages: 'external',
+  }),
+  // A sandboxed preload can require only 'electron': everything else is bundled in.
+  build({
+    ...common,
+    entryPoints: ['electron/main/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    external: ['electron'],
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/host/serviceHost.ts'],
+    outfile: 'dist/electron/service-host.cjs',
+    packages: 'external',
+  }),
+]);
+console.log('Built dist/electron/{main,preload,service-host}.cjs');
