@@ -20,13 +20,17 @@ describe.skipIf(!exe)(`Electron shell${exe ? '' : ` (skipped: ${NO_ELECTRON_REAS
       await page.waitForSelector('[data-testid="workspace-name"]');
       expect(await page.textContent('[data-testid="workspace-name"]')).toBe('Demo workspace');
       expect(page.url()).toMatch(/^app:\/\/caio\//);
-      const prefs = await app.evaluate(({ BrowserWindow }) =>
-        BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences(),
-      );
-      expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-      expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe(
-        'undefined',
-      );
+      // No Node in the page (nodeIntegration off, sandbox on) and only the typed bridge (contextIsolation).
+      const globals = await page.evaluate(() => ({
+        require: typeof (window as unknown as { require?: unknown }).require,
+        process: typeof (window as unknown as { process?: unknown }).process,
+        bridge: Object.keys(window.caio ?? {}).sort(),
+      }));
+      expect(globals).toEqual({
+        require: 'undefined',
+        process: 'undefined',
+        bridge: ['invoke', 'onShellCommand', 'pickFile', 'upload'],
+      });
       expect(await page.evaluate(() => window.open('https://example.com') === null)).toBe(true);
       await page.evaluate(() => {
         window.location.href = 'https://example.com';
