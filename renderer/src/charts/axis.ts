@@ -1,0 +1,31 @@
+/** Tick and tooltip formatters shared by the charts (Intl, the reporting currency, compact on axes). */
+export function moneyTick(currency: string): (value: number | string) => string {
+  const fmt = new Intl.NumberFormat(undefined, {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  });
+  return (value) => fmt.format(Number(value));
+}
+
+export function moneyFull(currency: string): (value: number) => string {
+  const fmt = new Intl.NumberFormat(undefined, { style: 'currency', currency });
+  return (value) => fmt.format(value);
+}
+
+export function percentTick(digits = 0): (value: number | string) => string {
+  const fmt = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: digits });
+  return (value) => fmt.format(Number(value));
+}
+
+/** "2026-07" → "Jul 2026" (or "Jul" when short). */
+export function monthLabel(month: string, short = false): string {
+  const [y, m] = month.split('-').map(Number);
+  const d = new Date(Date.UTC(y!, (m ?? 1) - 1, 1));
+  return new Intl.DateTimeFormat(undefined, {
+    month: 'short',
+    ...(short ? {} : { year: 'numeric' }),
+    timeZone: 'UTC',
+  }).format(d);
+}

@@ -1,0 +1,10 @@
+/** Chart.js wrappers shared by the app screens and the printed pack. */
+export { ChartCanvas, type ChartCanvasProps } from './ChartCanvas';
+export { BudgetActualChart, type BudgetActualChartProps } from './BudgetActualChart';
+export { CumulativeChart, type CumulativeChartProps, type CumulativeSeries } from './CumulativeChart';
+export { HorizontalBarChart, type HorizontalBarChartProps } from './HorizontalBarChart';
+export { Sparkline, type SparklineProps } from './Sparkline';
+export { moneyFull, moneyTick, monthLabel, percentTick } from './axis';
+export { chartTheme, withAlpha, type ChartTheme } from './theme';
+export { registerCharts } from './register';
+export { waitForChartsDrawn } from './drawn';
