@@ -17,7 +17,11 @@ interface ParentPort {
 
 export function createHost() {
   const nativeBinding = process.env.CAIO_NATIVE_BINDING || undefined;
-  const options = nativeBinding ? { nativeBinding } : {};
+  const options = {
+    ...(nativeBinding ? { nativeBinding } : {}),
+    lock: 'hold' as const,
+    holder: 'CAIO Scorecard app',
+  };
   const uploads = new UploadStore();
   let ws: Workspace | null = null;
   let service: Service | null = null;
@@ -25,7 +29,7 @@ export function createHost() {
   const use = (next: Workspace): HostReply => {
     ws?.close();
     ws = next;
-    service = createService({ ws: next, uploads });
+    service = createService({ ws: next, uploads, reopen: (file) => openWorkspace(file, options) });
     return { type: 'opened', file: next.file, name: getSettings(next.db).name };
   };
 

@@ -108,6 +108,49 @@ async function start(): Promise<void> {
           }
         },
         exportPack: () => send({ type: 'navigate', screen: 'pack' }),
+        backup: async () => {
+          const reply = await host.request({ type: 'call', method: 'workspace.backup', payload: {} });
+          if (reply.type === 'result' && reply.response.ok) {
+            const { file } = reply.response.result as { file: string };
+            void dialog.showMessageBox(win!, { type: 'info', message: 'Backup written', detail: file });
+          } else {
+            dialog.showErrorBox(
+              'The backup failed',
+              reply.type === 'result' && !reply.response.ok ? reply.response.error.message : '',
+            );
+          }
+        },
+        restore: async () => {
+          const list = await host.request({ type: 'call', method: 'workspace.backups', payload: {} });
+          const first =
+            list.type === 'result' && list.response.ok
+              ? (list.response.result as { file: string }[])[0]
+              : undefined;
+          const r = await dialog.showOpenDialog(win!, {
+            title: 'Restore from backup',
+            ...(first ? { defaultPath: path.dirname(first.file) } : {}),
+            properties: ['openFile'],
+            filters: [{ name: 'Workspace backups', extensions: ['sqlite'] }],
+          });
+          const file = r.filePaths[0];
+          if (r.canceled || !file) return;
+          const confirm = await dialog.showMessageBox(win!, {
+            type: 'warning',
+            buttons: ['Restore', 'Cancel'],
+            defaultId: 1,
+            cancelId: 1,
+            message: 'Replace the workspace with this backup?',
+            detail: `${file}\n\nThe current state is backed up first.`,
+          });
+          if (confirm.response !== 0) return;
+          const reply = await host.request({ type: 'call', method: 'workspace.restore', payload: { file } });
+          if (reply.type === 'result' && reply.response.ok) send({ type: 'workspace-changed' });
+          else
+            dialog.showErrorBox(
+              'The restore failed',
+              reply.type === 'result' && !reply.response.ok ? reply.response.error.message : '',
+            );
+        },
         navigate: (screen) => send({ type: 'navigate', screen }),
       }),
     );

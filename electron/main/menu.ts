@@ -7,6 +7,8 @@ export interface MenuActions {
   clearRecent(): void;
   importFile(): void;
   exportPack(): void;
+  backup(): void;
+  restore(): void;
   navigate(screen: string): void;
 }
 
@@ -31,6 +33,9 @@ export function buildMenu(recent: string[], actions: MenuActions): Menu {
         { type: 'separator' },
         { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: actions.importFile },
         { label: 'Export Pack…', accelerator: 'CmdOrCtrl+E', click: actions.exportPack },
+        { type: 'separator' },
+        { label: 'Back Up Workspace…', click: actions.backup },
+        { label: 'Restore from Backup…', click: actions.restore },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -2,6 +2,7 @@ import { ZodError } from 'zod';
 import { ApiError, describeIssues, type ApiResponse } from '../../shared/api';
 import { parseInput } from '../../shared/api/validate';
 import { WorkspaceError } from '../store/db';
+import { openWorkspace } from '../store/workspace';
 import type { ServiceContext } from './context';
 import { handlers } from './handlers';
 
@@ -18,7 +19,10 @@ export function toApiError(err: unknown): ApiError {
   return new ApiError('INTERNAL', err instanceof Error ? err.message : String(err));
 }
 
-export function createService(ctx: ServiceContext): Service {
+export type ServiceInit = Omit<ServiceContext, 'reopen'> & Partial<Pick<ServiceContext, 'reopen'>>;
+
+export function createService(init: ServiceInit): Service {
+  const ctx: ServiceContext = { reopen: (file) => openWorkspace(file), ...init };
   return {
     ctx,
     async call(name, payload) {

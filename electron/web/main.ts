@@ -12,11 +12,12 @@ import { startBridge } from './server';
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), { values: ['db', 'port'] });
   const dbFile = optionalFlag(args, 'db');
+  const options = { lock: 'hold' as const, holder: 'CAIO Scorecard web bridge' };
   const ws = dbFile
-    ? openWorkspace(dbFile)
-    : openOrCreateDefaultWorkspace(path.join(os.homedir(), '.caio-scorecard'));
+    ? openWorkspace(dbFile, options)
+    : openOrCreateDefaultWorkspace(path.join(os.homedir(), '.caio-scorecard'), options);
   const uploads = new UploadStore();
-  const service = createService({ ws, uploads });
+  const service = createService({ ws, uploads, reopen: (file) => openWorkspace(file, options) });
   const here = path.dirname(fileURLToPath(import.meta.url));
   const bridge = await startBridge({
     service,
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const stop = () => {
     void bridge.close().then(() => {
       uploads.dispose();
-      ws.close();
+      service.ctx.ws.close();
       process.exit(0);
     });
   };

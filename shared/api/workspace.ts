@@ -124,7 +124,17 @@ export interface SpendSummary {
   byCategory: { category: string; totalMicro: number; lines: number }[];
 }
 
+export interface BackupInfo {
+  file: string;
+  reason: 'manual' | 'before-migration' | 'before-undo' | 'before-restore' | 'unknown';
+  createdAt: string;
+  size: number;
+}
+
 export const workspaceMethods = {
+  'workspace.backup': method<BackupInfo>()(Empty),
+  'workspace.backups': method<BackupInfo[]>()(Empty),
+  'workspace.restore': method<WorkspaceInfo>()(z.object({ file: z.string().min(1).max(4096) }).strict()),
   'spend.summary': method<SpendSummary>()(z.object({ period: Period }).strict()),
   'workspace.info': method<WorkspaceInfo>()(Empty),
   'settings.get': method<WorkspaceSettings>()(Empty),

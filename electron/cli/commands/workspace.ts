@@ -1,5 +1,6 @@
 import { microToCentsString } from '../../../shared/money';
 import { generateDemo } from '../../demo/generate';
+import { backupWorkspace } from '../../store/backup';
 import { listBatches, undoBatch } from '../../store/batches';
 import { initWorkspace, openWorkspace } from '../../store/workspace';
 import { optionalFlag, requireFlag, UsageError } from '../args';
@@ -103,15 +104,18 @@ export const undoCommand: Command = {
   summary: 'Undo an import batch (removes its rows, keeps the record)',
   usage: 'undo BATCH --db FILE',
   flags: { values: ['db'] },
-  run(args, io) {
+  async run(args, io) {
     const raw = args.positionals[0];
     const id = Number(raw);
     if (!raw || !Number.isInteger(id) || id <= 0)
       throw new UsageError('undo needs a batch number, e.g. undo 3 --db FILE');
     const ws = openWorkspace(requireFlag(args, 'db'));
     try {
+      const backup = await backupWorkspace(ws.db, ws.file, 'before-undo');
       const b = undoBatch(ws.db, id);
-      io.out(`Batch #${b.id} (${b.fileName}) undone: ${b.rows} rows removed.`);
+      io.out(
+        `Batch #${b.id} (${b.fileName}) undone: ${b.rows} rows removed.\nBackup taken before the undo: ${backup}`,
+      );
       return 0;
     } finally {
       ws.close();

@@ -1,6 +1,7 @@
 import { ApiError, type SpendSummary, type WorkspaceInfo, type workspaceMethods } from '../../../shared/api';
 import { quarterFromLabel, quarterOfMonth } from '../../../shared/fiscal';
 import { assertSafeMicro } from '../../../shared/money';
+import { backupWorkspace, listBackups, restoreWorkspace } from '../../store/backup';
 import { BatchError, listBatches, undoBatch } from '../../store/batches';
 import type { Db } from '../../store/db';
 import { listInitiatives } from '../../store/initiatives';
@@ -73,6 +74,24 @@ export function spendSummary(db: Db, period: string): SpendSummary {
 export const workspaceHandlers: HandlerMap<keyof typeof workspaceMethods> = {
   'workspace.info': (_input, { ws }) => workspaceInfo(ws.db, ws.file),
   'spend.summary': ({ period }, { ws }) => spendSummary(ws.db, period),
+  'workspace.backup': async (_input, { ws }) => {
+    const file = await backupWorkspace(ws.db, ws.file, 'manual');
+    return listBackups(ws.file).find((b) => b.file === file)!;
+  },
+  'workspace.backups': (_input, { ws }) => listBackups(ws.file),
+  'workspace.restore': async ({ file }, ctx) => {
+    // Only files from this workspace's own backup list: the renderer cannot name an arbitrary path.
+    const backup = listBackups(ctx.ws.file).find((b) => b.file === file);
+    if (!backup) throw new ApiError('NOT_FOUND', "That backup is not in this workspace's backup folder.");
+    const target = ctx.ws.file;
+    ctx.ws.close();
+    try {
+      await restoreWorkspace(backup.file, target);
+    } finally {
+      ctx.ws = ctx.reopen(target);
+    }
+    return workspaceInfo(ctx.ws.db, ctx.ws.file);
+  },
   'settings.get': (_input, { ws }) => getSettings(ws.db),
   'settings.update': ({ patch }, { ws }) => {
     const current = getSettings(ws.db);
@@ -93,8 +112,9 @@ export const workspaceHandlers: HandlerMap<keyof typeof workspaceMethods> = {
     return createKpi(ws.db, kpi);
   },
   'batches.list': (_input, { ws }) => listBatches(ws.db),
-  'batches.undo': ({ id }, { ws }) => {
+  'batches.undo': async ({ id }, { ws }) => {
     try {
+      await backupWorkspace(ws.db, ws.file, 'before-undo');
       return undoBatch(ws.db, id);
     } catch (err) {
       if (err instanceof BatchError) throw new ApiError('NOT_FOUND', err.message);

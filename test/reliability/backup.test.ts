@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '../../electron/demo/generate';
+import { createService } from '../../electron/service/service';
+import { UploadStore } from '../../electron/service/uploads';
+import {
+  backupDir,
+  backupWorkspace,
+  KEEP_AUTOMATIC,
+  listBackups,
+  restoreWorkspace,
+} from '../../electron/store/backup';
+import { openDatabase } from '../../electron/store/db';
+import { MIGRATIONS, type Migration } from '../../electron/store/migrations';
+import { initWorkspace, openWorkspace } from '../../electron/store/workspace';
+import { tempDir } from '../helpers/tempWorkspace';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+function demoFile(): string {
+  const dir = tempDir('caio-backup-');
+  dirs.push(dir);
+  const file = path.join(dir, 'w.sqlite');
+  const ws = initWorkspace(file);
+  generateDemo(ws.db);
+  ws.close();
+  return file;
+}
+
+/** Every row of every table, as text: "exactly the data". */
+function dump(file: string): string {
+  const db = openDatabase(file, { readonly: true });
+  const tables = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  const out = tables
+    .map((t) => `${t}:${JSON.stringify(db.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).raw().all())}`)
+    .join('\n');
+  db.close();
+  return out;
+}
+
+describe('backups', () => {
+  it('a restore gives back exactly the data of the backup, and keeps a copy of what it replaced', async () => {
+    const file = demoFile();
+    const before = dump(file);
+    const ws = openWorkspace(file);
+    const backup = await backupWorkspace(ws.db, file, 'manual');
+    ws.db.prepare('DELETE FROM kpi_observations').run();
+    ws.db.prepare("UPDATE settings SET value = '\"Changed\"' WHERE key = 'name'").run();
+    ws.close();
+    expect(dump(file)).not.toBe(before);
+
+    const { safetyCopy } = await restoreWorkspace(backup, file);
+    expect(dump(file)).toBe(before);
+    expect(safetyCopy).not.toBeNull();
+    expect(dump(safetyCopy!)).toContain('Changed');
+    const check = openDatabase(file, { readonly: true });
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+    check.close();
+  });
+
+  it('refuses to restore from a file that is not a good workspace, leaving the target untouched', async () => {
+    const file = demoFile();
+    const before = fs.readFileSync(file);
+    const junk = path.join(path.dirname(file), 'junk.sqlite');
+    fs.writeFileSync(junk, 'not a database at all'.repeat(100));
+    await expect(restoreWorkspace(junk, file)).rejects.toThrow(
+      /not a CAIO Scorecard workspace|not a readable/,
+    );
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('backs up automatically before an undo (service and CLI path) and before a migration', async () => {
+    const file = demoFile();
+    const ws = openWorkspace(file);
+    const service = createService({ ws, uploads: new UploadStore() });
+    const r = await service.call('batches.undo', { id: 2 });
+    expect(r.ok).toBe(true);
+    const backups = listBackups(file);
+    expect(backups.map((b) => b.reason)).toContain('before-undo');
+    // The pre-undo backup still has the spend batch the undo removed.
+    const copy = openDatabase(backups.find((b) => b.reason === 'before-undo')!.file, { readonly: true });
+    expect(copy.prepare('SELECT count(*) FROM spend').pluck().get()).toBeGreaterThan(0);
+    copy.close();
+    expect(ws.db.prepare('SELECT count(*) FROM spend').pluck().get()).toBe(0);
+    ws.close();
+
+    const next: Migration[] = [
+      ...MIGRATIONS,
+      { version: MIGRATIONS.length + 1, name: 'test', sql: 'CREATE TABLE t_extra (x INTEGER);' },
+    ];
+    const migrated = openWorkspace(file, { migrations: next });
+    migrated.close();
+    const pre = listBackups(file).find((b) => b.reason === 'before-migration');
+    expect(pre).toBeDefined();
+    const old = openDatabase(pre!.file, { readonly: true });
+    expect(old.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    old.close();
+  });
+
+  it('rotates automatic backups and never deletes manual ones', async () => {
+    const file = demoFile();
+    const ws = openWorkspace(file);
+    await backupWorkspace(ws.db, file, 'manual');
+    for (let i = 0; i < KEEP_AUTOMATIC + 3; i++) {
+      await backupWorkspace(ws.db, file, 'before-undo');
+      await new Promise((r) => setTimeout(r, 2)); // distinct timestamps in the names
+    }
+    ws.close();
+    const list = listBackups(file);
+    expect(list.filter((b) => b.reason === 'before-undo')).toHaveLength(KEEP_AUTOMATIC);
+    expect(list.filter((b) => b.reason === 'manual')).toHaveLength(1);
+    expect(fs.readdirSync(backupDir(file)).some((f) => f.endsWith('.partial'))).toBe(false);
+  });
+
+  it('restores through the API from the workspace’s own backup list only', async () => {
+    const file = demoFile();
+    const ws = openWorkspace(file);
+    const service = createService({ ws, uploads: new UploadStore() });
+    const made = await service.call('workspace.backup', {});
+    expect(made.ok).toBe(true);
+    const outside = await service.call('workspace.restore', { file: '/etc/passwd' });
+    expect(outside).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    await service.call('batches.undo', { id: 4 });
+    const restored = await service.call('workspace.restore', {
+      file: (made as { ok: true; result: { file: string } }).result.file,
+    });
+    expect(restored).toMatchObject({ ok: true, result: { counts: { benefits: 126 } } });
+    service.ctx.ws.close();
+  });
+});
