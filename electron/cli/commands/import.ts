@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ImportMappingSchema, IMPORT_KINDS, type ImportKind } from '../../../shared/import/mapping';
+import { describeProblem } from '../../../shared/import/problems';
+import type { ImportPreview, ImportSummary } from '../../../shared/import/summary';
+import { describeIssues } from '../../../shared/api/contract';
+import { ImportCancelled, ImportRejected } from '../../import/errors';
+import { commitImport, previewImport, summaryOfPreview, type ImportOptions } from '../../import/run';
+import { openWorkspace } from '../../store/workspace';
+import { optionalFlag, requireFlag, UsageError } from '../args';
+import type { CliIo, Command } from '../command';
+
+function kindFlag(raw: string | undefined): ImportKind | 'auto' {
+  if (raw === undefined || raw === 'auto') return 'auto';
+  if ((IMPORT_KINDS as readonly string[]).includes(raw)) return raw as ImportKind;
+  throw new UsageError(`--as must be one of auto, ${IMPORT_KINDS.join(', ')}; got "${raw}"`);
+}
+
+function readMapping(file: string): ImportOptions['mapping'] {
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new UsageError(
+      `--mapping ${file}: not a readable JSON file (${err instanceof Error ? err.message : String(err)})`,
+    );
+  }
+  const parsed = ImportMappingSchema.safeParse(json);
+  if (!parsed.success) throw new UsageError(`--mapping ${file}: ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+function printPreview(p: ImportPreview, io: CliIo): void {
+  const where = p.sheet ? ` sheet "${p.sheet}"` : '';
+  io.out(
+    `${p.fileName}${where}: ${p.formatLabel} (${p.format}), ${p.kind ?? 'unknown kind'}, header at row ${p.headerRow}` +
+      `${p.encoding ? `, ${p.encoding}` : ''}${p.delimiter ? `, delimiter ${JSON.stringify(p.delimiter)}` : ''}` +
+      `${p.mappingSource ? `, mapping: ${p.mappingSource}${p.savedMapping ? ` "${p.savedMapping.name}"` : ''}` : ''}`,
+  );
+  if (p.mapping) {
+    io.out(
+      `  columns: ${Object.entries(p.mapping.columns)
+        .map(([f, h]) => `${f} ← "${h}"`)
+        .join(', ')}`,
+    );
+  }
+  if (p.unmappedColumns.length)
+    io.out(`  not imported: ${p.unmappedColumns.map((h) => `"${h}"`).join(', ')}`);
+  io.out(
+    `  rows: ${p.counts.dataRows} read, ${p.counts.valid} valid, ${p.counts.invalid} with problems, ${p.counts.totalRowsExcluded} Total rows left out`,
+  );
+  for (const t of p.totals) io.out(`  total: ${t.cents} ${t.currency}`);
+  if (p.dateRange) io.out(`  dates: ${p.dateRange.from} to ${p.dateRange.to}`);
+  if (p.newInitiatives.length) {
+    io.out(`  new initiatives (created by this import): ${p.newInitiatives.map((i) => i.name).join(', ')}`);
+  }
+  if (p.duplicateOf)
+    io.out(
+      `  warning: this file was already imported as batch #${p.duplicateOf.batch} (${p.duplicateOf.importedAt})`,
+    );
+  for (const o of p.overlaps)
+    io.out(`  note: batch #${o.batch} (${o.fileName}) already has ${o.rows} lines in these dates`);
+  for (const r of p.sample.slice(0, 5)) io.out(`  sample: ${JSON.stringify(r)}`);
+  for (const pr of p.problems.slice(0, 50)) io.out(`  ${pr.severity}: ${describeProblem(pr, p.sheet)}`);
+  if (p.problemCount > 50) io.out(`  ... ${p.problemCount - 50} more problems`);
+  io.out(p.canCommit ? '  ready to import' : `  would be rejected: ${p.blockers.join('; ')}`);
+}
+
+function printSummary(s: ImportSummary, io: CliIo): void {
+  io.out(
+    `Imported ${s.fileName}${s.sheet ? ` (sheet "${s.sheet}")` : ''} as batch #${s.batch}: ${s.rows} ${s.kind} rows` +
+      `${s.excluded ? `, ${s.excluded} left out` : ''}${s.total !== null ? `, total ${s.total.toFixed(2)} ${s.currency}` : ''} [${s.format}]`,
+  );
+  if (s.createdInitiatives.length) io.out(`  new initiatives: ${s.createdInitiatives.join(', ')}`);
+  for (const p of s.problems.slice(0, 50))
+    io.out(`  ${p.severity === 'error' ? 'left out' : p.severity}: ${describeProblem(p, s.sheet)}`);
+}
+
+function jsonSummary(s: ImportSummary): string {
+  const { batch, kind, format, rows, excluded, problems, total, currency } = s;
+  return JSON.stringify(
+    {
+      batch,
+      kind,
+      format,
+      rows,
+      excluded,
+      problems,
+      total,
+      currency,
+      file: s.fileName,
+      sheet: s.sheet,
+      sha256: s.sha256,
+    },
+    null,
+    2,
+  );
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Import a CSV/XLSX file (spend, budget, benefits, KPIs, initiatives) as one batch',
+  usage:
+    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives] [--sheet NAME] [--mapping FILE] [--basis effective|billed] [--skip-invalid] [--dry-run] [--json] [--allow-duplicate]',
+  flags: {
+    values: ['db', 'as', 'sheet', 'mapping', 'basis'],
+    switches: ['skip-invalid', 'dry-run', 'json', 'allow-duplicate'],
+  },
+  async run(args, io) {
+    const file = args.positionals[0];
+    if (!file || args.positionals.length > 1) throw new UsageError('import needs exactly one FILE');
+    if (!fs.existsSync(file)) throw new UsageError(`${file}: no such file`);
+    const basis = optionalFlag(args, 'basis');
+    if (basis !== undefined && basis !== 'effective' && basis !== 'billed') {
+      throw new UsageError(`--basis must be effective or billed; got "${basis}"`);
+    }
+    const mappingFile = optionalFlag(args, 'mapping');
+    const sheet = optionalFlag(args, 'sheet');
+    const options: ImportOptions = {
+      path: path.resolve(file),
+      name: path.basename(file),
+      as: kindFlag(optionalFlag(args, 'as')),
+      skipInvalid: args.flags.has('skip-invalid'),
+      allowDuplicate: args.flags.has('allow-duplicate'),
+      ...(sheet ? { sheet } : {}),
+      ...(basis ? { basis } : {}),
+      ...(mappingFile ? { mapping: readMapping(mappingFile) } : {}),
+    };
+    const json = args.flags.has('json');
+    const ws = openWorkspace(requireFlag(args, 'db'));
+    try {
+      if (args.flags.has('dry-run')) {
+        const preview = await previewImport(ws.db, options);
+        if (json) io.out(jsonSummary(summaryOfPreview(preview)));
+        else printPreview(preview, io);
+        if (!preview.canCommit) {
+          if (json) io.err(`${preview.fileName} would be rejected: ${preview.blockers.join('; ')}`);
+          return 1;
+        }
+        return 0;
+      }
+      const summary = await commitImport(ws.db, options);
+      if (json) io.out(jsonSummary(summary));
+      else printSummary(summary, io);
+      return 0;
+    } catch (err) {
+      if (err instanceof ImportRejected || err instanceof ImportCancelled) {
+        io.err(`Error: ${err.message}`);
+        return 1;
+      }
+      throw err;
+    } finally {
+      ws.close();
+    }
+  },
+};

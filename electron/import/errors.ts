@@ -1,0 +1,38 @@
+import { describeProblem, type ImportProblem } from '../../shared/import/problems';
+
+/** The file cannot be imported as asked; nothing was written. Carries every problem found. */
+export class ImportRejected extends Error {
+  constructor(
+    readonly fileName: string,
+    readonly sheet: string | null,
+    readonly problems: ImportProblem[],
+    headline?: string,
+  ) {
+    const errors = problems.filter((p) => p.severity === 'error');
+    const shown = errors.slice(0, 20).map((p) => `  - ${describeProblem(p, sheet)}`);
+    const more = errors.length > shown.length ? `\n  ... and ${errors.length - shown.length} more` : '';
+    super(
+      `${fileName}${sheet ? ` (sheet "${sheet}")` : ''}: ${headline ?? `rejected, nothing was imported (${errors.length} problem${errors.length === 1 ? '' : 's'})`}` +
+        (shown.length ? `:\n${shown.join('\n')}${more}` : ''),
+    );
+    this.name = 'ImportRejected';
+  }
+}
+
+/** The user cancelled; the transaction was rolled back and nothing was written. */
+export class ImportCancelled extends Error {
+  constructor(fileName: string) {
+    super(`Import of ${fileName} was cancelled; nothing was written.`);
+    this.name = 'ImportCancelled';
+  }
+}
+
+/** A file-level rejection with one problem (empty file, corrupt xlsx, ...). */
+export function rejectFile(fileName: string, message: string, sheet: string | null = null): ImportRejected {
+  return new ImportRejected(
+    fileName,
+    sheet,
+    [{ row: null, column: null, value: null, message, severity: 'error' }],
+    message,
+  );
+}

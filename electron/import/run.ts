@@ -1,0 +1,359 @@
+import { FormatEvidence } from '../../shared/import/evidence';
+import type { ImportMapping } from '../../shared/import/mapping';
+import { problem, type ImportProblem } from '../../shared/import/problems';
+import {
+  reportedFormat,
+  type CurrencyTotal,
+  type ImportPreview,
+  type ImportSummary,
+} from '../../shared/import/summary';
+import type { ValueSettings } from '../../shared/import/transform';
+import { divRoundHalfAway } from '../../shared/money';
+import { createBatch, finishBatch } from '../store/batches';
+import type { Db } from '../store/db';
+import { getSettings } from '../store/settings';
+import { analyse, type AnalyseRequest, type Analysis } from './analyse';
+import { ImportRejected } from './errors';
+import { saveMapping } from './savedMappings';
+import { scan, type ImportProgress, type ScanResult } from './scan';
+import { createWriter } from './writer';
+
+export interface ImportOptions extends AnalyseRequest {
+  /** Leave invalid rows out (each recorded in the batch) instead of rejecting the file. */
+  skipInvalid?: boolean;
+  /** Import a file whose SHA-256 matches a batch that is still committed. */
+  allowDuplicate?: boolean;
+  /** Name under which the mapping is remembered for this header layout. */
+  mappingName?: string;
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+interface Pass {
+  analysis: Analysis;
+  mapping: ImportMapping;
+  values: ValueSettings;
+  result: ScanResult;
+  /** Problems that block the import whatever the rows say. */
+  fileProblems: ImportProblem[];
+}
+
+function initialValues(m: ImportMapping): ValueSettings {
+  return { decimal: m.decimal ?? '.', dateOrder: m.dateOrder ?? 'mdy' };
+}
+
+/**
+ * Runs the scan, reading the decimal separator and date order from all rows when the mapping leaves
+ * them open. The first pass assumes the common case; if the rows decide otherwise, `retry` is called
+ * (to roll back what was stored) and the file is read again with what the rows decided.
+ */
+async function resolvedScan(
+  db: Db,
+  analysis: Analysis,
+  mapping: ImportMapping,
+  o: ImportOptions,
+  sink: (() => Parameters<typeof scan>[1]['sink']) | null,
+  retry: () => void,
+): Promise<Pass> {
+  let values = initialValues(mapping);
+  for (let attempt = 0; ; attempt++) {
+    const evidence =
+      attempt === 0 && (mapping.decimal === null || mapping.dateOrder === null) ? new FormatEvidence() : null;
+    const result = await scan(db, {
+      analysis,
+      mapping,
+      settings: values,
+      evidence,
+      skipInvalid: o.skipInvalid ?? false,
+      ...(sink ? { sink: sink() } : {}),
+      ...(o.signal ? { signal: o.signal } : {}),
+      ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+    });
+    const fileProblems = [...analysis.problems, ...result.fileProblems];
+    if (evidence) {
+      const decimal = mapping.decimal === null ? evidence.decideDecimal() : null;
+      const order = mapping.dateOrder === null ? evidence.decideDateOrder() : null;
+      if (decimal?.problem) fileProblems.push(decimal.problem);
+      if (order?.problem) fileProblems.push(order.problem);
+      const next: ValueSettings = {
+        decimal: decimal?.value ?? values.decimal,
+        dateOrder: order?.value && order.value !== 'ymd' ? order.value : values.dateOrder,
+      };
+      if (next.decimal !== values.decimal || next.dateOrder !== values.dateOrder) {
+        retry();
+        values = next;
+        continue;
+      }
+    }
+    fileProblems.push(...currencyProblems(db, result));
+    return { analysis, mapping, values, result, fileProblems };
+  }
+}
+
+/** Amounts in a currency other than the reporting one need an exchange rate to be summed with the rest. */
+function currencyProblems(db: Db, r: ScanResult): ImportProblem[] {
+  const reporting = getSettings(db).currency;
+  const hasRate = db.prepare('SELECT 1 FROM fx_rates WHERE currency = ? LIMIT 1').pluck();
+  const out: ImportProblem[] = [];
+  for (const [currency, row] of r.firstRowByCurrency) {
+    if (currency === reporting || hasRate.get(currency) !== undefined) continue;
+    out.push(
+      problem(
+        row,
+        null,
+        currency,
+        `amounts in ${currency}, but the workspace reports in ${reporting} and has no ${currency} exchange rate; add the rate or import ${reporting} amounts`,
+      ),
+    );
+  }
+  return out;
+}
+
+function blockersOf(p: Pass, o: ImportOptions, duplicate: ImportPreview['duplicateOf']): string[] {
+  const out = p.fileProblems.filter((x) => x.severity === 'error').map((x) => x.message);
+  const r = p.result;
+  if (r.invalidRows > 0 && !o.skipInvalid) {
+    out.push(
+      `${r.invalidRows} row${r.invalidRows === 1 ? ' has' : 's have'} problems: fix the file, change the mapping, or leave them out (skip invalid rows)`,
+    );
+  }
+  if (out.length === 0 && r.storedRows === 0) {
+    out.push(r.dataRows === 0 ? 'no data rows below the header' : 'no valid rows to import');
+  }
+  if (duplicate && !o.allowDuplicate) {
+    out.push(
+      `this exact file (same SHA-256) was already imported as batch #${duplicate.batch} on ${duplicate.importedAt}; undo that batch first, or import it again on purpose`,
+    );
+  }
+  return out;
+}
+
+function duplicateOf(db: Db, sha256: string): ImportPreview['duplicateOf'] {
+  const row = db
+    .prepare(
+      `SELECT id, imported_at FROM import_batches WHERE file_sha256 = ? AND status = 'committed' ORDER BY id DESC LIMIT 1`,
+    )
+    .get(sha256) as { id: number; imported_at: string } | undefined;
+  return row ? { batch: row.id, importedAt: row.imported_at } : null;
+}
+
+const OVERLAP_SQL: Record<string, string> = {
+  spend:
+    'SELECT batch_id AS b, count(*) AS n FROM spend WHERE date BETWEEN ? AND ? AND batch_id IS NOT NULL GROUP BY batch_id',
+  budget: `SELECT batch_id AS b, count(*) AS n FROM budget WHERE month BETWEEN substr(?, 1, 7) AND substr(?, 1, 7) AND batch_id IS NOT NULL GROUP BY batch_id`,
+  benefits:
+    'SELECT batch_id AS b, count(*) AS n FROM benefits WHERE date BETWEEN ? AND ? AND batch_id IS NOT NULL GROUP BY batch_id',
+  kpis: 'SELECT batch_id AS b, count(*) AS n FROM kpi_observations WHERE period_end BETWEEN ? AND ? AND batch_id IS NOT NULL GROUP BY batch_id',
+};
+
+function overlapsOf(db: Db, p: Pass): ImportPreview['overlaps'] {
+  const sql = OVERLAP_SQL[p.mapping.kind];
+  const range = p.result.dateRange;
+  if (!sql || !range) return [];
+  const rows = db.prepare(sql).all(range.from, range.to) as { b: number; n: number }[];
+  const name = db.prepare('SELECT file_name FROM import_batches WHERE id = ?').pluck();
+  return rows.map((r) => ({ batch: r.b, fileName: name.get(r.b) as string, rows: r.n }));
+}
+
+function totalsOf(r: ScanResult): CurrencyTotal[] {
+  return [...r.totals].map(([currency, micro]) => ({
+    currency,
+    micro: micro.toString(),
+    cents: centsString(micro),
+  }));
+}
+
+function centsString(micro: bigint): string {
+  const cents = divRoundHalfAway(micro, 10_000n);
+  const neg = cents < 0n;
+  const abs = neg ? -cents : cents;
+  return `${neg ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+/** Analyses the file and checks every row without writing anything. */
+export async function previewImport(db: Db, o: ImportOptions): Promise<ImportPreview> {
+  const analysis = await analyse(db, o);
+  const base = {
+    fileName: o.name,
+    container: analysis.source.container,
+    encoding: analysis.source.encoding,
+    delimiter: analysis.source.delimiter,
+    sheets: analysis.source.sheets,
+    sheet: analysis.source.sheet,
+    headerRow: analysis.headerRow,
+    headers: analysis.headers,
+    format: reportedFormat(analysis.format.format, analysis.source.container),
+    formatLabel: analysis.format.label,
+    kind: analysis.kind,
+    mapping: analysis.mapping,
+    mappingSource: analysis.mappingSource,
+    savedMapping: analysis.savedMapping,
+  };
+  if (!analysis.mapping) {
+    return {
+      ...base,
+      fileSize: 0,
+      sha256: '',
+      decimal: null,
+      dateOrder: null,
+      unmappedColumns: analysis.headers,
+      sample: [],
+      counts: { dataRows: analysis.head.length, valid: 0, invalid: 0, totalRowsExcluded: 0, records: 0 },
+      totals: [],
+      problems: analysis.problems,
+      problemCount: analysis.problems.length,
+      newInitiatives: [],
+      dateRange: null,
+      duplicateOf: null,
+      overlaps: [],
+      canCommit: false,
+      blockers: analysis.problems.map((p) => p.message),
+    };
+  }
+  const pass = await resolvedScan(db, analysis, analysis.mapping, o, null, () => {});
+  const r = pass.result;
+  const duplicate = duplicateOf(db, r.sha256);
+  const blockers = blockersOf(pass, o, duplicate);
+  const undecided = pass.fileProblems.map((p) => p.message).join(' ');
+  return {
+    ...base,
+    fileSize: r.bytes,
+    sha256: r.sha256,
+    decimal: /decimal separator/.test(undecided) ? null : pass.values.decimal,
+    dateOrder: /day-first|month-first/.test(undecided) ? null : pass.values.dateOrder,
+    unmappedColumns: r.unmapped,
+    sample: r.sample,
+    counts: {
+      dataRows: r.dataRows,
+      valid: r.storedRows,
+      invalid: r.invalidRows,
+      totalRowsExcluded: r.totalRows.length,
+      records: r.records,
+    },
+    totals: totalsOf(r),
+    problems: [...pass.fileProblems, ...r.problems],
+    problemCount: pass.fileProblems.length + r.problemCount,
+    newInitiatives: r.newInitiatives,
+    dateRange: r.dateRange,
+    duplicateOf: duplicate,
+    overlaps: overlapsOf(db, pass),
+    canCommit: blockers.length === 0,
+    blockers,
+  };
+}
+
+/**
+ * Imports a file as one batch in one transaction: the batch record, every line, the initiatives it
+ * creates and the remembered mapping commit together, or (rejected, cancelled, crashed) not at all.
+ * Uses BEGIN IMMEDIATE on `db` across the file's asynchronous reading, so `db` must be a connection no
+ * one else uses meanwhile (the service opens one per import).
+ */
+export async function commitImport(db: Db, o: ImportOptions): Promise<ImportSummary> {
+  const analysis = await analyse(db, o);
+  const sheet = analysis.source.sheet;
+  if (!analysis.mapping) throw new ImportRejected(o.name, sheet, analysis.problems);
+  const mapping = analysis.mapping;
+  const format = reportedFormat(analysis.format.format, analysis.source.container);
+  const importedAt = new Date().toISOString();
+  let batchId = 0;
+  let writer: ReturnType<typeof createWriter> | null = null;
+  const begin = () => {
+    db.exec('BEGIN IMMEDIATE');
+    batchId = createBatch(
+      db,
+      { kind: mapping.kind, format, fileName: o.name, fileSha256: '', fileSize: 0, sheet, mapping },
+      importedAt,
+    );
+    writer = createWriter(db, batchId);
+  };
+  begin();
+  try {
+    const pass = await resolvedScan(
+      db,
+      analysis,
+      mapping,
+      o,
+      () => (rec) => writer!.write(rec),
+      () => {
+        db.exec('ROLLBACK');
+        begin();
+      },
+    );
+    const r = pass.result;
+    const duplicate = duplicateOf(db, r.sha256);
+    const blockers = blockersOf(pass, o, duplicate);
+    if (blockers.length > 0) {
+      const problems = [
+        ...pass.fileProblems,
+        ...(duplicate && !o.allowDuplicate
+          ? [problem(null, null, null, blockers[blockers.length - 1]!)]
+          : []),
+        ...(r.storedRows === 0 && pass.fileProblems.length === 0 && r.invalidRows === 0
+          ? [problem(null, null, null, blockers[0]!)]
+          : []),
+        ...r.problems,
+      ];
+      throw new ImportRejected(o.name, sheet, problems);
+    }
+    const savedMapping = { ...mapping, decimal: pass.values.decimal, dateOrder: pass.values.dateOrder };
+    const excludedProblems = r.problems;
+    const single = r.totals.size === 1 ? [...r.totals][0]! : null;
+    const totalMicro =
+      single && mapping.kind !== 'initiatives' && mapping.kind !== 'kpis' ? Number(single[1]) : null;
+    finishBatch(db, batchId, {
+      rows: r.storedRows,
+      excluded: r.excludedRows,
+      total: totalMicro,
+      currency: single ? single[0] : null,
+      problems: excludedProblems,
+    });
+    db.prepare('UPDATE import_batches SET file_sha256 = ?, file_size = ?, mapping_json = ? WHERE id = ?').run(
+      r.sha256,
+      r.bytes,
+      JSON.stringify(savedMapping),
+      batchId,
+    );
+    const name = o.mappingName ?? `${analysis.format.label}: ${o.name}`;
+    const mappingId = saveMapping(db, name, analysis.signature, savedMapping, importedAt);
+    db.exec('COMMIT');
+    return {
+      batch: batchId,
+      kind: mapping.kind,
+      format,
+      rows: r.storedRows,
+      excluded: r.excludedRows,
+      problems: excludedProblems,
+      total: single && totalMicro !== null ? Number(centsString(single[1])) : null,
+      currency: single ? single[0] : null,
+      fileName: o.name,
+      sheet,
+      sha256: r.sha256,
+      createdInitiatives: writer!.createdInitiatives,
+      savedMapping: { id: mappingId, name },
+    };
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
+}
+
+/** The `--json` summary of a dry run: what a commit would store, with no batch. */
+export function summaryOfPreview(p: ImportPreview): ImportSummary {
+  const single = p.totals.length === 1 ? p.totals[0]! : null;
+  const hasAmounts = p.kind !== 'initiatives' && p.kind !== 'kpis';
+  return {
+    batch: null,
+    kind: p.kind ?? 'spend',
+    format: p.format,
+    rows: p.counts.valid,
+    excluded: p.counts.totalRowsExcluded + (p.canCommit ? p.counts.invalid : 0),
+    problems: p.problems,
+    total: single && hasAmounts ? Number(single.cents) : null,
+    currency: single ? single.currency : null,
+    fileName: p.fileName,
+    sheet: p.sheet,
+    sha256: p.sha256,
+    createdInitiatives: p.newInitiatives.map((i) => i.name),
+    savedMapping: p.savedMapping,
+  };
+}

@@ -1,0 +1,107 @@
+import type { Cell, SourceRow } from '../../shared/import/cells';
+import { buildHeaders, detectHeaderRow } from '../../shared/import/headers';
+import {
+  csvRows,
+  detectDelimiter,
+  detectNewline,
+  readTextHead,
+  type CsvDelimiter,
+  type CsvOptions,
+} from './csvSource';
+import { rejectFile } from './errors';
+import { sniffContainer } from './sniff';
+import type { TextEncodingName } from './textEncoding';
+import { listSheets, xlsxRows, type SheetInfo } from './xlsxSource';
+
+export interface SourceOptions {
+  sheet?: string;
+  encoding?: TextEncodingName;
+  delimiter?: CsvDelimiter;
+}
+
+/** A file opened for reading: how it is encoded and laid out, and a way to stream its rows (again). */
+export interface FileSource {
+  path: string;
+  name: string;
+  container: 'csv' | 'xlsx';
+  encoding: TextEncodingName | null;
+  delimiter: CsvDelimiter | null;
+  sheets: SheetInfo[];
+  sheet: string | null;
+  rows(onChunk?: (chunk: Buffer) => void): AsyncGenerator<SourceRow>;
+}
+
+export async function openSource(path: string, name: string, o: SourceOptions = {}): Promise<FileSource> {
+  const container = sniffContainer(path, name, o.encoding);
+  if (container.type === 'xlsx') {
+    const sheets = listSheets(path, name);
+    const chosen =
+      o.sheet === undefined ? sheets.find((s) => !s.hidden) : sheets.find((s) => s.name === o.sheet);
+    const list = sheets.map((s) => `"${s.name}"${s.hidden ? ' (hidden)' : ''}`).join(', ') || 'none';
+    if (!chosen) {
+      throw rejectFile(
+        name,
+        o.sheet === undefined
+          ? `the workbook has no visible sheet (sheets: ${list})`
+          : `no sheet named "${o.sheet}" (sheets: ${list})`,
+      );
+    }
+    const sheetIndex = sheets.indexOf(chosen);
+    const sheetNames = sheets.map((s) => s.name);
+    return {
+      path,
+      name,
+      container: 'xlsx',
+      encoding: null,
+      delimiter: null,
+      sheets,
+      sheet: chosen.name,
+      rows: (onChunk) =>
+        xlsxRows(path, name, { sheet: chosen.name, sheetIndex, sheetNames, ...(onChunk ? { onChunk } : {}) }),
+    };
+  }
+  if (o.sheet !== undefined)
+    throw rejectFile(name, `--sheet "${o.sheet}" was given, but this is a CSV file, not a workbook`);
+  const head = await readTextHead(path, container.encoding);
+  const newline = detectNewline(head);
+  const delimiter = o.delimiter ?? detectDelimiter(head, newline);
+  const csv: CsvOptions = { encoding: container.encoding, delimiter, newline };
+  return {
+    path,
+    name,
+    container: 'csv',
+    encoding: container.encoding,
+    delimiter,
+    sheets: [],
+    sheet: null,
+    rows: (onChunk) => csvRows(path, name, { ...csv, ...(onChunk ? { onChunk } : {}) }),
+  };
+}
+
+export interface HeaderInfo {
+  /** The sheet/file row number of the header (its first row when it spans two). */
+  headerRow: number;
+  /** Data starts after this row number. */
+  lastHeaderRow: number;
+  headers: string[];
+  /** The first rows after the header, for format detection and the preview. */
+  head: SourceRow[];
+}
+
+const HEAD_ROWS = 40;
+
+/** Reads the first rows only, finds the header (title rows, empty rows and a used range not at A1 allowed). */
+export async function readHeader(source: FileSource): Promise<HeaderInfo> {
+  const rows: SourceRow[] = [];
+  for await (const r of source.rows()) {
+    if (r.cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue;
+    rows.push(r);
+    if (rows.length >= HEAD_ROWS) break;
+  }
+  if (rows.length === 0) throw rejectFile(source.name, 'no rows: the file (or sheet) is empty', source.sheet);
+  const grid: Cell[][] = rows.map((r) => r.cells);
+  const index = detectHeaderRow(grid);
+  const { headers, depth } = buildHeaders(grid, index);
+  const last = rows[index + depth - 1]!;
+  return { headerRow: rows[index]!.row, lastHeaderRow: last.row, headers, head: rows.slice(index + depth) };
+}

@@ -1,0 +1,122 @@
+import type { ImportRecord } from '../../shared/import/records';
+import type { Db } from '../store/db';
+import { initiativeIdByName, insertInitiative } from '../store/initiatives';
+import { benefitInserter, budgetInserter, observationInserter, spendInserter } from '../store/lines';
+
+export interface RecordWriter {
+  write(r: ImportRecord): void;
+  /** Initiatives this batch created because a row named one the workspace did not have. */
+  readonly createdInitiatives: string[];
+}
+
+/**
+ * Stores records of one batch. Must run inside the batch's transaction. An initiative named by a
+ * spend, budget, benefit or KPI row that the workspace does not have is created in the same batch
+ * (stage idea, tier 1): the preview lists these, and undoing the batch removes them again.
+ */
+export function createWriter(db: Db, batchId: number): RecordWriter {
+  const lookup = initiativeIdByName(db);
+  const ids = new Map<string, number>();
+  const createdInitiatives: string[] = [];
+  const initiativeId = (name: string, row: number): number => {
+    const key = name.trim().toLowerCase();
+    let id = ids.get(key) ?? lookup(name);
+    if (id === undefined) {
+      id = insertInitiative(
+        db,
+        {
+          name: name.trim(),
+          owner: null,
+          businessUnit: null,
+          stage: 'idea',
+          riskTier: 1,
+          approvalDate: null,
+          hasBaseline: false,
+          hasOutcomeInstrumentation: false,
+          conceptApprovedDate: null,
+          productionDate: null,
+          description: null,
+          sourceRow: row,
+        },
+        batchId,
+      );
+      createdInitiatives.push(name.trim());
+    }
+    ids.set(key, id);
+    return id;
+  };
+  let spend: ReturnType<typeof spendInserter> | null = null;
+  let budget: ReturnType<typeof budgetInserter> | null = null;
+  let benefit: ReturnType<typeof benefitInserter> | null = null;
+  let observation: ReturnType<typeof observationInserter> | null = null;
+  return {
+    createdInitiatives,
+    write(r) {
+      switch (r.kind) {
+        case 'spend':
+          (spend ??= spendInserter(db))({
+            date: r.date,
+            amount: r.amount,
+            currency: r.currency,
+            initiativeId: r.initiative === null ? null : initiativeId(r.initiative, r.row),
+            category: r.category,
+            vendor: r.vendor,
+            costCenter: r.costCenter,
+            description: r.description,
+            tokensIn: r.tokensIn,
+            tokensOut: r.tokensOut,
+            requests: r.requests,
+            batchId,
+            sourceRow: r.row,
+          });
+          return;
+        case 'budget':
+          (budget ??= budgetInserter(db))({
+            month: r.month,
+            amount: r.amount,
+            currency: r.currency,
+            initiativeId: r.initiative === null ? null : initiativeId(r.initiative, r.row),
+            category: r.category,
+            batchId,
+            sourceRow: r.row,
+          });
+          return;
+        case 'benefits':
+          (benefit ??= benefitInserter(db))({
+            date: r.date,
+            initiativeId: initiativeId(r.initiative, r.row),
+            amount: r.amount,
+            currency: r.currency,
+            type: r.type,
+            realized: r.realized,
+            description: r.description,
+            batchId,
+            sourceRow: r.row,
+          });
+          return;
+        case 'kpis':
+          (observation ??= observationInserter(db))({
+            kpiId: r.kpiId,
+            periodStart: r.periodStart,
+            periodEnd: r.periodEnd,
+            value: r.value,
+            initiativeId: r.initiative === null ? null : initiativeId(r.initiative, r.row),
+            segment: r.segment,
+            batchId,
+            sourceRow: r.row,
+          });
+          return;
+        case 'initiatives': {
+          const { kind: _kind, row, name, extra, ...fields } = r;
+          const id = insertInitiative(
+            db,
+            { ...fields, name, sourceRow: row, ...(Object.keys(extra).length ? { extra } : {}) },
+            batchId,
+          );
+          ids.set(name.toLowerCase(), id);
+          return;
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { BENEFIT_TYPES, SPEND_CATEGORIES } from '../domain';
+
+/** The data kinds a file can be imported as (FX rates are entered, not imported, for now). */
+export const IMPORT_KINDS = ['spend', 'budget', 'benefits', 'kpis', 'initiatives'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** Layouts recognised by their headers; `csv`/`xlsx` mean a generic table in that container. */
+export const FORMAT_IDS = [
+  'focus',
+  'azure-ea',
+  'azure-mca',
+  'aws-cur',
+  'aws-cur2',
+  'anthropic',
+  'openai-cost',
+  'openai-activity',
+  'omb-inventory',
+  'generic',
+] as const;
+export type FormatId = (typeof FORMAT_IDS)[number];
+
+/** How the spend category of a row is decided when the file has no category column of ours. */
+export const CATEGORY_RULES = ['column', 'cloud-service', 'constant'] as const;
+
+export const ImportMappingSchema = z
+  .object({
+    kind: z.enum(IMPORT_KINDS),
+    format: z.enum(FORMAT_IDS).default('generic'),
+    /** Field → the column header it is read from, as written in the file. */
+    columns: z.record(z.string(), z.string()).default({}),
+    /** KPI files: one row per observation (long) or one column per period (wide). */
+    layout: z.enum(['long', 'wide']).default('long'),
+    /** Null: detected from all rows of the file (and asked when the rows do not decide). */
+    decimal: z.enum(['.', ',']).nullable().default(null),
+    dateOrder: z.enum(['ymd', 'mdy', 'dmy']).nullable().default(null),
+    /** Currency for rows without a currency column (null: the workspace's reporting currency). */
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .nullable()
+      .default(null),
+    categoryRule: z.enum(CATEGORY_RULES).default('column'),
+    /** The category when the rule is `constant`, or when a `column` rule finds the cell empty. */
+    category: z.enum(SPEND_CATEGORIES).nullable().default(null),
+    vendor: z.string().max(200).nullable().default(null),
+    /** Initiative read from a tags column (FOCUS, Azure, CUR 2.0): the tag key to look up. */
+    tagKey: z.string().max(200).nullable().default(null),
+    benefitType: z.enum(BENEFIT_TYPES).nullable().default(null),
+    /** Benefits without a realized/projected column: realized unless told otherwise. */
+    realized: z.boolean().default(true),
+    /** OpenAI cost exports leave the amount empty on days without spend: store 0 rather than reject. */
+    emptyAmountIsZero: z.boolean().default(false),
+    /**
+     * Initiatives: a name already used by an earlier row is an error (`reject`), or, for registers
+     * that list distinct use cases under one generic name (the OMB inventory), is kept apart by
+     * adding its source row (`qualify-with-row`), with a warning on that row.
+     */
+    duplicateNames: z.enum(['reject', 'qualify-with-row']).default('reject'),
+    /** FOCUS: the cost column used; the other one is never added on top. */
+    basis: z.enum(['effective', 'billed']).nullable().default(null),
+  })
+  .strict();
+
+export type ImportMapping = z.output<typeof ImportMappingSchema>;
+export type ImportMappingInput = z.input<typeof ImportMappingSchema>;
+
+export function completeMapping(m: ImportMappingInput): ImportMapping {
+  return ImportMappingSchema.parse(m);
+}

@@ -1,0 +1,186 @@
+import { decimalToScaled, MoneyOverflowError, type Micro } from '../money';
+
+export type DecimalSeparator = '.' | ',';
+
+/** What a number cell's text says about the file's decimal separator. */
+export type DecimalHint = DecimalSeparator | 'ambiguous' | 'none';
+
+export interface ParsedNumber {
+  /** Plain decimal text (`-1234.56`, `1.81E-8`), ready for exact conversion. */
+  decimal: string;
+  percent: boolean;
+  /** An ISO currency code written in the cell (`USD 12.00`), if any. */
+  currency: string | null;
+}
+
+export class NumberParseError extends Error {}
+
+const CURRENCY_SYMBOLS: Record<string, string> = {
+  $: 'USD',
+  US$: 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'JPY',
+  '₹': 'INR',
+  '₩': 'KRW',
+  CHF: 'CHF',
+  R$: 'BRL',
+  A$: 'AUD',
+  C$: 'CAD',
+};
+const SYMBOL_RE = /^(US\$|R\$|A\$|C\$|[$€£¥₹₩])/;
+const SYMBOL_END_RE = /(US\$|R\$|A\$|C\$|[$€£¥₹₩])$/;
+const CODE_START_RE = /^([A-Z]{3})(?=[\s\d(+\-.,])/;
+const CODE_END_RE = /(?<=[\d\s.)])([A-Z]{3})$/;
+/** Thousands separators people use: comma, dot, spaces (incl. no-break and narrow no-break), apostrophe. */
+const GROUP_CHARS = new Set([',', '.', ' ', '\u00a0', '\u202f', "'", '’']);
+const SCIENTIFIC_RE = /^(\d+(?:[.,]\d*)?|[.,]\d+)[eE][+-]?\d+$/;
+
+/**
+ * Splits a cell's text into sign, currency, percent and the digit body, then applies the decimal
+ * separator. Accepts `1,234.56`, `1.234,56`, `1 234,56`, `(1,200.00)`, `-12`, `12-`, `$1,200`,
+ * `1.200 €`, `EUR 12`, `12.5%`, `1.81E-8`. Throws NumberParseError naming what is wrong.
+ */
+export function parseNumberText(raw: string, decimal: DecimalSeparator): ParsedNumber {
+  let s = raw.trim().replace(/\u2212/g, '-');
+  let negative = false;
+  let currency: string | null = null;
+  let percent = false;
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negative = true;
+    s = s.slice(1, -1).trim();
+  }
+  const stripCurrency = (): void => {
+    let m = SYMBOL_RE.exec(s);
+    if (m) {
+      currency ??= CURRENCY_SYMBOLS[m[1]!] ?? null;
+      s = s.slice(m[1]!.length).trim();
+    }
+    m = SYMBOL_END_RE.exec(s);
+    if (m) {
+      currency ??= CURRENCY_SYMBOLS[m[1]!] ?? null;
+      s = s.slice(0, -m[1]!.length).trim();
+    }
+    m = CODE_START_RE.exec(s);
+    if (m) {
+      currency ??= m[1]!;
+      s = s.slice(3).trim();
+    }
+    m = CODE_END_RE.exec(s);
+    if (m) {
+      currency ??= m[1]!;
+      s = s.slice(0, -3).trim();
+    }
+  };
+  stripCurrency();
+  if (s.startsWith('-') || s.startsWith('+')) {
+    negative = negative !== (s[0] === '-');
+    s = s.slice(1).trim();
+  } else if (s.endsWith('-')) {
+    negative = !negative;
+    s = s.slice(0, -1).trim();
+  }
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negative = !negative;
+    s = s.slice(1, -1).trim();
+  }
+  stripCurrency(); // "-$12" and "$-12" both occur
+  if (s.endsWith('%')) {
+    percent = true;
+    s = s.slice(0, -1).trim();
+  }
+  if (s === '') throw new NumberParseError('no digits');
+  const sign = negative ? '-' : '';
+  if (SCIENTIFIC_RE.test(s)) {
+    const body = decimal === ',' ? s.replace(',', '.') : s;
+    if (decimal === '.' && s.includes(',')) throw new NumberParseError('a comma in scientific notation');
+    return { decimal: sign + body, percent, currency };
+  }
+  // Body: digits, group separators, at most one decimal separator, and nothing else.
+  const decIdx = s.lastIndexOf(decimal);
+  const intPart = decIdx === -1 ? s : s.slice(0, decIdx);
+  const fracPart = decIdx === -1 ? '' : s.slice(decIdx + 1);
+  if (!/^\d*$/.test(fracPart))
+    throw new NumberParseError(`not a number with "${decimal}" as the decimal separator`);
+  let digits = '';
+  let group: string | null = null;
+  const groups: string[] = [''];
+  for (const ch of intPart) {
+    if (ch >= '0' && ch <= '9') {
+      digits += ch;
+      groups[groups.length - 1] += ch;
+    } else if (GROUP_CHARS.has(ch) && ch !== decimal) {
+      if (group !== null && group !== ch) throw new NumberParseError('mixed thousands separators');
+      group = ch;
+      groups.push('');
+    } else {
+      throw new NumberParseError(`unexpected "${ch}"`);
+    }
+  }
+  if (groups.length > 1) {
+    const [first, ...rest] = groups;
+    if (!first || first.length > 3 || rest.some((g) => g.length !== 3)) {
+      throw new NumberParseError(`digit grouping does not fit "${decimal}" as the decimal separator`);
+    }
+  }
+  if (digits === '' && fracPart === '') throw new NumberParseError('no digits');
+  return { decimal: `${sign}${digits || '0'}${fracPart ? `.${fracPart}` : ''}`, percent, currency };
+}
+
+/** The evidence one cell gives about the decimal separator, looking only at its own text. */
+export function decimalHint(raw: string): DecimalHint {
+  const s = raw.trim();
+  if (SCIENTIFIC_RE.test(s.replace(/^[-+(]+|[)]+$/g, ''))) {
+    return s.includes(',') ? ',' : s.includes('.') ? '.' : 'none';
+  }
+  const lastDot = s.lastIndexOf('.');
+  const lastComma = s.lastIndexOf(',');
+  if (lastDot !== -1 && lastComma !== -1) return lastDot > lastComma ? '.' : ',';
+  const sep = lastDot !== -1 ? '.' : lastComma !== -1 ? ',' : null;
+  if (sep === null) return 'none';
+  const other: DecimalSeparator = sep === '.' ? ',' : '.';
+  const count = s.split(sep).length - 1;
+  if (count > 1) return other; // 1.234.567 or 1,234,567: the separator groups thousands
+  const m = /(\d*)[.,](\d*)/.exec(s);
+  const before = m?.[1] ?? '';
+  const after = m?.[2] ?? '';
+  if (/\d[ \u00a0\u202f'’]\d/.test(s)) return sep; // "1 234,56": space groups, so the mark is decimal
+  if (after.length !== 3 || before.length === 0 || before.length > 3 || before === '0') return sep;
+  return 'ambiguous'; // "1,234" / "1.234": thousands or three decimals
+}
+
+/** Exact micro-units from a cell's text; throws NumberParseError or MoneyOverflowError. */
+export function parseAmountMicro(
+  raw: string,
+  decimal: DecimalSeparator,
+): { micro: Micro; currency: string | null } {
+  const n = parseNumberText(raw, decimal);
+  if (n.percent) throw new NumberParseError('a percentage where an amount is expected');
+  const scaled = decimalToScaled(n.decimal, 6);
+  if (scaled === null) throw new NumberParseError('not a number');
+  const micro = Number(scaled);
+  if (!Number.isSafeInteger(micro)) throw new MoneyOverflowError(`Amount ${raw}`);
+  return { micro, currency: n.currency };
+}
+
+/** A plain value (KPI value, token count); `12.5%` becomes 0.125, computed from the decimal text. */
+export function parseNumberValue(raw: string, decimal: DecimalSeparator): number {
+  const n = parseNumberText(raw, decimal);
+  // Shifting the exponent in the text keeps 12.5% exactly 0.125 rather than 12.5 / 100.
+  const text = n.percent ? shiftDecimal(n.decimal, -2) : n.decimal;
+  const v = Number(text);
+  if (!Number.isFinite(v)) throw new NumberParseError('not a finite number');
+  return v;
+}
+
+function shiftDecimal(text: string, by: number): string {
+  const m = /^(.*?)(?:[eE]([+-]?\d+))?$/.exec(text)!;
+  return `${m[1]}e${Number(m[2] ?? 0) + by}`;
+}
+
+/** A whole, non-negative count (tokens, requests); null when blank. */
+export function parseCount(raw: string, decimal: DecimalSeparator): number {
+  const v = parseNumberValue(raw, decimal);
+  if (!Number.isSafeInteger(v) || v < 0) throw new NumberParseError('not a whole, non-negative count');
+  return v;
+}

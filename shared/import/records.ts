@@ -1,0 +1,82 @@
+import type { BenefitType, RiskTier, SpendCategory, Stage } from '../domain';
+import type { IsoDate, Month } from '../fiscal';
+import type { Micro } from '../money';
+
+/** Rows as they will be stored, with initiatives still named (resolved to ids when committing). */
+export interface SpendRecord {
+  kind: 'spend';
+  row: number;
+  date: IsoDate;
+  amount: Micro;
+  currency: string;
+  initiative: string | null;
+  category: SpendCategory;
+  vendor: string | null;
+  costCenter: string | null;
+  description: string | null;
+  tokensIn: number | null;
+  tokensOut: number | null;
+  requests: number | null;
+}
+
+export interface BudgetRecord {
+  kind: 'budget';
+  row: number;
+  month: Month;
+  amount: Micro;
+  currency: string;
+  initiative: string | null;
+  category: SpendCategory | null;
+}
+
+export interface BenefitRecord {
+  kind: 'benefits';
+  row: number;
+  date: IsoDate;
+  initiative: string;
+  amount: Micro;
+  currency: string;
+  type: BenefitType;
+  realized: boolean;
+  description: string | null;
+}
+
+export interface KpiRecord {
+  kind: 'kpis';
+  row: number;
+  kpiId: string;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  value: number;
+  initiative: string | null;
+  segment: string | null;
+}
+
+export interface InitiativeRecord {
+  kind: 'initiatives';
+  row: number;
+  name: string;
+  owner: string | null;
+  businessUnit: string | null;
+  stage: Stage;
+  riskTier: RiskTier;
+  approvalDate: IsoDate | null;
+  hasBaseline: boolean;
+  hasOutcomeInstrumentation: boolean;
+  conceptApprovedDate: IsoDate | null;
+  productionDate: IsoDate | null;
+  description: string | null;
+  /** Columns the mapping does not use, kept with the initiative rather than dropped. */
+  extra: Record<string, string>;
+}
+
+export type ImportRecord = SpendRecord | BudgetRecord | BenefitRecord | KpiRecord | InitiativeRecord;
+
+/** The amount of a record, for totals; null for kinds without amounts. */
+export function recordAmount(r: ImportRecord): { amount: Micro; currency: string } | null {
+  return 'amount' in r ? { amount: r.amount, currency: r.currency } : null;
+}
+
+export function recordInitiative(r: ImportRecord): string | null {
+  return r.kind === 'initiatives' ? null : r.initiative;
+}

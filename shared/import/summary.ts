@@ -1,0 +1,85 @@
+import type { DetectedFormat } from './formats';
+import type { ImportKind, ImportMapping } from './mapping';
+import type { ImportProblem } from './problems';
+import type { ImportRecord } from './records';
+
+/** The format name reported for a batch: the vendor layout, or the container for a generic table. */
+export function reportedFormat(format: DetectedFormat['format'], container: 'csv' | 'xlsx'): string {
+  switch (format) {
+    case 'generic':
+      return container;
+    case 'openai-cost':
+    case 'openai-activity':
+      return 'openai';
+    case 'aws-cur2':
+      return 'aws-cur';
+    default:
+      return format;
+  }
+}
+
+export interface CurrencyTotal {
+  currency: string;
+  /** Exact sum in micro-units (as a decimal string: it may exceed 2^53 before rounding). */
+  micro: string;
+  /** Major units rounded to cents, half away from zero ("1234.57"). */
+  cents: string;
+}
+
+/** What the user sees before committing (and what `--dry-run` prints). */
+export interface ImportPreview {
+  fileName: string;
+  fileSize: number;
+  sha256: string;
+  container: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  sheets: { name: string; hidden: boolean }[];
+  sheet: string | null;
+  headerRow: number;
+  headers: string[];
+  format: string;
+  formatLabel: string;
+  kind: ImportKind | null;
+  mapping: ImportMapping | null;
+  mappingSource: 'given' | 'saved' | 'builtin' | 'proposed' | null;
+  savedMapping: { id: number; name: string } | null;
+  /** Decided from all rows when the mapping left them open (null: the rows do not decide: ask). */
+  decimal: '.' | ',' | null;
+  dateOrder: 'ymd' | 'mdy' | 'dmy' | null;
+  unmappedColumns: string[];
+  /** The first records as they will be stored (initiatives still by name). */
+  sample: ImportRecord[];
+  counts: { dataRows: number; valid: number; invalid: number; totalRowsExcluded: number; records: number };
+  totals: CurrencyTotal[];
+  /** Problems by row and column (listed up to a cap; problemCount counts all). */
+  problems: ImportProblem[];
+  problemCount: number;
+  /** Initiatives named in the file that the workspace does not have: the import creates them. */
+  newInitiatives: { name: string; row: number }[];
+  dateRange: { from: string; to: string } | null;
+  /** The same file (same SHA-256) was already imported and not undone. */
+  duplicateOf: { batch: number; importedAt: string } | null;
+  /** Batches of the same kind already holding data in the months this file covers. */
+  overlaps: { batch: number; fileName: string; rows: number }[];
+  /** False when committing would be rejected (file-level problems, or invalid rows without skip-invalid). */
+  canCommit: boolean;
+  blockers: string[];
+}
+
+/** The summary of a committed batch (the CLI's `--json`). */
+export interface ImportSummary {
+  batch: number | null;
+  kind: ImportKind;
+  format: string;
+  rows: number;
+  excluded: number;
+  problems: ImportProblem[];
+  total: number | null;
+  currency: string | null;
+  fileName: string;
+  sheet: string | null;
+  sha256: string;
+  createdInitiatives: string[];
+  savedMapping: { id: number; name: string } | null;
+}
