@@ -22,6 +22,18 @@ export const DEMO_COMMENTARY: { period: string; scope: CommentaryScope; ref: str
   },
   {
     period: 'FY2026-Q3',
+    scope: 'kpi',
+    ref: 'time_to_production_days',
+    body: 'The median is held up by Sales Email Assistant and Knowledge Search, both of which waited on data-access reviews; the new fast-track review for tier 1–2 use cases starts in Q4.',
+  },
+  {
+    period: 'FY2026-Q3',
+    scope: 'kpi',
+    ref: 'incident_count',
+    body: 'Six minor incidents, all contained within the SLO; four traced to one prompt-template release that skipped the evaluation gate, which is now mandatory.',
+  },
+  {
+    period: 'FY2026-Q3',
     scope: 'risks',
     ref: '',
     body: 'Tier-4 pilot running ahead of approval (Claims Triage).\nVendor concentration: 58% of model API spend with one provider.\nEU AI Act obligations for high-risk systems apply from August 2026.',
