@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import type { MethodDef } from './contract';
+import { importMethods } from './import';
 import { reportMethods } from './report';
 import { workspaceMethods } from './workspace';
 
 /** Every operation of the app, one map. Each domain adds its methods here, one line each. */
 export const methods = {
   ...workspaceMethods,
+  ...importMethods,
   ...reportMethods,
 };
 
@@ -22,3 +24,4 @@ export function isMethodName(name: string): name is MethodName {
 export * from './contract';
 export * from './workspace';
 export * from './report';
+export * from './import';

@@ -1,10 +1,12 @@
 import type { MethodName } from '../../../shared/api';
 import type { HandlerMap } from './types';
+import { importHandlers } from './import';
 import { reportHandlers } from './report';
 import { workspaceHandlers } from './workspace';
 
 /** The service's handler map: every API method has exactly one handler (checked by the type). */
 export const handlers: HandlerMap<MethodName> = {
   ...workspaceHandlers,
+  ...importHandlers,
   ...reportHandlers,
 };

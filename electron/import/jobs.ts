@@ -1,0 +1,83 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type { ImportJobStatus } from '../../shared/api/import';
+import { openDatabase } from '../store/db';
+import { ImportCancelled, ImportRejected } from './errors';
+import { commitImport, type ImportOptions } from './run';
+
+interface Job {
+  status: ImportJobStatus;
+  abort: AbortController;
+  done: Promise<void>;
+}
+
+/**
+ * Imports running in the background of the service. Each commit gets its own connection to the
+ * workspace file, so its long transaction never captures the calls the UI keeps making meanwhile
+ * (in WAL mode they read the last committed state until the import commits).
+ */
+export class ImportJobs {
+  private readonly jobs = new Map<string, Job>();
+
+  start(
+    workspaceFile: string,
+    options: Omit<ImportOptions, 'signal' | 'onProgress'>,
+    totalRows: number | null = null,
+  ): string {
+    const jobId = crypto.randomUUID();
+    const abort = new AbortController();
+    const status: ImportJobStatus = {
+      jobId,
+      fileName: options.name,
+      state: 'running',
+      progress: { rows: 0, totalRows, bytes: 0, totalBytes: fs.statSync(options.path).size },
+      result: null,
+      error: null,
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+    };
+    const run = async () => {
+      const db = openDatabase(workspaceFile);
+      try {
+        status.result = await commitImport(db, {
+          ...options,
+          signal: abort.signal,
+          onProgress: (p) => {
+            status.progress = { ...status.progress, rows: p.rows, bytes: p.bytes, totalBytes: p.totalBytes };
+          },
+        });
+        status.state = 'done';
+      } catch (err) {
+        status.state = err instanceof ImportCancelled ? 'cancelled' : 'failed';
+        status.error = {
+          message: err instanceof Error ? err.message : String(err),
+          problems: err instanceof ImportRejected ? err.problems : [],
+        };
+      } finally {
+        db.close();
+        status.finishedAt = new Date().toISOString();
+      }
+    };
+    // Started on the next tick so the caller has the id before any progress is made.
+    const done = new Promise<void>((resolve) => setImmediate(() => void run().then(resolve, resolve)));
+    this.jobs.set(jobId, { status, abort, done });
+    return jobId;
+  }
+
+  status(jobId: string): ImportJobStatus | undefined {
+    const job = this.jobs.get(jobId);
+    return job ? structuredClone(job.status) : undefined;
+  }
+
+  cancel(jobId: string): ImportJobStatus | undefined {
+    const job = this.jobs.get(jobId);
+    if (job && job.status.state === 'running') job.abort.abort();
+    return this.status(jobId);
+  }
+
+  /** Resolves when the job has finished (for tests and for closing the workspace cleanly). */
+  async settled(jobId: string): Promise<ImportJobStatus | undefined> {
+    await this.jobs.get(jobId)?.done;
+    return this.status(jobId);
+  }
+}

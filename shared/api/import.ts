@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { IMPORT_KINDS, ImportMappingSchema, type ImportKind, type ImportMapping } from '../import/mapping';
+import type { ImportProblem } from '../import/problems';
+import type { ImportPreview, ImportSummary } from '../import/summary';
+import { Empty, Id, method } from './contract';
+
+export type { ImportPreview, ImportSummary, ImportProblem, ImportMapping, ImportKind };
+export type { CurrencyTotal } from '../import/summary';
+export type { ImportRecord } from '../import/records';
+
+/** An uploaded file (POST /upload or the file dialog) and how to read it; everything but the file is optional. */
+export const ImportRequest = z
+  .object({
+    fileId: z.string().min(1).max(100),
+    as: z.enum(['auto', ...IMPORT_KINDS]).default('auto'),
+    sheet: z.string().min(1).max(200).optional(),
+    /** The mapping as adjusted in the wizard; omitted: saved for this layout, built-in, or proposed. */
+    mapping: ImportMappingSchema.optional(),
+    basis: z.enum(['effective', 'billed']).optional(),
+    encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
+    delimiter: z.enum([',', ';', '\t', '|']).optional(),
+    skipInvalid: z.boolean().default(false),
+  })
+  .strict();
+
+export const ImportStartRequest = ImportRequest.extend({
+  /** Import a file already imported (same SHA-256) on purpose. */
+  allowDuplicate: z.boolean().default(false),
+  /** Name to remember the mapping under (default: format and file name). */
+  mappingName: z.string().trim().min(1).max(200).optional(),
+}).strict();
+
+export const JobId = z.object({ jobId: z.string().min(1).max(100) }).strict();
+
+export type ImportJobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface ImportJobStatus {
+  jobId: string;
+  fileName: string;
+  state: ImportJobState;
+  /** Rows read so far; bytes read of totalBytes (for the progress bar); totalRows when a preview counted them. */
+  progress: { rows: number; totalRows: number | null; bytes: number; totalBytes: number };
+  result: ImportSummary | null;
+  /** Why the import was rejected or failed; nothing was written. */
+  error: { message: string; problems: ImportProblem[] } | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface SavedMappingInfo {
+  id: number;
+  name: string;
+  kind: ImportKind;
+  format: string;
+  headerSignature: string;
+  mapping: ImportMapping;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const importMethods = {
+  /** Reads and checks the whole file, writes nothing. */
+  'import.preview': method<ImportPreview>()(ImportRequest),
+  /** Starts the commit in the background; poll import.status. */
+  'import.start': method<{ jobId: string }>()(ImportStartRequest),
+  'import.status': method<ImportJobStatus>()(JobId),
+  /** Cancels a running import: its transaction is rolled back, nothing is written. */
+  'import.cancel': method<ImportJobStatus>()(JobId),
+  'mappings.list': method<SavedMappingInfo[]>()(Empty),
+  'mappings.delete': method<{ deleted: boolean }>()(z.object({ id: Id }).strict()),
+};
