@@ -81,7 +81,7 @@ function roundHalfAway(x: number): Micro {
  */
 export function buildAnomalies(ctx: ReportContext, settings: AnomalySettings): Anomaly[] {
   const { facts, quarter: q, book } = ctx;
-  const first = facts.firstSpendMonth;
+  const first = ctx.firstSpendMonth;
   if (first === null) return [];
   const rule: AnomalyRule = {
     madFactor: settings.madFactor,

@@ -1,4 +1,4 @@
-import { quarterOfMonth, type Month } from '../../shared/fiscal';
+import { quarterOfMonth } from '../../shared/fiscal';
 import { REPORT_MODEL_VERSION, type BatchRef, type PeriodInfo, type ReportModel } from '../../shared/report';
 import type { Db } from '../store/db';
 import { getSettings } from '../store/settings';
@@ -7,7 +7,8 @@ import { buildBudget } from './budget';
 import { contextFrom, periodFrame, type PeriodFrame, type ReportContext } from './context';
 import { buildCumulative } from './cumulative';
 import { ExplanationBook, valueInput } from './explanations';
-import { loadFacts } from './facts';
+import { workspaceFacts, type AppliedRate } from './facts';
+import { MissingFxRateError } from './fx';
 import { buildKpis } from './kpis';
 import { buildInitiative, buildPortfolio } from './portfolio';
 import { buildRunRate } from './runRate';
@@ -60,40 +61,55 @@ function batchRefs(db: Db, ids: number[]): Record<number, BatchRef> {
   return out;
 }
 
-function notesFor(ctx: ReportContext, dataThrough: Month | null): string[] {
+/** FX rates the period's figures used: spend and benefits to the period end, budget to the fiscal year end. */
+function ratesUsed(ctx: ReportContext): AppliedRate[] {
+  const inScope = (r: AppliedRate) => r.month <= (r.table === 'budget' ? ctx.fiscalYearEnd : ctx.asOf);
+  const seen = new Map<string, AppliedRate>();
+  for (const r of ctx.facts.appliedRates.filter(inScope)) seen.set(`${r.month}|${r.currency}`, r);
+  return [...seen.values()].sort(
+    (a, b) => a.month.localeCompare(b.month) || a.currency.localeCompare(b.currency),
+  );
+}
+
+/** A missing FX rate for a month the period needs is an error naming the currency and month. */
+function assertRates(ctx: ReportContext): void {
+  const needed = ctx.facts.missingRates
+    .filter((r) => r.month <= (r.table === 'budget' ? ctx.fiscalYearEnd : ctx.asOf))
+    .sort((a, b) => a.month.localeCompare(b.month) || a.currency.localeCompare(b.currency));
+  const first = needed[0];
+  if (first) throw new MissingFxRateError(first.currency, first.month, ctx.facts.settings.currency);
+}
+
+function notesFor(ctx: ReportContext, rates: AppliedRate[]): string[] {
   const notes: string[] = [];
-  const { facts, quarter: q } = ctx;
+  const { quarter: q, dataThrough } = ctx;
   if (dataThrough === null) notes.push(`No spend dated on or before ${q.end}.`);
   else if (dataThrough < ctx.asOf) {
     notes.push(
       `Spend data runs through ${dataThrough}; later months of ${q.label} count as zero in the forecast and run-rate.`,
     );
   }
-  if (facts.fx.used.size > 0) {
-    const currencies = [...new Set([...facts.fx.used.values()].map((r) => r.currency))].sort();
+  if (rates.length > 0) {
+    const currencies = [...new Set(rates.map((r) => r.currency))].sort();
     notes.push(
-      `Amounts in ${currencies.join(', ')} were converted to ${facts.settings.currency} at monthly FX rates (see "fx").`,
+      `Amounts in ${currencies.join(', ')} were converted to ${ctx.facts.settings.currency} at monthly FX rates (see "fx").`,
     );
   }
   return notes;
 }
 
 /**
- * Builds the report model for one fiscal quarter: one read of the rollup and the small tables, then the
- * pure metric functions. Figures are as of the quarter's last day; data dated later is ignored.
+ * Builds the report model for one fiscal quarter from the workspace facts (read once per change of the
+ * data, see `workspaceFacts`) and the pure metric functions. Figures are as of the quarter's last day;
+ * data dated later is ignored.
  */
 export function buildReport(db: Db, period: string): ReportModel {
-  const settings = getSettings(db);
+  const facts = workspaceFacts(db);
+  const settings = facts.settings;
   const frame = periodFrame(period, settings.fiscalStartMonth);
-  const oldest = frame.historyQuarters[0]!;
-  const facts = loadFacts(db, {
-    asOfMonth: frame.asOf,
-    budgetThrough: frame.fiscalYearEnd > frame.asOf ? frame.fiscalYearEnd : frame.asOf,
-    observationsFrom: oldest.start < frame.previousQuarter.start ? oldest.start : frame.previousQuarter.start,
-    observationsTo: frame.quarter.end,
-  });
   const book = new ExplanationBook();
   const ctx = contextFrom(frame, facts, book);
+  assertRates(ctx);
 
   const portfolio = buildPortfolio(ctx);
   const initiatives = facts.initiatives.map((i) => buildInitiative(ctx, i));
@@ -104,12 +120,10 @@ export function buildReport(db: Db, period: string): ReportModel {
   const anomalies = buildAnomalies(ctx, anomalyConfig);
   const runRate = buildRunRate(ctx);
   const cumulative = buildCumulative(ctx);
-  if (facts.fx.used.size > 0) {
-    const rates = [...facts.fx.used.values()].sort(
-      (a, b) => a.month.localeCompare(b.month) || a.currency.localeCompare(b.currency),
-    );
+  const rates = ratesUsed(ctx);
+  if (rates.length > 0) {
     book.other('fx', 'number', null, {
-      label: `FX rates used (to ${facts.settings.currency})`,
+      label: `FX rates used (to ${settings.currency})`,
       formula:
         'Each monthly sum in another currency × the rate for its month and currency, rounded half away from zero to the micro-unit.',
       inputs: rates.map((r) =>
@@ -119,7 +133,6 @@ export function buildReport(db: Db, period: string): ReportModel {
     });
   }
 
-  const dataThrough = facts.lastSpendMonth;
   return {
     version: REPORT_MODEL_VERSION,
     period: periodInfo(frame),
@@ -132,7 +145,7 @@ export function buildReport(db: Db, period: string): ReportModel {
       varianceAmber: settings.varianceAmber,
       anomalies: anomalyConfig,
     },
-    dataThrough,
+    dataThrough: ctx.dataThrough,
     portfolio,
     initiatives,
     budget,
@@ -144,7 +157,7 @@ export function buildReport(db: Db, period: string): ReportModel {
     cumulativeExplain: cumulative.explain,
     explanations: book.entries,
     batches: batchRefs(db, book.batchIds()),
-    notes: notesFor(ctx, dataThrough),
+    notes: notesFor(ctx, rates),
   };
 }
 

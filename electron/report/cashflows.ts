@@ -1,27 +1,35 @@
-import { addMonths, type Month } from '../../shared/fiscal';
+import { monthRange, type Month } from '../../shared/fiscal';
 import { annualRateFromMonthly, irr, npv } from '../../shared/metrics/cashflow';
 import type { MonthlyFlow } from '../../shared/metrics/roi';
 import type { Micro } from '../../shared/money';
 import type { MoneyFigure, NumberFigure } from '../../shared/report';
 import type { ReportContext } from './context';
 import { figureInput, valueInput } from './explanations';
+import type { MonthlySeries } from './series';
+
+/** One key of a cost series and one of a benefit series. */
+export interface FlowSource<C, B> {
+  cost: MonthlySeries<C>;
+  costKey: C;
+  benefit: MonthlySeries<B>;
+  benefitKey: B;
+}
 
 /** Consecutive months [from, to] with cost, realized benefit and spend line counts. */
-export function monthlyFlows(
+export function monthlyFlows<C, B>(
   from: Month | null,
   to: Month,
-  cost: (m: Month) => Micro,
-  benefit: (m: Month) => Micro,
-  spendLines: (m: Month) => number,
+  s: FlowSource<C, B>,
 ): { months: Month[]; flows: MonthlyFlow[] } {
-  const months: Month[] = [];
-  const flows: MonthlyFlow[] = [];
-  if (from === null) return { months, flows };
-  for (let m = from; m <= to; m = addMonths(m, 1)) {
-    months.push(m);
-    flows.push({ cost: cost(m), benefit: benefit(m), spendLines: spendLines(m) });
-  }
-  return { months, flows };
+  if (from === null || from > to) return { months: [], flows: [] };
+  const months = monthRange(from, to);
+  const cost = s.cost.amounts(s.costKey, from, to);
+  const lines = s.cost.lineCountsFor(s.costKey, from, to);
+  const benefit = s.benefit.amounts(s.benefitKey, from, to);
+  return {
+    months,
+    flows: months.map((_, i) => ({ cost: cost[i]!, benefit: benefit[i]!, spendLines: lines[i]! })),
+  };
 }
 
 function roundHalfAway(x: number): Micro {

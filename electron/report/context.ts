@@ -9,11 +9,17 @@ import {
 import type { VarianceThresholds } from '../../shared/metrics/budget';
 import { monthlyRateFromAnnual } from '../../shared/metrics/cashflow';
 import type { ExplanationBook } from './explanations';
-import type { ReportFacts } from './facts';
+import type { WorkspaceFacts } from './facts';
 
 /** What every report section is built from. */
 export interface ReportContext {
-  facts: ReportFacts;
+  facts: WorkspaceFacts;
+  /** First month with any spend or benefit, on or before `asOf`. */
+  firstMonth: Month | null;
+  /** First month with spend, on or before `asOf`. */
+  firstSpendMonth: Month | null;
+  /** Latest month with spend, on or before `asOf`. */
+  dataThrough: Month | null;
   quarter: FiscalQuarter;
   previousQuarter: FiscalQuarter;
   /** The 6 quarters of KPI history, oldest first, ending with `quarter`. */
@@ -59,10 +65,24 @@ export function periodFrame(label: string, fiscalStartMonth: number): PeriodFram
   };
 }
 
-export function contextFrom(frame: PeriodFrame, facts: ReportFacts, book: ExplanationBook): ReportContext {
+function earliest(...months: (Month | null)[]): Month | null {
+  let first: Month | null = null;
+  for (const m of months) if (m !== null && (first === null || m < first)) first = m;
+  return first;
+}
+
+export function contextFrom(frame: PeriodFrame, facts: WorkspaceFacts, book: ExplanationBook): ReportContext {
+  const firstSpendMonth = facts.spendTotal.firstMonthWithLines('all', frame.asOf);
   return {
     ...frame,
     facts,
+    firstSpendMonth,
+    firstMonth: earliest(
+      firstSpendMonth,
+      facts.benefitTotal.firstMonthWithLines('realized', frame.asOf),
+      facts.benefitTotal.firstMonthWithLines('projected', frame.asOf),
+    ),
+    dataThrough: facts.spendTotal.lastMonthWithLines('all', frame.asOf),
     thresholds: { green: facts.settings.varianceGreen, amber: facts.settings.varianceAmber },
     monthlyDiscountRate: monthlyRateFromAnnual(facts.settings.discountRate),
     book,

@@ -10,8 +10,8 @@ export function buildCumulative(ctx: ReportContext): { points: CumulativePoint[]
   let cumulativeCost = 0;
   let cumulativeBenefit = 0;
   let cumulativeProjectedBenefit = 0;
-  if (facts.firstMonth !== null) {
-    for (const month of monthRange(facts.firstMonth, asOf)) {
+  if (ctx.firstMonth !== null) {
+    for (const month of monthRange(ctx.firstMonth, asOf)) {
       const cost = facts.spendTotal.month('all', month);
       const benefit = facts.benefitTotal.month('realized', month);
       const projectedBenefit = facts.benefitTotal.month('projected', month);

@@ -51,6 +51,7 @@ interface Spec {
 /** Collects every figure's explanation while the report is built; figures reference them by key. */
 export class ExplanationBook {
   readonly entries: Record<ExplainKey, Explanation> = {};
+  private readonly batches = new Set<number>();
 
   private put(
     key: ExplainKey,

@@ -11,8 +11,8 @@ import type { Db } from '../store/db';
 import { listInitiatives } from '../store/initiatives';
 import { listKpis } from '../store/kpis';
 import { getSettings } from '../store/settings';
-import { FxConverter } from './fx';
-import { MonthlySeries } from './series';
+import { FxConverter, type FxRateUsed } from './fx';
+import { MonthlySeries, monthNumber } from './series';
 
 /** A spend rollup row converted to the reporting currency. */
 export interface SpendCell {
@@ -21,21 +21,34 @@ export interface SpendCell {
   initiativeId: number;
   category: SpendCategory;
   vendor: string;
-  currency: string;
   batchId: number;
   micro: Micro;
   lines: number;
 }
 
-/** Budget keys: a category or null ("no category"); initiative or 0. */
+/** Budget keys: a category or "none" (budget lines without a category). */
 export const NO_CATEGORY = 'none';
 export type BudgetCategoryKey = SpendCategory | typeof NO_CATEGORY;
 
+/** A month whose amounts in a currency could not be converted (no rate). */
+export interface MissingRate {
+  table: 'spend' | 'budget' | 'benefits';
+  currency: string;
+  month: Month;
+}
+
+/** A rate applied while loading, and to which table's amounts. */
+export interface AppliedRate extends FxRateUsed {
+  table: MissingRate['table'];
+}
+
 /**
- * Everything a report needs from the store, read once with indexed queries over the rollup and the small
- * tables, converted to the reporting currency, and indexed by the keys the sections ask for.
+ * Everything a report needs from the store, for the whole workspace: read with a few queries over the
+ * spend rollup and the small tables, converted to the reporting currency, and indexed in dense monthly
+ * series. Reports for any quarter are computed from it; each section bounds its own month ranges, so data
+ * dated after a period's end never enters that period's figures.
  */
-export interface ReportFacts {
+export interface WorkspaceFacts {
   settings: WorkspaceSettings;
   initiatives: Initiative[];
   kpis: KpiDefinition[];
@@ -48,108 +61,133 @@ export interface ReportFacts {
   budgetTotal: MonthlySeries<'all'>;
   budgetByCategory: MonthlySeries<BudgetCategoryKey>;
   benefitTotal: MonthlySeries<'realized' | 'projected'>;
-  benefitByInitiative: MonthlySeries<string>; // `${initiativeId}|realized` / `${initiativeId}|projected`
-  fx: FxConverter;
-  /** First month with any spend or benefit on or before the as-of month. */
-  firstMonth: Month | null;
-  firstSpendMonth: Month | null;
-  lastSpendMonth: Month | null;
+  /** Keyed by `benefitKey(initiative, realized)`. */
+  benefitByInitiative: MonthlySeries<string>;
+  missingRates: MissingRate[];
+  appliedRates: AppliedRate[];
 }
 
 export function benefitKey(initiativeId: number, realized: boolean): string {
   return `${initiativeId}|${realized ? 'realized' : 'projected'}`;
 }
 
-export interface FactWindow {
-  /** Spend and benefits up to this month (inclusive): data dated later is ignored. */
-  asOfMonth: Month;
-  /** Budget up to this month (the fiscal year's end: the annual budget is a plan). */
-  budgetThrough: Month;
-  /** KPI observations whose period ends in [from, to]. */
-  observationsFrom: string;
-  observationsTo: string;
+type SpendRow = [string, number, SpendCategory, string, string, number, number, number];
+type BudgetRow = [string, SpendCategory | null, string, number, number, number];
+type BenefitRow = [string, number, number, string, number, number, number];
+type ObservationRow = [
+  string,
+  string,
+  string,
+  number,
+  number | null,
+  string | null,
+  number | null,
+  number | null,
+];
+
+function monthSpan(...lists: { 0: string }[][]): { first: Month; count: number } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  let first = '2000-01';
+  for (const rows of lists) {
+    for (const r of rows) {
+      const n = monthNumber(r[0]);
+      if (n < lo) {
+        lo = n;
+        first = r[0];
+      }
+      if (n > hi) hi = n;
+    }
+  }
+  return lo === Infinity ? { first, count: 1 } : { first, count: hi - lo + 1 };
 }
 
-export function loadFacts(db: Db, w: FactWindow): ReportFacts {
+/** Converts one row's amount, recording the rate or the missing one. */
+function converter(fx: FxConverter, missing: MissingRate[], applied: Map<string, AppliedRate>) {
+  return (table: MissingRate['table'], micro: Micro, currency: string, month: Month): Micro => {
+    const c = fx.tryConvert(micro, currency, month);
+    if (c === null) {
+      if (!missing.some((x) => x.table === table && x.currency === currency && x.month === month)) {
+        missing.push({ table, currency: currency.toUpperCase(), month });
+      }
+      return 0;
+    }
+    if (c.rate) applied.set(`${table}|${month}|${c.rate.currency}`, { ...c.rate, table });
+    return c.micro;
+  };
+}
+
+export function loadFacts(db: Db): WorkspaceFacts {
   const settings = getSettings(db);
   const fx = new FxConverter(db, settings.currency.toUpperCase());
+  const missingRates: MissingRate[] = [];
+  const applied = new Map<string, AppliedRate>();
+  const convert = converter(fx, missingRates, applied);
 
   const spendRows = db
     .prepare(
-      `SELECT month, initiative_id, category, vendor, currency, batch_id, amount_micro, line_count
-         FROM spend_monthly WHERE month <= ?`,
+      'SELECT month, initiative_id, category, vendor, currency, batch_id, amount_micro, line_count FROM spend_monthly WHERE line_count <> 0',
     )
     .raw()
-    .all(w.asOfMonth) as [string, number, SpendCategory, string, string, number, number, number][];
-
-  const spendCells: SpendCell[] = [];
-  const spendTotal = new MonthlySeries<'all'>();
-  const spendByInitiative = new MonthlySeries<number>();
-  const spendByCategory = new MonthlySeries<SpendCategory>();
-  const spendByVendor = new MonthlySeries<string>();
-  let firstSpendMonth: Month | null = null;
-  let lastSpendMonth: Month | null = null;
-  for (const [month, initiativeId, category, vendor, currency, batchId, amount, lines] of spendRows) {
-    if (lines === 0) continue;
-    const micro = fx.convert(amount, currency, month);
-    spendCells.push({ month, initiativeId, category, vendor, currency, batchId, micro, lines });
-    spendTotal.add('all', month, micro, lines, batchId);
-    spendByInitiative.add(initiativeId, month, micro, lines, batchId);
-    spendByCategory.add(category, month, micro, lines, batchId);
-    spendByVendor.add(vendor, month, micro, lines, batchId);
-    if (firstSpendMonth === null || month < firstSpendMonth) firstSpendMonth = month;
-    if (lastSpendMonth === null || month > lastSpendMonth) lastSpendMonth = month;
-  }
-
+    .all() as SpendRow[];
   const budgetRows = db
     .prepare(
-      `SELECT month, category, currency, coalesce(batch_id, 0) AS batch, sum(amount_micro) AS micro, count(*) AS n
-         FROM budget WHERE month <= ? GROUP BY month, category, currency, batch`,
+      `SELECT month, category, currency, coalesce(batch_id, 0) AS batch, sum(amount_micro), count(*)
+         FROM budget GROUP BY month, category, currency, batch`,
     )
     .raw()
-    .all(w.budgetThrough) as [string, SpendCategory | null, string, number, number, number][];
-  const budgetTotal = new MonthlySeries<'all'>();
-  const budgetByCategory = new MonthlySeries<BudgetCategoryKey>();
-  for (const [month, category, currency, batchId, amount, lines] of budgetRows) {
-    const micro = fx.convert(amount, currency, month);
-    budgetTotal.add('all', month, micro, lines, batchId);
-    budgetByCategory.add(category ?? NO_CATEGORY, month, micro, lines, batchId);
-  }
-
+    .all() as BudgetRow[];
   const benefitRows = db
     .prepare(
       `SELECT month, initiative_id, realized, currency, coalesce(batch_id, 0) AS batch, sum(amount_micro), count(*)
-         FROM benefits WHERE month <= ? GROUP BY month, initiative_id, realized, currency, batch`,
+         FROM benefits GROUP BY month, initiative_id, realized, currency, batch`,
     )
     .raw()
-    .all(w.asOfMonth) as [string, number, number, string, number, number, number][];
-  const benefitTotal = new MonthlySeries<'realized' | 'projected'>();
-  const benefitByInitiative = new MonthlySeries<string>();
-  let firstMonth = firstSpendMonth;
+    .all() as BenefitRow[];
+
+  const span = monthSpan(spendRows, budgetRows, benefitRows);
+  const series = <K>() => new MonthlySeries<K>(span.first, span.count);
+  const spendTotal = series<'all'>();
+  const spendByInitiative = series<number>();
+  const spendByCategory = series<SpendCategory>();
+  const spendByVendor = series<string>();
+  const spendCells: SpendCell[] = [];
+  for (const [month, initiativeId, category, vendor, currency, batchId, amount, lines] of spendRows) {
+    const micro = convert('spend', amount, currency, month);
+    const i = spendTotal.at(month);
+    spendCells.push({ month, initiativeId, category, vendor, batchId, micro, lines });
+    spendTotal.add('all', i, micro, lines, batchId);
+    spendByInitiative.add(initiativeId, i, micro, lines, batchId);
+    spendByCategory.add(category, i, micro, lines, batchId);
+    spendByVendor.add(vendor, i, micro, lines, batchId);
+  }
+
+  const budgetTotal = series<'all'>();
+  const budgetByCategory = series<BudgetCategoryKey>();
+  for (const [month, category, currency, batchId, amount, lines] of budgetRows) {
+    const micro = convert('budget', amount, currency, month);
+    const i = budgetTotal.at(month);
+    budgetTotal.add('all', i, micro, lines, batchId);
+    budgetByCategory.add(category ?? NO_CATEGORY, i, micro, lines, batchId);
+  }
+
+  const benefitTotal = series<'realized' | 'projected'>();
+  const benefitByInitiative = series<string>();
   for (const [month, initiativeId, realized, currency, batchId, amount, lines] of benefitRows) {
-    const micro = fx.convert(amount, currency, month);
-    benefitTotal.add(realized === 1 ? 'realized' : 'projected', month, micro, lines, batchId);
-    benefitByInitiative.add(benefitKey(initiativeId, realized === 1), month, micro, lines, batchId);
-    if (firstMonth === null || month < firstMonth) firstMonth = month;
+    const micro = convert('benefits', amount, currency, month);
+    const i = benefitTotal.at(month);
+    benefitTotal.add(realized === 1 ? 'realized' : 'projected', i, micro, lines, batchId);
+    benefitByInitiative.add(benefitKey(initiativeId, realized === 1), i, micro, lines, batchId);
   }
 
   const observations = (
     db
       .prepare(
         `SELECT kpi_id, period_start, period_end, value, initiative_id, segment, batch_id, source_row
-           FROM kpi_observations WHERE period_end BETWEEN ? AND ? ORDER BY kpi_id, period_end, id`,
+           FROM kpi_observations ORDER BY kpi_id, period_end, id`,
       )
       .raw()
-      .all(w.observationsFrom, w.observationsTo) as [
-      string,
-      string,
-      string,
-      number,
-      number | null,
-      string | null,
-      number | null,
-      number | null,
-    ][]
+      .all() as ObservationRow[]
   ).map(([kpiId, periodStart, periodEnd, value, initiativeId, segment, batchId, sourceRow]) => ({
     kpiId,
     periodStart,
@@ -175,9 +213,32 @@ export function loadFacts(db: Db, w: FactWindow): ReportFacts {
     budgetByCategory,
     benefitTotal,
     benefitByInitiative,
-    fx,
-    firstMonth,
-    firstSpendMonth,
-    lastSpendMonth,
+    missingRates,
+    appliedRates: [...applied.values()],
   };
+}
+
+/**
+ * What changes whenever the workspace's data might have: commits by other connections (`data_version`)
+ * and rows written through this one (`total_changes()`, triggers included).
+ */
+function changeToken(db: Db): string {
+  const version = db.pragma('data_version', { simple: true }) as number;
+  const changes = db.prepare('SELECT total_changes()').pluck().get() as number;
+  return `${version}:${changes}`;
+}
+
+const cache = new WeakMap<Db, { token: string; facts: WorkspaceFacts }>();
+
+/**
+ * The workspace facts, loaded once per connection and reloaded after any write (an import, an undo, a
+ * settings or KPI edit), so switching quarters recomputes the figures without reading the store again.
+ */
+export function workspaceFacts(db: Db): WorkspaceFacts {
+  const token = changeToken(db);
+  const hit = cache.get(db);
+  if (hit && hit.token === token) return hit.facts;
+  const facts = loadFacts(db);
+  cache.set(db, { token, facts });
+  return facts;
 }

@@ -33,7 +33,6 @@ export interface FxRateUsed {
  */
 export class FxConverter {
   private readonly rates = new Map<string, { scaled: bigint; used: FxRateUsed }>();
-  readonly used = new Map<string, FxRateUsed>();
 
   constructor(
     db: Db,
@@ -56,13 +55,13 @@ export class FxConverter {
     }
   }
 
-  convert(micro: Micro, currency: string, month: Month): Micro {
+  /** The amount in the reporting currency and the rate applied (none for the reporting currency); null without a rate. */
+  tryConvert(micro: Micro, currency: string, month: Month): { micro: Micro; rate: FxRateUsed | null } | null {
+    if (currency === this.reportingCurrency) return { micro, rate: null };
     const cur = currency.toUpperCase();
-    if (cur === this.reportingCurrency) return micro;
-    const key = `${month}|${cur}`;
-    const rate = this.rates.get(key);
-    if (!rate) throw new MissingFxRateError(cur, month, this.reportingCurrency);
-    this.used.set(key, rate.used);
-    return Number(divRoundHalfAway(BigInt(micro) * rate.scaled, RATE_ONE));
+    if (cur === this.reportingCurrency) return { micro, rate: null };
+    const rate = this.rates.get(`${month}|${cur}`);
+    if (!rate) return null;
+    return { micro: Number(divRoundHalfAway(BigInt(micro) * rate.scaled, RATE_ONE)), rate: rate.used };
   }
 }

@@ -82,13 +82,12 @@ export function buildPortfolio(ctx: ReportContext): PortfolioHeadline {
       formula: 'Sum of projected benefit lines dated on or before the period end; shown apart, never in ROI.',
     },
   );
-  const { months, flows } = monthlyFlows(
-    facts.firstMonth,
-    asOf,
-    (m) => facts.spendTotal.month('all', m),
-    (m) => facts.benefitTotal.month('realized', m),
-    (m) => facts.spendTotal.lines('all', m),
-  );
+  const { months, flows } = monthlyFlows(ctx.firstMonth, asOf, {
+    cost: facts.spendTotal,
+    costKey: 'all',
+    benefit: facts.benefitTotal,
+    benefitKey: 'realized',
+  });
   return {
     cost,
     sharedPlatformCost,
@@ -170,13 +169,16 @@ export function buildInitiative(ctx: ReportContext, i: Initiative): InitiativeRe
         'Sum of the initiative’s projected benefit lines dated on or before the period end; never in ROI.',
     },
   );
-  const firstSpendMonth = facts.spendByInitiative.firstMonth(i.id);
+  const firstSpendMonth = facts.spendByInitiative.firstMonthWithLines(i.id, asOf);
   const { months, flows } = monthlyFlows(
-    firstMonthOf(firstSpendMonth, facts.benefitByInitiative.firstMonth(realizedKey)),
+    firstMonthOf(firstSpendMonth, facts.benefitByInitiative.firstMonthWithLines(realizedKey, asOf)),
     asOf,
-    (m) => facts.spendByInitiative.month(i.id, m),
-    (m) => facts.benefitByInitiative.month(realizedKey, m),
-    (m) => facts.spendByInitiative.lines(i.id, m),
+    {
+      cost: facts.spendByInitiative,
+      costKey: i.id,
+      benefit: facts.benefitByInitiative,
+      benefitKey: realizedKey,
+    },
   );
   const payback = paybackMonths(flows);
   const paybackMonthsFigure = book.number(`${p}.paybackMonths`, 'months', payback, {

@@ -37,55 +37,105 @@ function signChanges(flows: readonly number[]): number {
 const MIN_RATE = -0.99;
 const MAX_RATE = 1e6;
 
-function bisect(flows: readonly number[], lo: number, hi: number): number {
-  let fLo = npv(lo, flows);
-  for (let i = 0; i < 300; i++) {
+/**
+ * NPV(r) = Σ c_t / (1 + r)^t = P(x), the polynomial Σ c_t x^t at x = 1 / (1 + r), by Horner's rule
+ * (no division, no power): the IRR search works on P over x.
+ */
+function poly(c: Float64Array, x: number): number {
+  let v = 0;
+  for (let t = c.length - 1; t >= 0; t--) v = v * x + c[t]!;
+  return v;
+}
+
+/** Bisects P between two x with opposite signs, to full double precision. */
+function bisectX(c: Float64Array, lo: number, hi: number): number {
+  let pLo = poly(c, lo);
+  for (let i = 0; i < 200; i++) {
     const mid = (lo + hi) / 2;
-    const fMid = npv(mid, flows);
-    if (fMid === 0) return mid;
-    if (Math.sign(fMid) === Math.sign(fLo)) {
+    if (mid === lo || mid === hi) break;
+    const pMid = poly(c, mid);
+    if (pMid === 0) return mid;
+    if (pMid < 0 === pLo < 0) {
       lo = mid;
-      fLo = fMid;
+      pLo = pMid;
     } else {
       hi = mid;
     }
-    if (hi - lo <= 1e-15 * Math.max(1, Math.abs(mid))) break;
   }
   return (lo + hi) / 2;
 }
 
-/** Rates to probe for sign changes of NPV: dense near 0, spreading out to both ends. */
-function probeRates(): number[] {
-  const out: number[] = [MIN_RATE];
-  for (let i = 400; i >= 1; i--) out.push(-0.99 * Math.pow(10, -6 + (i / 400) * 6));
-  out.push(0);
-  for (let i = 1; i <= 400; i++) out.push(Math.pow(10, -6 + (i / 400) * 12));
-  return out.filter((r) => r >= MIN_RATE && r <= MAX_RATE).sort((a, b) => a - b);
+/** x = 1/(1+r) probes from r = MAX_RATE down to r = MIN_RATE, dense near r = 0 (x = 1), increasing. */
+function probeXs(count: number): Float64Array {
+  const rates: number[] = [MAX_RATE, 0, MIN_RATE];
+  const half = count / 2;
+  for (let i = 1; i < half; i++) {
+    rates.push(Math.pow(10, -6 + (i / half) * 12)); // 1e-6 … 1e6
+    rates.push(-0.99 * Math.pow(10, -6 + (i / half) * 6)); // −9.9e-7 … −0.99
+  }
+  const xs = rates.filter((r) => r >= MIN_RATE && r <= MAX_RATE).map((r) => 1 / (1 + r));
+  return Float64Array.from(new Set(xs)).sort();
 }
-const PROBES = probeRates();
+const COARSE = probeXs(200);
+const FINE = probeXs(1600);
+
+/**
+ * A certificate that x0 is P's only positive root: P(x) = (x − x0)·Q(x), and when Q's coefficients never
+ * change sign, Q has no positive root (Descartes). Inconclusive (false) otherwise.
+ */
+function isOnlyPositiveRoot(c: Float64Array, x0: number): boolean {
+  const n = c.length - 1;
+  let b = c[n]!;
+  let last = 0;
+  const scale = c.reduce((m, v) => Math.max(m, Math.abs(v)), 0) * 1e-9;
+  for (let k = n - 1; k >= 0; k--) {
+    // b is Q's coefficient of x^k
+    if (Math.abs(b) > scale) {
+      if (last !== 0 && Math.sign(b) !== last) return false;
+      last = Math.sign(b);
+    }
+    b = c[k]! + x0 * b;
+  }
+  return true;
+}
+
+/** The x in (1/(1+MAX_RATE), 1/(1+MIN_RATE)) where P changes sign, found between consecutive probes. */
+function rootsX(c: Float64Array, probes: Float64Array, stopAfter: number): number[] {
+  const roots: number[] = [];
+  let prevX = probes[0]!;
+  let prev = poly(c, prevX);
+  if (prev === 0) roots.push(prevX);
+  for (let i = 1; i < probes.length && roots.length < stopAfter; i++) {
+    const x = probes[i]!;
+    const v = poly(c, x);
+    if (v === 0) roots.push(x);
+    else if (prev !== 0 && v < 0 !== prev < 0) roots.push(bisectX(c, prevX, x));
+    prevX = x;
+    prev = v;
+  }
+  return roots;
+}
 
 /**
  * Internal rate of return per period: the rate r > −1 at which NPV = 0. Null when the flows never change
  * sign (no IRR exists) or when more than one rate solves it (the IRR is ambiguous) — never a made-up number.
+ * By Descartes' rule of signs, one sign change in the flows means exactly one root; with more, the roots are
+ * searched on a fine grid of rates from −99% to +10^8 % a period, and the answer is given only when there
+ * is exactly one and the sign-change count allows no hidden pair (an even count with one root found is
+ * treated as ambiguous).
  */
 export function irr(flows: readonly number[]): number | null {
   const changes = signChanges(flows);
   if (changes === 0) return null;
-  const roots: number[] = [];
-  let prevRate = PROBES[0]!;
-  let prevValue = npv(prevRate, flows);
-  for (let i = 1; i < PROBES.length; i++) {
-    const rate = PROBES[i]!;
-    const value = npv(rate, flows);
-    if (value === 0) {
-      roots.push(rate);
-    } else if (prevValue !== 0 && Math.sign(value) !== Math.sign(prevValue)) {
-      roots.push(bisect(flows, prevRate, rate));
-    }
-    prevRate = rate;
-    prevValue = value;
-    // Descartes: with one sign change there is exactly one root, so stop at the first.
-    if (changes === 1 && roots.length === 1) break;
+  const c = Float64Array.from(flows);
+  let roots: number[];
+  if (changes === 1) {
+    roots = rootsX(c, COARSE, 1);
+  } else {
+    roots = rootsX(c, COARSE, 2);
+    // Roots of P come in a count with the parity of the sign changes: one root with an even count hides another.
+    if (roots.length === 1 && changes % 2 === 0) return null;
+    if (roots.length === 1 && !isOnlyPositiveRoot(c, roots[0]!)) roots = rootsX(c, FINE, 2);
   }
-  return roots.length === 1 ? roots[0]! : null;
+  return roots.length === 1 ? 1 / roots[0]! - 1 : null;
 }

@@ -3,14 +3,21 @@ import { decimalToScaled, divRoundHalfAway, type Micro } from '../money';
 /** Digits after the point used to compare settings and KPI values exactly as the decimals they were typed as. */
 const SCALE = 18;
 
+/** Thresholds and settings repeat across figures: their exact forms are remembered. */
+const memo = new Map<number, bigint>();
+
 /**
  * A finite JS number as the exact decimal its shortest text denotes (0.05 → 5·10^16 at scale 18),
  * so that 1.05 − 1 compares equal to 0.05 as a person means it.
  */
 export function toScaled(x: number): bigint {
+  const hit = memo.get(x);
+  if (hit !== undefined) return hit;
   if (!Number.isFinite(x)) throw new RangeError(`Not a finite number: ${x}`);
   const s = decimalToScaled(String(x), SCALE);
   if (s === null) throw new RangeError(`Not a decimal number: ${x}`);
+  if (memo.size > 4096) memo.clear();
+  memo.set(x, s);
   return s;
 }
 

@@ -189,6 +189,16 @@ describe('NPV and IRR (textbook cash flows)', () => {
     expect(irr([-100, 230, -132])).toBeNull();
   });
 
+  it('with several sign changes: a unique IRR is found, three IRRs give null', () => {
+    const flows = [-1000, 600, -100, 700];
+    const r = irr(flows)!;
+    expect(r).not.toBeNull();
+    expect(npv(r, flows)).toBeCloseTo(0, 6);
+    // (x − 0.8)(x − 0.9)(x − 0.95) with x = 1/(1 + r): IRRs of 25%, 11.1% and 5.26%
+    expect(npv(0.25, [-684, 2335, -2650, 1000])).toBeCloseTo(0, 9);
+    expect(irr([-684, 2335, -2650, 1000])).toBeNull();
+  });
+
   it('converts the annual discount rate to monthly and the monthly IRR to annual', () => {
     expect(monthlyRateFromAnnual(0.1)).toBeCloseTo(0.00797414, 8);
     expect((1 + monthlyRateFromAnnual(0.1)) ** 12).toBeCloseTo(1.1, 12);
