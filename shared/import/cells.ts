@@ -16,6 +16,9 @@ const NULL_TOKENS = new Set(['', 'null', 'n/a', '--', '-', '—']);
 export function isBlank(cell: Cell): boolean {
   if (cell === null) return true;
   if (typeof cell !== 'string') return false;
+  // Hot path (every cell of every row): text longer than any null token, without edge spaces, is not blank.
+  const n = cell.length;
+  if (n > 4 && cell.charCodeAt(0) > 32 && cell.charCodeAt(n - 1) > 32) return false;
   return NULL_TOKENS.has(cell.trim().toLowerCase());
 }
 

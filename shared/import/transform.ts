@@ -121,13 +121,17 @@ export class RowTransformer {
     this.unmapped = headers.filter((_, i) => !used.has(i));
   }
 
+  /** The current row's cells as text (null = blank), computed once per row: every field reads it. */
+  private texts: (string | null)[] = [];
+
   private cell(row: SourceRow, field: string): Cell {
     const i = this.col.get(field);
     return i === undefined ? null : (row.cells[i] ?? null);
   }
 
-  private text(row: SourceRow, field: string): string | null {
-    return cellText(this.cell(row, field));
+  private text(_row: SourceRow, field: string): string | null {
+    const i = this.col.get(field);
+    return i === undefined ? null : (this.texts[i] ?? null);
   }
 
   private header(field: string): string {
@@ -135,7 +139,7 @@ export class RowTransformer {
   }
 
   private isTotalRow(row: SourceRow): boolean {
-    const first = row.cells.slice(0, 3).map(cellText);
+    const first = this.texts.slice(0, 3);
     if (!first.some((t) => t !== null && TOTAL_RE.test(t))) return false;
     const keyField = { spend: 'date', budget: 'month', benefits: 'date', kpis: 'kpi', initiatives: 'name' }[
       this.mapping.kind
@@ -145,13 +149,14 @@ export class RowTransformer {
   }
 
   transform(row: SourceRow): RowOutcome {
-    if (row.cells.every((c) => cellText(c) === null)) return { records: [], problems: [], skipped: 'blank' };
+    this.texts = row.cells.map(cellText);
+    if (this.texts.every((t) => t === null)) return { records: [], problems: [], skipped: 'blank' };
     if (this.isTotalRow(row)) return { records: [], problems: [], skipped: 'total' };
     const problems: ImportProblem[] = [];
     const read = <T>(field: string, fn: (text: string, cell: Cell) => T): T | null => {
-      const c = this.cell(row, field);
-      const t = cellText(c);
+      const t = this.text(row, field);
       if (t === null) return null;
+      const c = this.cell(row, field);
       try {
         return fn(t, c);
       } catch (err) {
@@ -422,7 +427,7 @@ export class RowTransformer {
     if (!need('kpi', kpiId)) return [];
     const out: ImportRecord[] = [];
     for (const w of this.wideColumns) {
-      const t = cellText(row.cells[w.index] ?? null);
+      const t = this.texts[w.index] ?? null;
       if (t === null) continue;
       try {
         this.evidence?.number(t, row.row, w.header);
@@ -528,7 +533,7 @@ export class RowTransformer {
     const mappedIdx = new Set(this.col.values());
     this.headers.forEach((h, i) => {
       if (mappedIdx.has(i)) return;
-      const t = cellText(row.cells[i] ?? null);
+      const t = this.texts[i] ?? null;
       if (t !== null) record.extra[h] = t;
     });
     return [{ ...record, name: unique }];

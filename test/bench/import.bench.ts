@@ -1,0 +1,166 @@
+/**
+ * Import benchmark (not part of the test suite): `npx tsx test/bench/import.bench.ts [rows] [xlsxRows]`.
+ * Each measurement runs in its own process so its peak RSS is its own. Times are reported as ratios to
+ * references measured in the same run on the same file:
+ *  - CSV: the sqlite3 shell's `.import` into an untyped table (and a bare papaparse pass, for scale);
+ *  - XLSX: exceljs's streaming reader merely reading every row.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { csvRows } from '../../electron/import/csvSource';
+import { commitImport } from '../../electron/import/run';
+import { initWorkspace } from '../../electron/store/workspace';
+
+const INITIATIVES = [
+  'Copilot',
+  'Support bot',
+  'Doc search',
+  'Fraud model',
+  'Forecasting',
+  'Code review',
+  'Sales assist',
+  'Claims triage',
+];
+const CATEGORIES = ['model_api', 'compute', 'platform', 'tooling', 'labor', 'other'];
+const VENDORS = ['OpenAI', 'Anthropic', 'AWS', 'Azure', 'Google', 'Databricks'];
+
+function row(i: number): string[] {
+  const day = String((i % 28) + 1).padStart(2, '0');
+  const month = String((Math.floor(i / 28) % 12) + 1).padStart(2, '0');
+  const cents = (i * 7919) % 1_000_000;
+  return [
+    `2026-${month}-${day}`,
+    `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}4567`,
+    'USD',
+    INITIATIVES[i % INITIATIVES.length]!,
+    CATEGORIES[i % CATEGORIES.length]!,
+    VENDORS[i % VENDORS.length]!,
+    `CC-${1000 + (i % 50)}`,
+    `Usage line ${i} for "batch" ${i % 97}, region eu-west`,
+    String((i * 31) % 100_000),
+  ];
+}
+const HEADER = [
+  'Date',
+  'Amount',
+  'Currency',
+  'Initiative',
+  'Category',
+  'Vendor',
+  'Cost center',
+  'Description',
+  'Input tokens',
+];
+
+function csvLine(cells: string[]): string {
+  return cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+}
+
+async function generateCsv(file: string, rows: number): Promise<void> {
+  const out = fs.createWriteStream(file);
+  out.write(`${HEADER.join(',')}\n`);
+  let buf = '';
+  for (let i = 0; i < rows; i++) {
+    buf += `${csvLine(row(i))}\n`;
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+      buf = '';
+    }
+  }
+  out.write(buf);
+  await new Promise((r) => out.end(r));
+}
+
+async function generateXlsx(file: string, rows: number): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+  const s = wb.addWorksheet('Spend');
+  s.addRow(HEADER).commit();
+  for (let i = 0; i < rows; i++) {
+    const r = row(i);
+    s.addRow([r[0], Number(r[1]), ...r.slice(2, 8), Number(r[8])]).commit();
+  }
+  s.commit();
+  await wb.commit();
+}
+
+/** Child-process modes: each prints {ms, rss} (rss = peak resident set, MB). */
+async function child(mode: string, file: string, dir: string): Promise<void> {
+  const t0 = performance.now();
+  let rows = 0;
+  if (mode === 'papaparse') {
+    for await (const _ of csvRows(file, 'bench.csv', { encoding: 'utf-8', delimiter: ',', newline: '\n' }))
+      rows++;
+  } else if (mode === 'exceljs') {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+      sharedStrings: 'cache',
+      styles: 'cache',
+      worksheets: 'emit',
+    });
+    for await (const ws of reader) for await (const _ of ws) rows++;
+  } else if (mode === 'import') {
+    const ws = initWorkspace(path.join(dir, `ws-${path.basename(file)}.sqlite`));
+    const s = await commitImport(ws.db, { path: file, name: path.basename(file) });
+    rows = s.rows;
+    ws.close();
+  }
+  const ms = performance.now() - t0;
+  process.stdout.write(JSON.stringify({ ms, rows, rss: process.resourceUsage().maxRSS / 1024 }));
+}
+
+function measure(mode: string, file: string, dir: string): { ms: number; rows: number; rss: number } {
+  const r = spawnSync(process.execPath, [...process.execArgv, __filename, '--child', mode, file, dir], {
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`${mode} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+function sqliteImport(file: string, dir: string): { ms: number } {
+  const db = path.join(dir, 'ref.sqlite');
+  fs.rmSync(db, { force: true });
+  const t0 = performance.now();
+  const r = spawnSync('sqlite3', [db, '-cmd', '.mode csv', `.import ${file} t`], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`sqlite3 .import failed (install Debian's sqlite3): ${r.stderr}`);
+  return { ms: performance.now() - t0 };
+}
+
+async function main(): Promise<void> {
+  const csvRowsCount = Number(process.argv[2] ?? 1_000_000);
+  const xlsxRowsCount = Number(process.argv[3] ?? 100_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'caio-import-bench-'));
+  try {
+    const csv = path.join(dir, 'spend.csv');
+    await generateCsv(csv, csvRowsCount);
+    const mb = fs.statSync(csv).size / 1024 / 1024;
+    const ref = sqliteImport(csv, dir);
+    const papa = measure('papaparse', csv, dir);
+    const ours = measure('import', csv, dir);
+    const xlsx = path.join(dir, 'spend.xlsx');
+    await generateXlsx(xlsx, xlsxRowsCount);
+    const exRef = measure('exceljs', xlsx, dir);
+    const exOurs = measure('import', xlsx, dir);
+    const f = (n: number) => n.toFixed(2);
+    const lines = [
+      `CSV ${csvRowsCount.toLocaleString('en-US')} rows × 9 columns (${mb.toFixed(0)} MB), ${os.cpus().length} cores, Node ${process.version}:`,
+      `  sqlite3 .import (reference): ${(ref.ms / 1000).toFixed(2)} s`,
+      `  papaparse pass only: ${(papa.ms / 1000).toFixed(2)} s (${f(papa.ms / ref.ms)}× the reference)`,
+      `  CAIO import (parse, validate, exact amounts, insert + rollup, one transaction): ${(ours.ms / 1000).toFixed(2)} s, ` +
+        `${Math.round(ours.rows / (ours.ms / 1000)).toLocaleString('en-US')} rows/s, ratio ${f(ours.ms / ref.ms)}× (target ≤ 1.3×), peak RSS ${ours.rss.toFixed(0)} MB (target ≤ 300 MB)`,
+      `XLSX ${xlsxRowsCount.toLocaleString('en-US')} rows × 9 columns (${(fs.statSync(xlsx).size / 1024 / 1024).toFixed(1)} MB):`,
+      `  exceljs streaming read only (reference): ${(exRef.ms / 1000).toFixed(2)} s, peak RSS ${exRef.rss.toFixed(0)} MB`,
+      `  CAIO import: ${(exOurs.ms / 1000).toFixed(2)} s, ratio ${f(exOurs.ms / exRef.ms)}× (target ≤ 1.3×), peak RSS ${exOurs.rss.toFixed(0)} MB (target ≤ 250 MB)`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--child') {
+  void child(process.argv[3]!, process.argv[4]!, process.argv[5]!);
+} else {
+  void main();
+}
