@@ -52,7 +52,8 @@ export interface WorkspaceFacts {
   settings: WorkspaceSettings;
   initiatives: Initiative[];
   kpis: KpiDefinition[];
-  observations: KpiObservation[];
+  /** By KPI id, ordered by period end. */
+  observationsByKpi: Map<string, KpiObservation[]>;
   spendCells: SpendCell[];
   spendTotal: MonthlySeries<'all'>;
   spendByInitiative: MonthlySeries<number>;
@@ -180,6 +181,7 @@ export function loadFacts(db: Db): WorkspaceFacts {
     benefitByInitiative.add(benefitKey(initiativeId, realized === 1), i, micro, lines, batchId);
   }
 
+  const observationsByKpi = new Map<string, KpiObservation[]>();
   const observations = (
     db
       .prepare(
@@ -198,12 +200,17 @@ export function loadFacts(db: Db): WorkspaceFacts {
     batchId,
     sourceRow,
   }));
+  for (const o of observations) {
+    const list = observationsByKpi.get(o.kpiId);
+    if (list) list.push(o);
+    else observationsByKpi.set(o.kpiId, [o]);
+  }
 
   return {
     settings,
     initiatives: listInitiatives(db),
     kpis: listKpis(db),
-    observations,
+    observationsByKpi,
     spendCells,
     spendTotal,
     spendByInitiative,

@@ -110,8 +110,8 @@ const DERIVED: Record<string, DerivedComputer> = {
 };
 
 function importedValue(ctx: ReportContext, k: KpiDefinition, q: FiscalQuarter): KpiValue {
-  const obs = ctx.facts.observations.filter(
-    (o) => o.kpiId === k.id && o.periodEnd >= q.start && o.periodEnd <= q.end,
+  const obs = (ctx.facts.observationsByKpi.get(k.id) ?? []).filter(
+    (o) => o.periodEnd >= q.start && o.periodEnd <= q.end,
   );
   const agg = aggregateQuarter(k.aggregation, obs);
   const batchIds = [...new Set(agg.used.map((o) => o.batchId ?? 0))]

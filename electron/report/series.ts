@@ -90,7 +90,7 @@ export class MonthlySeries<K> {
       if (lines[i] === 0 && batches[i] === NO_BATCH) continue;
       out.add(sums[i]!, lines[i]!, batches[i]!);
       const more = this.moreBatches.get(k * this.monthCount + i);
-      if (more) for (const b of more) out.batches.add(b);
+      if (more) for (const b of more) out.addBatch(b);
     }
     return out;
   }

@@ -15,8 +15,8 @@ function unitCost(ctx: ReportContext, key: string, period: string, from: Month, 
   const cost = facts.spendByCategory.sumKeys(INFERENCE_CATEGORIES, from, to);
   const def = facts.kpis.find((k) => k.id === KEY_ACTIONS_KPI);
   const end = lastDayOfMonth(to);
-  const obs = facts.observations.filter(
-    (o) => o.kpiId === KEY_ACTIONS_KPI && o.periodEnd >= `${from}-01` && o.periodEnd <= end,
+  const obs = (facts.observationsByKpi.get(KEY_ACTIONS_KPI) ?? []).filter(
+    (o) => o.periodEnd >= `${from}-01` && o.periodEnd <= end,
   );
   const actions = aggregateQuarter(def?.aggregation ?? 'sum', obs);
   const value = costPerAction(cost.micro, actions.value);

@@ -42,8 +42,12 @@ export function highRiskApprovedShare(initiatives: readonly Initiative[], asOf: 
   );
 }
 
+function dayNumber(d: IsoDate): number {
+  return Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
+}
+
 function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return dayNumber(to) - dayNumber(from);
 }
 
 export interface TimeToProduction {

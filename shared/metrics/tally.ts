@@ -9,27 +9,32 @@ export class Tally {
   lines = 0;
   /** Lines entered without an import batch. */
   unbatchedLines = 0;
-  readonly batches = new Set<number>();
+  /** Distinct batch ids seen (a short list: a figure rarely spans more than a few dozen imports). */
+  private readonly batchList: number[] = [];
 
   add(micro: Micro, lines: number, batchId: number): this {
     this.micro = assertSafeMicro(this.micro + micro, 'Sum');
     this.lines += lines;
     if (batchId === 0) this.unbatchedLines += lines;
-    this.batches.add(batchId);
+    this.addBatch(batchId);
     return this;
+  }
+
+  addBatch(batchId: number): void {
+    if (!this.batchList.includes(batchId)) this.batchList.push(batchId);
   }
 
   merge(other: Tally): this {
     this.micro = assertSafeMicro(this.micro + other.micro, 'Sum');
     this.lines += other.lines;
     this.unbatchedLines += other.unbatchedLines;
-    for (const b of other.batches) this.batches.add(b);
+    for (const b of other.batchList) this.addBatch(b);
     return this;
   }
 
   /** Import batch ids, ascending, without the "no batch" marker. */
   batchIds(): number[] {
-    return [...this.batches].filter((b) => b !== 0).sort((a, b) => a - b);
+    return this.batchList.filter((b) => b !== 0).sort((a, b) => a - b);
   }
 
   static of(...parts: (Tally | undefined)[]): Tally {
