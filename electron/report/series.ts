@@ -19,6 +19,7 @@ export class MonthlySeries<K> {
   private readonly keyList: K[] = [];
   private readonly micro: Float64Array[] = [];
   private readonly lineCounts: Int32Array[] = [];
+  private readonly unbatched: Int32Array[] = [];
   /** The first batch seen in each cell; further distinct batches go to `moreBatches`. */
   private readonly firstBatch: Int32Array[] = [];
   private readonly moreBatches = new Map<number, number[]>();
@@ -39,6 +40,7 @@ export class MonthlySeries<K> {
       this.keyList.push(key);
       this.micro.push(new Float64Array(this.monthCount));
       this.lineCounts.push(new Int32Array(this.monthCount));
+      this.unbatched.push(new Int32Array(this.monthCount));
       this.firstBatch.push(new Int32Array(this.monthCount).fill(NO_BATCH));
     }
     return k;
@@ -57,6 +59,7 @@ export class MonthlySeries<K> {
     if (!Number.isSafeInteger(next)) throw new MoneyOverflowError('Sum');
     sums[i] = next;
     this.lineCounts[k]![i]! += lines;
+    if (batchId === 0) this.unbatched[k]![i]! += lines;
     const batches = this.firstBatch[k]!;
     if (batches[i] === NO_BATCH) batches[i] = batchId;
     else if (batches[i] !== batchId) {
@@ -86,9 +89,11 @@ export class MonthlySeries<K> {
     const sums = this.micro[k]!;
     const lines = this.lineCounts[k]!;
     const batches = this.firstBatch[k]!;
+    const unbatched = this.unbatched[k]!;
     for (let i = lo; i <= hi; i++) {
-      if (lines[i] === 0 && batches[i] === NO_BATCH) continue;
-      out.add(sums[i]!, lines[i]!, batches[i]!);
+      if (batches[i] === NO_BATCH) continue;
+      out.addCell(sums[i]!, lines[i]!, unbatched[i]!);
+      out.addBatch(batches[i]!);
       const more = this.moreBatches.get(k * this.monthCount + i);
       if (more) for (const b of more) out.addBatch(b);
     }

@@ -20,6 +20,13 @@ export class Tally {
     return this;
   }
 
+  /** Adds a pre-summed cell: its amount, lines and lines without a batch (batches added separately). */
+  addCell(micro: Micro, lines: number, unbatchedLines: number): void {
+    this.micro = assertSafeMicro(this.micro + micro, 'Sum');
+    this.lines += lines;
+    this.unbatchedLines += unbatchedLines;
+  }
+
   addBatch(batchId: number): void {
     if (!this.batchList.includes(batchId)) this.batchList.push(batchId);
   }
