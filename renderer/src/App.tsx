@@ -7,12 +7,13 @@ import { Skeleton } from './components/Skeleton';
 import { ScreenView } from './screens/ScreenView';
 import { isScreenId, type ScreenId } from './screens';
 import { useAsync } from './useAsync';
+import { hashParts } from './route';
 import { WorkspaceContext } from './WorkspaceContext';
 
 const PERIOD_KEY = 'caio.period';
 
 function screenFromHash(): ScreenId {
-  const id = window.location.hash.replace(/^#\/?/, '');
+  const id = hashParts()[0] ?? '';
   return isScreenId(id) ? id : 'dashboard';
 }
 

@@ -37,3 +37,52 @@ export function formatNumber(value: number | null, digits = 0): string {
   if (value === null || !Number.isFinite(value)) return '—';
   return new Intl.NumberFormat(undefined, { maximumFractionDigits: digits }).format(value);
 }
+
+/** Money with an explicit sign (+ over, − under), for variances. */
+export function formatSignedMoney(micro: number, currency: string): string {
+  const cents = microToCents(micro);
+  const text = new Intl.NumberFormat(undefined, {
+    style: 'currency',
+    currency,
+    signDisplay: 'exceptZero',
+  }).format(cents / 100);
+  return text;
+}
+
+export function formatSignedPct(fraction: number | null, digits = 1): string {
+  if (fraction === null || !Number.isFinite(fraction)) return '—';
+  return new Intl.NumberFormat(undefined, {
+    style: 'percent',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    signDisplay: 'exceptZero',
+  }).format(fraction);
+}
+
+/** Micro-units → major units for charts (rounded to cents first, like every displayed figure). */
+export function chartMajor(micro: number): number {
+  return microToCents(micro) / 100;
+}
+
+/** "Jul – Sep 2026" for a quarter's months. */
+export function formatMonthSpan(months: readonly string[]): string {
+  if (months.length === 0) return '';
+  const fmt = (m: string, withYear: boolean) => {
+    const [y, mo] = m.split('-').map(Number);
+    return new Intl.DateTimeFormat(undefined, {
+      month: 'short',
+      ...(withYear ? { year: 'numeric' } : {}),
+      timeZone: 'UTC',
+    }).format(new Date(Date.UTC(y!, (mo ?? 1) - 1, 1)));
+  };
+  const first = months[0]!;
+  const last = months[months.length - 1]!;
+  const sameYear = first.slice(0, 4) === last.slice(0, 4);
+  return `${fmt(first, !sameYear)} – ${fmt(last, true)}`;
+}
+
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(d);
+}

@@ -21,6 +21,7 @@ export function percentTick(digits = 0): (value: number | string) => string {
 
 /** "2026-07" → "Jul 2026" (or "Jul" when short). */
 export function monthLabel(month: string, short = false): string {
+  if (!/^\d{4}-\d{2}$/.test(month)) return month;
   const [y, m] = month.split('-').map(Number);
   const d = new Date(Date.UTC(y!, (m ?? 1) - 1, 1));
   return new Intl.DateTimeFormat(undefined, {

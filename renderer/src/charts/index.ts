@@ -3,6 +3,7 @@ export { ChartCanvas, type ChartCanvasProps } from './ChartCanvas';
 export { BudgetActualChart, type BudgetActualChartProps } from './BudgetActualChart';
 export { CumulativeChart, type CumulativeChartProps, type CumulativeSeries } from './CumulativeChart';
 export { HorizontalBarChart, type HorizontalBarChartProps } from './HorizontalBarChart';
+export { GroupedBarChart, type GroupedBarChartProps } from './GroupedBarChart';
 export { Sparkline, type SparklineProps } from './Sparkline';
 export { moneyFull, moneyTick, monthLabel, percentTick } from './axis';
 export { chartTheme, withAlpha, type ChartTheme } from './theme';

@@ -1,60 +1,71 @@
-import { api } from '../api/client';
+import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { Skeleton } from '../components/Skeleton';
-import { formatMoney, formatNumber } from '../format';
-import { useAsync } from '../useAsync';
+import { Panel } from '../components/Panel';
+import { ScreenHeader } from '../components/ScreenHeader';
+import { AnomalyList } from '../components/AnomalyList';
+import { CumulativePanel } from '../dashboard/CumulativePanel';
+import { DashboardSkeleton } from '../dashboard/DashboardSkeleton';
+import { HeadlineTiles } from '../dashboard/HeadlineTiles';
+import { KpiSummaryPanel } from '../dashboard/KpiSummaryPanel';
+import { RoiPanel } from '../dashboard/RoiPanel';
+import { SpendVsBudgetPanel } from '../dashboard/SpendVsBudgetPanel';
+import { ExplainProvider } from '../explain/ExplainProvider';
+import { ReportSubtitle } from '../report/ReportSubtitle';
+import { useReport } from '../report/useReport';
 import { useWorkspace } from '../WorkspaceContext';
 
 export function DashboardScreen() {
-  const { period, info } = useWorkspace();
-  const summary = useAsync(() => api.call('spend.summary', { period }), [period, info]);
+  const { period } = useWorkspace();
+  const report = useReport();
+  if (report.status === 'empty')
+    return (
+      <section aria-labelledby="screen-title">
+        <ScreenHeader title="Dashboard" />
+        <EmptyState
+          title="No data yet"
+          action={
+            <a className="button primary" href="#/import">
+              Import a file
+            </a>
+          }
+        >
+          Import a spend export (cloud billing in FOCUS format, an AI vendor cost export or a GL extract), a
+          budget and your KPI values to see the quarter&apos;s scorecard here.
+        </EmptyState>
+      </section>
+    );
+  const data = report.data;
   return (
-    <section aria-labelledby="screen-title">
-      <h1 id="screen-title">Dashboard · {period}</h1>
-      {summary.status === 'error' && <ErrorNotice title="Spend could not be loaded" error={summary.error} />}
-      {!summary.data ? (
-        <Skeleton lines={4} />
-      ) : summary.data.lines === 0 ? (
-        <div className="empty-state">
-          <p>
-            No spend in {period} yet. Import a cloud billing (FOCUS), AI vendor or GL export on the Import
-            screen.
-          </p>
-        </div>
+    <section aria-labelledby="screen-title" aria-busy={report.status === 'loading'}>
+      <ScreenHeader title="Dashboard" subtitle={data ? <ReportSubtitle report={data} /> : period} />
+      {report.status === 'error' && (
+        <ErrorNotice
+          title={`The ${period} figures could not be computed`}
+          error={report.error}
+          onRetry={report.reload}
+        />
+      )}
+      {!data ? (
+        <DashboardSkeleton />
       ) : (
-        <>
-          <div className="tiles">
-            <div className="tile">
-              <div className="tile-label">AI spend in {period}</div>
-              <div className="tile-value" data-testid="period-spend">
-                {formatMoney(summary.data.totalMicro, summary.data.currency)}
-              </div>
-              <div className="tile-sub">{formatNumber(summary.data.lines)} spend lines</div>
+        <ExplainProvider report={data}>
+          <div
+            className={report.status === 'loading' ? 'stale' : undefined}
+            data-testid="dashboard"
+            data-period={data.period.label}
+          >
+            <HeadlineTiles report={data} />
+            <div className="grid-2">
+              <SpendVsBudgetPanel report={data} />
+              <CumulativePanel report={data} />
+              <RoiPanel report={data} />
+              <KpiSummaryPanel report={data} />
+              <Panel title="Spend anomalies" actions={<a href="#/budget">Budget details</a>}>
+                <AnomalyList report={data} />
+              </Panel>
             </div>
           </div>
-          <table className="table" aria-label={`Spend by category, ${period}`}>
-            <thead>
-              <tr>
-                <th scope="col">Category</th>
-                <th scope="col" className="num">
-                  Spend
-                </th>
-                <th scope="col" className="num">
-                  Lines
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.data.byCategory.map((c) => (
-                <tr key={c.category}>
-                  <td>{c.category.replace('_', ' ')}</td>
-                  <td className="num">{formatMoney(c.totalMicro, summary.data!.currency)}</td>
-                  <td className="num">{formatNumber(c.lines)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
+        </ExplainProvider>
       )}
     </section>
   );

@@ -1,41 +1,146 @@
+import { useMemo, useState } from 'react';
+import { KPI_CATEGORIES, type KpiDefinition } from '../../../shared/domain';
 import { api } from '../api/client';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Modal } from '../components/Modal';
+import { ScreenHeader } from '../components/ScreenHeader';
 import { Skeleton } from '../components/Skeleton';
+import { ExplainProvider } from '../explain/ExplainProvider';
+import { ReportSubtitle } from '../report/ReportSubtitle';
+import { useReport } from '../report/useReport';
+import { KpiForm, type KpiFormValues } from '../scorecard/KpiForm';
+import { KpiGroupTable } from '../scorecard/KpiGroupTable';
+import { ScorecardLegend } from '../scorecard/ScorecardLegend';
 import { useAsync } from '../useAsync';
+import { useWorkspace } from '../WorkspaceContext';
+
+const NEW_KPI: KpiFormValues = {
+  id: '',
+  name: '',
+  description: '',
+  category: 'Value',
+  unit: 'ratio',
+  direction: 'higher',
+  target: 0,
+  amber: 0,
+  tolerance: null,
+  aggregation: 'last',
+  frequency: 'monthly',
+  owner: null,
+};
 
 export function ScorecardScreen() {
-  const kpis = useAsync(() => api.call('kpis.list', {}), []);
+  const { info, period, refresh } = useWorkspace();
+  const report = useReport();
+  const defs = useAsync(() => api.call('kpis.list', {}), [info]);
+  const notes = useAsync(
+    () => (period ? api.call('commentary.list', { period }) : Promise.resolve([])),
+    [period, info],
+  );
+  const [editing, setEditing] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+
+  const defMap = useMemo(() => new Map((defs.data ?? []).map((d) => [d.id, d])), [defs.data]);
+  const commentary = useMemo(
+    () =>
+      new Map(
+        (notes.data ?? []).filter((c) => c.scope === 'kpi' && c.body.trim()).map((c) => [c.ref, c.body]),
+      ),
+    [notes.data],
+  );
+
+  const save = async (id: string, v: KpiFormValues, def: KpiDefinition) => {
+    const patch: Record<string, unknown> = {
+      direction: v.direction,
+      target: v.target,
+      amber: v.amber,
+      tolerance: v.tolerance,
+      aggregation: v.aggregation,
+      owner: v.owner,
+    };
+    if (!def.builtin) patch.name = v.name;
+    await api.call('kpis.update', { id, patch });
+    setEditing(null);
+    refresh();
+  };
+  const create = async (v: KpiFormValues) => {
+    await api.call('kpis.create', { kpi: v });
+    setCreating(false);
+    refresh();
+  };
+
+  const data = report.status !== 'empty' ? report.data : undefined;
+  const editDef = editing ? defMap.get(editing) : undefined;
   return (
     <section aria-labelledby="screen-title">
-      <h1 id="screen-title">Scorecard</h1>
-      {!kpis.data ? (
-        <Skeleton lines={8} />
+      <ScreenHeader
+        title="Scorecard"
+        subtitle={data ? <ReportSubtitle report={data} /> : period}
+        actions={
+          <button type="button" className="primary" onClick={() => setCreating(true)}>
+            + Add custom KPI
+          </button>
+        }
+      />
+      {report.status === 'error' && (
+        <ErrorNotice
+          title="The scorecard could not be computed"
+          error={report.error}
+          onRetry={report.reload}
+        />
+      )}
+      {report.status === 'empty' ? (
+        <EmptyState title="No KPI values yet">
+          Import KPI values (long or wide spreadsheets) on the Import screen.
+        </EmptyState>
+      ) : !data ? (
+        <Skeleton lines={10} label="Loading the scorecard" />
       ) : (
-        <table className="table" aria-label="KPI catalog">
-          <thead>
-            <tr>
-              <th scope="col">KPI</th>
-              <th scope="col">Category</th>
-              <th scope="col">Direction</th>
-              <th scope="col" className="num">
-                Target
-              </th>
-              <th scope="col">Source</th>
-            </tr>
-          </thead>
-          <tbody>
-            {kpis.data
-              .filter((k) => !k.input)
-              .map((k) => (
-                <tr key={k.id}>
-                  <td>{k.name}</td>
-                  <td>{k.category}</td>
-                  <td>{k.direction}</td>
-                  <td className="num">{k.target}</td>
-                  <td>{k.derived ? 'Derived' : 'Imported'}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
+        <ExplainProvider report={data}>
+          <ScorecardLegend />
+          <div className={report.status === 'loading' ? 'stale' : undefined} data-testid="scorecard">
+            {KPI_CATEGORIES.map((cat) => {
+              const kpis = data.kpis.filter((k) => k.category === cat);
+              if (kpis.length === 0) return null;
+              return (
+                <KpiGroupTable
+                  key={cat}
+                  category={cat}
+                  kpis={kpis}
+                  defs={defMap}
+                  currency={data.currency}
+                  commentary={commentary}
+                  onEdit={setEditing}
+                />
+              );
+            })}
+          </div>
+        </ExplainProvider>
+      )}
+      {editing && editDef && (
+        <Modal title={`Edit ${editDef.name}`} onClose={() => setEditing(null)}>
+          <KpiForm
+            initial={editDef}
+            isNew={false}
+            currency={info.settings.currency}
+            submitLabel="Save KPI"
+            onSubmit={(v) => save(editing, v, editDef)}
+            onCancel={() => setEditing(null)}
+          />
+        </Modal>
+      )}
+      {creating && (
+        <Modal title="Add a custom KPI" onClose={() => setCreating(false)}>
+          <KpiForm
+            initial={NEW_KPI}
+            isNew
+            currency={info.settings.currency}
+            submitLabel="Add KPI"
+            onSubmit={create}
+            onCancel={() => setCreating(false)}
+          />
+        </Modal>
       )}
     </section>
   );

@@ -1,7 +1,9 @@
 import type { ScreenId } from '../screens';
+import { BudgetScreen } from './BudgetScreen';
 import { DashboardScreen } from './DashboardScreen';
 import { ImportScreen } from './ImportScreen';
 import { InitiativesScreen } from './InitiativesScreen';
+import { NarrativeScreen } from './NarrativeScreen';
 import { PlannedScreen } from './PlannedScreen';
 import { ScorecardScreen } from './ScorecardScreen';
 import { SettingsScreen } from './SettingsScreen';
@@ -17,9 +19,10 @@ export function ScreenView({ screen }: { screen: ScreenId }) {
     case 'initiatives':
       return <InitiativesScreen />;
     case 'budget':
-      return <PlannedScreen title="Budget" />;
+      return <BudgetScreen />;
     case 'narrative':
-      return <PlannedScreen title="Narrative" />;
+      return <NarrativeScreen />;
+    // The pack engineer wires the Briefing pack screen here.
     case 'pack':
       return <PlannedScreen title="Briefing pack" />;
     case 'settings':

@@ -1,0 +1,108 @@
+import type { ReportModel } from '../../../shared/report';
+import { StatusBadge } from '../components/StatusBadge';
+import { Tile } from '../components/Tile';
+import { Figure } from '../explain/Figure';
+import { formatMoney, formatSignedMoney, formatSignedPct } from '../format';
+import { monthLabel } from '../charts/axis';
+
+/** Quarter, year-to-date, forecast and run-rate headline figures. */
+export function BudgetTiles({ report }: { report: ReportModel }) {
+  const b = report.budget;
+  const c = report.currency;
+  const rr = report.runRate.portfolio;
+  return (
+    <div className="tiles tiles-4">
+      <Tile
+        label={`Quarter: actual vs budget`}
+        badge={<StatusBadge status={b.status} />}
+        value={
+          <Figure explain={b.actual.explain} label="Quarter actual" testId="budget-actual">
+            {formatMoney(b.actual.micro, c)}
+          </Figure>
+        }
+        sub={
+          <>
+            Budget{' '}
+            <Figure explain={b.budget.explain} label="Quarter budget">
+              {formatMoney(b.budget.micro, c)}
+            </Figure>
+            <br />
+            Variance{' '}
+            <Figure explain={b.variance.explain} label="Quarter variance" testId="budget-variance">
+              {formatSignedMoney(b.variance.micro, c)}
+            </Figure>{' '}
+            (
+            <Figure explain={b.variancePct.explain} label="Quarter variance %">
+              {formatSignedPct(b.variancePct.value)}
+            </Figure>
+            )
+          </>
+        }
+      />
+      <Tile
+        label="Fiscal year to date"
+        value={
+          <Figure explain={b.ytdActual.explain} label="Year-to-date actual">
+            {formatMoney(b.ytdActual.micro, c)}
+          </Figure>
+        }
+        sub={
+          <>
+            YTD budget{' '}
+            <Figure explain={b.ytdBudget.explain} label="Year-to-date budget">
+              {formatMoney(b.ytdBudget.micro, c)}
+            </Figure>
+            <br />
+            Annual budget{' '}
+            <Figure explain={b.annualBudget.explain} label="Annual budget">
+              {formatMoney(b.annualBudget.micro, c)}
+            </Figure>
+          </>
+        }
+      />
+      <Tile
+        label="Year-end forecast"
+        badge={<StatusBadge status={b.forecastStatus} />}
+        value={
+          <Figure explain={b.forecastYearEnd.explain} label="Year-end forecast" testId="budget-forecast">
+            {formatMoney(b.forecastYearEnd.micro, c)}
+          </Figure>
+        }
+        sub={
+          <>
+            vs annual budget{' '}
+            <Figure explain={b.forecastVariance.explain} label="Forecast variance">
+              {formatSignedMoney(b.forecastVariance.micro, c)}
+            </Figure>{' '}
+            (
+            <Figure explain={b.forecastVariancePct.explain} label="Forecast variance %">
+              {formatSignedPct(b.forecastVariancePct.value)}
+            </Figure>
+            ) · {b.monthsLeftInYear} months left
+          </>
+        }
+      />
+      <Tile
+        label="Monthly burn (last 3 complete months)"
+        value={
+          <Figure explain={rr.monthlyBurn.explain} label="Monthly burn">
+            {formatMoney(rr.monthlyBurn.micro, c)}
+          </Figure>
+        }
+        sub={
+          <>
+            {report.runRate.months.length > 0 &&
+              `${report.runRate.months.map((m) => monthLabel(m, true)).join(', ')} · `}
+            <Figure explain={rr.explain} label="Budget exhaustion">
+              {rr.exhaustionMonth
+                ? `budget runs out ${monthLabel(rr.exhaustionMonth)}`
+                : rr.exhaustionStatus === 'after_year_end'
+                  ? 'lasts past year end'
+                  : rr.exhaustionStatus.replace('_', ' ')}
+            </Figure>
+          </>
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import type { ReportModel } from '../../../shared/report';
+import { monthLabel } from '../charts/axis';
+import { StatusBadge } from '../components/StatusBadge';
+import { Figure } from '../explain/Figure';
+import { formatMoney, formatSignedMoney, formatSignedPct } from '../format';
+
+/** Budget vs actual by category with variance, status, and each category's run rate. */
+export function CategoryTable({ report }: { report: ReportModel }) {
+  const c = report.currency;
+  const b = report.budget;
+  const runRate = new Map(report.runRate.byCategory.map((r) => [r.category, r]));
+  return (
+    <table
+      className="table table-compact"
+      aria-label="Budget vs actual by category"
+      data-testid="budget-categories"
+    >
+      <thead>
+        <tr>
+          <th scope="col">Category</th>
+          <th scope="col" className="num">
+            Budget
+          </th>
+          <th scope="col" className="num">
+            Actual
+          </th>
+          <th scope="col" className="num">
+            Variance
+          </th>
+          <th scope="col" className="num">
+            %
+          </th>
+          <th scope="col">Status</th>
+          <th scope="col">Runs out</th>
+        </tr>
+      </thead>
+      <tbody>
+        {b.byCategory.map((row) => {
+          const rr = runRate.get(row.category);
+          return (
+            <tr key={row.category ?? 'none'}>
+              <th scope="row">{row.label}</th>
+              <td className="num">
+                <Figure explain={row.budget.explain} label={`${row.label} budget`}>
+                  {formatMoney(row.budget.micro, c)}
+                </Figure>
+              </td>
+              <td className="num">
+                <Figure explain={row.actual.explain} label={`${row.label} actual`}>
+                  {formatMoney(row.actual.micro, c)}
+                </Figure>
+              </td>
+              <td className="num">
+                <Figure explain={row.variance.explain} label={`${row.label} variance`}>
+                  {formatSignedMoney(row.variance.micro, c)}
+                </Figure>
+              </td>
+              <td className="num">
+                <Figure explain={row.variancePct.explain} label={`${row.label} variance %`}>
+                  {formatSignedPct(row.variancePct.value)}
+                </Figure>
+              </td>
+              <td>
+                <StatusBadge status={row.status} />
+              </td>
+              <td>
+                {rr ? (
+                  <Figure explain={rr.explain} label={`${row.label} budget exhaustion`}>
+                    {rr.exhaustionMonth
+                      ? monthLabel(rr.exhaustionMonth, false)
+                      : rr.exhaustionStatus === 'after_year_end'
+                        ? 'After year end'
+                        : rr.exhaustionStatus === 'no_budget'
+                          ? 'No budget'
+                          : rr.exhaustionStatus === 'no_burn'
+                            ? 'No burn'
+                            : 'Exhausted'}
+                  </Figure>
+                ) : (
+                  '—'
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">Total</th>
+          <td className="num">{formatMoney(b.budget.micro, c)}</td>
+          <td className="num">{formatMoney(b.actual.micro, c)}</td>
+          <td className="num">{formatSignedMoney(b.variance.micro, c)}</td>
+          <td className="num">{formatSignedPct(b.variancePct.value)}</td>
+          <td>
+            <StatusBadge status={b.status} />
+          </td>
+          <td />
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

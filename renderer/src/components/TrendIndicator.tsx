@@ -1,0 +1,27 @@
+import type { Trend } from '../../../shared/domain';
+import { TREND_LABEL } from '../labels';
+
+/**
+ * The arrow shows which way the value moved; its colour and words say whether that is good
+ * (trend is already computed in the KPI's good direction by the report model).
+ */
+export function TrendIndicator({
+  trend,
+  value,
+  previous,
+}: {
+  trend: Trend;
+  value: number | null;
+  previous: number | null;
+}) {
+  const moved = value !== null && previous !== null ? Math.sign(value - previous) : 0;
+  const arrow = trend === 'no_data' ? '–' : moved > 0 ? '▲' : moved < 0 ? '▼' : '▶';
+  return (
+    <span className={`trend trend-${trend}`} data-trend={trend}>
+      <span aria-hidden="true" className="trend-arrow">
+        {arrow}
+      </span>
+      {TREND_LABEL[trend]}
+    </span>
+  );
+}

@@ -1,0 +1,90 @@
+import { useMemo } from 'react';
+import type { ReportModel } from '../../../shared/report';
+import { HorizontalBarChart } from '../charts/HorizontalBarChart';
+import { percentTick } from '../charts/axis';
+import { Panel } from '../components/Panel';
+import { Figure } from '../explain/Figure';
+import { formatNumber, formatPct } from '../format';
+
+const pctTick = percentTick(0);
+const pctFull = (v: number) => formatPct(v);
+
+/** ROI (quarter and cumulative) and payback by initiative. */
+export function RoiPanel({ report }: { report: ReportModel }) {
+  const rows = useMemo(
+    () =>
+      [...report.initiatives].sort(
+        (a, b) => (b.cumulativeRoi.value ?? -Infinity) - (a.cumulativeRoi.value ?? -Infinity),
+      ),
+    [report],
+  );
+  const series = useMemo(
+    () => [
+      { label: 'Cumulative ROI', data: rows.map((r) => r.cumulativeRoi.value), color: 'accent' },
+      { label: 'Quarter ROI', data: rows.map((r) => r.roi.value), color: 'projected' },
+    ],
+    [rows],
+  );
+  const labels = useMemo(() => rows.map((r) => r.name), [rows]);
+  return (
+    <Panel title="ROI and payback by initiative" className="span-2">
+      {rows.length === 0 ? (
+        <p className="muted">No initiatives yet. Import an initiative register on the Import screen.</p>
+      ) : (
+        <div className="split">
+          <HorizontalBarChart
+            title="ROI by initiative (%)"
+            labels={labels}
+            series={series}
+            axisLabel="ROI (%)"
+            tick={pctTick}
+            format={pctFull}
+            testId="chart-roi"
+          />
+          <table className="table table-compact" aria-label="ROI and payback by initiative">
+            <thead>
+              <tr>
+                <th scope="col">Initiative</th>
+                <th scope="col" className="num">
+                  Quarter ROI
+                </th>
+                <th scope="col" className="num">
+                  Cumulative ROI
+                </th>
+                <th scope="col" className="num">
+                  Payback
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <a href={`#/initiatives/${r.id}`}>{r.name}</a>
+                  </th>
+                  <td className="num">
+                    <Figure explain={r.roi.explain} label={`${r.name} quarter ROI`}>
+                      {formatPct(r.roi.value)}
+                    </Figure>
+                  </td>
+                  <td className="num">
+                    <Figure explain={r.cumulativeRoi.explain} label={`${r.name} cumulative ROI`}>
+                      {formatPct(r.cumulativeRoi.value)}
+                    </Figure>
+                  </td>
+                  <td className="num">
+                    <Figure explain={r.paybackMonths.explain} label={`${r.name} payback`}>
+                      {r.paybackMonths.value === null
+                        ? 'Not yet'
+                        : `${formatNumber(r.paybackMonths.value)} mo`}
+                    </Figure>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,33 @@
+import type { ReportModel } from '../../../shared/report';
+import { KIND_LABEL } from '../labels';
+
+/** The import batches behind a figure: what an auditor needs to find the source file. */
+export function ExplainBatches({ report, batchIds }: { report: ReportModel; batchIds: number[] }) {
+  if (batchIds.length === 0) return null;
+  return (
+    <section aria-labelledby="explain-batches">
+      <h3 id="explain-batches">Source files</h3>
+      <ul className="batch-list">
+        {batchIds.map((id) => {
+          const b = report.batches[id];
+          if (!b) return <li key={id}>Batch #{id}</li>;
+          return (
+            <li key={id} className="batch-ref">
+              <div className="batch-ref-title">
+                <span className="badge">#{b.id}</span> {b.fileName}
+                {b.sheet && <span className="muted"> · sheet “{b.sheet}”</span>}
+              </div>
+              <div className="muted small">
+                {KIND_LABEL[b.kind] ?? b.kind} · {b.format} · imported{' '}
+                {new Date(b.importedAt).toLocaleString()}
+              </div>
+              <div className="sha" title="SHA-256 of the imported file">
+                SHA-256 <code>{b.fileSha256}</code>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

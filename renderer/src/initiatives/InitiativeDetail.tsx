@@ -1,0 +1,172 @@
+import { useMemo } from 'react';
+import type { Initiative } from '../../../shared/domain';
+import type { ReportModel } from '../../../shared/report';
+import { GroupedBarChart } from '../charts/GroupedBarChart';
+import { Panel } from '../components/Panel';
+import { ScreenHeader } from '../components/ScreenHeader';
+import { Skeleton } from '../components/Skeleton';
+import { Tile } from '../components/Tile';
+import { Figure } from '../explain/Figure';
+import { chartMajor, formatMoney, formatNumber, formatPct } from '../format';
+import { STAGE_LABEL } from '../labels';
+import { useReportSeries } from '../report/useReportSeries';
+import { InitiativeFacts } from './InitiativeFacts';
+
+/** One initiative: its quarter and cumulative figures, cost vs benefit by quarter, and governance facts. */
+export function InitiativeDetail({
+  id,
+  report,
+  initiative,
+}: {
+  id: number;
+  report: ReportModel;
+  initiative: Initiative;
+}) {
+  const r = report.initiatives.find((i) => i.id === id);
+  const series = useReportSeries(6);
+  const chart = useMemo(() => {
+    if (!series.reports) return null;
+    const rows = series.reports.map((rep) => ({
+      period: rep.period.label,
+      i: rep.initiatives.find((x) => x.id === id),
+    }));
+    return {
+      periods: rows.map((x) => x.period),
+      series: [
+        { label: 'Cost', data: rows.map((x) => (x.i ? chartMajor(x.i.cost.micro) : null)), color: 'actual' },
+        {
+          label: 'Realized benefit',
+          data: rows.map((x) => (x.i ? chartMajor(x.i.benefit.micro) : null)),
+          color: 'benefit',
+        },
+        {
+          label: 'Projected benefit',
+          data: rows.map((x) => (x.i ? chartMajor(x.i.projectedBenefit.micro) : null)),
+          color: 'projected',
+        },
+      ],
+    };
+  }, [series.reports, id]);
+  const c = report.currency;
+  return (
+    <>
+      <p className="breadcrumb">
+        <a href="#/initiatives">← All initiatives</a>
+      </p>
+      <ScreenHeader
+        title={initiative.name}
+        subtitle={
+          <>
+            {STAGE_LABEL[initiative.stage]} · {initiative.businessUnit ?? 'No business unit'} · owner{' '}
+            {initiative.owner ?? 'not set'} · {report.period.label}
+          </>
+        }
+      />
+      {!r ? (
+        <p className="muted">No figures for this initiative in {report.period.label}.</p>
+      ) : (
+        <div className="stack">
+          <div className="tiles">
+            <Tile
+              label="Cost, quarter"
+              value={
+                <Figure explain={r.cost.explain} label="Cost" testId="initiative-cost">
+                  {formatMoney(r.cost.micro, c)}
+                </Figure>
+              }
+              sub={
+                <>
+                  Cumulative{' '}
+                  <Figure explain={r.cumulativeCost.explain} label="Cumulative cost">
+                    {formatMoney(r.cumulativeCost.micro, c)}
+                  </Figure>
+                </>
+              }
+            />
+            <Tile
+              label="Realized benefit, quarter"
+              value={
+                <Figure explain={r.benefit.explain} label="Benefit">
+                  {formatMoney(r.benefit.micro, c)}
+                </Figure>
+              }
+              sub={
+                <>
+                  Cumulative{' '}
+                  <Figure explain={r.cumulativeBenefit.explain} label="Cumulative benefit">
+                    {formatMoney(r.cumulativeBenefit.micro, c)}
+                  </Figure>{' '}
+                  · projected{' '}
+                  <Figure explain={r.projectedBenefit.explain} label="Projected benefit">
+                    {formatMoney(r.projectedBenefit.micro, c)}
+                  </Figure>
+                </>
+              }
+            />
+            <Tile
+              label="ROI, quarter"
+              value={
+                <Figure explain={r.roi.explain} label="ROI">
+                  {formatPct(r.roi.value)}
+                </Figure>
+              }
+              sub={
+                <>
+                  Cumulative{' '}
+                  <Figure explain={r.cumulativeRoi.explain} label="Cumulative ROI">
+                    {formatPct(r.cumulativeRoi.value)}
+                  </Figure>
+                </>
+              }
+            />
+            <Tile
+              label="Payback"
+              value={
+                <Figure explain={r.paybackMonths.explain} label="Payback months">
+                  {r.paybackMonths.value === null
+                    ? 'Not yet'
+                    : `${formatNumber(r.paybackMonths.value)} months`}
+                </Figure>
+              }
+              sub={r.firstSpendMonth ? `Counting from first spend, ${r.firstSpendMonth}` : 'No spend yet'}
+            />
+            <Tile
+              label={`NPV at ${formatPct(report.assumptions.discountRateAnnual)} a year`}
+              value={
+                <Figure explain={r.npv.explain} label="NPV">
+                  {formatMoney(r.npv.micro, c)}
+                </Figure>
+              }
+              sub={
+                <>
+                  IRR{' '}
+                  <Figure explain={r.irr.explain} label="IRR">
+                    {formatPct(r.irr.value)}
+                  </Figure>{' '}
+                  a year
+                </>
+              }
+            />
+            <InitiativeFacts initiative={initiative} />
+          </div>
+          <Panel title="Cost and benefit by quarter">
+            {series.error ? (
+              <p className="field-error">The quarterly history could not be loaded: {series.error.message}</p>
+            ) : !chart ? (
+              <Skeleton lines={5} label="Loading the quarterly history" />
+            ) : (
+              <GroupedBarChart
+                title={`${initiative.name}: cost vs benefit, ${c} per quarter`}
+                periods={chart.periods}
+                series={chart.series}
+                currency={c}
+                xLabel="Fiscal quarter"
+                testId="chart-initiative"
+              />
+            )}
+          </Panel>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Initiative } from '../../../shared/domain';
+import { Tile } from '../components/Tile';
+import { RiskTier } from './RiskTier';
+
+const yes = (b: boolean) => (b ? 'Yes' : 'No');
+
+/** Governance facts: risk tier, approval, baseline and instrumentation, key dates. */
+export function InitiativeFacts({ initiative: i }: { initiative: Initiative }) {
+  return (
+    <Tile
+      label="Governance"
+      value={<RiskTier tier={i.riskTier} />}
+      sub={
+        <dl className="kv small">
+          <dt>Approved</dt>
+          <dd>
+            {i.approvalDate ??
+              (i.riskTier >= 3 ? <span className="flag">■ Not approved</span> : 'Not approved')}
+          </dd>
+          <dt>Baseline</dt>
+          <dd>{yes(i.hasBaseline)}</dd>
+          <dt>Instrumented</dt>
+          <dd>{yes(i.hasOutcomeInstrumentation)}</dd>
+          <dt>Concept → prod.</dt>
+          <dd>
+            {i.conceptApprovedDate ?? '—'} → {i.productionDate ?? '—'}
+          </dd>
+        </dl>
+      }
+    />
+  );
+}

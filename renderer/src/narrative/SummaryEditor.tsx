@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+import type { ReportModel } from '../../../shared/report';
+import { CommentaryField } from './CommentaryField';
+import { draftSummary } from './draftSummary';
+
+/** The executive summary: drafted from the report model on request, edited and saved by the user. */
+export function SummaryEditor({ report, saved }: { report: ReportModel; saved: string | undefined }) {
+  const [text, setText] = useState(saved ?? '');
+  useEffect(() => setText(saved ?? ''), [saved]);
+  const draft = () => {
+    if (text.trim() && !window.confirm('Replace the current summary with a fresh draft from the figures?'))
+      return;
+    setText(draftSummary(report));
+  };
+  return (
+    <div className="summary-editor">
+      <div className="panel-actions summary-tools">
+        <button type="button" onClick={draft}>
+          ✎ {text.trim() ? 'Redraft from the figures' : 'Draft from the figures'}
+        </button>
+        <span className="muted small">
+          Written from this quarter&apos;s figures only; edit before it goes into the pack.
+        </span>
+      </div>
+      <CommentaryField
+        id="summary"
+        label="Executive summary"
+        period={report.period.label}
+        scope="summary"
+        initial={saved ?? ''}
+        rows={12}
+        value={text}
+        onChange={setText}
+        flagged={!text.trim() ? 'No executive summary yet' : undefined}
+      />
+    </div>
+  );
+}

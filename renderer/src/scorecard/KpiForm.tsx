@@ -1,0 +1,269 @@
+import { useState, type FormEvent } from 'react';
+import {
+  KPI_AGGREGATIONS,
+  KPI_CATEGORIES,
+  KPI_DIRECTIONS,
+  KPI_UNITS,
+  type KpiAggregation,
+  type KpiCategory,
+  type KpiDefinition,
+  type KpiDirection,
+  type KpiUnit,
+} from '../../../shared/domain';
+import { fromEditValue, toEditValue, unitSuffix } from '../kpiFormat';
+
+export interface KpiFormValues {
+  id: string;
+  name: string;
+  description: string;
+  category: KpiCategory;
+  unit: KpiUnit;
+  direction: KpiDirection;
+  target: number;
+  amber: number;
+  tolerance: number | null;
+  aggregation: KpiAggregation;
+  frequency: 'weekly' | 'monthly' | 'quarterly';
+  owner: string | null;
+}
+
+const DIRECTION_LABEL: Record<KpiDirection, string> = {
+  higher: 'Higher is better',
+  lower: 'Lower is better',
+  band: 'Close to target (band)',
+};
+const AGG_LABEL: Record<KpiAggregation, string> = {
+  last: 'Last value of the quarter',
+  mean: 'Mean of the quarter',
+  sum: 'Sum over the quarter',
+};
+
+/** Edits a KPI definition; `isNew` adds id, name, category and unit fields. */
+export function KpiForm({
+  initial,
+  isNew,
+  currency,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
+  initial: KpiFormValues | KpiDefinition;
+  isNew: boolean;
+  currency: string;
+  submitLabel: string;
+  onSubmit(values: KpiFormValues): Promise<void>;
+  onCancel(): void;
+}) {
+  const [v, setV] = useState({
+    ...initial,
+    targetText: toEditValue(initial.unit, initial.target),
+    amberText: toEditValue(initial.unit, initial.amber),
+    toleranceText: toEditValue(initial.unit, initial.tolerance ?? 0),
+  });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const suffix = unitSuffix(v.unit, currency);
+  const target = fromEditValue(v.unit, v.targetText);
+  const amber = fromEditValue(v.unit, v.amberText);
+  const tolerance = fromEditValue(v.unit, v.toleranceText);
+  const band = v.direction === 'band';
+  const problems: Record<string, string> = {};
+  if (target === null) problems.target = 'Enter a number.';
+  if (amber === null) problems.amber = 'Enter a number.';
+  if (band && (tolerance === null || tolerance < 0)) problems.tolerance = 'Enter a number ≥ 0.';
+  if (!band && target !== null && amber !== null) {
+    if (v.direction === 'higher' && amber > target)
+      problems.amber = 'For higher-is-better, the amber threshold must not be above the target.';
+    if (v.direction === 'lower' && amber < target)
+      problems.amber = 'For lower-is-better, the amber threshold must not be below the target.';
+  }
+  if (band && tolerance !== null && amber !== null && amber < tolerance)
+    problems.amber = 'The amber distance must be at least the green tolerance.';
+  if (isNew && !/^[a-z][a-z0-9_]{1,63}$/.test(v.id))
+    problems.id = 'Use lowercase letters, digits and _ (e.g. nps_internal).';
+  if (!v.name.trim()) problems.name = 'Give the KPI a name.';
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (Object.keys(problems).length > 0) {
+      setError('Fix the highlighted fields first.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit({
+        id: v.id,
+        name: v.name.trim(),
+        description: v.description,
+        category: v.category,
+        unit: v.unit,
+        direction: v.direction,
+        target: target!,
+        amber: amber!,
+        tolerance: band ? tolerance! : null,
+        aggregation: v.aggregation,
+        frequency: v.frequency,
+        owner: v.owner && v.owner.trim() ? v.owner.trim() : null,
+      });
+    } catch (err) {
+      setError((err as Error).message);
+      setBusy(false);
+    }
+  };
+
+  const numberField = (
+    key: 'targetText' | 'amberText' | 'toleranceText',
+    label: string,
+    problem?: string,
+    hint?: string,
+  ) => (
+    <label className="field">
+      {label} {suffix && <span className="field-hint">({suffix})</span>}
+      <input
+        inputMode="decimal"
+        value={v[key]}
+        onChange={(e) => setV({ ...v, [key]: e.target.value })}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${key}-error` : undefined}
+      />
+      {hint && <span className="field-hint">{hint}</span>}
+      {problem && (
+        <span className="field-error" id={`${key}-error`}>
+          {problem}
+        </span>
+      )}
+    </label>
+  );
+
+  return (
+    <form onSubmit={(e) => void submit(e)} className="form" noValidate>
+      {isNew && (
+        <div className="form-grid">
+          <label className="field">
+            Identifier
+            <input
+              value={v.id}
+              onChange={(e) => setV({ ...v, id: e.target.value })}
+              aria-invalid={problems.id ? true : undefined}
+            />
+            {problems.id && <span className="field-error">{problems.id}</span>}
+          </label>
+          <label className="field">
+            Category
+            <select
+              value={v.category}
+              onChange={(e) => setV({ ...v, category: e.target.value as KpiCategory })}
+            >
+              {KPI_CATEGORIES.filter((c) => c !== 'Inputs').map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            Unit
+            <select
+              value={v.unit}
+              onChange={(e) => {
+                const unit = e.target.value as KpiUnit;
+                setV({ ...v, unit });
+              }}
+            >
+              {KPI_UNITS.map((u) => (
+                <option key={u} value={u}>
+                  {u === 'ratio' ? 'Percentage' : u[0]!.toUpperCase() + u.slice(1)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            Frequency
+            <select
+              value={v.frequency}
+              onChange={(e) => setV({ ...v, frequency: e.target.value as KpiFormValues['frequency'] })}
+            >
+              <option value="weekly">Weekly</option>
+              <option value="monthly">Monthly</option>
+              <option value="quarterly">Quarterly</option>
+            </select>
+          </label>
+        </div>
+      )}
+      {isNew && (
+        <label className="field">
+          Name
+          <input
+            value={v.name}
+            onChange={(e) => setV({ ...v, name: e.target.value })}
+            aria-invalid={problems.name ? true : undefined}
+          />
+          {problems.name && <span className="field-error">{problems.name}</span>}
+        </label>
+      )}
+      <div className="form-grid">
+        <label className="field">
+          Polarity
+          <select
+            value={v.direction}
+            onChange={(e) => setV({ ...v, direction: e.target.value as KpiDirection })}
+          >
+            {KPI_DIRECTIONS.map((d) => (
+              <option key={d} value={d}>
+                {DIRECTION_LABEL[d]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          Quarter value
+          <select
+            value={v.aggregation}
+            onChange={(e) => setV({ ...v, aggregation: e.target.value as KpiAggregation })}
+          >
+            {KPI_AGGREGATIONS.map((a) => (
+              <option key={a} value={a}>
+                {AGG_LABEL[a]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="form-grid">
+        {numberField('targetText', band ? 'Target (centre)' : 'Target (green from)', problems.target)}
+        {numberField(
+          'amberText',
+          band ? 'Amber distance' : 'Amber threshold',
+          problems.amber,
+          band
+            ? 'Within this distance of the centre: amber'
+            : v.direction === 'higher'
+              ? 'At or above: amber; below: red'
+              : 'At or below: amber; above: red',
+        )}
+        {band &&
+          numberField('toleranceText', 'Green tolerance', problems.tolerance, 'Within this distance: green')}
+      </div>
+      <label className="field">
+        Owner
+        <input
+          value={v.owner ?? ''}
+          onChange={(e) => setV({ ...v, owner: e.target.value })}
+          placeholder="Who reports this KPI"
+        />
+      </label>
+      {error && (
+        <div className="notice notice-error" role="alert">
+          {error}
+        </div>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Saving…' : submitLabel}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

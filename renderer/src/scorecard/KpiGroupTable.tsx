@@ -1,0 +1,73 @@
+import type { KpiDefinition } from '../../../shared/domain';
+import type { KpiReport } from '../../../shared/report';
+import { KpiRow } from './KpiRow';
+
+/** The KPIs of one category. */
+export function KpiGroupTable({
+  category,
+  kpis,
+  defs,
+  currency,
+  commentary,
+  onEdit,
+}: {
+  category: string;
+  kpis: KpiReport[];
+  defs: Map<string, KpiDefinition>;
+  currency: string;
+  commentary: Map<string, string>;
+  onEdit(id: string): void;
+}) {
+  const id = `kpi-group-${category.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+  return (
+    <section className="kpi-group" aria-labelledby={id}>
+      <div className="table-wrap">
+        <table className="table kpi-table">
+          <caption className="sr-only">{category} KPIs</caption>
+          <colgroup>
+            <col style={{ width: '26%' }} />
+            <col style={{ width: '9%' }} />
+            <col style={{ width: '10%' }} />
+            <col style={{ width: '10%' }} />
+            <col style={{ width: '10%' }} />
+            <col style={{ width: '10%' }} />
+            <col />
+            <col style={{ width: '64px' }} />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col" id={id}>
+                {category}
+              </th>
+              <th scope="col" className="num">
+                Value
+              </th>
+              <th scope="col" className="num">
+                Target
+              </th>
+              <th scope="col">Status</th>
+              <th scope="col">Trend</th>
+              <th scope="col">6 quarters</th>
+              <th scope="col">Commentary</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {kpis.map((k) => (
+              <KpiRow
+                key={k.id}
+                kpi={k}
+                def={defs.get(k.id)}
+                currency={currency}
+                commentary={commentary.get(k.id)}
+                onEdit={() => onEdit(k.id)}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
