@@ -102,11 +102,23 @@ export async function restoreWorkspace(
   }
   let safetyCopy: string | null = null;
   if (fs.existsSync(workspaceFile)) {
-    const current = openDatabase(workspaceFile);
+    let current: Db | null = null;
     try {
-      safetyCopy = await backupWorkspace(current, workspaceFile, 'before-restore');
-    } finally {
-      current.close();
+      current = openDatabase(workspaceFile);
+    } catch (err) {
+      // A damaged workspace is what a restore is for: keep its bytes as they are, aside, and go on.
+      if (!(err instanceof WorkspaceError) || err.code !== 'CORRUPT') throw err;
+      const base = path.basename(workspaceFile).replace(/\.[^.]+$/, '');
+      fs.mkdirSync(backupDir(workspaceFile), { recursive: true });
+      safetyCopy = path.join(backupDir(workspaceFile), `${base}.${stamp()}.damaged`);
+      fs.copyFileSync(workspaceFile, safetyCopy);
+    }
+    if (current) {
+      try {
+        safetyCopy = await backupWorkspace(current, workspaceFile, 'before-restore');
+      } finally {
+        current.close();
+      }
     }
   }
   const tmp = `${workspaceFile}.restoring`;

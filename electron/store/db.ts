@@ -32,6 +32,19 @@ function hasUserTables(db: Db): boolean {
   return row.n > 0;
 }
 
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+function hasSqliteHeader(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    const n = fs.readSync(fd, head, 0, head.length, 0);
+    return n === head.length && head.equals(SQLITE_HEADER);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /**
  * Opens (or creates) a workspace file: WAL, foreign keys, busy timeout, then migrations.
  * Foreign SQLite files and files written by a newer version are refused unchanged.
@@ -46,6 +59,13 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (exists && fs.statSync(file).size === 0 && !options.create) {
     throw new WorkspaceError(
       `${file} is empty (0 bytes); it is not a CAIO Scorecard workspace.`,
+      'NOT_A_WORKSPACE',
+    );
+  }
+  if (exists && fs.statSync(file).size > 0 && !hasSqliteHeader(file)) {
+    // SQLite itself would take a 1-byte file for an empty database and overwrite it with a new schema.
+    throw new WorkspaceError(
+      `${file} is not a CAIO Scorecard workspace (not an SQLite database); it was left unchanged.`,
       'NOT_A_WORKSPACE',
     );
   }
@@ -67,9 +87,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       appId = db.pragma('application_id', { simple: true }) as number;
       version = db.pragma('user_version', { simple: true }) as number;
     } catch (err) {
+      // The file starts like an SQLite database but cannot be read: damaged or truncated.
       throw new WorkspaceError(
-        `${file} is not a CAIO Scorecard workspace (not a readable SQLite database: ${(err as Error).message}).`,
-        'NOT_A_WORKSPACE',
+        `${file} is damaged and cannot be opened as a workspace (${(err as Error).message}); it was left unchanged. ` +
+          'Restore it from a backup (Restore from Backup… in the app, or caio-scorecard restore BACKUP --db FILE).',
+        'CORRUPT',
       );
     }
     if (appId !== APPLICATION_ID) {
