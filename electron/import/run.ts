@@ -8,8 +8,9 @@ import {
   type ImportSummary,
 } from '../../shared/import/summary';
 import type { ValueSettings } from '../../shared/import/transform';
+import { lastDayOfMonth } from '../../shared/fiscal';
 import { divRoundHalfAway } from '../../shared/money';
-import { createBatch, finishBatch } from '../store/batches';
+import { createBatch, finishBatch, undoBatch } from '../store/batches';
 import type { Db } from '../store/db';
 import { getSettings } from '../store/settings';
 import { analyse, type AnalyseRequest, type Analysis } from './analyse';
@@ -23,6 +24,13 @@ export interface ImportOptions extends AnalyseRequest {
   skipInvalid?: boolean;
   /** Import a file whose SHA-256 matches a batch that is still committed. */
   allowDuplicate?: boolean;
+  /** Rows (by row number) the user excluded in the preview; the batch records them. */
+  excludeRows?: number[];
+  /**
+   * Data of the same kind already imported for the dates this file covers: `append` keeps it (the
+   * preview lists it), `replace` undoes those batches, whole, in the same transaction.
+   */
+  overlap?: 'append' | 'replace';
   /** Name under which the mapping is remembered for this header layout. */
   mappingName?: string;
   signal?: AbortSignal;
@@ -36,6 +44,8 @@ interface Pass {
   result: ScanResult;
   /** Problems that block the import whatever the rows say. */
   fileProblems: ImportProblem[];
+  /** The batch being written (commit only), which is never its own overlap. */
+  batchId?: number;
 }
 
 function initialValues(m: ImportMapping): ValueSettings {
@@ -65,6 +75,7 @@ async function resolvedScan(
       settings: values,
       evidence,
       skipInvalid: o.skipInvalid ?? false,
+      ...(o.excludeRows?.length ? { excludeRows: new Set(o.excludeRows) } : {}),
       ...(sink ? { sink: sink() } : {}),
       ...(o.signal ? { signal: o.signal } : {}),
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
@@ -150,7 +161,10 @@ function overlapsOf(db: Db, p: Pass): ImportPreview['overlaps'] {
   const sql = OVERLAP_SQL[p.mapping.kind];
   const range = p.result.dateRange;
   if (!sql || !range) return [];
-  const rows = db.prepare(sql).all(range.from, range.to) as { b: number; n: number }[];
+  // Periods are months: a file covering 20 January overlaps whatever is already in January.
+  const from = `${range.from.slice(0, 7)}-01`;
+  const to = lastDayOfMonth(range.to.slice(0, 7));
+  const rows = (db.prepare(sql).all(from, to) as { b: number; n: number }[]).filter((r) => r.b !== p.batchId);
   const name = db.prepare('SELECT file_name FROM import_batches WHERE id = ?').pluck();
   return rows.map((r) => ({ batch: r.b, fileName: name.get(r.b) as string, rows: r.n }));
 }
@@ -295,6 +309,13 @@ export async function commitImport(db: Db, o: ImportOptions): Promise<ImportSumm
       ];
       throw new ImportRejected(o.name, sheet, problems);
     }
+    const replaced: number[] = [];
+    if (o.overlap === 'replace') {
+      for (const ov of overlapsOf(db, { ...pass, batchId })) {
+        undoBatch(db, ov.batch, importedAt);
+        replaced.push(ov.batch);
+      }
+    }
     const savedMapping = { ...mapping, decimal: pass.values.decimal, dateOrder: pass.values.dateOrder };
     const excludedProblems = r.problems;
     const single = r.totals.size === 1 ? [...r.totals][0]! : null;
@@ -330,6 +351,7 @@ export async function commitImport(db: Db, o: ImportOptions): Promise<ImportSumm
       sha256: r.sha256,
       createdInitiatives: writer!.createdInitiatives,
       savedMapping: { id: mappingId, name },
+      replacedBatches: replaced,
     };
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
@@ -355,5 +377,6 @@ export function summaryOfPreview(p: ImportPreview): ImportSummary {
     sha256: p.sha256,
     createdInitiatives: p.newInitiatives.map((i) => i.name),
     savedMapping: p.savedMapping,
+    replacedBatches: [],
   };
 }

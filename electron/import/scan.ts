@@ -25,6 +25,8 @@ export interface ScanOptions {
   settings: ValueSettings;
   evidence: FormatEvidence | null;
   skipInvalid: boolean;
+  /** Rows the user chose to leave out (by their row number); recorded as excluded. */
+  excludeRows?: ReadonlySet<number>;
   /** Receives every valid record while the file can still be imported; omitted in a preview. */
   sink?: (r: ImportRecord) => void;
   signal?: AbortSignal;
@@ -141,6 +143,11 @@ export async function scan(db: Db, o: ScanOptions): Promise<ScanResult> {
     if ((r.dataRows & 1023) === 0) {
       if (o.signal?.aborted) throw new ImportCancelled(analysis.source.name);
       report();
+    }
+    if (o.excludeRows?.has(row.row)) {
+      r.excludedRows++;
+      note(problem(row.row, null, null, 'left out on request', 'warning'));
+      continue;
     }
     if (out.skipped === 'total') {
       r.totalRows.push(row.row);

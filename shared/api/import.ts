@@ -20,12 +20,16 @@ export const ImportRequest = z
     encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
     delimiter: z.enum([',', ';', '\t', '|']).optional(),
     skipInvalid: z.boolean().default(false),
+    /** Rows (by row number, as the preview lists them) the user leaves out; the batch records them. */
+    excludeRows: z.array(z.number().int().positive()).max(1_000_000).default([]),
   })
   .strict();
 
 export const ImportStartRequest = ImportRequest.extend({
   /** Import a file already imported (same SHA-256) on purpose. */
   allowDuplicate: z.boolean().default(false),
+  /** Data already imported for the same dates: keep it (append) or undo those batches (replace). */
+  overlap: z.enum(['append', 'replace']).default('append'),
   /** Name to remember the mapping under (default: format and file name). */
   mappingName: z.string().trim().min(1).max(200).optional(),
 }).strict();

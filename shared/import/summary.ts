@@ -60,7 +60,7 @@ export interface ImportPreview {
   dateRange: { from: string; to: string } | null;
   /** The same file (same SHA-256) was already imported and not undone. */
   duplicateOf: { batch: number; importedAt: string } | null;
-  /** Batches of the same kind already holding data in the months this file covers. */
+  /** Batches of the same kind already holding data in the months this file covers (append or replace). */
   overlaps: { batch: number; fileName: string; rows: number }[];
   /** False when committing would be rejected (file-level problems, or invalid rows without skip-invalid). */
   canCommit: boolean;
@@ -82,4 +82,6 @@ export interface ImportSummary {
   sha256: string;
   createdInitiatives: string[];
   savedMapping: { id: number; name: string } | null;
+  /** Batches undone because this import replaced their period (overlap: replace). */
+  replacedBatches: number[];
 }

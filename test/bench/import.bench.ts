@@ -66,12 +66,12 @@ async function generateCsv(file: string, rows: number): Promise<void> {
   for (let i = 0; i < rows; i++) {
     buf += `${csvLine(row(i))}\n`;
     if (buf.length > 1 << 20) {
-      if (!out.write(buf)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(buf)) await new Promise<void>((r) => out.once('drain', () => r()));
       buf = '';
     }
   }
   out.write(buf);
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
 }
 
 async function generateXlsx(file: string, rows: number): Promise<void> {

@@ -143,6 +143,31 @@ describe('generic spend CSV', () => {
   });
 });
 
+describe('explicit exclusions and overlapping periods', () => {
+  it('rows the user excludes are left out and recorded', async () => {
+    const w = open();
+    const file = writeFile(w.dir, 'spend.csv', GOOD);
+    const s = await commitImport(w.db, { path: file, name: 'spend.csv', excludeRows: [3] });
+    expect(s).toMatchObject({ rows: 1, excluded: 1, total: 1200.5 });
+    expect(s.problems).toEqual([expect.objectContaining({ row: 3, message: 'left out on request' })]);
+  });
+
+  it('replace undoes the batches already covering those dates, in the same transaction', async () => {
+    const w = open();
+    const jan = await commitImport(w.db, { path: writeFile(w.dir, 'v1.csv', GOOD), name: 'v1.csv' });
+    const v2 = writeFile(w.dir, 'v2.csv', 'Date,Amount,Initiative\n2026-01-20,999.99,Copilot\n');
+    const p = await previewImport(w.db, { path: v2, name: 'v2.csv' });
+    expect(p.overlaps).toEqual([{ batch: jan.batch, fileName: 'v1.csv', rows: 1 }]);
+    const s = await commitImport(w.db, { path: v2, name: 'v2.csv', overlap: 'replace' });
+    expect(s.replacedBatches).toEqual([jan.batch]);
+    expect(w.db.prepare('SELECT status FROM import_batches WHERE id = ?').pluck().get(jan.batch)).toBe(
+      'undone',
+    );
+    expect(w.db.prepare('SELECT sum(amount_micro) FROM spend').pluck().get()).toBe(999_990_000);
+    expect(w.db.prepare('SELECT count(*) FROM initiatives').pluck().get()).toBe(1);
+  });
+});
+
 describe('separators, encodings and layouts', () => {
   it('decimal comma with semicolons, detected from all rows (the decisive row is the last)', async () => {
     const w = open();

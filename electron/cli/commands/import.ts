@@ -72,6 +72,8 @@ function printSummary(s: ImportSummary, io: CliIo): void {
       `${s.excluded ? `, ${s.excluded} left out` : ''}${s.total !== null ? `, total ${s.total.toFixed(2)} ${s.currency}` : ''} [${s.format}]`,
   );
   if (s.createdInitiatives.length) io.out(`  new initiatives: ${s.createdInitiatives.join(', ')}`);
+  if (s.replacedBatches.length)
+    io.out(`  replaced (undone): ${s.replacedBatches.map((b) => `#${b}`).join(', ')}`);
   for (const p of s.problems.slice(0, 50))
     io.out(`  ${p.severity === 'error' ? 'left out' : p.severity}: ${describeProblem(p, s.sheet)}`);
 }
@@ -101,10 +103,10 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import a CSV/XLSX file (spend, budget, benefits, KPIs, initiatives) as one batch',
   usage:
-    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives] [--sheet NAME] [--mapping FILE] [--basis effective|billed] [--skip-invalid] [--dry-run] [--json] [--allow-duplicate]',
+    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives] [--sheet NAME] [--mapping FILE] [--basis effective|billed] [--skip-invalid] [--dry-run] [--json] [--allow-duplicate] [--replace]',
   flags: {
     values: ['db', 'as', 'sheet', 'mapping', 'basis'],
-    switches: ['skip-invalid', 'dry-run', 'json', 'allow-duplicate'],
+    switches: ['skip-invalid', 'dry-run', 'json', 'allow-duplicate', 'replace'],
   },
   async run(args, io) {
     const file = args.positionals[0];
@@ -122,6 +124,7 @@ export const importCommand: Command = {
       as: kindFlag(optionalFlag(args, 'as')),
       skipInvalid: args.flags.has('skip-invalid'),
       allowDuplicate: args.flags.has('allow-duplicate'),
+      overlap: args.flags.has('replace') ? 'replace' : 'append',
       ...(sheet ? { sheet } : {}),
       ...(basis ? { basis } : {}),
       ...(mappingFile ? { mapping: readMapping(mappingFile) } : {}),

@@ -22,6 +22,7 @@ function options(input: ParsedInput<'import.preview'>, ctx: ServiceContext): Imp
     name: file.name,
     as: input.as,
     skipInvalid: input.skipInvalid,
+    excludeRows: input.excludeRows,
     ...(input.sheet ? { sheet: input.sheet } : {}),
     ...(input.mapping ? { mapping: input.mapping } : {}),
     ...(input.basis ? { basis: input.basis } : {}),
@@ -49,6 +50,7 @@ export const importHandlers: HandlerMap<keyof typeof importMethods> = {
     const jobId = jobsOf(ctx).start(ctx.ws.file, {
       ...options(input, ctx),
       allowDuplicate: input.allowDuplicate,
+      overlap: input.overlap,
       ...(input.mappingName ? { mappingName: input.mappingName } : {}),
     });
     return { jobId };
