@@ -11,5 +11,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      input: { main: path.resolve(__dirname, 'index.html'), print: path.resolve(__dirname, 'print.html') },
+    },
   },
 });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { MethodDef } from './contract';
+import { packMethods } from './pack';
 import { importMethods } from './import';
 import { reportMethods } from './report';
 import { workspaceMethods } from './workspace';
@@ -9,6 +10,7 @@ export const methods = {
   ...workspaceMethods,
   ...importMethods,
   ...reportMethods,
+  ...packMethods,
 };
 
 export type Methods = typeof methods;

@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { backupCommand, backupsCommand, restoreCommand } from './backup';
+import { packCommand } from './pack';
 import { reportCommand } from './report';
 import { importCommand } from './import';
 import { batchesCommand, demoCommand, initCommand, undoCommand } from './workspace';
@@ -12,6 +13,7 @@ export const commands: Command[] = [
   batchesCommand,
   undoCommand,
   reportCommand,
+  packCommand,
   backupCommand,
   backupsCommand,
   restoreCommand,

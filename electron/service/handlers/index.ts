@@ -1,6 +1,7 @@
 import type { MethodName } from '../../../shared/api';
 import type { HandlerMap } from './types';
 import { importHandlers } from './import';
+import { packHandlers } from './pack';
 import { reportHandlers } from './report';
 import { workspaceHandlers } from './workspace';
 
@@ -9,4 +10,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...workspaceHandlers,
   ...importHandlers,
   ...reportHandlers,
+  ...packHandlers,
 };

@@ -1,0 +1,67 @@
+import { ApiError } from '../../../shared/api/contract';
+import { isFiscalQuarterLabel } from '../../../shared/fiscal';
+import { renderWithChromium } from '../../pack/chromium';
+import { exportPack } from '../../pack/export';
+import { createService } from '../../service/service';
+import { UploadStore } from '../../service/uploads';
+import { openWorkspace } from '../../store/workspace';
+import { requireFlag, UsageError } from '../args';
+import type { Command } from '../command';
+
+export const packCommand: Command = {
+  name: 'pack',
+  summary: 'Write the board briefing pack (PDF and/or Excel) for a quarter and record a snapshot',
+  usage: 'pack --db FILE --period FY2026-Q3 --out DIR [--pdf] [--xlsx] [--allow-uncommented-red] [--json]',
+  flags: {
+    values: ['db', 'period', 'out', 'date'],
+    switches: ['pdf', 'xlsx', 'allow-uncommented-red', 'json'],
+  },
+  async run(args, io) {
+    const period = requireFlag(args, 'period').toUpperCase();
+    if (!isFiscalQuarterLabel(period))
+      throw new UsageError(`--period must be a fiscal quarter such as FY2026-Q3, got "${period}"`);
+    const outDir = requireFlag(args, 'out');
+    const date = args.flags.get('date');
+    if (typeof date === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(date))
+      throw new UsageError(`--date must be YYYY-MM-DD, got "${date}"`);
+    const onlyPdf = args.flags.has('pdf');
+    const onlyXlsx = args.flags.has('xlsx');
+    const both = !onlyPdf && !onlyXlsx;
+    const ws = openWorkspace(requireFlag(args, 'db'));
+    const uploads = new UploadStore();
+    try {
+      const ctx = createService({ ws, uploads }).ctx;
+      const result = await exportPack(
+        ctx,
+        {
+          period,
+          pdf: both || onlyPdf,
+          xlsx: both || onlyXlsx,
+          allowUncommentedRed: args.flags.has('allow-uncommented-red'),
+          outDir,
+          ...(typeof date === 'string' ? { packDate: date } : {}),
+        },
+        (r) => renderWithChromium(ctx, r),
+      );
+      if (args.flags.has('json')) {
+        io.out(JSON.stringify(result, null, 2));
+      } else {
+        for (const f of result.files) io.out(`Wrote ${f.path} (${f.bytes} bytes, SHA-256 ${f.sha256})`);
+        io.out(`Snapshot ${result.snapshot.id} of ${period}: inputs SHA-256 ${result.snapshot.inputsSha256}`);
+        for (const w of result.warnings) io.err(`Warning: ${w}`);
+      }
+      return 0;
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'CONFLICT') {
+        io.err(
+          `Error: ${err.message}\n(Use --allow-uncommented-red to export anyway; the override is recorded.)`,
+        );
+        return 1;
+      }
+      throw err;
+    } finally {
+      uploads.dispose();
+      ws.close();
+    }
+  },
+};

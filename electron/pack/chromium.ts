@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import type { ServiceContext } from '../service/context';
+import { createService } from '../service/service';
+import { startBridge } from '../web/server';
+import type { ChartImages } from './xlsx/workbook';
+import {
+  CHROMIUM_PDF_OPTIONS,
+  COLLECT_CHARTS_SCRIPT,
+  PRINT_READY_TIMEOUT_MS,
+  chartsFromCollected,
+  printPath,
+  type CollectedChart,
+} from './pdfOptions';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The built renderer: dist/renderer from the repository root (also right from the bundled dist/electron). */
+export function rendererDir(): string {
+  return process.env.CAIO_RENDERER_DIR ?? path.resolve(__dirname, '../../dist/renderer');
+}
+
+export interface RenderedPack {
+  pdf: Buffer | null;
+  charts: ChartImages;
+}
+
+/** Debian's Chromium, headless, kept off the network. */
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Opens the print view at `url`, waits for its ready signal, takes the charts and (optionally) prints the PDF. */
+export async function renderPrintPage(
+  browser: Browser,
+  url: string,
+  options: { pdf: boolean },
+): Promise<RenderedPack> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(url);
+    await page.waitForFunction(
+      () => document.body.dataset.ready === 'true' || document.body.dataset.ready === 'error',
+      undefined,
+      { timeout: PRINT_READY_TIMEOUT_MS },
+    );
+    const state = await page.evaluate(() => ({
+      ready: document.body.dataset.ready,
+      error: document.body.dataset.error,
+    }));
+    if (state.ready === 'error') throw new Error(`The print view failed: ${state.error ?? 'unknown error'}`);
+    const charts = chartsFromCollected((await page.evaluate(COLLECT_CHARTS_SCRIPT)) as CollectedChart[]);
+    const pdf = options.pdf ? await page.pdf({ ...CHROMIUM_PDF_OPTIONS }) : null;
+    return { pdf, charts };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The CLI/test/browser printer: serves the renderer and the API over a private HTTP bridge on 127.0.0.1
+ * (per-run token) for the workspace in `ctx`, and prints the print view with headless Chromium.
+ */
+export async function renderWithChromium(
+  ctx: ServiceContext,
+  request: { period: string; packDate: string; pdf: boolean },
+  browser?: Browser,
+): Promise<RenderedPack> {
+  const staticDir = rendererDir();
+  if (!fs.existsSync(path.join(staticDir, 'print.html')))
+    throw new Error(`The print view is not built (${staticDir}/print.html): run \`npm run build:renderer\`.`);
+  const bridge = await startBridge({ service: createService(ctx), staticDir });
+  const own = browser ? null : await launchChromium();
+  try {
+    const url = `${bridge.url}${printPath(request.period, request.packDate)}&token=${encodeURIComponent(bridge.token)}`;
+    return await renderPrintPage(browser ?? own!, url, { pdf: request.pdf });
+  } finally {
+    await own?.close();
+    await bridge.close();
+  }
+}

@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../../shared/api/contract';
+import type { PackExportResult, PackFile } from '../../shared/export/packTypes';
+import type { ServiceContext } from '../service/context';
+import type { RenderedPack } from './chromium';
+import { loadPackData } from './data';
+import { localDate, packFileName, writeFileAtomic } from './files';
+import { sha256 } from './hash';
+import { listSnapshots, recordSnapshot } from './snapshots';
+import { buildWorkbook } from './xlsx/workbook';
+
+export interface ExportRequest {
+  period: string;
+  pdf: boolean;
+  xlsx: boolean;
+  allowUncommentedRed: boolean;
+  outDir?: string;
+  packDate?: string;
+}
+
+/** Produces the print view's PDF and chart pictures (headless Chromium, or the desktop app's printToPDF). */
+export type PackRenderer = (request: {
+  period: string;
+  packDate: string;
+  pdf: boolean;
+}) => Promise<RenderedPack>;
+
+export function defaultOutDir(workspaceFile: string): string {
+  return path.join(path.dirname(workspaceFile), 'Briefing packs');
+}
+
+/**
+ * The pack pipeline: preflight, render, write each file atomically, hash it, record the snapshot.
+ * Nothing is written when the preflight blocks or the rendering fails.
+ */
+export async function exportPack(
+  ctx: ServiceContext,
+  req: ExportRequest,
+  render: PackRenderer,
+): Promise<PackExportResult> {
+  if (!req.pdf && !req.xlsx)
+    throw new ApiError('BAD_REQUEST', 'Nothing to export: ask for the PDF, the Excel pack or both.');
+  const data = loadPackData(ctx.ws.db, req.period);
+  const blocking = data.preflight.issues.filter((i) => i.blocking);
+  if (blocking.length > 0 && !req.allowUncommentedRed) {
+    throw new ApiError(
+      'CONFLICT',
+      `The pack is not ready for the board: ${blocking.map((i) => i.message).join(' ')} Add commentary, or export with the explicit override.`,
+      { preflight: data.preflight },
+    );
+  }
+  const packDate = req.packDate ?? localDate();
+  const outDir = path.resolve(req.outDir ?? defaultOutDir(ctx.ws.file));
+  fs.mkdirSync(outDir, { recursive: true });
+
+  const warnings: string[] = [];
+  let rendered: RenderedPack = { pdf: null, charts: {} };
+  try {
+    rendered = await render({ period: req.period, packDate, pdf: req.pdf });
+  } catch (err) {
+    if (req.pdf) throw err;
+    warnings.push(
+      `Charts were left out of the Excel pack: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+  if (req.pdf && !rendered.pdf) throw new Error('The PDF printer returned no document.');
+
+  const outputs: { kind: PackFile['kind']; bytes: Uint8Array }[] = [];
+  if (req.pdf) outputs.push({ kind: 'pdf', bytes: rendered.pdf! });
+  if (req.xlsx) outputs.push({ kind: 'xlsx', bytes: await buildWorkbook(data, rendered.charts, packDate) });
+
+  const files: PackFile[] = outputs.map(({ kind, bytes }) => {
+    const name = packFileName(req.period, kind);
+    const file = path.join(outDir, name);
+    writeFileAtomic(file, bytes);
+    return { kind, path: file, name, sha256: sha256(bytes), bytes: bytes.byteLength };
+  });
+
+  if (blocking.length > 0)
+    warnings.push(
+      `Exported by override with ${blocking.length} red KPI(s) without commentary: ${blocking.map((i) => i.ref).join(', ')}.`,
+    );
+  const earlier = listSnapshots(ctx.ws.db, req.period)[0] ?? null;
+  const restatedSince = earlier && earlier.inputsSha256 !== data.inputsSha256 ? earlier : null;
+  if (restatedSince)
+    warnings.push(
+      `The figures differ from the pack of ${req.period} exported at ${restatedSince.createdAt} (snapshot ${restatedSince.id}).`,
+    );
+  const snapshot = recordSnapshot(ctx.ws.db, {
+    period: req.period,
+    createdAt: new Date().toISOString(),
+    inputsSha256: data.inputsSha256,
+    report: data.report,
+    files,
+  });
+  return { period: req.period, outDir, files, snapshot, preflight: data.preflight, warnings, restatedSince };
+}

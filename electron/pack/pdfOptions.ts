@@ -1,0 +1,57 @@
+/**
+ * What both PDF printers are asked for (the page's own @page rule sets size, margins and footer):
+ * the desktop app's webContents.printToPDF and headless Chromium's page.pdf in the CLI and tests.
+ */
+export const PRINT_READY_TIMEOUT_MS = 60_000;
+
+/** playwright-core page.pdf options. */
+export const CHROMIUM_PDF_OPTIONS = {
+  printBackground: true,
+  preferCSSPageSize: true,
+  displayHeaderFooter: false,
+  tagged: true,
+  outline: true,
+  margin: { top: '0', right: '0', bottom: '0', left: '0' },
+} as const;
+
+/** Electron webContents.printToPDF options (the same request in Electron's vocabulary). */
+export const ELECTRON_PDF_OPTIONS = {
+  printBackground: true,
+  preferCSSPageSize: true,
+  displayHeaderFooter: false,
+  generateTaggedPDF: true,
+  generateDocumentOutline: true,
+  margins: { marginType: 'none' as const },
+};
+
+/** The print view's address relative to the renderer root. */
+export function printPath(period: string, packDate: string): string {
+  return `print.html?period=${encodeURIComponent(period)}&date=${encodeURIComponent(packDate)}`;
+}
+
+/** Script run in the print page to take the charts' pictures (evaluated as a string in both printers). */
+export const COLLECT_CHARTS_SCRIPT = `Array.from(document.querySelectorAll('canvas[data-chart-id]')).map((c) => ({
+  id: c.dataset.chartId,
+  dataUrl: c.toDataURL('image/png'),
+  width: c.clientWidth,
+  height: c.clientHeight,
+}))`;
+
+export interface CollectedChart {
+  id: string;
+  dataUrl: string;
+  width: number;
+  height: number;
+}
+
+export function chartsFromCollected(
+  list: CollectedChart[],
+): Record<string, { png: Buffer; width: number; height: number }> {
+  const out: Record<string, { png: Buffer; width: number; height: number }> = {};
+  for (const c of list) {
+    const m = /^data:image\/png;base64,(.+)$/.exec(c.dataUrl);
+    if (m && /^[A-Za-z0-9_-]{1,64}$/.test(c.id))
+      out[c.id] = { png: Buffer.from(m[1]!, 'base64'), width: c.width, height: c.height };
+  }
+  return out;
+}

@@ -1,0 +1,110 @@
+import type ExcelJS from 'exceljs';
+import { STATUS_LABEL, longDate } from '../../../shared/export/format';
+import type { PackData } from '../../../shared/export/packTypes';
+import { safeText } from '../../../shared/export/safeText';
+import { microToMajor } from '../../../shared/money';
+import { addTableSheet, fitColumns } from './sheet';
+import { INT, PCT, TOTAL_FONT, moneyFormat, statusFormatting } from './styles';
+
+type Row = [label: string, value: ExcelJS.CellValue, format: string | null, note?: string];
+
+/** The headline figures, with the derived ones as live formulas over the cells above them. */
+export function summarySheet(wb: ExcelJS.Workbook, data: PackData, packDate: string): ExcelJS.Worksheet {
+  const { report: r, settings } = data;
+  const money = moneyFormat(r.currency);
+  const ws = addTableSheet(wb, 'Summary', ['Figure', 'Value', 'Notes'], settings, 5);
+  ws.getCell('A1').value = safeText(`${settings.companyName} — AI Board Briefing — ${r.period.label}`);
+  ws.getCell('A1').font = { bold: true, size: 14 };
+  ws.getCell('A2').value = safeText(
+    `Prepared by ${settings.preparedBy || '—'} · ${longDate(packDate)} · ${r.period.start} to ${r.period.end} · ${r.currency}`,
+  );
+  ws.getCell('A3').value = safeText(settings.confidentiality);
+  ws.getCell('A3').font = { bold: true, color: { argb: 'FF991B1B' } };
+
+  const p = r.portfolio;
+  const b = r.budget;
+  const count = (s: keyof typeof STATUS_LABEL) => r.kpis.filter((k) => k.status === s).length;
+  // Row numbers are fixed so the formulas below can name their inputs.
+  const first = 6;
+  const at = (i: number) => first + i;
+  const rows: Row[] = [
+    [
+      'Portfolio cost (quarter)',
+      microToMajor(p.cost.micro),
+      money,
+      'All spend dated in the quarter, shared platform included',
+    ],
+    ['Realized benefit (quarter)', microToMajor(p.benefit.micro), money],
+    [
+      'Portfolio ROI (quarter)',
+      { formula: `IF(B${at(0)}=0,"",(B${at(1)}-B${at(0)})/B${at(0)})`, result: p.roi.value ?? '' },
+      PCT,
+      '(benefit − cost) ÷ cost',
+    ],
+    ['Cumulative cost', microToMajor(p.cumulativeCost.micro), money, `Up to ${r.period.end}`],
+    ['Cumulative realized benefit', microToMajor(p.cumulativeBenefit.micro), money],
+    [
+      'Cumulative ROI',
+      { formula: `IF(B${at(3)}=0,"",(B${at(4)}-B${at(3)})/B${at(3)})`, result: p.cumulativeRoi.value ?? '' },
+      PCT,
+    ],
+    ['Projected benefit (quarter, not in ROI)', microToMajor(p.projectedBenefit.micro), money],
+    [
+      'NPV to date',
+      microToMajor(p.npv.micro),
+      money,
+      `Discount rate ${r.assumptions.discountRateAnnual * 100}% a year`,
+    ],
+    ['IRR (annual)', p.irr.value ?? '', PCT],
+    ['Budget (quarter)', microToMajor(b.budget.micro), money],
+    ['Actual spend (quarter)', microToMajor(b.actual.micro), money],
+    [
+      'Variance (actual − budget)',
+      { formula: `B${at(10)}-B${at(9)}`, result: microToMajor(b.variance.micro) },
+      money,
+      '+ is over-spend',
+    ],
+    [
+      'Variance %',
+      { formula: `IF(B${at(9)}=0,"",B${at(11)}/B${at(9)})`, result: b.variancePct.value ?? '' },
+      PCT,
+    ],
+    ['Budget status', STATUS_LABEL[b.status], null],
+    [`Annual budget FY${r.period.fiscalYear}`, microToMajor(b.annualBudget.micro), money],
+    [
+      'Year-end forecast',
+      microToMajor(b.forecastYearEnd.micro),
+      money,
+      'YTD actual + mean of last 3 complete months × months left',
+    ],
+    [
+      'Forecast variance',
+      { formula: `B${at(15)}-B${at(14)}`, result: microToMajor(b.forecastVariance.micro) },
+      money,
+    ],
+    [
+      'Forecast variance %',
+      { formula: `IF(B${at(14)}=0,"",B${at(16)}/B${at(14)})`, result: b.forecastVariancePct.value ?? '' },
+      PCT,
+    ],
+    ['Forecast status', STATUS_LABEL[b.forecastStatus], null],
+    ['KPIs on track', { formula: 'COUNTIF(Scorecard!G:G,"On track")', result: count('green') }, INT],
+    ['KPIs at risk', { formula: 'COUNTIF(Scorecard!G:G,"At risk")', result: count('amber') }, INT],
+    ['KPIs off track', { formula: 'COUNTIF(Scorecard!G:G,"Off track")', result: count('red') }, INT],
+    ['KPIs with no data', { formula: 'COUNTIF(Scorecard!G:G,"No data")', result: count('no_data') }, INT],
+  ];
+  rows.forEach(([label, value, fmt, note], i) => {
+    const row = ws.getRow(at(i));
+    row.getCell(1).value = label;
+    row.getCell(1).font = TOTAL_FONT;
+    const cell = row.getCell(2);
+    cell.value = value;
+    if (fmt) cell.numFmt = fmt;
+    if (note) row.getCell(3).value = note;
+  });
+  statusFormatting(ws, `B${at(0)}:B${at(rows.length - 1)}`);
+  fitColumns(ws, { max: 48 });
+  ws.getColumn(1).width = 40;
+  ws.getColumn(2).width = 20;
+  return ws;
+}

@@ -1,0 +1,58 @@
+import ExcelJS from 'exceljs';
+import type { PackData } from '../../../shared/export/packTypes';
+import { budgetSheet } from './budgetSheet';
+import { definitionsSheet } from './definitionsSheet';
+import { initiativesSheet } from './initiativesSheet';
+import { monthlySheet } from './monthlySheet';
+import { scorecardSheet } from './scorecardSheet';
+import { sourcesSheet } from './sourcesSheet';
+import { summarySheet } from './summarySheet';
+import { isoToDate } from './sheet';
+
+/** PNG pictures of the print view's charts, by chart id, with their size on the page (CSS px). */
+export type ChartImages = Record<string, { png: Buffer; width: number; height: number }>;
+
+function place(
+  wb: ExcelJS.Workbook,
+  ws: ExcelJS.Worksheet,
+  image: ChartImages[string] | undefined,
+  col: number,
+  row: number,
+): number {
+  if (!image) return row;
+  const id = wb.addImage({ buffer: image.png as unknown as ExcelJS.Buffer, extension: 'png' });
+  const scale = 1.4;
+  ws.addImage(id, {
+    tl: { col, row },
+    ext: { width: Math.round(image.width * scale), height: Math.round(image.height * scale) },
+  });
+  return row + Math.ceil((image.height * scale) / 20) + 1;
+}
+
+/** The Excel pack: seven sheets, live formulas with cached results, charts as pictures. */
+export async function buildWorkbook(data: PackData, charts: ChartImages, packDate: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'CAIO Scorecard';
+  wb.lastModifiedBy = 'CAIO Scorecard';
+  wb.title = `AI Board Briefing — ${data.period}`;
+  wb.company = data.settings.companyName;
+  wb.created = isoToDate(packDate);
+  wb.modified = isoToDate(packDate);
+  wb.calcProperties.fullCalcOnLoad = true;
+
+  const summary = summarySheet(wb, data, packDate);
+  let row = place(wb, summary, charts.cumulative, 4, 4);
+  place(wb, summary, charts.budgetMonthly, 4, row);
+  scorecardSheet(wb, data);
+  const initiatives = initiativesSheet(wb, data);
+  place(wb, initiatives, charts.roiByInitiative, 1, data.report.initiatives.length + 5);
+  const budget = budgetSheet(wb, data);
+  row = place(wb, budget, charts.varianceByCategory, 7, 1);
+  const monthly = monthlySheet(wb, data);
+  place(wb, monthly, charts.budgetMonthly, 8, 1);
+  void row;
+  sourcesSheet(wb, data);
+  definitionsSheet(wb, data);
+  const out = await wb.xlsx.writeBuffer();
+  return Buffer.from(out as ArrayBuffer);
+}

@@ -1,0 +1,55 @@
+import { useEffect, useRef } from 'react';
+import { Chart, type ChartConfiguration } from 'chart.js/auto';
+
+Chart.defaults.font.family = 'Inter';
+Chart.defaults.font.size = 10;
+Chart.defaults.color = '#334155';
+Chart.defaults.animation = false;
+
+/**
+ * A Chart.js chart sized for print: fixed CSS size, drawn at 3× for sharp output, no animation, no
+ * responsiveness (the page does not resize while printing). `chartId` names the canvas so the Excel
+ * pack can take the same picture.
+ */
+export function ChartCanvas({
+  config,
+  width,
+  height,
+  chartId,
+  label,
+}: {
+  config: ChartConfiguration;
+  width: number;
+  height: number;
+  chartId?: string;
+  label: string;
+}) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas) return;
+    const chart = new Chart(canvas, {
+      ...config,
+      options: {
+        ...config.options,
+        animation: false,
+        responsive: false,
+        maintainAspectRatio: false,
+        devicePixelRatio: 3,
+        events: [],
+      },
+    });
+    return () => chart.destroy();
+  }, [config]);
+  return (
+    <canvas
+      ref={ref}
+      width={width}
+      height={height}
+      style={{ width: `${width}px`, height: `${height}px` }}
+      data-chart-id={chartId}
+      role="img"
+      aria-label={label}
+    />
+  );
+}

@@ -1,0 +1,21 @@
+/** What the print page is asked to show: `print.html?period=FY2026-Q3&date=2026-11-26`. */
+export interface PrintParams {
+  period: string | null;
+  packDate: string;
+}
+
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export function readPrintParams(search: string): PrintParams {
+  const p = new URLSearchParams(search);
+  const period = p.get('period');
+  const date = p.get('date');
+  return {
+    period: period && /^FY\d{4}-Q[1-4]$/.test(period) ? period : null,
+    packDate: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : today(),
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * The ready signal the PDF printers wait for: set once the data is on the page, the fonts are loaded
+ * and every chart has drawn (charts draw synchronously with animation off, in their mount effect).
+ */
+export async function signalReady(): Promise<void> {
+  await document.fonts.ready;
+  await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  document.body.dataset.ready = 'true';
+}
+
+export function signalError(message: string): void {
+  document.body.dataset.ready = 'error';
+  document.body.dataset.error = message;
+}
+
+/** Loads the bundled Inter faces before any canvas draws text with them. */
+export async function loadFonts(): Promise<void> {
+  await Promise.all(
+    ['400', '500', '600', '700'].map((w) => document.fonts.load(`${w} 12px Inter`).catch(() => [])),
+  );
+}

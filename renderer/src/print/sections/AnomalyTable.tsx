@@ -1,0 +1,53 @@
+import { money, pct, shortMonth, signedMoney } from '../../../../shared/export/format';
+import type { PackData } from '../../../../shared/export/packTypes';
+
+export function AnomalyTable({ data }: { data: PackData }) {
+  const r = data.report;
+  const c = r.currency;
+  if (r.anomalies.length === 0)
+    return (
+      <p className="muted">
+        No month in the quarter deviates from its trailing baseline beyond the thresholds.
+      </p>
+    );
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th>Month</th>
+          <th>Where</th>
+          <th className="num">Amount</th>
+          <th className="num">Baseline (median)</th>
+          <th className="num">Deviation</th>
+          <th>Main contributors</th>
+        </tr>
+      </thead>
+      <tbody>
+        {r.anomalies.map((a, i) => (
+          <tr key={i}>
+            <td>{shortMonth(a.month)}</td>
+            <td>
+              {a.label}{' '}
+              <span className="muted">
+                ({a.dimension}, {a.direction})
+              </span>
+            </td>
+            <td className="num">{money(a.amount, c)}</td>
+            <td className="num">{money(a.baselineMedian, c)}</td>
+            <td className="num">
+              {signedMoney(a.deviation, c)}
+              <br />
+              <span className="muted">{pct(a.deviationPct)}</span>
+            </td>
+            <td className="small">
+              {a.contributors
+                .slice(0, 2)
+                .map((x) => `${x.label} ${signedMoney(x.change, c)}`)
+                .join('; ')}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

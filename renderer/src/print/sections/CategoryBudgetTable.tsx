@@ -1,0 +1,49 @@
+import { money, signedMoney, signedPct } from '../../../../shared/export/format';
+import type { PackData } from '../../../../shared/export/packTypes';
+import { StatusBadge } from '../components/StatusBadge';
+
+export function CategoryBudgetTable({ data }: { data: PackData }) {
+  const r = data.report;
+  const c = r.currency;
+  const b = r.budget;
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th>Category</th>
+          <th className="num">Budget</th>
+          <th className="num">Actual</th>
+          <th className="num">Variance</th>
+          <th className="num">Variance %</th>
+          <th>Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {b.byCategory.map((row) => (
+          <tr key={row.category ?? 'none'}>
+            <td>{row.label}</td>
+            <td className="num">{money(row.budget.micro, c)}</td>
+            <td className="num">{money(row.actual.micro, c)}</td>
+            <td className="num">{signedMoney(row.variance.micro, c)}</td>
+            <td className="num">{signedPct(row.variancePct.value)}</td>
+            <td>
+              <StatusBadge status={row.status} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr className="total">
+          <td>Total</td>
+          <td className="num">{money(b.budget.micro, c)}</td>
+          <td className="num">{money(b.actual.micro, c)}</td>
+          <td className="num">{signedMoney(b.variance.micro, c)}</td>
+          <td className="num">{signedPct(b.variancePct.value)}</td>
+          <td>
+            <StatusBadge status={b.status} />
+          </td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

@@ -1,0 +1,123 @@
+import {
+  longDate,
+  money,
+  pct,
+  points,
+  signedMoney,
+  signedPct,
+  utcTime,
+  KIND_LABEL,
+} from '../../../../shared/export/format';
+import type { FigureMove, PackData } from '../../../../shared/export/packTypes';
+import { Section } from '../components/Section';
+import { StatusBadge } from '../components/StatusBadge';
+
+function value(m: FigureMove, v: number | null, currency: string): string {
+  return m.unit === 'money' ? money(v, currency) : pct(v);
+}
+
+function basisText(data: PackData): string {
+  const ch = data.changes;
+  if (ch.basis === 'snapshot')
+    return `Compared with the last pack exported, for ${ch.againstPeriod} on ${longDate(ch.againstCreatedAt ?? '')} (snapshot ${ch.againstSnapshotId}), as its figures stood then.`;
+  if (ch.basis === 'previous_quarter')
+    return `No earlier pack was exported from this workspace: compared with ${ch.againstPeriod} as computed from the same data.`;
+  return 'No earlier pack or quarter to compare with.';
+}
+
+export function ChangesSection({ data }: { data: PackData }) {
+  const ch = data.changes;
+  const c = data.report.currency;
+  return (
+    <Section id="changes" title="Changes since the last pack">
+      <p className="note">{basisText(data)}</p>
+      <h2>KPIs whose status changed</h2>
+      {ch.statusChanges.length === 0 ? (
+        <p className="muted">No KPI changed status.</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>KPI</th>
+              <th>Was</th>
+              <th>Now</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ch.statusChanges.map((s) => (
+              <tr key={s.id}>
+                <td>{s.name}</td>
+                <td>
+                  <StatusBadge status={s.from} />
+                </td>
+                <td>
+                  <StatusBadge status={s.to} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>Figures that moved most</h2>
+      {ch.movers.length === 0 ? (
+        <p className="muted">No figure moved.</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>Figure</th>
+              <th className="num">Was</th>
+              <th className="num">Now</th>
+              <th className="num">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ch.movers.map((m) => (
+              <tr key={m.key}>
+                <td>{m.label}</td>
+                <td className="num">{value(m, m.from, c)}</td>
+                <td className="num">{value(m, m.to, c)}</td>
+                <td className="num">
+                  {m.unit === 'money'
+                    ? `${signedMoney(m.change, c)}${m.changePct === null ? '' : ` (${signedPct(m.changePct)})`}`
+                    : points(m.change)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>Data imported since</h2>
+      {ch.importedSince.length === 0 ? (
+        <p className="muted">No data was imported since.</p>
+      ) : (
+        <table className="table">
+          <colgroup>
+            <col style={{ width: '50%' }} />
+            <col style={{ width: '17%' }} />
+            <col style={{ width: '10%' }} />
+            <col style={{ width: '23%' }} />
+          </colgroup>
+          <thead>
+            <tr>
+              <th>File</th>
+              <th>Kind</th>
+              <th className="num">Rows</th>
+              <th>Imported</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ch.importedSince.map((b) => (
+              <tr key={b.id}>
+                <td className="break">{b.fileName}</td>
+                <td>{KIND_LABEL[b.kind] ?? b.kind}</td>
+                <td className="num">{b.rows}</td>
+                <td>{utcTime(b.importedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,87 @@
+import { money, pct, printable, signedPct, STATUS_LABEL } from '../../../../shared/export/format';
+import type { PackData } from '../../../../shared/export/packTypes';
+import { commentaryFor } from '../commentary';
+import { Section } from '../components/Section';
+import { StatusBadge } from '../components/StatusBadge';
+import { TextList } from '../components/TextList';
+import { Tile } from '../components/Tile';
+import { KpiCounts } from './KpiCounts';
+
+export function ExecutiveSummary({ data }: { data: PackData }) {
+  const { report: r } = data;
+  const c = r.currency;
+  const p = r.portfolio;
+  const b = r.budget;
+  const incidents = r.kpis.find((k) => k.id === 'incident_count');
+  const summary = commentaryFor(data.commentary, 'summary');
+  return (
+    <Section id="executive-summary" title="Executive summary">
+      <div className="tiles">
+        <Tile
+          label="Portfolio ROI (quarter)"
+          value={pct(p.roi.value)}
+          detail={`Benefit ${money(p.benefit.micro, c)} on cost ${money(p.cost.micro, c)}`}
+        />
+        <Tile
+          label="Cumulative ROI"
+          value={pct(p.cumulativeRoi.value)}
+          detail={`To ${r.period.end}: benefit ${money(p.cumulativeBenefit.micro, c)}, cost ${money(p.cumulativeCost.micro, c)}`}
+        />
+        <Tile
+          label="Spend vs budget (quarter)"
+          value={money(b.actual.micro, c)}
+          detail={
+            <>
+              Budget {money(b.budget.micro, c)}; variance {signedPct(b.variancePct.value)}{' '}
+              <StatusBadge status={b.status} />
+            </>
+          }
+        />
+        <Tile
+          label={`Year-end forecast (FY${r.period.fiscalYear})`}
+          value={money(b.forecastYearEnd.micro, c)}
+          detail={
+            <>
+              Annual budget {money(b.annualBudget.micro, c)}; {signedPct(b.forecastVariancePct.value)}{' '}
+              <StatusBadge status={b.forecastStatus} />
+            </>
+          }
+        />
+        <Tile label="KPIs on / off track" value={<KpiCounts kpis={r.kpis} />} />
+        <Tile
+          label="AI incidents (quarter)"
+          value={incidents?.value === null || !incidents ? '—' : String(incidents.value)}
+          detail={
+            incidents ? (
+              <>
+                Target max {incidents.target} <StatusBadge status={incidents.status} />
+              </>
+            ) : (
+              'Not tracked'
+            )
+          }
+        />
+      </div>
+      <h2>Summary</h2>
+      {summary ? (
+        summary.split(/\n{2,}/).map((para, i) => (
+          <p key={i} className="prose">
+            {printable(para)}
+          </p>
+        ))
+      ) : (
+        <p className="prose">
+          In {r.period.label} the AI portfolio cost {money(p.cost.micro, c)} and returned{' '}
+          {money(p.benefit.micro, c)} of realized benefit, an ROI of {pct(p.roi.value)} (cumulative{' '}
+          {pct(p.cumulativeRoi.value)}). Spend was {signedPct(b.variancePct.value)} against budget (
+          {STATUS_LABEL[b.status].toLowerCase()}).
+        </p>
+      )}
+      <h2>Decisions requested</h2>
+      <TextList
+        text={commentaryFor(data.commentary, 'decisions')}
+        empty="No decisions are requested this quarter."
+      />
+    </Section>
+  );
+}

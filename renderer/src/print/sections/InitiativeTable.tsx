@@ -1,0 +1,68 @@
+import { money, num, pct } from '../../../../shared/export/format';
+import type { PackData } from '../../../../shared/export/packTypes';
+
+export function InitiativeTable({ data }: { data: PackData }) {
+  const r = data.report;
+  const c = r.currency;
+  return (
+    <table className="table">
+      <colgroup>
+        <col style={{ width: '23%' }} />
+        <col style={{ width: '10%' }} />
+        <col style={{ width: '13%' }} />
+        <col style={{ width: '13%' }} />
+        <col style={{ width: '8%' }} />
+        <col style={{ width: '9%' }} />
+        <col style={{ width: '9%' }} />
+        <col style={{ width: '15%' }} />
+      </colgroup>
+      <thead>
+        <tr>
+          <th>Initiative</th>
+          <th>Stage</th>
+          <th className="num">Cost</th>
+          <th className="num">Benefit</th>
+          <th className="num">ROI</th>
+          <th className="num">Cum. ROI</th>
+          <th className="num">Payback</th>
+          <th className="num">NPV</th>
+        </tr>
+      </thead>
+      <tbody>
+        {r.initiatives.map((i) => (
+          <tr key={i.id}>
+            <td>{i.name}</td>
+            <td className="cap">{i.stage}</td>
+            <td className="num">{money(i.cost.micro, c)}</td>
+            <td className="num">{money(i.benefit.micro, c)}</td>
+            <td className="num">{pct(i.roi.value)}</td>
+            <td className="num">{pct(i.cumulativeRoi.value)}</td>
+            <td className="num">
+              {i.paybackMonths.value === null ? 'not yet' : `${num(i.paybackMonths.value)} mo`}
+            </td>
+            <td className="num">{money(i.npv.micro, c)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <td>Shared platform (not allocated)</td>
+          <td />
+          <td className="num">{money(r.portfolio.sharedPlatformCost.micro, c)}</td>
+          <td className="num">—</td>
+          <td colSpan={4} />
+        </tr>
+        <tr className="total">
+          <td>Portfolio</td>
+          <td />
+          <td className="num">{money(r.portfolio.cost.micro, c)}</td>
+          <td className="num">{money(r.portfolio.benefit.micro, c)}</td>
+          <td className="num">{pct(r.portfolio.roi.value)}</td>
+          <td className="num">{pct(r.portfolio.cumulativeRoi.value)}</td>
+          <td />
+          <td className="num">{money(r.portfolio.npv.micro, c)}</td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

@@ -1,0 +1,70 @@
+import { useMemo } from 'react';
+import { money, pct } from '../../../../shared/export/format';
+import type { PackData } from '../../../../shared/export/packTypes';
+import { cumulativeChart } from '../charts/cumulativeChart';
+import { roiChart } from '../charts/roiChart';
+import { ChartCanvas } from '../components/ChartCanvas';
+import { Section } from '../components/Section';
+import { Tile } from '../components/Tile';
+import { InitiativeTable } from './InitiativeTable';
+import { ProjectedTable } from './ProjectedTable';
+
+export function PortfolioValue({ data }: { data: PackData }) {
+  const r = data.report;
+  const c = r.currency;
+  const p = r.portfolio;
+  const cumulative = useMemo(() => cumulativeChart(r), [r]);
+  const roi = useMemo(() => roiChart(r), [r]);
+  return (
+    <Section id="portfolio-value" title="Portfolio value">
+      <div className="tiles tiles-4">
+        <Tile
+          label="Cost (quarter)"
+          value={money(p.cost.micro, c)}
+          detail={`Shared platform ${money(p.sharedPlatformCost.micro, c)}`}
+        />
+        <Tile
+          label="Realized benefit (quarter)"
+          value={money(p.benefit.micro, c)}
+          detail={`ROI ${pct(p.roi.value)}`}
+        />
+        <Tile
+          label="NPV to date"
+          value={money(p.npv.micro, c)}
+          detail={`Discount rate ${pct(r.assumptions.discountRateAnnual)} a year`}
+        />
+        <Tile
+          label="IRR (annual)"
+          value={pct(p.irr.value)}
+          detail={`Cumulative ROI ${pct(p.cumulativeRoi.value)}`}
+        />
+      </div>
+      <h2>Return by initiative</h2>
+      <InitiativeTable data={data} />
+      <div className="figure-row keep">
+        <figure className="figure">
+          <figcaption>ROI by initiative, {r.period.label}</figcaption>
+          <ChartCanvas
+            config={roi}
+            width={320}
+            height={200}
+            chartId="roiByInitiative"
+            label="ROI by initiative"
+          />
+        </figure>
+        <figure className="figure">
+          <figcaption>Cumulative benefit vs cost</figcaption>
+          <ChartCanvas
+            config={cumulative}
+            width={340}
+            height={200}
+            chartId="cumulative"
+            label="Cumulative realized benefit against cumulative cost, by month"
+          />
+        </figure>
+      </div>
+      <h2>Projected benefits (shown apart, not in ROI)</h2>
+      <ProjectedTable data={data} />
+    </Section>
+  );
+}

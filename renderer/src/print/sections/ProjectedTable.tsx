@@ -1,0 +1,38 @@
+import { money } from '../../../../shared/export/format';
+import type { PackData } from '../../../../shared/export/packTypes';
+
+export function ProjectedTable({ data }: { data: PackData }) {
+  const r = data.report;
+  const c = r.currency;
+  const rows = r.initiatives.filter(
+    (i) => i.projectedBenefit.micro !== 0 || i.cumulativeProjectedBenefit.micro !== 0,
+  );
+  if (rows.length === 0) return <p className="muted">No projected benefits are recorded.</p>;
+  return (
+    <table className="table narrow">
+      <thead>
+        <tr>
+          <th>Initiative</th>
+          <th className="num">Projected, {r.period.label}</th>
+          <th className="num">Projected, cumulative</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((i) => (
+          <tr key={i.id}>
+            <td>{i.name}</td>
+            <td className="num">{money(i.projectedBenefit.micro, c)}</td>
+            <td className="num">{money(i.cumulativeProjectedBenefit.micro, c)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr className="total">
+          <td>Portfolio</td>
+          <td className="num">{money(r.portfolio.projectedBenefit.micro, c)}</td>
+          <td className="num">{money(r.portfolio.cumulativeProjectedBenefit.micro, c)}</td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}

@@ -1,0 +1,86 @@
+import { kpiTarget, kpiValue } from '../../../../shared/export/format';
+import type { PackData } from '../../../../shared/export/packTypes';
+import { commentaryFor } from '../commentary';
+import { ApprovalMark } from '../components/ApprovalMark';
+import { Section } from '../components/Section';
+import { StatusBadge } from '../components/StatusBadge';
+import { TextList } from '../components/TextList';
+import { TrendMark } from '../components/TrendMark';
+
+export function RiskGovernance({ data }: { data: PackData }) {
+  const c = data.report.currency;
+  const highRisk = data.initiatives.filter((i) => i.riskTier >= 3 && i.stage !== 'retired');
+  const kpis = data.report.kpis.filter((k) => k.category === 'Governance & risk');
+  return (
+    <Section id="risk-governance" title="Risk and governance">
+      <h2>High-risk use cases (tier 3–4)</h2>
+      {highRisk.length === 0 ? (
+        <p className="muted">No active initiative is rated tier 3 or 4.</p>
+      ) : (
+        <table className="table">
+          <colgroup>
+            <col style={{ width: '28%' }} />
+            <col style={{ width: '22%' }} />
+            <col style={{ width: '12%' }} />
+            <col style={{ width: '13%' }} />
+            <col style={{ width: '25%' }} />
+          </colgroup>
+          <thead>
+            <tr>
+              <th>Initiative</th>
+              <th>Owner</th>
+              <th>Risk tier</th>
+              <th>Stage</th>
+              <th>Formal approval</th>
+            </tr>
+          </thead>
+          <tbody>
+            {highRisk.map((i) => (
+              <tr key={i.id}>
+                <td>{i.name}</td>
+                <td>{i.owner ?? '—'}</td>
+                <td>Tier {i.riskTier}</td>
+                <td className="cap">{i.stage}</td>
+                <td>
+                  <ApprovalMark date={i.approvalDate} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>Safety, compliance and incident KPIs</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>KPI</th>
+            <th className="num">Value</th>
+            <th className="num">Target</th>
+            <th>Status</th>
+            <th>Trend</th>
+          </tr>
+        </thead>
+        <tbody>
+          {kpis.map((k) => (
+            <tr key={k.id}>
+              <td>{k.name}</td>
+              <td className="num">{kpiValue(k.value, k.unit, c)}</td>
+              <td className="num">{kpiTarget(k, c)}</td>
+              <td>
+                <StatusBadge status={k.status} />
+              </td>
+              <td>
+                <TrendMark trend={k.trend} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Key risks</h2>
+      <TextList
+        text={commentaryFor(data.commentary, 'risks')}
+        empty="No risks were recorded for this quarter."
+      />
+    </Section>
+  );
+}

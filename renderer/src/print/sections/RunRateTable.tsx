@@ -1,0 +1,49 @@
+import { money, shortMonth } from '../../../../shared/export/format';
+import type { PackData } from '../../../../shared/export/packTypes';
+import type { RunRateLine } from '../../../../shared/report';
+
+const STATUS: Record<RunRateLine['exhaustionStatus'], string> = {
+  exhausted: 'Budget already used up',
+  within_year: 'Runs out before year end',
+  after_year_end: 'Lasts the year',
+  no_budget: 'No budget',
+  no_burn: 'No burn',
+};
+
+export function RunRateTable({ data }: { data: PackData }) {
+  const r = data.report;
+  const c = r.currency;
+  const rows = [...r.runRate.byCategory, r.runRate.portfolio];
+  return (
+    <>
+      <p className="note">
+        Monthly burn = mean of {r.runRate.months.map(shortMonth).join(', ') || 'no complete months'}.
+      </p>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>Category</th>
+            <th className="num">Monthly burn</th>
+            <th className="num">Annual budget</th>
+            <th className="num">Year to date</th>
+            <th>Budget runs out</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((l) => (
+            <tr key={l.category ?? 'portfolio'} className={l.category === null ? 'total' : undefined}>
+              <td>{l.label}</td>
+              <td className="num">{money(l.monthlyBurn.micro, c)}</td>
+              <td className="num">{money(l.annualBudget.micro, c)}</td>
+              <td className="num">{money(l.ytdActual.micro, c)}</td>
+              <td>
+                {l.exhaustionMonth ? `${shortMonth(l.exhaustionMonth)} — ` : ''}
+                {STATUS[l.exhaustionStatus]}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

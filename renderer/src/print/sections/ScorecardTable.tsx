@@ -1,0 +1,60 @@
+import { kpiTarget, kpiValue } from '../../../../shared/export/format';
+import type { PackData } from '../../../../shared/export/packTypes';
+import type { KpiReport } from '../../../../shared/report';
+import { commentaryFor } from '../commentary';
+import { Commentary } from '../components/Commentary';
+import { Sparkline } from '../components/Sparkline';
+import { StatusBadge } from '../components/StatusBadge';
+import { TrendMark } from '../components/TrendMark';
+
+export function ScorecardTable({ kpis, data }: { kpis: KpiReport[]; data: PackData }) {
+  const c = data.report.currency;
+  return (
+    <table className="table scorecard">
+      <colgroup>
+        <col style={{ width: '20%' }} />
+        <col style={{ width: '10%' }} />
+        <col style={{ width: '11%' }} />
+        <col style={{ width: '11%' }} />
+        <col style={{ width: '11%' }} />
+        <col style={{ width: '13%' }} />
+        <col style={{ width: '24%' }} />
+      </colgroup>
+      <thead>
+        <tr>
+          <th>KPI</th>
+          <th className="num">Value</th>
+          <th className="num">Target</th>
+          <th>Status</th>
+          <th>Trend</th>
+          <th>6 quarters</th>
+          <th>Commentary</th>
+        </tr>
+      </thead>
+      <tbody>
+        {kpis.map((k) => (
+          <tr key={k.id}>
+            <td>
+              {k.name}
+              {k.derived ? <span className="tag">derived</span> : null}
+            </td>
+            <td className="num">{kpiValue(k.value, k.unit, c)}</td>
+            <td className="num">{kpiTarget(k, c)}</td>
+            <td>
+              <StatusBadge status={k.status} />
+            </td>
+            <td>
+              <TrendMark trend={k.trend} />
+            </td>
+            <td>
+              <Sparkline history={k.history} name={k.name} />
+            </td>
+            <td className="commentary">
+              <Commentary text={commentaryFor(data.commentary, 'kpi', k.id)} red={k.status === 'red'} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

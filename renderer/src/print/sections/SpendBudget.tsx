@@ -1,0 +1,95 @@
+import { useMemo } from 'react';
+import { money, shortMonth, signedMoney, signedPct } from '../../../../shared/export/format';
+import type { PackData } from '../../../../shared/export/packTypes';
+import { budgetMonthlyChart } from '../charts/budgetMonthlyChart';
+import { varianceChart } from '../charts/varianceChart';
+import { ChartCanvas } from '../components/ChartCanvas';
+import { Section } from '../components/Section';
+import { StatusBadge } from '../components/StatusBadge';
+import { Tile } from '../components/Tile';
+import { AnomalyTable } from './AnomalyTable';
+import { CategoryBudgetTable } from './CategoryBudgetTable';
+import { RunRateTable } from './RunRateTable';
+import { VendorTable } from './VendorTable';
+
+const EXHAUSTION: Record<string, string> = {
+  exhausted: 'already reached',
+  within_year: 'before year end',
+  after_year_end: 'after year end',
+  no_budget: 'no budget',
+  no_burn: 'no burn',
+};
+
+export function SpendBudget({ data }: { data: PackData }) {
+  const r = data.report;
+  const c = r.currency;
+  const b = r.budget;
+  const rr = r.runRate.portfolio;
+  const monthly = useMemo(() => budgetMonthlyChart(r), [r]);
+  const variance = useMemo(() => varianceChart(r), [r]);
+  return (
+    <Section id="spend-budget" title="Spend and budget">
+      <div className="tiles tiles-4">
+        <Tile
+          label={`Actual vs budget, ${r.period.label}`}
+          value={money(b.actual.micro, c)}
+          detail={
+            <>
+              Budget {money(b.budget.micro, c)} <StatusBadge status={b.status} />
+            </>
+          }
+        />
+        <Tile
+          label="Variance (quarter)"
+          value={signedMoney(b.variance.micro, c)}
+          detail={`${signedPct(b.variancePct.value)} of budget; + is over-spend`}
+        />
+        <Tile
+          label={`Year-end forecast FY${r.period.fiscalYear}`}
+          value={money(b.forecastYearEnd.micro, c)}
+          detail={
+            <>
+              vs {money(b.annualBudget.micro, c)} ({signedPct(b.forecastVariancePct.value)}){' '}
+              <StatusBadge status={b.forecastStatus} />
+            </>
+          }
+        />
+        <Tile
+          label="Budget exhaustion at current burn"
+          value={rr.exhaustionMonth ? shortMonth(rr.exhaustionMonth) : '—'}
+          detail={`${EXHAUSTION[rr.exhaustionStatus] ?? rr.exhaustionStatus}; burn ${money(rr.monthlyBurn.micro, c)}/month`}
+        />
+      </div>
+      <div className="figure-row keep">
+        <figure className="figure">
+          <figcaption>Budget vs actual by month, FY{r.period.fiscalYear}</figcaption>
+          <ChartCanvas
+            config={monthly}
+            width={380}
+            height={190}
+            chartId="budgetMonthly"
+            label="Budget against actual spend by month"
+          />
+        </figure>
+        <figure className="figure">
+          <figcaption>Variance by category, {r.period.label}</figcaption>
+          <ChartCanvas
+            config={variance}
+            width={280}
+            height={190}
+            chartId="varianceByCategory"
+            label="Budget variance by spend category"
+          />
+        </figure>
+      </div>
+      <h2>Variance by category</h2>
+      <CategoryBudgetTable data={data} />
+      <h2>Spend by vendor</h2>
+      <VendorTable data={data} />
+      <h2>Run-rate and budget exhaustion</h2>
+      <RunRateTable data={data} />
+      <h2>Spend anomalies</h2>
+      <AnomalyTable data={data} />
+    </Section>
+  );
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { PackData, PackExportResult, PackSnapshot, Preflight } from '../export/packTypes';
+import { Period, method } from './contract';
+
+export type {
+  PackData,
+  PackExportResult,
+  PackFile,
+  PackSnapshot,
+  Preflight,
+  PreflightIssue,
+  PackChanges,
+  FigureMove,
+  StatusChange,
+} from '../export/packTypes';
+
+export const PackExportInput = z
+  .object({
+    period: Period,
+    /** Write the PDF pack (default true). */
+    pdf: z.boolean().default(true),
+    /** Write the Excel pack (default true). */
+    xlsx: z.boolean().default(true),
+    /** Export even though a red KPI has no commentary (the override is recorded in the result's warnings). */
+    allowUncommentedRed: z.boolean().default(false),
+    /** Folder to write into; default: "Briefing packs" beside the workspace file. */
+    outDir: z.string().min(1).max(4096).optional(),
+    /**
+     * Desktop app only: a folder (in the temp directory) where the main process already printed the PDF
+     * (pack.pdf) and the chart images (charts/*.png) with webContents.printToPDF.
+     */
+    renderedDir: z.string().min(1).max(4096).optional(),
+    /** The pack date printed on the cover and footer (YYYY-MM-DD); default today. */
+    packDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
+  })
+  .strict();
+
+export const packMethods = {
+  /** Everything the print view and the Excel pack format, for one quarter. */
+  'pack.data': method<PackData>()(z.object({ period: Period }).strict()),
+  /** The checks before export: a red KPI without commentary blocks it unless overridden. */
+  'pack.preflight': method<Preflight>()(z.object({ period: Period }).strict()),
+  /** Writes the PDF and/or Excel pack and records a snapshot. */
+  'pack.export': method<PackExportResult>()(PackExportInput),
+  /** Snapshots of earlier exports, newest first (optionally for one quarter). */
+  'pack.snapshots': method<PackSnapshot[]>()(z.object({ period: Period.optional() }).strict()),
+};

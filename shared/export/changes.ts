@@ -1,0 +1,94 @@
+import type { ReportModel } from '../report';
+import type { FigureMove, StatusChange } from './packTypes';
+
+interface Figure {
+  key: string;
+  label: string;
+  unit: 'money' | 'ratio';
+  value: number | null;
+}
+
+/** The figures a board compares between two packs, keyed so the same figure matches across models. */
+function figures(r: ReportModel): Figure[] {
+  const p = r.portfolio;
+  const b = r.budget;
+  const out: Figure[] = [
+    { key: 'portfolio.cost', label: 'Portfolio cost (quarter)', unit: 'money', value: p.cost.micro },
+    { key: 'portfolio.benefit', label: 'Realized benefit (quarter)', unit: 'money', value: p.benefit.micro },
+    { key: 'portfolio.roi', label: 'Portfolio ROI (quarter)', unit: 'ratio', value: p.roi.value },
+    { key: 'portfolio.cumulativeRoi', label: 'Cumulative ROI', unit: 'ratio', value: p.cumulativeRoi.value },
+    { key: 'portfolio.npv', label: 'Portfolio NPV', unit: 'money', value: p.npv.micro },
+    { key: 'budget.actual', label: 'Spend vs budget: actual', unit: 'money', value: b.actual.micro },
+    { key: 'budget.variance', label: 'Budget variance (quarter)', unit: 'money', value: b.variance.micro },
+    { key: 'budget.variancePct', label: 'Budget variance %', unit: 'ratio', value: b.variancePct.value },
+    {
+      key: 'budget.forecastYearEnd',
+      label: 'Year-end spend forecast',
+      unit: 'money',
+      value: b.forecastYearEnd.micro,
+    },
+  ];
+  for (const c of b.byCategory) {
+    out.push({
+      key: `category.${c.category ?? 'none'}`,
+      label: `Spend: ${c.label}`,
+      unit: 'money',
+      value: c.actual.micro,
+    });
+  }
+  for (const i of r.initiatives) {
+    out.push({
+      key: `initiative.${i.id}.cost`,
+      label: `${i.name}: cost`,
+      unit: 'money',
+      value: i.cost.micro,
+    });
+    out.push({
+      key: `initiative.${i.id}.benefit`,
+      label: `${i.name}: benefit`,
+      unit: 'money',
+      value: i.benefit.micro,
+    });
+  }
+  return out;
+}
+
+function move(from: Figure | undefined, to: Figure): FigureMove {
+  const a = from?.value ?? null;
+  const b = to.value;
+  const change = a === null || b === null ? null : b - a;
+  return {
+    key: to.key,
+    label: to.label,
+    unit: to.unit,
+    from: a,
+    to: b,
+    change,
+    changePct: change === null || a === null || a === 0 ? null : change / Math.abs(a),
+  };
+}
+
+/** KPIs whose status differs between the earlier model and the current one, in scorecard order. */
+export function kpiStatusChanges(previous: ReportModel, current: ReportModel): StatusChange[] {
+  const before = new Map(previous.kpis.map((k) => [k.id, k.status]));
+  const out: StatusChange[] = [];
+  for (const k of current.kpis) {
+    const from = before.get(k.id) ?? 'no_data';
+    if (from !== k.status) out.push({ id: k.id, name: k.name, from, to: k.status });
+  }
+  return out;
+}
+
+/**
+ * The figures that moved most: the headline ratios always, then money figures by the size of the
+ * move (largest absolute change first), at most `limit` in all.
+ */
+export function biggestMoves(previous: ReportModel, current: ReportModel, limit = 12): FigureMove[] {
+  const before = new Map(figures(previous).map((f) => [f.key, f]));
+  const all = figures(current).map((f) => move(before.get(f.key), f));
+  const ratios = all.filter((m) => m.unit === 'ratio' && m.change !== null && m.change !== 0);
+  const money = all
+    .filter((m) => m.unit === 'money' && m.change !== null && m.change !== 0)
+    .sort((x, y) => Math.abs(y.change!) - Math.abs(x.change!) || x.key.localeCompare(y.key));
+  return [...ratios, ...money].slice(0, limit);
+}

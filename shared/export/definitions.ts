@@ -1,0 +1,58 @@
+import type { ReportModel } from '../report';
+
+export interface MetricDefinition {
+  name: string;
+  formula: string;
+}
+
+/** Rules the report model applies that are not a single figure's explanation. */
+const RULES: MetricDefinition[] = [
+  {
+    name: 'Money',
+    formula:
+      'Amounts are summed exactly in millionths of the currency unit and rounded to cents (half away from zero) only when shown.',
+  },
+  {
+    name: 'KPI status',
+    formula:
+      'Higher-is-better: on track (green) if the value is at or above the target, at risk (amber) if at or above the amber threshold, else off track (red); lower-is-better mirrored; band KPIs by distance from the target. No value is "No data", never green.',
+  },
+  {
+    name: 'KPI trend',
+    formula: "Compared with the previous quarter's value, in the KPI's good direction.",
+  },
+  {
+    name: 'Budget status',
+    formula:
+      '|variance %| within the green threshold is on track, within the amber threshold at risk, else off track. Over- and under-spend are both reported with their sign.',
+  },
+];
+
+/** The figures whose formula the appendix states, in reading order, with the model's own wording. */
+export function metricDefinitions(r: ReportModel): MetricDefinition[] {
+  const firstInitiative = r.initiatives[0];
+  const wanted: [string, string | undefined][] = [
+    ['Portfolio cost', 'portfolio.cost'],
+    ['Shared platform cost', 'portfolio.sharedPlatformCost'],
+    ['Realized benefit', 'portfolio.benefit'],
+    ['Projected benefit', 'portfolio.projectedBenefit'],
+    ['ROI', 'portfolio.roi'],
+    ['Cumulative ROI', 'portfolio.cumulativeRoi'],
+    ['Payback (months)', firstInitiative?.paybackMonths.explain],
+    ['NPV', 'portfolio.npv'],
+    ['IRR (annual)', 'portfolio.irr'],
+    ['Budget variance', 'budget.variance'],
+    ['Budget variance %', 'budget.variancePct'],
+    ['Year-end forecast', 'budget.forecastYearEnd'],
+    ['Monthly burn (run-rate)', 'runRate.portfolio.monthlyBurn'],
+    ['Budget exhaustion', 'runRate.portfolio.exhaustion'],
+    ['Inference cost per key action', r.unitEconomics.quarter.explain],
+    ['Spend anomaly', r.anomalies[0]?.explain],
+  ];
+  const out: MetricDefinition[] = [];
+  for (const [name, key] of wanted) {
+    const e = key ? r.explanations[key] : undefined;
+    if (e) out.push({ name, formula: e.formula });
+  }
+  return [...out, ...RULES];
+}

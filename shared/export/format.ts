@@ -1,0 +1,189 @@
+/**
+ * Text formatting for the briefing pack (PDF and preview). A fixed locale (en-US grouping, ISO currency
+ * symbols) so a pack reads the same on every machine. Money is formatted from the exact cents string of
+ * the micro-unit figure: no floating point between the model and the page.
+ */
+import type { KpiDirection, KpiUnit, RagStatus, Trend } from '../domain';
+import { microToCentsString, type Micro } from '../money';
+
+const LOCALE = 'en-US';
+
+export function currencySymbol(currency: string): string {
+  try {
+    const part = new Intl.NumberFormat(LOCALE, { style: 'currency', currency })
+      .formatToParts(0)
+      .find((p) => p.type === 'currency');
+    return part?.value ?? `${currency} `;
+  } catch {
+    return `${currency} `;
+  }
+}
+
+function group(intDigits: string): string {
+  return intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** "$1,870,660.60", "-$1,529.04": exact to the cent (half away from zero). */
+export function money(micro: Micro | null, currency: string): string {
+  if (micro === null) return '—';
+  const s = microToCentsString(micro);
+  const neg = s.startsWith('-');
+  const [int = '0', frac = '00'] = (neg ? s.slice(1) : s).split('.');
+  return `${neg ? '-' : ''}${currencySymbol(currency)}${group(int)}.${frac}`;
+}
+
+/** Signed money for changes and variances: "+$95,160.60". */
+export function signedMoney(micro: Micro | null, currency: string): string {
+  if (micro === null) return '—';
+  return micro > 0 ? `+${money(micro, currency)}` : money(micro, currency);
+}
+
+/** Compact money for chart axes only ("$1.2M"). */
+export function compactMoney(major: number, currency: string): string {
+  return new Intl.NumberFormat(LOCALE, {
+    style: 'currency',
+    currency,
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(major);
+}
+
+export function pct(fraction: number | null, digits = 1): string {
+  if (fraction === null || !Number.isFinite(fraction)) return '—';
+  return `${(fraction * 100).toFixed(digits).replace(/^-(0\.?0*)$/, '$1')}%`;
+}
+
+export function signedPct(fraction: number | null, digits = 1): string {
+  if (fraction === null || !Number.isFinite(fraction)) return '—';
+  const s = pct(fraction, digits);
+  return fraction > 0 && !/^0\.?0*%$/.test(s) ? `+${s}` : s;
+}
+
+/** Percentage points for a change in a ratio: "+1.2 pts". */
+export function points(change: number | null, digits = 1): string {
+  if (change === null || !Number.isFinite(change)) return '—';
+  const v = (change * 100).toFixed(digits);
+  return `${change > 0 ? '+' : ''}${v} pts`;
+}
+
+export function num(value: number | null, digits = 0): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits }).format(value);
+}
+
+/** A KPI value in its unit. */
+export function kpiValue(value: number | null, unit: KpiUnit, currency: string): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  switch (unit) {
+    case 'ratio':
+      return pct(value, 1);
+    case 'currency':
+      return `${currencySymbol(currency)}${value.toFixed(4)}`;
+    case 'count':
+      return num(value, 0);
+    case 'days':
+      return `${num(value, 1)} days`;
+    case 'hours':
+      return `${num(value, 1)} h`;
+    case 'score':
+      return num(value, 1);
+  }
+}
+
+/** The target as a board reads it: "min 15.0%" (green at or above), "max 2", "0.0% ± 5.0%". */
+export function kpiTarget(
+  k: { target: number; tolerance: number | null; direction: KpiDirection; unit: KpiUnit },
+  currency: string,
+): string {
+  const t = kpiValue(k.target, k.unit, currency);
+  if (k.direction === 'higher') return `min ${t}`;
+  if (k.direction === 'lower') return `max ${t}`;
+  return k.tolerance === null ? t : `${t} ± ${kpiValue(k.tolerance, k.unit, currency)}`;
+}
+
+export const STATUS_LABEL: Record<RagStatus, string> = {
+  green: 'On track',
+  amber: 'At risk',
+  red: 'Off track',
+  no_data: 'No data',
+};
+
+export const TREND_LABEL: Record<Trend, string> = {
+  improving: 'Improving',
+  worsening: 'Worsening',
+  flat: 'Flat',
+  no_data: 'No trend',
+};
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "2026-11-26" → "26 November 2026". */
+export function longDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  if (!y || !m || !d) return iso;
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** "2026-07" → "Jul 2026". */
+export function shortMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  if (!y || !m) return month;
+  return `${MONTHS[m - 1]!.slice(0, 3)} ${y}`;
+}
+
+/** An ISO timestamp as "2026-10-05 09:00 UTC". */
+export function utcTime(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** Multi-line commentary → its non-empty lines. */
+export function lines(text: string | undefined | null): string[] {
+  return (text ?? '')
+    .split(/\r?\n/)
+    .map((l) => printable(l.replace(/^\s*[-•*]\s+/, '').trim()))
+    .filter((l) => l !== '');
+}
+
+const SYMBOLS: [RegExp, string][] = [
+  [/≥/g, '>='],
+  [/≤/g, '<='],
+  [/≠/g, '!='],
+  [/→/g, '->'],
+  [/⌈/g, 'ceil('],
+  [/⌉/g, ')'],
+  [/⌊/g, 'floor('],
+  [/⌋/g, ')'],
+  [/’/g, "'"],
+];
+
+/**
+ * Replaces the few mathematical symbols the bundled Inter subsets do not carry with plain equivalents,
+ * so free text never falls back to a system font in the PDF.
+ */
+export function printable(text: string): string {
+  let out = text;
+  for (const [re, s] of SYMBOLS) out = out.replace(re, s);
+  return out;
+}
+
+export const KIND_LABEL: Record<string, string> = {
+  spend: 'Spend',
+  budget: 'Budget',
+  benefits: 'Benefits',
+  kpis: 'KPI observations',
+  initiatives: 'Initiatives',
+  fx: 'FX rates',
+};

@@ -1,0 +1,103 @@
+import type { Commentary } from '../api/workspace';
+import type { ImportBatch, Initiative, KpiDefinition, RagStatus, WorkspaceSettings } from '../domain';
+import type { ReportModel } from '../report';
+
+/** A red KPI that has no commentary for the quarter: blocks an export unless explicitly overridden. */
+export interface PreflightIssue {
+  kind: 'red_kpi_without_commentary' | 'no_data_kpi' | 'no_summary' | 'no_decisions' | 'quarter_incomplete';
+  /** Blocking issues stop an export unless the user overrides them. */
+  blocking: boolean;
+  ref: string;
+  message: string;
+}
+
+export interface Preflight {
+  period: string;
+  /** True when nothing blocks the export. */
+  ok: boolean;
+  issues: PreflightIssue[];
+}
+
+/** A figure compared between the last pack and now. Money in micro-units, ratios as fractions. */
+export interface FigureMove {
+  key: string;
+  label: string;
+  unit: 'money' | 'ratio';
+  from: number | null;
+  to: number | null;
+  /** to − from (micro-units for money, fraction points for ratios); null when either is missing. */
+  change: number | null;
+  /** change / |from|; null when from is 0 or missing. */
+  changePct: number | null;
+}
+
+export interface StatusChange {
+  id: string;
+  name: string;
+  from: RagStatus;
+  to: RagStatus;
+}
+
+export interface ImportedSince {
+  id: number;
+  kind: string;
+  fileName: string;
+  rows: number;
+  importedAt: string;
+}
+
+export interface PackChanges {
+  /** What the comparison is against: the last pack exported for an earlier quarter, else last quarter's figures. */
+  basis: 'snapshot' | 'previous_quarter' | 'none';
+  againstPeriod: string | null;
+  againstCreatedAt: string | null;
+  againstSnapshotId: number | null;
+  statusChanges: StatusChange[];
+  /** Largest moves first. */
+  movers: FigureMove[];
+  importedSince: ImportedSince[];
+}
+
+/** Everything the print view and the Excel pack format: one fetch, nothing recomputed. */
+export interface PackData {
+  period: string;
+  report: ReportModel;
+  settings: WorkspaceSettings;
+  commentary: Commentary[];
+  kpiDefinitions: KpiDefinition[];
+  initiatives: Initiative[];
+  /** Committed import batches, oldest first (the data sources appendix). */
+  batches: ImportBatch[];
+  changes: PackChanges;
+  preflight: Preflight;
+  /** SHA-256 of the pack's inputs (report model, commentary, pack settings): equal inputs, equal hash. */
+  inputsSha256: string;
+}
+
+export interface PackFile {
+  kind: 'pdf' | 'xlsx';
+  path: string;
+  name: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface PackSnapshot {
+  id: number;
+  period: string;
+  createdAt: string;
+  inputsSha256: string;
+  files: PackFile[];
+}
+
+export interface PackExportResult {
+  period: string;
+  outDir: string;
+  files: PackFile[];
+  snapshot: PackSnapshot;
+  preflight: Preflight;
+  /** Things the user should know (e.g. red KPIs exported without commentary by override). */
+  warnings: string[];
+  /** The same quarter was exported before from different inputs: figures were restated. */
+  restatedSince: PackSnapshot | null;
+}

@@ -1,0 +1,366 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError } from '../../shared/api/contract';
+import type { PackExportResult } from '../../shared/export/packTypes';
+import { microToMajor } from '../../shared/money';
+import type { ReportModel } from '../../shared/report';
+import { runCli } from '../../electron/cli/main';
+import { commitImport } from '../../electron/import/run';
+import { renderWithChromium } from '../../electron/pack/chromium';
+import { exportPack } from '../../electron/pack/export';
+import { sha256File } from '../../electron/pack/hash';
+import { buildReport } from '../../electron/report/buildReport';
+import { toReportJson, type ReportJson } from '../../electron/report/json';
+import { createService } from '../../electron/service/service';
+import { UploadStore } from '../../electron/service/uploads';
+import { setCommentary } from '../../electron/store/commentary';
+import { OUTPUT_DIR } from '../helpers/browser';
+import { tempDir, tempWorkspace } from '../helpers/tempWorkspace';
+import { pct1, pdfFonts, pdfInfo, pdfText, renderPages, usd } from './helpers';
+
+const EVIL = "=cmd|' /C calc'!A0";
+const PERIOD = 'FY2026-Q3';
+const SECTION_TITLES = [
+  `AI Board Briefing — ${PERIOD}`,
+  'Executive summary',
+  'KPI scorecard',
+  'Portfolio value',
+  'Spend and budget',
+  'Risk and governance',
+  'Next-quarter priorities',
+  'Changes since the last pack',
+  'Appendix A — Data sources',
+  'Appendix B — Metric definitions',
+];
+
+function cliIo() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
+}
+
+describe('briefing pack from the demo workspace (with an imported formula-injection text)', () => {
+  const ws = tempWorkspace({ demo: true });
+  const outDir = path.join(ws.dir, 'packs');
+  let json: ReportJson;
+  let model: ReportModel;
+  let result: PackExportResult;
+  let text: string;
+  const pdfFile = () => result.files.find((f) => f.kind === 'pdf')!.path;
+  const xlsxFile = () => result.files.find((f) => f.kind === 'xlsx')!.path;
+
+  beforeAll(async () => {
+    const evil = path.join(tempDir(), '@evil-spend.csv');
+    fs.writeFileSync(
+      evil,
+      `date,amount,currency,category,vendor,description\n2026-08-15,100.00,USD,model_api,"${EVIL.replace(/"/g, '""')}",x\n`,
+    );
+    await commitImport(ws.db, { path: evil, name: '@evil-spend.csv' });
+    // The demo comments every red KPI; take one away so the preflight has something to block.
+    setCommentary(ws.db, { period: PERIOD, scope: 'kpi', ref: 'incident_count', body: '' });
+    model = buildReport(ws.db, PERIOD);
+    json = toReportJson(model);
+  }, 60_000);
+  afterAll(() => ws.close());
+
+  it('a red KPI without commentary blocks the export, and nothing is written', async () => {
+    const ctx = createService({ ws, uploads: new UploadStore() }).ctx;
+    await expect(
+      exportPack(ctx, { period: PERIOD, pdf: false, xlsx: true, allowUncommentedRed: false, outDir }, () =>
+        Promise.reject(new Error('must not render')),
+      ),
+    ).rejects.toSatisfy(
+      (e) => e instanceof ApiError && e.code === 'CONFLICT' && /Incident Rate/.test(e.message),
+    );
+    expect(fs.existsSync(outDir) ? fs.readdirSync(outDir) : []).toEqual([]);
+    const { io, err } = cliIo();
+    expect(await runCli(['pack', '--db', ws.file, '--period', PERIOD, '--out', outDir], io)).toBe(1);
+    expect(err.join('\n')).toMatch(/--allow-uncommented-red/);
+  });
+
+  it('the CLI writes both files with the explicit override and records a snapshot', async () => {
+    const { io, out, err } = cliIo();
+    const code = await runCli(
+      [
+        'pack',
+        '--db',
+        ws.file,
+        '--period',
+        PERIOD,
+        '--out',
+        outDir,
+        '--allow-uncommented-red',
+        '--date',
+        '2026-10-12',
+        '--json',
+      ],
+      io,
+    );
+    expect(err.join('\n')).toBe('');
+    expect(code).toBe(0);
+    result = JSON.parse(out.join('\n')) as PackExportResult;
+    expect(result.files.map((f) => f.kind).sort()).toEqual(['pdf', 'xlsx']);
+    expect(fs.readdirSync(outDir).sort()).toEqual([
+      `AI Board Briefing ${PERIOD}.pdf`,
+      `AI Board Briefing ${PERIOD}.xlsx`,
+    ]);
+    for (const f of result.files) expect(sha256File(f.path)).toBe(f.sha256);
+    expect(result.warnings.join(' ')).toMatch(/override.*incident_count/);
+    text = pdfText(pdfFile());
+  }, 120_000);
+
+  it('PDF: tagged, A4, page count, every section title, "Page N of M" on every page', () => {
+    const info = pdfInfo(pdfFile());
+    expect(info.Tagged).toBe('yes');
+    expect(info['Page size']).toMatch(/A4/);
+    const pages = Number(info.Pages);
+    expect(pages).toBeGreaterThanOrEqual(10);
+    expect(pages).toBeLessThanOrEqual(20);
+    for (const title of SECTION_TITLES) expect(text).toContain(title);
+    for (let n = 1; n <= pages; n++) expect(text).toContain(`Page ${n} of ${pages}`);
+    expect(text.split('\f').filter((p) => p.includes('Confidential — board use only')).length).toBe(pages);
+    expect(text).toContain('12 October 2026');
+  });
+
+  it('PDF: the headline numbers equal report --json', () => {
+    const p = json.portfolio;
+    const b = json.budget;
+    for (const s of [
+      usd(p.cost),
+      usd(p.benefit),
+      pct1(p.roi!),
+      pct1(p.cumulativeRoi!),
+      usd(b.budget),
+      usd(b.actual),
+      usd(b.forecastYearEnd),
+      usd(json.npv),
+    ])
+      expect(text).toContain(s);
+    for (const i of json.initiatives) {
+      expect(text).toContain(usd(i.cost));
+      expect(text).toContain(usd(i.npv));
+    }
+    for (const c of b.byCategory) expect(text).toContain(usd(c.actual));
+    expect(text).toContain(EVIL); // shown as plain text in the PDF
+  });
+
+  it('PDF: only the bundled Inter is embedded', () => {
+    const fonts = pdfFonts(pdfFile());
+    const names = fonts
+      .split('\n')
+      .slice(2)
+      .map((l) => l.split(/\s+/)[0])
+      .filter(Boolean);
+    expect(names.length).toBeGreaterThan(0);
+    for (const n of names) expect(n).toMatch(/\+Inter-/);
+  });
+
+  it('PDF pages are rendered to PNG for review', () => {
+    const files = renderPages(pdfFile(), path.join(OUTPUT_DIR, 'pack'), 'demo');
+    expect(files.length).toBe(Number(pdfInfo(pdfFile()).Pages));
+  });
+
+  it('XLSX: sheets, formulas with cached results equal to the model, formats, frozen headers, print setup', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsxFile());
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Summary',
+      'Scorecard',
+      'Initiatives',
+      'Budget vs Actual',
+      'Monthly spend',
+      'Sources',
+      'Definitions',
+    ]);
+    for (const w of wb.worksheets) {
+      expect(w.views[0]?.state).toBe('frozen');
+      expect(w.pageSetup.orientation).toBe('landscape');
+      expect(w.pageSetup.fitToWidth).toBe(1);
+    }
+    const ini = wb.getWorksheet('Initiatives')!;
+    const names = new Map<string, number>();
+    ini.eachRow((row, n) => names.set(String(row.getCell(1).value), n));
+    for (const i of model.initiatives) {
+      const row = ini.getRow(names.get(i.name)!);
+      expect(row.getCell(7).value).toBe(microToMajor(i.cost.micro));
+      expect(row.getCell(8).value).toBe(microToMajor(i.benefit.micro));
+      const roi = row.getCell(9).value as ExcelJS.CellFormulaValue;
+      expect(roi.formula).toMatch(/^IF\(G\d+=0,"",\(H\d+-G\d+\)\/G\d+\)$/);
+      expect(roi.result ?? null).toBe(i.roi.value);
+      expect(row.getCell(9).numFmt).toBe('0.0%');
+      expect(row.getCell(7).numFmt).toContain('#,##0.00');
+    }
+    const budget = wb.getWorksheet('Budget vs Actual')!;
+    const cat = model.budget.byCategory;
+    cat.forEach((c, k) => {
+      const row = budget.getRow(k + 2);
+      expect(row.getCell(1).value).toBe(c.label);
+      const v = row.getCell(4).value as ExcelJS.CellFormulaValue;
+      expect(v.formula).toBe(`C${k + 2}-B${k + 2}`);
+      expect(v.result).toBe(microToMajor(c.variance.micro));
+      // The formula recomputes to the cached result from the cells shown (to the cent).
+      expect(Number(row.getCell(3).value) - Number(row.getCell(2).value)).toBeCloseTo(v.result as number, 2);
+      const vp = row.getCell(5).value as ExcelJS.CellFormulaValue;
+      expect(vp.formula).toBe(`IF(B${k + 2}=0,"",D${k + 2}/B${k + 2})`);
+      expect(vp.result ?? null).toBe(c.variancePct.value);
+    });
+    const summary = wb.getWorksheet('Summary')!;
+    const values = new Map<string, ExcelJS.CellValue>();
+    summary.eachRow((row) => values.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(values.get('Portfolio cost (quarter)')).toBe(json.portfolio.cost);
+    expect((values.get('Portfolio ROI (quarter)') as ExcelJS.CellFormulaValue).result).toBe(
+      model.portfolio.roi.value,
+    );
+    expect((values.get('Variance (actual − budget)') as ExcelJS.CellFormulaValue).result).toBe(
+      json.budget.variance,
+    );
+    expect(values.get('Year-end forecast')).toBe(json.budget.forecastYearEnd);
+    // Conditional formatting on status, charts as pictures.
+    const scorecard = wb.getWorksheet('Scorecard')!;
+    const cf = (scorecard as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings;
+    expect(cf.map((c) => c.ref)).toContain(`G2:G${model.kpis.length + 1}`);
+    expect(summary.getImages().length).toBeGreaterThanOrEqual(2);
+    expect(wb.getWorksheet('Monthly spend')!.getImages().length).toBe(1);
+  });
+
+  it('XLSX: imported text starting with = + - @ is stored inert (never a formula)', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsxFile());
+    const cells: ExcelJS.Cell[] = [];
+    wb.eachSheet((s) =>
+      s.eachRow((r) =>
+        r.eachCell((c) => {
+          if (typeof c.value === 'string' && c.value.includes('cmd|')) cells.push(c);
+          if (typeof c.value === 'string' && c.value.includes('evil-spend')) cells.push(c);
+        }),
+      ),
+    );
+    expect(cells.length).toBeGreaterThanOrEqual(2);
+    for (const c of cells) {
+      expect(c.type).toBe(ExcelJS.ValueType.String);
+      expect(String(c.value).startsWith("'")).toBe(true);
+    }
+    expect(cells.map((c) => c.value)).toContain(`'${EVIL}`);
+    // And no cell anywhere holds a formula that came from data.
+    wb.eachSheet((s) =>
+      s.eachRow((r) =>
+        r.eachCell((c) => {
+          if (c.type === ExcelJS.ValueType.Formula) expect(c.formula).not.toMatch(/cmd|calc/);
+        }),
+      ),
+    );
+  });
+
+  it('snapshot: same quarter, same data → same inputs hash and figures; data change → restated', async () => {
+    const ctx = createService({ ws, uploads: new UploadStore() }).ctx;
+    const render = () => Promise.resolve({ pdf: null, charts: {} });
+    const again = await exportPack(
+      ctx,
+      {
+        period: PERIOD,
+        pdf: false,
+        xlsx: true,
+        allowUncommentedRed: true,
+        outDir: path.join(ws.dir, 'again'),
+      },
+      render,
+    );
+    expect(again.snapshot.inputsSha256).toBe(result.snapshot.inputsSha256);
+    expect(again.restatedSince).toBeNull();
+    const stored = ws.db
+      .prepare('SELECT report_json FROM pack_snapshots WHERE id IN (?, ?) ORDER BY id')
+      .pluck()
+      .all(result.snapshot.id, again.snapshot.id) as string[];
+    expect(stored[0]).toBe(stored[1]);
+    setCommentary(ws.db, {
+      period: PERIOD,
+      scope: 'kpi',
+      ref: 'incident_count',
+      body: 'Six incidents, all sev-3.',
+    });
+    const third = await exportPack(
+      ctx,
+      {
+        period: PERIOD,
+        pdf: false,
+        xlsx: true,
+        allowUncommentedRed: false,
+        outDir: path.join(ws.dir, 'third'),
+      },
+      render,
+    );
+    expect(third.preflight.ok).toBe(true);
+    expect(third.restatedSince?.id).toBe(again.snapshot.id);
+    const res = await ctx.ws.db.prepare('SELECT count(*) FROM pack_snapshots').pluck().get();
+    expect(res).toBe(3);
+  });
+
+  it('"changes since the last pack" compares with the last pack of an earlier quarter', async () => {
+    const ctx = createService({ ws, uploads: new UploadStore() }).ctx;
+    await exportPack(
+      ctx,
+      {
+        period: 'FY2026-Q2',
+        pdf: false,
+        xlsx: true,
+        allowUncommentedRed: true,
+        outDir: path.join(ws.dir, 'q2'),
+      },
+      () => Promise.resolve({ pdf: null, charts: {} }),
+    );
+    const data = (await createService({ ws, uploads: new UploadStore() }).call('pack.data', {
+      period: PERIOD,
+    })) as {
+      ok: true;
+      result: import('../../shared/export/packTypes').PackData;
+    };
+    const ch = data.result.changes;
+    expect(ch.basis).toBe('snapshot');
+    expect(ch.againstPeriod).toBe('FY2026-Q2');
+    expect(ch.movers.length).toBeGreaterThan(0);
+    expect(ch.statusChanges.length).toBeGreaterThan(0);
+  });
+});
+
+describe('briefing pack from a workspace built from the real samples', () => {
+  const ws = tempWorkspace();
+  afterAll(() => ws.close());
+  const SAMPLES = path.resolve(__dirname, '../../../shared/samples');
+
+  it('imports the FOCUS and vendor samples, then prints a pack whose numbers match the report', async () => {
+    for (const f of [
+      'focus/focus_1.0_sample_1000rows.csv',
+      'vendors/azure_cost_mgmt_ea_actualcost_small.csv',
+      'vendors/aws_legacy_cur_anonymized_sample.csv',
+      'vendors/anthropic_console_cost_export_claude_api_cost_2026_02_08_to_2026_02_15.csv',
+    ])
+      await commitImport(ws.db, { path: path.join(SAMPLES, f), name: path.basename(f) });
+    const periods = ws.db
+      .prepare('SELECT DISTINCT substr(date, 1, 7) FROM spend ORDER BY 1')
+      .pluck()
+      .all() as string[];
+    expect(periods.length).toBeGreaterThan(0);
+    const { reportPeriods } = await import('../../electron/report/buildReport');
+    const period = reportPeriods(ws.db).defaultPeriod!;
+    const ctx = createService({ ws, uploads: new UploadStore() }).ctx;
+    const outDir = path.join(ws.dir, 'packs');
+    const result = await exportPack(
+      ctx,
+      { period, pdf: true, xlsx: true, allowUncommentedRed: true, outDir, packDate: '2026-10-12' },
+      (r) => renderWithChromium(ctx, r),
+    );
+    const pdf = result.files.find((f) => f.kind === 'pdf')!.path;
+    const text = pdfText(pdf);
+    const json = toReportJson(buildReport(ws.db, period));
+    expect(text).toContain(`AI Board Briefing — ${period}`);
+    expect(text).toContain(usd(json.portfolio.cost));
+    expect(text).toContain(usd(json.budget.actual));
+    for (const b of result.files) expect(sha256File(b.path)).toBe(b.sha256);
+    // The appendix lists each sample with its SHA-256.
+    for (const row of ws.db.prepare('SELECT file_sha256 FROM import_batches').pluck().all() as string[])
+      expect(text).toContain(row);
+    renderPages(pdf, path.join(OUTPUT_DIR, 'pack'), 'samples');
+  }, 180_000);
+});
