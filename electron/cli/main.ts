@@ -1,6 +1,6 @@
 import { ApiError } from '../../shared/api';
 import { BatchError } from '../store/batches';
-import { WorkspaceError } from '../store/db';
+import { damagedWorkspaceError, WorkspaceError } from '../store/db';
 import { parseArgs, UsageError } from './args';
 import type { CliIo } from './command';
 import { commands } from './commands';
@@ -33,7 +33,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`Error: ${err.message}`);
       return 1;
     }
-    io.err(`Error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    const dbIndex = rest.indexOf('--db');
+    const damaged = damagedWorkspaceError(err, dbIndex >= 0 ? rest[dbIndex + 1] : undefined);
+    if (damaged) {
+      io.err(`Error: ${damaged.message}`);
+      return 1;
+    }
+    // Unexpected failures: one line for the user; the stack only when asked for (CAIO_DEBUG=1).
+    const detail =
+      err instanceof Error
+        ? process.env.CAIO_DEBUG
+          ? (err.stack ?? err.message)
+          : err.message
+        : String(err);
+    io.err(`Error: ${detail}`);
     return 1;
   }
 }

@@ -1,7 +1,7 @@
 import { ZodError } from 'zod';
 import { ApiError, describeIssues, type ApiResponse } from '../../shared/api';
 import { parseInput } from '../../shared/api/validate';
-import { WorkspaceError } from '../store/db';
+import { damagedWorkspaceError, WorkspaceError } from '../store/db';
 import { openWorkspace } from '../store/workspace';
 import type { ServiceContext } from './context';
 import { handlers } from './handlers';
@@ -12,8 +12,10 @@ export interface Service {
   readonly ctx: ServiceContext;
 }
 
-export function toApiError(err: unknown): ApiError {
+export function toApiError(err: unknown, file?: string): ApiError {
   if (err instanceof ApiError) return err;
+  const damaged = damagedWorkspaceError(err, file);
+  if (damaged) return new ApiError('WORKSPACE', damaged.message);
   if (err instanceof WorkspaceError) return new ApiError('WORKSPACE', err.message);
   if (err instanceof ZodError) return new ApiError('BAD_REQUEST', describeIssues(err));
   return new ApiError('INTERNAL', err instanceof Error ? err.message : String(err));
@@ -32,7 +34,7 @@ export function createService(init: ServiceInit): Service {
         const result = await handler(input, ctx);
         return { ok: true, result };
       } catch (err) {
-        return { ok: false, error: toApiError(err).toJSON() };
+        return { ok: false, error: toApiError(err, ctx.ws.file).toJSON() };
       }
     },
   };

@@ -148,3 +148,17 @@ export function migrate(
 }
 
 export { LATEST_VERSION };
+
+/**
+ * Damage inside a data page is only met by the first query that reads it. Turns SQLite's corruption
+ * codes into the same plain message an unopenable file gets; other errors pass through as null.
+ */
+export function damagedWorkspaceError(err: unknown, file: string | undefined): WorkspaceError | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !/^SQLITE_(CORRUPT|NOTADB)/.test(code)) return null;
+  return new WorkspaceError(
+    `${file ?? 'The workspace'} is damaged (${(err as Error).message}). ` +
+      'Restore it from a backup (File › Restore from Backup…, or `caio-scorecard backups --db FILE` then `restore`).',
+    'CORRUPT',
+  );
+}

@@ -136,22 +136,17 @@ describe('corrupt and foreign files opened as a workspace', () => {
     expectRefusedUntouched(viewOnly, /not a CAIO Scorecard workspace/);
   });
 
-  // KNOWN BUG (electron/cli/main.ts): damage inside a data page is only met by the first query that
-  // reads it, and the CLI then prints a raw SqliteError with a stack trace instead of a clear message.
-  // Fix: map SqliteError codes SQLITE_CORRUPT / SQLITE_NOTADB to the same "is damaged … restore from a
-  // backup" message (and consider PRAGMA quick_check when the app opens a workspace). Remove `.fails` then.
-  it.fails(
-    'KNOWN BUG: a workspace with a damaged page gets a clear CLI message, not a stack trace',
-    async () => {
-      const b = Buffer.from(demo);
-      for (let i = 0; i < 4096; i++) b[4096 + i] = (i * 131) & 0xff;
-      const file = write('page-damaged.sqlite', b);
-      const run = await runCliProcess(['report', '--db', file, '--period', 'FY2026-Q1']);
-      expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(/is damaged/);
-      expect(run.stderr).not.toMatch(/\n\s+at /);
-    },
-  );
+  // Damage inside a data page is only met by the first query that reads it: the CLI maps SQLite's
+  // corruption codes to the same "is damaged … restore from a backup" message.
+  it('a workspace with a damaged page gets a clear CLI message, not a stack trace', async () => {
+    const b = Buffer.from(demo);
+    for (let i = 0; i < 4096; i++) b[4096 + i] = (i * 131) & 0xff;
+    const file = write('page-damaged.sqlite', b);
+    const run = await runCliProcess(['report', '--db', file, '--period', 'FY2026-Q1']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/is damaged/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
 
   it('the CLI says so in one line (exit 1, no stack trace) for each kind of bad file', async () => {
     const files = [
