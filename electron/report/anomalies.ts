@@ -22,7 +22,7 @@ export function anomalySettings(ctx: Pick<ReportContext, 'facts'>): AnomalySetti
 }
 
 function keyOf(cell: SpendCell, d: AnomalyDimension): string {
-  return d === 'vendor' ? cell.vendor : d === 'category' ? cell.category : String(cell.initiativeId);
+  return d === 'vendor' ? cell[3] : d === 'category' ? cell[2] : String(cell[1]);
 }
 
 function labeler(ctx: ReportContext): (d: AnomalyDimension, key: string) => string {
@@ -46,12 +46,13 @@ function contributors(
   const others = (['vendor', 'category', 'initiative'] as AnomalyDimension[]).filter((x) => x !== d);
   const sums = new Map<string, { now: Micro; before: Micro }>();
   for (const c of ctx.facts.spendCells) {
-    if (c.month < from || c.month > month || keyOf(c, d) !== key) continue;
+    const cellMonth = c[0];
+    if (cellMonth < from || cellMonth > month || keyOf(c, d) !== key) continue;
     for (const o of others) {
       const id = `${o}|${keyOf(c, o)}`;
       const s = sums.get(id) ?? { now: 0, before: 0 };
-      if (c.month === month) s.now += c.micro;
-      else s.before += c.micro;
+      if (cellMonth === month) s.now += c[6];
+      else s.before += c[6];
       sums.set(id, s);
     }
   }
