@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ReportModel } from '../../../shared/report';
 import { ExplainContext } from './ExplainContext';
 import { ExplainDrawer } from './ExplainDrawer';
@@ -13,10 +13,14 @@ export function ExplainProvider({ report, children }: { report: ReportModel; chi
   }, []);
   const has = useCallback((key: string) => key in report.explanations, [report]);
   const value = useMemo(() => ({ open, has }), [open, has]);
-  const close = () => {
-    setTrail([]);
-    opener.current?.focus();
-  };
+  const close = () => setTrail([]);
+  // Once the drawer is gone, focus goes back to the figure that opened it.
+  useEffect(() => {
+    if (trail.length === 0 && opener.current) {
+      opener.current.focus();
+      opener.current = null;
+    }
+  }, [trail.length]);
   return (
     <ExplainContext.Provider value={value}>
       {children}

@@ -1,74 +1,116 @@
-import { useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import { api } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { Panel } from '../components/Panel';
+import { ScreenHeader } from '../components/ScreenHeader';
 import { Skeleton } from '../components/Skeleton';
-import { formatMoney, formatNumber } from '../format';
+import { BatchesTable } from '../importer/BatchesTable';
+import { CommitBar } from '../importer/CommitBar';
+import { CommitProgress } from '../importer/CommitProgress';
+import { DetectedPanel } from '../importer/DetectedPanel';
+import { DropZone } from '../importer/DropZone';
+import { ImportResult } from '../importer/ImportResult';
+import { MappingEditor } from '../importer/MappingEditor';
+import { PreviewSummary } from '../importer/PreviewSummary';
+import { ProblemsTable } from '../importer/ProblemsTable';
+import { SampleTable } from '../importer/SampleTable';
+import { useImportWizard } from '../importer/useImportWizard';
+import { WizardError } from '../importer/WizardError';
+import { WizardSteps } from '../importer/WizardSteps';
 import { useAsync } from '../useAsync';
 import { useWorkspace } from '../WorkspaceContext';
 
 export function ImportScreen() {
   const { refresh } = useWorkspace();
   const batches = useAsync(() => api.call('batches.list', {}), []);
-  const [error, setError] = useState<Error | null>(null);
+  const onCommitted = useCallback(() => {
+    batches.reload();
+    refresh();
+  }, [batches.reload, refresh]);
+  const w = useImportWizard(onCommitted);
+
+  // Files opened from the desktop menu ("Import file…") arrive as shell commands.
+  useEffect(
+    () =>
+      api.onShellCommand((c) => {
+        if (c.type === 'import-file') void w.openFile(c.file);
+      }),
+    [w.openFile],
+  );
+
   const undo = async (id: number) => {
-    setError(null);
-    try {
-      await api.call('batches.undo', { id });
-      batches.reload();
-      refresh();
-    } catch (err) {
-      setError(err as Error);
-    }
+    await api.call('batches.undo', { id });
+    batches.reload();
+    refresh();
   };
+
+  const previewing = w.busy === 'previewing';
   return (
     <section aria-labelledby="screen-title">
-      <h1 id="screen-title">Import</h1>
-      <h2>Import batches</h2>
-      {error && <ErrorNotice title="Undo failed" error={error} />}
-      {!batches.data ? (
-        <Skeleton lines={4} />
-      ) : (
-        <table className="table" aria-label="Import batches">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">File</th>
-              <th scope="col">Kind</th>
-              <th scope="col" className="num">
-                Rows
-              </th>
-              <th scope="col" className="num">
-                Total
-              </th>
-              <th scope="col">Imported</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {batches.data.map((b) => (
-              <tr key={b.id}>
-                <td>{b.id}</td>
-                <td title={`SHA-256 ${b.fileSha256}`}>{b.fileName}</td>
-                <td>{b.kind}</td>
-                <td className="num">{formatNumber(b.rows)}</td>
-                <td className="num">{b.total === null ? '—' : formatMoney(b.total, b.currency ?? 'USD')}</td>
-                <td>{new Date(b.importedAt).toLocaleString()}</td>
-                <td>{b.status}</td>
-                <td>
-                  {b.status === 'committed' && (
-                    <button type="button" onClick={() => void undo(b.id)} aria-label={`Undo batch ${b.id}`}>
-                      Undo
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <ScreenHeader
+        title="Import"
+        subtitle="Spend, budgets, benefits, KPI values and initiatives: each file becomes one batch you can undo."
+      />
+      <WizardSteps step={w.step} />
+      {w.error && <WizardError error={w.error} />}
+      {w.step === 'choose' && (
+        <DropZone
+          busy={w.busy !== null}
+          onFile={(f) => void w.chooseFile(f)}
+          onPickNative={() => void w.pickNative()}
+        />
       )}
+      {w.step === 'review' && w.preview && (
+        <div className={`stack${previewing ? ' stale' : ''}`} aria-busy={previewing}>
+          <div className="grid-2">
+            <Panel title="Detected">
+              <DetectedPanel preview={w.preview} request={w.request} busy={previewing} onChange={w.update} />
+            </Panel>
+            <Panel title="Column mapping">
+              <MappingEditor
+                preview={w.preview}
+                busy={previewing}
+                onApply={(mapping) => w.update({ mapping })}
+              />
+            </Panel>
+          </div>
+          <Panel title="Preview">
+            <PreviewSummary preview={w.preview} />
+            <ProblemsTable preview={w.preview} />
+            <SampleTable preview={w.preview} />
+            <CommitBar
+              preview={w.preview}
+              skipInvalid={w.request.skipInvalid}
+              busy={w.busy !== null}
+              onSkipInvalid={(skipInvalid) => w.update({ skipInvalid })}
+              onCommit={(o) => void w.commit(o)}
+              onCancel={w.reset}
+            />
+          </Panel>
+        </div>
+      )}
+      {w.step === 'review' && !w.preview && (
+        <div className="form-actions">
+          <button type="button" onClick={w.reset}>
+            Choose another file
+          </button>
+        </div>
+      )}
+      {w.step === 'committing' && (
+        <CommitProgress job={w.job} fileName={w.file?.name ?? ''} onCancel={() => void w.cancel()} />
+      )}
+      {w.step === 'done' && w.job?.result && <ImportResult result={w.job.result} onAnother={w.reset} />}
+
+      <Panel title="Import batches" id="batches-heading">
+        {batches.status === 'error' && (
+          <ErrorNotice title="Batches could not be loaded" error={batches.error} onRetry={batches.reload} />
+        )}
+        {!batches.data ? (
+          <Skeleton lines={4} label="Loading batches" />
+        ) : (
+          <BatchesTable batches={batches.data} onUndo={undo} />
+        )}
+      </Panel>
     </section>
   );
 }

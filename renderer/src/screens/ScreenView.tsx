@@ -4,7 +4,7 @@ import { DashboardScreen } from './DashboardScreen';
 import { ImportScreen } from './ImportScreen';
 import { InitiativesScreen } from './InitiativesScreen';
 import { NarrativeScreen } from './NarrativeScreen';
-import { PlannedScreen } from './PlannedScreen';
+import { PackScreen } from './PackScreen';
 import { ScorecardScreen } from './ScorecardScreen';
 import { SettingsScreen } from './SettingsScreen';
 
@@ -24,7 +24,7 @@ export function ScreenView({ screen }: { screen: ScreenId }) {
       return <NarrativeScreen />;
     // The pack engineer wires the Briefing pack screen here.
     case 'pack':
-      return <PlannedScreen title="Briefing pack" />;
+      return <PackScreen />;
     case 'settings':
       return <SettingsScreen />;
   }

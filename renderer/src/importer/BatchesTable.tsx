@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import type { ImportBatch } from '../../../shared/domain';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { formatDateTime, formatMoney, formatNumber } from '../format';
+import { KIND_LABEL } from '../labels';
+
+/** Every import batch with its file, SHA-256, rows and total; committed batches can be undone (after confirming). */
+export function BatchesTable({
+  batches,
+  onUndo,
+}: {
+  batches: ImportBatch[];
+  onUndo(id: number): Promise<void>;
+}) {
+  const [error, setError] = useState<Error | null>(null);
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const [busy, setBusy] = useState<number | null>(null);
+  if (batches.length === 0) return <p className="muted">Nothing imported yet.</p>;
+  const undo = async (id: number) => {
+    setError(null);
+    setBusy(id);
+    try {
+      await onUndo(id);
+      setConfirming(null);
+    } catch (err) {
+      setError(err as Error);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <>
+      {error && <ErrorNotice title="The batch was not undone" error={error} />}
+      <div className="table-wrap">
+        <table className="table" aria-label="Import batches" data-testid="batches">
+          <thead>
+            <tr>
+              <th scope="col">Batch</th>
+              <th scope="col">File</th>
+              <th scope="col">Kind</th>
+              <th scope="col" className="num">
+                Rows
+              </th>
+              <th scope="col" className="num">
+                Total
+              </th>
+              <th scope="col">Imported</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {batches.map((b) => (
+              <tr
+                key={b.id}
+                id={`batch-${b.id}`}
+                data-batch={b.id}
+                className={b.status === 'undone' ? 'row-undone' : undefined}
+              >
+                <th scope="row">#{b.id}</th>
+                <td>
+                  <div>{b.fileName}</div>
+                  <div className="muted small sha" title={`SHA-256 ${b.fileSha256}`}>
+                    {b.format}
+                    {b.sheet ? ` · ${b.sheet}` : ''} · SHA-256 {b.fileSha256.slice(0, 12)}…
+                  </div>
+                </td>
+                <td>{KIND_LABEL[b.kind] ?? b.kind}</td>
+                <td className="num">
+                  {formatNumber(b.rows)}
+                  {b.excluded > 0 && <div className="muted small">{formatNumber(b.excluded)} left out</div>}
+                </td>
+                <td className="num">{b.total === null ? '—' : formatMoney(b.total, b.currency ?? 'USD')}</td>
+                <td>{formatDateTime(b.importedAt)}</td>
+                <td>
+                  {b.status === 'committed' ? (
+                    <span className="badge badge-accent">Committed</span>
+                  ) : (
+                    <span
+                      className="badge"
+                      title={b.undoneAt ? `Undone ${formatDateTime(b.undoneAt)}` : undefined}
+                    >
+                      Undone
+                    </span>
+                  )}
+                </td>
+                <td className="num">
+                  {b.status === 'committed' &&
+                    (confirming === b.id ? (
+                      <span className="confirm">
+                        <button
+                          type="button"
+                          className="danger small-button"
+                          onClick={() => void undo(b.id)}
+                          disabled={busy === b.id}
+                        >
+                          {busy === b.id ? 'Undoing…' : `Confirm undo #${b.id}`}
+                        </button>{' '}
+                        <button type="button" className="small-button" onClick={() => setConfirming(null)}>
+                          Keep
+                        </button>
+                      </span>
+                    ) : (
+                      <button
+                        type="button"
+                        className="small-button"
+                        onClick={() => setConfirming(b.id)}
+                        aria-label={`Undo batch ${b.id}`}
+                      >
+                        Undo
+                      </button>
+                    ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

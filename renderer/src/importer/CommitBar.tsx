@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import type { ImportPreview } from '../../../shared/api';
+import { formatDateTime, formatNumber } from '../format';
+
+/** Warnings that need a decision (duplicate file, overlapping data, invalid rows) and the import button. */
+export function CommitBar({
+  preview,
+  skipInvalid,
+  busy,
+  onSkipInvalid,
+  onCommit,
+  onCancel,
+}: {
+  preview: ImportPreview;
+  skipInvalid: boolean;
+  busy: boolean;
+  onSkipInvalid(v: boolean): void;
+  onCommit(opts: { overlap: 'append' | 'replace'; allowDuplicate: boolean }): void;
+  onCancel(): void;
+}) {
+  const [overlap, setOverlap] = useState<'append' | 'replace'>('append');
+  const [allowDuplicate, setAllowDuplicate] = useState(false);
+  const blocked = !preview.canCommit || (preview.duplicateOf !== null && !allowDuplicate);
+  return (
+    <div className="commit-bar">
+      {preview.blockers.length > 0 && (
+        <div className="notice notice-error" role="alert">
+          <strong>This file cannot be imported as it is</strong>
+          <ul>
+            {preview.blockers.map((b) => (
+              <li key={b}>{b}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {preview.counts.invalid > 0 && (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={skipInvalid}
+            onChange={(e) => onSkipInvalid(e.target.checked)}
+            disabled={busy}
+          />
+          Leave out the {formatNumber(preview.counts.invalid)} rows with errors (they are recorded in the
+          batch)
+        </label>
+      )}
+      {preview.duplicateOf && (
+        <div className="notice notice-warn">
+          This exact file (same SHA-256) was already imported as batch #{preview.duplicateOf.batch} on{' '}
+          {formatDateTime(preview.duplicateOf.importedAt)}.
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={allowDuplicate}
+              onChange={(e) => setAllowDuplicate(e.target.checked)}
+            />
+            Import it again anyway
+          </label>
+        </div>
+      )}
+      {preview.overlaps.length > 0 && (
+        <fieldset className="notice notice-warn overlap">
+          <legend>Data for these dates already exists</legend>
+          <p>
+            {preview.overlaps
+              .map((o) => `batch #${o.batch} “${o.fileName}” (${formatNumber(o.rows)} rows)`)
+              .join('; ')}
+          </p>
+          <label className="check">
+            <input
+              type="radio"
+              name="overlap"
+              checked={overlap === 'append'}
+              onChange={() => setOverlap('append')}
+            />
+            Add to it (both are kept)
+          </label>
+          <label className="check">
+            <input
+              type="radio"
+              name="overlap"
+              checked={overlap === 'replace'}
+              onChange={() => setOverlap('replace')}
+            />
+            Replace it (those batches are undone)
+          </label>
+        </fieldset>
+      )}
+      {preview.newInitiatives.length > 0 && (
+        <p className="muted">
+          New initiatives will be created: {preview.newInitiatives.map((n) => n.name).join(', ')}.
+        </p>
+      )}
+      <div className="form-actions">
+        <button
+          type="button"
+          className="primary"
+          disabled={blocked || busy}
+          onClick={() => onCommit({ overlap, allowDuplicate })}
+        >
+          Import {formatNumber(preview.counts.records)} records
+        </button>
+        <button type="button" onClick={onCancel}>
+          Choose another file
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { IMPORT_KINDS, type ImportKind } from '../../../shared/import/mapping';
+import type { ImportPreview } from '../../../shared/api';
+import { formatNumber } from '../format';
+import { KIND_LABEL } from '../labels';
+import type { ImportRequestState } from './useImportWizard';
+
+const SOURCE: Record<NonNullable<ImportPreview['mappingSource']>, string> = {
+  given: 'your mapping',
+  saved: 'saved template',
+  builtin: 'built-in for this format',
+  proposed: 'proposed from the headers',
+};
+
+/** What was detected: format, sheet, data kind, delimiter/encoding, header row; kind and sheet can be changed. */
+export function DetectedPanel({
+  preview,
+  request,
+  busy,
+  onChange,
+}: {
+  preview: ImportPreview;
+  request: ImportRequestState;
+  busy: boolean;
+  onChange(patch: Partial<ImportRequestState>): void;
+}) {
+  return (
+    <div className="detected" data-testid="detected">
+      <dl className="kv">
+        <dt>File</dt>
+        <dd>
+          {preview.fileName} <span className="muted small">({formatNumber(preview.fileSize)} bytes)</span>
+        </dd>
+        <dt>Format</dt>
+        <dd data-testid="detected-format">{preview.formatLabel}</dd>
+        <dt>Read as</dt>
+        <dd>
+          {preview.container.toUpperCase()}
+          {preview.encoding && ` · ${preview.encoding}`}
+          {preview.delimiter && ` · delimiter “${preview.delimiter === '\t' ? 'tab' : preview.delimiter}”`} ·
+          headers on row {preview.headerRow}
+        </dd>
+        <dt>Mapping</dt>
+        <dd>
+          {preview.mappingSource ? SOURCE[preview.mappingSource] : 'none yet'}
+          {preview.savedMapping && (
+            <>
+              {' '}
+              · <span className="badge badge-accent">template “{preview.savedMapping.name}”</span>
+            </>
+          )}
+        </dd>
+        <dt>SHA-256</dt>
+        <dd className="sha">
+          <code>{preview.sha256}</code>
+        </dd>
+      </dl>
+      <div className="form-grid detected-controls">
+        <label className="field">
+          Data kind
+          <select
+            value={request.as === 'auto' ? (preview.kind ?? 'auto') : request.as}
+            disabled={busy}
+            onChange={(e) => onChange({ as: e.target.value as ImportKind, mapping: undefined })}
+            data-testid="kind-select"
+          >
+            {!preview.kind && <option value="auto">Not detected: choose</option>}
+            {IMPORT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABEL[k] ?? k}
+              </option>
+            ))}
+          </select>
+        </label>
+        {preview.sheets.length > 0 && (
+          <label className="field">
+            Sheet
+            <select
+              value={request.sheet ?? preview.sheet ?? ''}
+              disabled={busy}
+              onChange={(e) => onChange({ sheet: e.target.value, mapping: undefined })}
+            >
+              {preview.sheets.map((s) => (
+                <option key={s.name} value={s.name}>
+                  {s.name}
+                  {s.hidden ? ' (hidden)' : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { ImportSummary } from '../../../shared/api';
+import { formatNumber } from '../format';
+import { KIND_LABEL } from '../labels';
+
+/** What was stored, with a link to the batch (where it can be undone) and to the dashboard. */
+export function ImportResult({ result, onAnother }: { result: ImportSummary; onAnother(): void }) {
+  return (
+    <div className="notice notice-ok import-result" role="status" data-testid="import-result">
+      <strong>
+        Imported {formatNumber(result.rows)} {KIND_LABEL[result.kind]?.toLowerCase() ?? result.kind} records
+        from “{result.fileName}”
+      </strong>
+      <p>
+        Batch{' '}
+        <a href={`#batch-${result.batch}`} data-testid="result-batch-link">
+          #{result.batch}
+        </a>
+        {result.total !== null && result.currency && (
+          <>
+            {' '}
+            · total{' '}
+            {new Intl.NumberFormat(undefined, { style: 'currency', currency: result.currency }).format(
+              result.total,
+            )}
+          </>
+        )}
+        {result.excluded > 0 && ` · ${formatNumber(result.excluded)} rows left out (listed in the batch)`}
+        {result.createdInitiatives.length > 0 &&
+          ` · new initiatives: ${result.createdInitiatives.join(', ')}`}
+        {result.replacedBatches?.length
+          ? ` · replaced batches ${result.replacedBatches.map((b) => `#${b}`).join(', ')}`
+          : ''}
+        {result.savedMapping && ` · mapping saved as “${result.savedMapping.name}” for next time`}
+      </p>
+      <div className="form-actions">
+        <a className="button primary" href="#/dashboard">
+          Open the dashboard
+        </a>
+        <button type="button" onClick={onAnother}>
+          Import another file
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import { useEffect, useState } from 'react';
+import { SPEND_CATEGORIES } from '../../../shared/domain';
+import { KIND_FIELDS } from '../../../shared/import/fields';
+import type { ImportMapping, ImportPreview } from '../../../shared/api';
+import { CATEGORY_LABEL } from '../labels';
+
+const NONE = '';
+
+/** Field → column mapping (required fields marked), plus constants for what the file does not say. */
+export function MappingEditor({
+  preview,
+  busy,
+  onApply,
+}: {
+  preview: ImportPreview;
+  busy: boolean;
+  onApply(mapping: ImportMapping): void;
+}) {
+  const [draft, setDraft] = useState<ImportMapping | null>(preview.mapping);
+  useEffect(() => setDraft(preview.mapping), [preview.mapping]);
+  if (!draft || !preview.kind) return <p className="muted">Choose the data kind above to map the columns.</p>;
+  const fields = KIND_FIELDS[draft.kind].filter((f) => f.name !== 'tags' || draft.tagKey !== null);
+  const changed = JSON.stringify(draft) !== JSON.stringify(preview.mapping);
+  const setColumn = (field: string, column: string) => {
+    const columns = { ...draft.columns };
+    if (column === NONE) delete columns[field];
+    else columns[field] = column;
+    setDraft({ ...draft, columns });
+  };
+  return (
+    <div className="mapping" data-testid="mapping">
+      <table className="table table-compact" aria-label="Column mapping">
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Read from column</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fields.map((f) => {
+            const missing =
+              f.required &&
+              !draft.columns[f.name] &&
+              !(f.name === 'category' && draft.categoryRule === 'constant');
+            return (
+              <tr key={f.name} className={missing ? 'row-problem' : undefined}>
+                <th scope="row">
+                  <label htmlFor={`map-${f.name}`}>
+                    {f.label}
+                    {f.required && <span className="required"> (required)</span>}
+                  </label>
+                </th>
+                <td>
+                  <select
+                    id={`map-${f.name}`}
+                    value={draft.columns[f.name] ?? NONE}
+                    onChange={(e) => setColumn(f.name, e.target.value)}
+                    aria-invalid={missing ? true : undefined}
+                  >
+                    <option value={NONE}>— not in this file —</option>
+                    {preview.headers.map((h) => (
+                      <option key={h} value={h}>
+                        {h}
+                      </option>
+                    ))}
+                  </select>
+                  {missing && <span className="field-error"> Map this column to import.</span>}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {draft.kind === 'spend' && (
+        <div className="form-grid mapping-constants">
+          <label className="field">
+            Category when the file has none
+            <select
+              value={draft.categoryRule === 'constant' ? (draft.category ?? '') : ''}
+              onChange={(e) =>
+                setDraft(
+                  e.target.value
+                    ? {
+                        ...draft,
+                        categoryRule: 'constant',
+                        category: e.target.value as ImportMapping['category'],
+                      }
+                    : { ...draft, categoryRule: 'column', category: null },
+                )
+              }
+            >
+              <option value="">From the category column</option>
+              {SPEND_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  All rows: {CATEGORY_LABEL[c]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            Vendor when the file has none
+            <input
+              value={draft.vendor ?? ''}
+              onChange={(e) => setDraft({ ...draft, vendor: e.target.value || null })}
+              placeholder="e.g. Anthropic"
+            />
+          </label>
+        </div>
+      )}
+      {draft.kind !== 'initiatives' && (
+        <div className="form-grid mapping-constants">
+          <label className="field">
+            Currency when the file has none
+            <input
+              value={draft.currency ?? ''}
+              maxLength={3}
+              onChange={(e) => setDraft({ ...draft, currency: e.target.value.toUpperCase() || null })}
+              placeholder="Reporting currency"
+            />
+          </label>
+        </div>
+      )}
+      {preview.unmappedColumns.length > 0 && (
+        <p className="muted small">Not imported: {preview.unmappedColumns.join(', ')}</p>
+      )}
+      <div className="form-actions">
+        <button type="button" onClick={() => onApply(draft)} disabled={!changed || busy}>
+          {busy ? 'Checking…' : 'Apply mapping and re-check'}
+        </button>
+        {changed && (
+          <span className="muted small">The preview below uses the previous mapping until you apply.</span>
+        )}
+      </div>
+    </div>
+  );
+}

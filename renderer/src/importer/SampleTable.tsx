@@ -1,0 +1,72 @@
+import type { ImportPreview, ImportRecord } from '../../../shared/api';
+import { formatMoney } from '../format';
+
+const AMOUNT_FIELDS = new Set(['amount']);
+
+function cell(record: ImportRecord, key: string): string {
+  const v = (record as unknown as Record<string, unknown>)[key];
+  if (v === null || v === undefined) return '';
+  if (AMOUNT_FIELDS.has(key) && typeof v === 'number') {
+    const currency = (record as { currency?: string }).currency ?? 'USD';
+    return formatMoney(v, currency);
+  }
+  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+  return String(v);
+}
+
+/**
+ * The first records as they will be stored. Rows with problems are highlighted, and within them the
+ * cells whose field is read from the column a problem names.
+ */
+export function SampleTable({ preview }: { preview: ImportPreview }) {
+  if (preview.sample.length === 0) return <p className="muted">No rows to show.</p>;
+  const keys = Object.keys(preview.sample[0]!).filter((k) => k !== 'kind' && k !== 'row');
+  const fieldOfColumn = new Map(
+    Object.entries(preview.mapping?.columns ?? {}).map(([field, col]) => [col, field]),
+  );
+  const problemsByRow = new Map<number, Set<string>>();
+  for (const p of preview.problems) {
+    if (p.row === null) continue;
+    const set = problemsByRow.get(p.row) ?? new Set<string>();
+    set.add(p.column ? (fieldOfColumn.get(p.column) ?? '*') : '*');
+    problemsByRow.set(p.row, set);
+  }
+  return (
+    <div className="table-wrap sample" data-testid="sample">
+      <table className="table table-compact" aria-label="First rows as they will be stored">
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              Row
+            </th>
+            {keys.map((k) => (
+              <th scope="col" key={k} className={AMOUNT_FIELDS.has(k) ? 'num' : undefined}>
+                {k}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {preview.sample.map((r) => {
+            const bad = problemsByRow.get(r.row);
+            return (
+              <tr key={r.row} className={bad ? 'row-problem' : undefined}>
+                <th scope="row" className="num">
+                  {r.row}
+                </th>
+                {keys.map((k) => (
+                  <td
+                    key={k}
+                    className={`${AMOUNT_FIELDS.has(k) ? 'num' : ''}${bad?.has(k) ? ' cell-problem' : ''}`}
+                  >
+                    {cell(r, k)}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
