@@ -5,7 +5,7 @@ import { majorToMicro, type Micro } from '../../shared/money';
 import type { Anomaly, AnomalyContributor, AnomalyDimension, AnomalySettings } from '../../shared/report';
 import { CATEGORY_LABELS } from './budget';
 import type { ReportContext } from './context';
-import { valueInput } from './explanations';
+import { moneyInput, tallyInput } from './explanations';
 import type { SpendCell } from './facts';
 import type { MonthlySeries } from './series';
 
@@ -108,18 +108,14 @@ export function buildAnomalies(ctx: ReportContext, settings: AnomalySettings): A
             `Flagged because |amount − baseline median| > ${rule.madFactor} × MAD (median absolute deviation) of the ` +
             `trailing ${BASELINE_MONTHS} months, and ≥ ${rule.minPct} of the median, and ≥ the minimum amount (settings).`,
           inputs: [
-            valueInput(`Spend ${month}`, 'spend', amount, series.lines(k, month)),
-            ...baseline.map((b, i) =>
-              valueInput(
-                `Baseline ${addMonths(baseFrom, i)}`,
-                'spend',
-                b,
-                series.lines(k, addMonths(baseFrom, i)),
-              ),
-            ),
-            valueInput('Baseline median', 'figure', check.median),
-            valueInput('MAD', 'figure', check.mad),
-            valueInput('Minimum amount (micro-units)', 'settings', rule.minAmount),
+            tallyInput(`Spend ${month}`, 'spend', series.sum(k, month, month)),
+            ...baseline.map((_, i) => {
+              const m = addMonths(baseFrom, i);
+              return tallyInput(`Baseline ${m}`, 'spend', series.sum(k, m, m));
+            }),
+            moneyInput('Baseline median', 'figure', check.median),
+            moneyInput('Median absolute deviation (MAD)', 'figure', check.mad),
+            moneyInput('Minimum amount (setting)', 'settings', rule.minAmount),
           ],
           notes: [],
         });

@@ -4,7 +4,7 @@ import type { MonthlyFlow } from '../../shared/metrics/roi';
 import type { Micro } from '../../shared/money';
 import type { MoneyFigure, NumberFigure } from '../../shared/report';
 import type { ReportContext } from './context';
-import { figureInput, valueInput } from './explanations';
+import { figureInput, moneyInput, valueInput } from './explanations';
 import type { MonthlySeries } from './series';
 
 /** One key of a cost series and one of a benefit series. */
@@ -49,14 +49,14 @@ export function discountedFigures(
   const npvMicro = roundHalfAway(npv(rate, net));
   const monthlyIrr = irr(net);
   const span = months.length ? `${months[0]} to ${months[months.length - 1]}` : 'no months with data';
-  const flowInputs = months.map((m, i) => valueInput(m, 'figure', net[i]!));
+  const flowInputs = months.map((m, i) => moneyInput(m, 'figure', net[i]!));
   const annual = ctx.facts.settings.discountRate;
   const npvFigure = ctx.book.money(`${keyPrefix}.npv`, npvMicro, {
     label: `NPV, ${subject}, ${ctx.quarter.label}`,
     formula:
       'Sum over months t = 0, 1, … of net cash flow (realized benefit − cost) ÷ (1 + monthly rate)^t, ' +
       'discounted to the first month with data; monthly rate = (1 + annual discount rate)^(1/12) − 1. ' +
-      'Inputs after the rates: each month’s net cash flow in micro-units.',
+      'Inputs after the rates: each month’s net cash flow.',
     inputs: [
       valueInput('Annual discount rate (setting)', 'settings', annual),
       valueInput('Monthly discount rate', 'settings', rate),

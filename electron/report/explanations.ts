@@ -30,6 +30,11 @@ export function figureInput(label: string, figure: MoneyFigure | NumberFigure): 
     : { label, source: 'figure', value: figure.value, lineCount: 0, batchIds: [], ref: figure.explain };
 }
 
+/** A money amount that is not a plain sum of lines (a median, a net flow), in micro-units. */
+export function moneyInput(label: string, source: ExplanationSource, micro: Micro): ExplanationInput {
+  return { label, source, micro: Math.sign(micro) * Math.round(Math.abs(micro)), lineCount: 0, batchIds: [] };
+}
+
 /** A plain value input (a setting, a count, a KPI value). */
 export function valueInput(
   label: string,
