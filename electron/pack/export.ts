@@ -79,7 +79,7 @@ export async function exportPack(
 
   if (blocking.length > 0)
     warnings.push(
-      `Exported by override with ${blocking.length} red KPI(s) without commentary: ${blocking.map((i) => i.ref).join(', ')}.`,
+      `Exported by override with ${blocking.length} red KPI(s) without commentary: ${blocking.map((i) => `${data.report.kpis.find((k) => k.id === i.ref)?.name ?? i.ref} (${i.ref})`).join(', ')}.`,
     );
   const earlier = listSnapshots(ctx.ws.db, req.period)[0] ?? null;
   const restatedSince = earlier && earlier.inputsSha256 !== data.inputsSha256 ? earlier : null;

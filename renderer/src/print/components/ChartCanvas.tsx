@@ -1,11 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Chart, type ChartConfiguration } from 'chart.js/auto';
 
-Chart.defaults.font.family = 'Inter';
-Chart.defaults.font.size = 10;
-Chart.defaults.color = '#334155';
-Chart.defaults.animation = false;
-
 /**
  * A Chart.js chart sized for print: fixed CSS size, drawn at 3× for sharp output, no animation, no
  * responsiveness (the page does not resize while printing). `chartId` names the canvas so the Excel

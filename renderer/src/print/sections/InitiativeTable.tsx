@@ -7,14 +7,14 @@ export function InitiativeTable({ data }: { data: PackData }) {
   return (
     <table className="table">
       <colgroup>
-        <col style={{ width: '23%' }} />
-        <col style={{ width: '10%' }} />
+        <col style={{ width: '22%' }} />
+        <col style={{ width: '12%' }} />
         <col style={{ width: '13%' }} />
         <col style={{ width: '13%' }} />
         <col style={{ width: '8%' }} />
         <col style={{ width: '9%' }} />
         <col style={{ width: '9%' }} />
-        <col style={{ width: '15%' }} />
+        <col style={{ width: '14%' }} />
       </colgroup>
       <thead>
         <tr>
