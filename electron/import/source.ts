@@ -8,6 +8,7 @@ import {
   type CsvDelimiter,
   type CsvOptions,
 } from './csvSource';
+import { verifyZip } from '../safety/zipVerify';
 import { rejectFile } from './errors';
 import { sniffContainer } from './sniff';
 import type { TextEncodingName } from './textEncoding';
@@ -34,6 +35,7 @@ export interface FileSource {
 export async function openSource(path: string, name: string, o: SourceOptions = {}): Promise<FileSource> {
   const container = sniffContainer(path, name, o.encoding);
   if (container.type === 'xlsx') {
+    await verifyZip(path, name);
     const sheets = listSheets(path, name);
     const chosen =
       o.sheet === undefined ? sheets.find((s) => !s.hidden) : sheets.find((s) => s.name === o.sheet);
