@@ -213,21 +213,18 @@ function stats(xs: number[]): { min: number; median: number } {
   return { min: s[0]!, median: s[Math.floor(s.length / 2)]! };
 }
 
-/** Runs the two workloads alternately (so machine load hits both alike), after one warm-up run each. */
-function timeAlternately(a: () => void, b: () => void, rounds: number): [number[], number[]] {
-  a();
-  b();
-  const ta: number[] = [];
-  const tb: number[] = [];
+/** Runs the workloads in turn, round after round (so machine load hits all alike), after one warm-up run each. */
+function timeInTurn(workloads: (() => void)[], rounds: number): number[][] {
+  for (const w of workloads) w();
+  const times = workloads.map(() => [] as number[]);
   for (let i = 0; i < rounds; i++) {
-    let t0 = performance.now();
-    a();
-    ta.push(performance.now() - t0);
-    t0 = performance.now();
-    b();
-    tb.push(performance.now() - t0);
+    workloads.forEach((w, j) => {
+      const t0 = performance.now();
+      w();
+      times[j]!.push(performance.now() - t0);
+    });
   }
-  return [ta, tb];
+  return times;
 }
 
 const keep = flag('keep');
@@ -242,29 +239,29 @@ if (!fs.existsSync(file)) {
 const ws = initWorkspace(file);
 const rollupRows = ws.db.prepare('SELECT count(*) FROM spend_monthly').pluck().get() as number;
 const sumStmt = ws.db.prepare('SELECT SUM(amount_micro) FROM spend').pluck();
+const touch = ws.db.prepare(
+  "INSERT INTO settings (key, value) VALUES ('benchTouch', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+);
 let model: ReturnType<typeof buildReport> | undefined;
-const [sumTimes, reportTimes] = timeAlternately(
-  () => sumStmt.get(),
-  () => {
-    model = buildReport(ws.db, PERIOD);
-  },
+let writes = 0;
+const [sumTimes, reportTimes, afterWriteTimes] = timeInTurn(
+  [
+    () => sumStmt.get(),
+    // Warm: the workspace facts are cached from the previous run (nothing was written since).
+    () => {
+      model = buildReport(ws.db, PERIOD);
+    },
+    // After a write: the facts are read again from the rollup and the line tables' small siblings.
+    () => {
+      touch.run(String(writes++));
+      buildReport(ws.db, PERIOD);
+    },
+  ],
   15,
 );
-const sum = stats(sumTimes);
-const report = stats(reportTimes);
-// A report right after a write: the workspace facts are read again from the rollup (no cache).
-const coldTimes: number[] = [];
-for (let i = 0; i < 5; i++) {
-  ws.db
-    .prepare(
-      "INSERT INTO settings (key, value) VALUES ('benchTouch', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-    )
-    .run(String(i));
-  const t0 = performance.now();
-  buildReport(ws.db, PERIOD);
-  coldTimes.push(performance.now() - t0);
-}
-const afterWrite = stats(coldTimes);
+const sum = stats(sumTimes!);
+const report = stats(reportTimes!);
+const afterWrite = stats(afterWriteTimes!);
 const ratio = report.min / sum.min;
 console.log(
   JSON.stringify(
