@@ -4,6 +4,7 @@ import type { ApiResponse } from '../../shared/api/contract';
 import type { UploadedFileRef } from '../../shared/api/transport';
 import { parseInput } from '../../shared/api/validate';
 import type { HostClient } from './hostClient';
+import { exportPackDesktop } from './pdfPrinter';
 import { IPC, IPC_LIMITS, isTrustedSenderUrl } from './policy';
 import { z } from 'zod';
 
@@ -30,6 +31,7 @@ export function registerIpc(host: HostClient, getWindow: () => BrowserWindow | n
       try {
         // Validated here, in main, before anything reaches the service process or SQL.
         const { name, input } = parseInput(method, payload);
+        if (name === 'pack.export') return await exportPackDesktop(host, getWindow(), input as never);
         const reply = await host.request({ type: 'call', method: name, payload: input });
         if (reply.type === 'result') return reply.response;
         return {

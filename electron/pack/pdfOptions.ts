@@ -21,7 +21,7 @@ export const ELECTRON_PDF_OPTIONS = {
   displayHeaderFooter: false,
   generateTaggedPDF: true,
   generateDocumentOutline: true,
-  margins: { marginType: 'none' as const },
+  margins: { top: 0, bottom: 0, left: 0, right: 0 },
 };
 
 /** The print view's address relative to the renderer root. */
