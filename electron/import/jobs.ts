@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { ImportJobStatus } from '../../shared/api/import';
-import { openDatabase } from '../store/db';
+import type { Workspace } from '../store/workspace';
 import { ImportCancelled, ImportRejected } from './errors';
 import { commitImport, type ImportOptions } from './run';
 
@@ -19,8 +19,9 @@ interface Job {
 export class ImportJobs {
   private readonly jobs = new Map<string, Job>();
 
+  /** `open` gives the job its own connection to the workspace (as the transport opens it: binding, lock). */
   start(
-    workspaceFile: string,
+    open: () => Workspace,
     options: Omit<ImportOptions, 'signal' | 'onProgress'>,
     totalRows: number | null = null,
   ): string {
@@ -37,9 +38,10 @@ export class ImportJobs {
       finishedAt: null,
     };
     const run = async () => {
-      const db = openDatabase(workspaceFile);
+      let ws: Workspace | null = null;
       try {
-        status.result = await commitImport(db, {
+        ws = open();
+        status.result = await commitImport(ws.db, {
           ...options,
           signal: abort.signal,
           onProgress: (p) => {
@@ -54,7 +56,7 @@ export class ImportJobs {
           problems: err instanceof ImportRejected ? err.problems : [],
         };
       } finally {
-        db.close();
+        ws?.close();
         status.finishedAt = new Date().toISOString();
       }
     };

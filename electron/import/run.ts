@@ -280,6 +280,9 @@ export async function commitImport(db: Db, o: ImportOptions): Promise<ImportSumm
     );
     writer = createWriter(db, batchId);
   };
+  // A bigger page cache for the batch's index and rollup updates (restored afterwards).
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -32768');
   begin();
   try {
     const pass = await resolvedScan(
@@ -356,6 +359,8 @@ export async function commitImport(db: Db, o: ImportOptions): Promise<ImportSumm
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw err;
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { IsoDate } from '../fiscal';
 import type { SpendCategory } from '../domain';
 import { cellText, type Cell, type SourceRow } from './cells';
 import { DateParseError, parseDate, type DateOrder } from './dates';
@@ -46,13 +47,32 @@ export interface RowOutcome {
 }
 
 const TOTAL_RE = /^(grand\s+|sub-?)?totals?\b/i;
+const KEY_FIELD = {
+  spend: 'date',
+  budget: 'month',
+  benefits: 'date',
+  kpis: 'kpi',
+  initiatives: 'name',
+} as const;
+const CATEGORY_HINT = 'not a spend category (platform, model_api, compute, labor, tooling, other)';
 
 /** Thrown inside a field reader; becomes a problem on the row and column. */
 class FieldError extends Error {}
 
+function isValueError(err: unknown): err is Error {
+  return (
+    err instanceof FieldError ||
+    err instanceof NumberParseError ||
+    err instanceof DateParseError ||
+    err instanceof RangeError ||
+    (err instanceof Error && /outside the range/.test(err.message))
+  );
+}
+
 /**
  * Turns source rows into records for one mapping: every value parsed exactly, every problem named by
  * row and column. One instance per pass over the file (it remembers initiative names seen for duplicates).
+ * Field readers work on the current row (set by `transform`), so no closure is made per row or cell.
  */
 export class RowTransformer {
   /** File-level problems: required fields unmapped, mapped columns absent from the file. */
@@ -62,6 +82,11 @@ export class RowTransformer {
   private readonly col = new Map<string, number>();
   private readonly wideColumns: { index: number; header: string; period: Period }[] = [];
   private readonly seenNames = new Map<string, number>();
+  // The current row: its number, its cells, their text (null = blank) and the problems found so far.
+  private rowNumber = 0;
+  private cells: Cell[] = [];
+  private texts: (string | null)[] = [];
+  private problems: ImportProblem[] = [];
 
   constructor(
     readonly mapping: ImportMapping,
@@ -106,11 +131,7 @@ export class RowTransformer {
       }
     } else {
       for (const spec of KIND_FIELDS[mapping.kind]) {
-        if (
-          spec.required &&
-          !mapping.columns[spec.name] &&
-          !this.fileProblems.some((p) => p.column === mapping.columns[spec.name])
-        ) {
+        if (spec.required && !mapping.columns[spec.name]) {
           this.fileProblems.push(
             problem(null, null, null, `no column is mapped to the required field "${spec.label}"`),
           );
@@ -121,15 +142,14 @@ export class RowTransformer {
     this.unmapped = headers.filter((_, i) => !used.has(i));
   }
 
-  /** The current row's cells as text (null = blank), computed once per row: every field reads it. */
-  private texts: (string | null)[] = [];
+  // ---- reading the current row ----
 
-  private cell(row: SourceRow, field: string): Cell {
+  private cell(field: string): Cell {
     const i = this.col.get(field);
-    return i === undefined ? null : (row.cells[i] ?? null);
+    return i === undefined ? null : (this.cells[i] ?? null);
   }
 
-  private text(_row: SourceRow, field: string): string | null {
+  private text(field: string): string | null {
     const i = this.col.get(field);
     return i === undefined ? null : (this.texts[i] ?? null);
   }
@@ -138,140 +158,188 @@ export class RowTransformer {
     return this.mapping.columns[field] ?? field;
   }
 
-  private isTotalRow(row: SourceRow): boolean {
-    const first = this.texts.slice(0, 3);
-    if (!first.some((t) => t !== null && TOTAL_RE.test(t))) return false;
-    const keyField = { spend: 'date', budget: 'month', benefits: 'date', kpis: 'kpi', initiatives: 'name' }[
-      this.mapping.kind
-    ];
-    const key = this.text(row, keyField);
-    return key === null || TOTAL_RE.test(key);
+  private fail(column: string, text: string | null, err: unknown): null {
+    if (!isValueError(err)) throw err;
+    this.problems.push(problem(this.rowNumber, column, text, err.message));
+    return null;
   }
 
-  transform(row: SourceRow): RowOutcome {
-    this.texts = row.cells.map(cellText);
-    if (this.texts.every((t) => t === null)) return { records: [], problems: [], skipped: 'blank' };
-    if (this.isTotalRow(row)) return { records: [], problems: [], skipped: 'total' };
-    const problems: ImportProblem[] = [];
-    const read = <T>(field: string, fn: (text: string, cell: Cell) => T): T | null => {
-      const t = this.text(row, field);
-      if (t === null) return null;
-      const c = this.cell(row, field);
-      try {
-        return fn(t, c);
-      } catch (err) {
-        if (
-          err instanceof FieldError ||
-          err instanceof NumberParseError ||
-          err instanceof DateParseError ||
-          err instanceof RangeError
-        ) {
-          problems.push(problem(row.row, this.header(field), t, err.message));
-          return null;
-        }
-        if (err instanceof Error && /outside the range/.test(err.message)) {
-          problems.push(problem(row.row, this.header(field), t, err.message));
-          return null;
-        }
-        throw err;
-      }
-    };
-    const need = <T>(field: string, value: T | null, what = 'empty'): value is T => {
-      if (value !== null) return true;
-      if (!problems.some((p) => p.column === this.header(field))) {
-        problems.push(
-          problem(row.row, this.header(field), this.text(row, field), `${what}: a value is required`),
-        );
-      }
-      return false;
-    };
-    const records = this.records(row, read, need, problems);
-    return { records: problems.some((p) => p.severity === 'error') ? [] : records, problems, skipped: null };
+  /** A required value: when missing, the row gets one problem for that column (not two). */
+  private required<T>(field: string, value: T | null): value is T {
+    if (value !== null) return true;
+    const column = this.header(field);
+    if (!this.problems.some((p) => p.column === column)) {
+      this.problems.push(problem(this.rowNumber, column, this.text(field), 'empty: a value is required'));
+    }
+    return false;
   }
 
-  private amount(row: SourceRow, t: string): { micro: number; currency: string | null } {
-    this.evidence?.number(t, row.row, this.header('amount'));
-    return parseAmountMicro(t, this.settings.decimal);
+  private date(field: string): IsoDate | null {
+    const t = this.text(field);
+    if (t === null) return null;
+    const c = this.cell(field);
+    this.evidence?.date(c, this.rowNumber, this.header(field));
+    try {
+      return parseDate(c, this.settings.dateOrder);
+    } catch (err) {
+      return this.fail(this.header(field), t, err);
+    }
   }
 
-  private date(row: SourceRow, field: string, c: Cell): string {
-    this.evidence?.date(c, row.row, this.header(field));
-    return parseDate(c, this.settings.dateOrder);
+  /** A date, or a month/quarter label standing for its first day (benefit rows are often monthly). */
+  private dateOrPeriodStart(field: string): IsoDate | null {
+    const t = this.text(field);
+    if (t === null) return null;
+    const c = this.cell(field);
+    this.evidence?.date(c, this.rowNumber, this.header(field));
+    try {
+      return parseDate(c, this.settings.dateOrder);
+    } catch (err) {
+      const p = parsePeriod(c, this.ctx.fiscalStartMonth, this.settings.dateOrder);
+      return p ? p.start : this.fail(this.header(field), t, err);
+    }
   }
 
-  private currency(row: SourceRow, fromCell: string | null): string {
-    const t = this.text(row, 'currency');
-    const code = (t ?? fromCell ?? this.mapping.currency ?? this.ctx.reportingCurrency).toUpperCase();
-    if (!/^[A-Z]{3}$/.test(code)) throw new FieldError('not an ISO 4217 currency code such as USD');
-    return code;
+  private period(field: string, monthOnly: boolean): Period | null {
+    const t = this.text(field);
+    if (t === null) return null;
+    const c = this.cell(field);
+    this.evidence?.date(c, this.rowNumber, this.header(field));
+    const p = parsePeriod(c, this.ctx.fiscalStartMonth, this.settings.dateOrder);
+    if (!p) {
+      const hint = monthOnly
+        ? 'not a month (use e.g. 2026-03 or Mar 2026)'
+        : 'not a period (use e.g. 2026-03, Mar 2026, Q3 2026 or FY2026-Q3)';
+      return this.fail(this.header(field), t, new FieldError(hint));
+    }
+    if (monthOnly && p.granularity !== 'month') {
+      return this.fail(this.header(field), t, new FieldError('budgets are monthly: give one row per month'));
+    }
+    return p;
   }
 
-  private category(row: SourceRow): SpendCategory {
+  private amount(): { micro: number; currency: string | null } | null {
+    const t = this.text('amount');
+    if (t === null)
+      return this.mapping.emptyAmountIsZero && this.col.has('amount') ? { micro: 0, currency: null } : null;
+    this.evidence?.number(t, this.rowNumber, this.header('amount'));
+    try {
+      return parseAmountMicro(t, this.settings.decimal);
+    } catch (err) {
+      return this.fail(this.header('amount'), t, err);
+    }
+  }
+
+  private count(field: string): number | null {
+    const t = this.text(field);
+    if (t === null) return null;
+    this.evidence?.number(t, this.rowNumber, this.header(field));
+    try {
+      return parseCount(t, this.settings.decimal);
+    } catch (err) {
+      return this.fail(this.header(field), t, err);
+    }
+  }
+
+  private numberAt(column: string, t: string): number | null {
+    this.evidence?.number(t, this.rowNumber, column);
+    try {
+      return parseNumberValue(t, this.settings.decimal);
+    } catch (err) {
+      return this.fail(column, t, err);
+    }
+  }
+
+  /** A text column read through a vocabulary (stage, benefit type, ...); unknown words are problems. */
+  private word<T>(field: string, parse: (text: string) => T | null, hint: string): T | null {
+    const t = this.text(field);
+    if (t === null) return null;
+    const v = parse(t);
+    return v === null ? this.fail(this.header(field), t, new FieldError(hint)) : v;
+  }
+
+  private currency(fromAmount: string | null): string | null {
+    const t = this.text('currency');
+    const code = (t ?? fromAmount ?? this.mapping.currency ?? this.ctx.reportingCurrency).toUpperCase();
+    if (/^[A-Z]{3}$/.test(code)) return code;
+    return this.fail(this.header('currency'), t, new FieldError('not an ISO 4217 currency code such as USD'));
+  }
+
+  private category(): SpendCategory | null {
     switch (this.mapping.categoryRule) {
       case 'constant':
         return this.mapping.category ?? 'other';
       case 'cloud-service':
-        return categoryFromCloudService(this.text(row, 'categoryHint'));
-      default: {
-        const t = this.text(row, 'category');
-        if (t === null) return this.mapping.category ?? 'other';
-        const c = categoryFromText(t);
-        if (!c)
-          throw new FieldError('not a spend category (platform, model_api, compute, labor, tooling, other)');
-        return c;
-      }
+        return categoryFromCloudService(this.text('categoryHint'));
+      default:
+        return this.text('category') === null
+          ? (this.mapping.category ?? 'other')
+          : this.word('category', categoryFromText, CATEGORY_HINT);
     }
   }
 
-  private initiative(row: SourceRow): string | null {
-    const direct = this.text(row, 'initiative');
+  private initiative(): string | null {
+    const direct = this.text('initiative');
     if (direct !== null) return direct;
-    return this.mapping.tagKey ? readTag(this.text(row, 'tags'), this.mapping.tagKey) : null;
+    return this.mapping.tagKey ? readTag(this.text('tags'), this.mapping.tagKey) : null;
   }
 
-  private records(
-    row: SourceRow,
-    read: <T>(field: string, fn: (text: string, cell: Cell) => T) => T | null,
-    need: <T>(field: string, value: T | null, what?: string) => value is T,
-    problems: ImportProblem[],
-  ): ImportRecord[] {
+  private isTotalRow(): boolean {
+    let total = false;
+    for (let i = 0; i < 3 && i < this.texts.length; i++) {
+      const t = this.texts[i];
+      if (t && TOTAL_RE.test(t)) total = true;
+    }
+    if (!total) return false;
+    const key = this.text(KEY_FIELD[this.mapping.kind]);
+    return key === null || TOTAL_RE.test(key);
+  }
+
+  // ---- rows ----
+
+  transform(row: SourceRow): RowOutcome {
+    this.rowNumber = row.row;
+    this.cells = row.cells;
+    this.texts = row.cells.map(cellText);
+    if (this.texts.every((t) => t === null)) return { records: [], problems: [], skipped: 'blank' };
+    if (this.isTotalRow()) return { records: [], problems: [], skipped: 'total' };
+    this.problems = [];
+    const records = this.records();
+    const problems = this.problems;
+    return { records: problems.some((p) => p.severity === 'error') ? [] : records, problems, skipped: null };
+  }
+
+  private records(): ImportRecord[] {
     const m = this.mapping;
-    const count = (field: string) =>
-      read(field, (t) => {
-        this.evidence?.number(t, row.row, this.header(field));
-        return parseCount(t, this.settings.decimal);
-      });
-    const amountOf = () => {
-      const a = read('amount', (t) => this.amount(row, t));
-      if (a === null && m.emptyAmountIsZero && this.text(row, 'amount') === null)
-        return { micro: 0, currency: null };
-      return a;
-    };
     switch (m.kind) {
       case 'spend': {
-        const date = read('date', (_t, c) => this.date(row, 'date', c));
-        const amount = amountOf();
-        const currency = this.guard(row, 'currency', problems, () =>
-          this.currency(row, amount?.currency ?? null),
-        );
-        const category = this.guard(row, 'category', problems, () => this.category(row));
-        const tokensIn = count('tokensIn');
-        const tokensOut = count('tokensOut');
-        const requests = count('requests');
-        if (!need('date', date) || !need('amount', amount) || currency === null || category === null)
+        const date = this.date('date');
+        const amount = this.amount();
+        const currency = this.currency(amount?.currency ?? null);
+        const category = this.category();
+        const tokensIn = this.count('tokensIn');
+        const tokensOut = this.count('tokensOut');
+        const requests = this.count('requests');
+        if (
+          !this.required('date', date) ||
+          !this.required('amount', amount) ||
+          currency === null ||
+          category === null
+        ) {
           return [];
+        }
         return [
           {
             kind: 'spend',
-            row: row.row,
+            row: this.rowNumber,
             date,
             amount: amount.micro,
             currency,
-            initiative: this.initiative(row),
+            initiative: this.initiative(),
             category,
-            vendor: this.text(row, 'vendor') ?? m.vendor,
-            costCenter: this.text(row, 'costCenter'),
-            description: this.text(row, 'description'),
+            vendor: this.text('vendor') ?? m.vendor,
+            costCenter: this.text('costCenter'),
+            description: this.text('description'),
             tokensIn,
             tokensOut,
             requests,
@@ -279,190 +347,124 @@ export class RowTransformer {
         ];
       }
       case 'budget': {
-        const month = read('month', (_t, c) => {
-          this.evidence?.date(c, row.row, this.header('month'));
-          const p = parsePeriod(c, this.ctx.fiscalStartMonth, this.settings.dateOrder);
-          if (!p) throw new FieldError('not a month (use e.g. 2026-03 or Mar 2026)');
-          if (p.granularity !== 'month') throw new FieldError('budgets are monthly: give one row per month');
-          return p.start.slice(0, 7);
-        });
-        const amount = amountOf();
-        const currency = this.guard(row, 'currency', problems, () =>
-          this.currency(row, amount?.currency ?? null),
-        );
-        const category = read('category', (t) => {
-          const c = categoryFromText(t);
-          if (!c)
-            throw new FieldError(
-              'not a spend category (platform, model_api, compute, labor, tooling, other)',
-            );
-          return c;
-        });
-        if (!need('month', month) || !need('amount', amount) || currency === null) return [];
+        const period = this.period('month', true);
+        const amount = this.amount();
+        const currency = this.currency(amount?.currency ?? null);
+        const category = this.word('category', categoryFromText, CATEGORY_HINT);
+        if (!this.required('month', period) || !this.required('amount', amount) || currency === null)
+          return [];
         return [
           {
             kind: 'budget',
-            row: row.row,
-            month,
+            row: this.rowNumber,
+            month: period.start.slice(0, 7),
             amount: amount.micro,
             currency,
-            initiative: this.initiative(row),
+            initiative: this.initiative(),
             category: category ?? m.category,
           },
         ];
       }
       case 'benefits': {
-        const date = read('date', (t, c) => {
-          try {
-            return this.date(row, 'date', c);
-          } catch (err) {
-            const p = parsePeriod(c, this.ctx.fiscalStartMonth, this.settings.dateOrder);
-            if (p) return p.start;
-            throw err;
-          }
-        });
-        const initiative = this.text(row, 'initiative');
-        const amount = amountOf();
-        const currency = this.guard(row, 'currency', problems, () =>
-          this.currency(row, amount?.currency ?? null),
+        const date = this.dateOrPeriodStart('date');
+        const initiative = this.text('initiative');
+        const amount = this.amount();
+        const currency = this.currency(amount?.currency ?? null);
+        const type = this.word(
+          'type',
+          benefitTypeFromText,
+          'not a benefit type (revenue, cost_savings, productivity, risk_avoidance, other)',
         );
-        const type = read('type', (t) => {
-          const b = benefitTypeFromText(t);
-          if (!b)
-            throw new FieldError(
-              'not a benefit type (revenue, cost_savings, productivity, risk_avoidance, other)',
-            );
-          return b;
-        });
-        const realized = read('realized', (t) => {
-          const r = realizedFromText(t);
-          if (r === null) throw new FieldError('neither realized nor projected');
-          return r;
-        });
+        const realized = this.word('realized', realizedFromText, 'neither realized nor projected');
         if (
-          !need('date', date) ||
-          !need('initiative', initiative) ||
-          !need('amount', amount) ||
+          !this.required('date', date) ||
+          !this.required('initiative', initiative) ||
+          !this.required('amount', amount) ||
           currency === null
-        )
+        ) {
           return [];
+        }
         return [
           {
             kind: 'benefits',
-            row: row.row,
+            row: this.rowNumber,
             date,
             initiative,
             amount: amount.micro,
             currency,
             type: type ?? m.benefitType ?? 'other',
             realized: realized ?? m.realized,
-            description: this.text(row, 'description'),
+            description: this.text('description'),
           },
         ];
       }
       case 'kpis':
-        return m.layout === 'wide' ? this.wideKpis(row, read, need, problems) : this.longKpi(row, read, need);
+        return m.layout === 'wide' ? this.wideKpis() : this.longKpi();
       case 'initiatives':
-        return this.initiativeRecord(row, read, need, problems);
+        return this.initiativeRecord();
     }
   }
 
-  private guard<T>(row: SourceRow, field: string, problems: ImportProblem[], fn: () => T): T | null {
-    try {
-      return fn();
-    } catch (err) {
-      if (!(err instanceof FieldError)) throw err;
-      problems.push(problem(row.row, this.header(field), this.text(row, field), err.message));
-      return null;
-    }
+  private kpiId(): string | null {
+    return this.word(
+      'kpi',
+      (t) => this.ctx.kpiId(t) ?? null,
+      'not a KPI of the catalog (add it under KPIs first, or use its id such as support_deflection)',
+    );
   }
 
-  private kpiId(text: string): string {
-    const id = this.ctx.kpiId(text);
-    if (!id)
-      throw new FieldError(
-        'not a KPI of the catalog (add it under KPIs first, or use its id such as support_deflection)',
-      );
-    return id;
-  }
-
-  private longKpi(
-    row: SourceRow,
-    read: <T>(field: string, fn: (text: string, cell: Cell) => T) => T | null,
-    need: <T>(field: string, value: T | null, what?: string) => value is T,
-  ): ImportRecord[] {
-    const kpiId = read('kpi', (t) => this.kpiId(t));
-    const period = read('period', (_t, c) => {
-      this.evidence?.date(c, row.row, this.header('period'));
-      const p = parsePeriod(c, this.ctx.fiscalStartMonth, this.settings.dateOrder);
-      if (!p) throw new FieldError('not a period (use e.g. 2026-03, Mar 2026, Q3 2026 or FY2026-Q3)');
-      return p;
-    });
-    const value = read('value', (t) => {
-      this.evidence?.number(t, row.row, this.header('value'));
-      return parseNumberValue(t, this.settings.decimal);
-    });
-    if (!need('kpi', kpiId) || !need('period', period) || !need('value', value)) return [];
+  private longKpi(): ImportRecord[] {
+    const kpiId = this.kpiId();
+    const period = this.period('period', false);
+    const t = this.text('value');
+    const value = t === null ? null : this.numberAt(this.header('value'), t);
+    if (!this.required('kpi', kpiId) || !this.required('period', period) || !this.required('value', value))
+      return [];
     return [
       {
         kind: 'kpis',
-        row: row.row,
+        row: this.rowNumber,
         kpiId,
         periodStart: period.start,
         periodEnd: period.end,
         value,
-        initiative: this.text(row, 'initiative'),
-        segment: this.text(row, 'segment'),
+        initiative: this.text('initiative'),
+        segment: this.text('segment'),
       },
     ];
   }
 
-  private wideKpis(
-    row: SourceRow,
-    read: <T>(field: string, fn: (text: string, cell: Cell) => T) => T | null,
-    need: <T>(field: string, value: T | null, what?: string) => value is T,
-    problems: ImportProblem[],
-  ): ImportRecord[] {
-    const kpiId = read('kpi', (t) => this.kpiId(t));
-    if (!need('kpi', kpiId)) return [];
+  private wideKpis(): ImportRecord[] {
+    const kpiId = this.kpiId();
+    if (!this.required('kpi', kpiId)) return [];
     const out: ImportRecord[] = [];
     for (const w of this.wideColumns) {
       const t = this.texts[w.index] ?? null;
       if (t === null) continue;
-      try {
-        this.evidence?.number(t, row.row, w.header);
-        const value = parseNumberValue(t, this.settings.decimal);
-        out.push({
-          kind: 'kpis',
-          row: row.row,
-          kpiId,
-          periodStart: w.period.start,
-          periodEnd: w.period.end,
-          value,
-          initiative: this.text(row, 'initiative'),
-          segment: this.text(row, 'segment'),
-        });
-      } catch (err) {
-        if (!(err instanceof NumberParseError)) throw err;
-        problems.push(problem(row.row, w.header, t, err.message));
-      }
+      const value = this.numberAt(w.header, t);
+      if (value === null) continue;
+      out.push({
+        kind: 'kpis',
+        row: this.rowNumber,
+        kpiId,
+        periodStart: w.period.start,
+        periodEnd: w.period.end,
+        value,
+        initiative: this.text('initiative'),
+        segment: this.text('segment'),
+      });
     }
     return out;
   }
 
-  private initiativeRecord(
-    row: SourceRow,
-    read: <T>(field: string, fn: (text: string, cell: Cell) => T) => T | null,
-    need: <T>(field: string, value: T | null, what?: string) => value is T,
-    problems: ImportProblem[],
-  ): ImportRecord[] {
-    const base = this.text(row, 'name');
-    const qualifier = this.text(row, 'nameQualifier');
+  private initiativeRecord(): ImportRecord[] {
+    const base = this.text('name');
+    const qualifier = this.text('nameQualifier');
     const name = base === null ? qualifier : qualifier ? `${base} (${qualifier})` : base;
     if (base === null && qualifier !== null) {
-      problems.push(
+      this.problems.push(
         problem(
-          row.row,
+          this.rowNumber,
           this.header('name'),
           null,
           `no name: stored under its ${this.header('nameQualifier')} "${qualifier}"`,
@@ -470,58 +472,50 @@ export class RowTransformer {
         ),
       );
     }
-    const dateField = (field: string) => read(field, (_t, c) => this.date(row, field, c));
-    const bool = (field: string) =>
-      read(field, (t) => {
-        const b = boolFromText(t);
-        if (b === null) throw new FieldError('not yes/no');
-        return b;
-      });
-    const stage = read('stage', (t) => {
-      const s = stageFromText(t);
-      if (!s) throw new FieldError('not a stage (idea, experiment, pilot, production, retired)');
-      return s;
-    });
+    const yesNo = (field: string) => this.word(field, boolFromText, 'not yes/no');
     const tier =
-      read('riskTier', (t) => {
-        const r = riskTierFromText(t);
-        if (!r) throw new FieldError('not a risk tier 1–4');
-        return r;
-      }) ??
-      read('highImpact', (t) => {
-        const r = riskTierFromHighImpact(t);
-        if (!r) throw new FieldError('not a high-impact answer (yes/no, high-impact / not high-impact)');
-        return r;
-      });
+      this.word('riskTier', riskTierFromText, 'not a risk tier 1–4') ??
+      this.word(
+        'highImpact',
+        riskTierFromHighImpact,
+        'not a high-impact answer (yes/no, high-impact / not high-impact)',
+      );
     const record: Omit<InitiativeRecord, 'name'> = {
       kind: 'initiatives',
-      row: row.row,
-      owner: this.text(row, 'owner'),
-      businessUnit: this.text(row, 'businessUnit'),
-      stage: stage ?? 'idea',
+      row: this.rowNumber,
+      owner: this.text('owner'),
+      businessUnit: this.text('businessUnit'),
+      stage:
+        this.word('stage', stageFromText, 'not a stage (idea, experiment, pilot, production, retired)') ??
+        'idea',
       riskTier: tier ?? 1,
-      approvalDate: dateField('approvalDate'),
-      hasBaseline: bool('hasBaseline') ?? false,
-      hasOutcomeInstrumentation: bool('hasOutcomeInstrumentation') ?? false,
-      conceptApprovedDate: dateField('conceptApprovedDate'),
-      productionDate: dateField('productionDate'),
-      description: this.text(row, 'description'),
+      approvalDate: this.date('approvalDate'),
+      hasBaseline: yesNo('hasBaseline') ?? false,
+      hasOutcomeInstrumentation: yesNo('hasOutcomeInstrumentation') ?? false,
+      conceptApprovedDate: this.date('conceptApprovedDate'),
+      productionDate: this.date('productionDate'),
+      description: this.text('description'),
       extra: {},
     };
-    if (!need('name', name)) return [];
+    if (!this.required('name', name)) return [];
     let unique = name;
     const first = this.seenNames.get(name.toLowerCase());
     if (first !== undefined) {
       if (this.mapping.duplicateNames === 'reject') {
-        problems.push(
-          problem(row.row, this.header('name'), name, `duplicate initiative name (first at row ${first})`),
+        this.problems.push(
+          problem(
+            this.rowNumber,
+            this.header('name'),
+            name,
+            `duplicate initiative name (first at row ${first})`,
+          ),
         );
         return [];
       }
-      unique = `${name} (row ${row.row})`;
-      problems.push(
+      unique = `${name} (row ${this.rowNumber})`;
+      this.problems.push(
         problem(
-          row.row,
+          this.rowNumber,
           this.header('name'),
           name,
           `the name is also used at row ${first}; stored as "${unique}"`,
@@ -529,12 +523,11 @@ export class RowTransformer {
         ),
       );
     }
-    this.seenNames.set(unique.toLowerCase(), row.row);
-    const mappedIdx = new Set(this.col.values());
+    this.seenNames.set(unique.toLowerCase(), this.rowNumber);
+    const mapped = new Set(this.col.values());
     this.headers.forEach((h, i) => {
-      if (mappedIdx.has(i)) return;
       const t = this.texts[i] ?? null;
-      if (t !== null) record.extra[h] = t;
+      if (!mapped.has(i) && t !== null) record.extra[h] = t;
     });
     return [{ ...record, name: unique }];
   }

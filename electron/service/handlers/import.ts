@@ -47,7 +47,7 @@ export const importHandlers: HandlerMap<keyof typeof importMethods> = {
     }
   },
   'import.start': (input, ctx) => {
-    const jobId = jobsOf(ctx).start(ctx.ws.file, {
+    const jobId = jobsOf(ctx).start(() => ctx.reopen(ctx.ws.file), {
       ...options(input, ctx),
       allowDuplicate: input.allowDuplicate,
       overlap: input.overlap,
