@@ -78,12 +78,14 @@ function roundHalfAway(x: number): Micro {
 /**
  * For each vendor, category and initiative, each month of the quarter is tested against its trailing
  * 6 months (months without spend are 0). A month is tested only when the whole baseline lies within
- * the workspace's spend history.
+ * the workspace's spend history and the month itself is reported (on or before the last month with spend).
  */
 export function buildAnomalies(ctx: ReportContext, settings: AnomalySettings): Anomaly[] {
   const { facts, quarter: q, book } = ctx;
   const first = ctx.firstSpendMonth;
-  if (first === null) return [];
+  // Months after the last month with any spend are not reported yet: no spend there is not a drop.
+  const last = ctx.dataThrough;
+  if (first === null || last === null) return [];
   const rule: AnomalyRule = {
     madFactor: settings.madFactor,
     minPct: settings.minPct,
@@ -95,7 +97,7 @@ export function buildAnomalies(ctx: ReportContext, settings: AnomalySettings): A
     for (const k of series.keys()) {
       for (const month of q.months) {
         const baseFrom = addMonths(month, -BASELINE_MONTHS);
-        if (baseFrom < first) continue;
+        if (baseFrom < first || month > last) continue;
         const baseline = series.amounts(k, baseFrom, addMonths(month, -1));
         const amount = series.month(k, month);
         const check = checkAnomaly(amount, baseline, rule);

@@ -76,3 +76,20 @@ describe('multi-currency spend', () => {
     expect(() => buildReport(w.db, 'FY2026-Q2')).not.toThrow();
   });
 });
+
+describe('anomalies in a quarter not reported yet', () => {
+  it('a month after the last month with any spend is not a drop', () => {
+    const w = new TestWorkspace({ anomalyMinAmount: 1 });
+    try {
+      const months = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07'];
+      w.spend(months.map((month) => ({ date: `${month}-10`, amount: '1000.00', vendor: 'OpenAI' })));
+      const r = buildReport(w.db, 'FY2026-Q3');
+      // July is reported (1000 = baseline); August and September have no data at all yet
+      expect(r.anomalies).toEqual([]);
+      expect(r.dataThrough).toBe('2026-07');
+      expect(r.notes.join(' ')).toMatch(/runs through 2026-07/);
+    } finally {
+      w.close();
+    }
+  });
+});
