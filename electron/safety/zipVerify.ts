@@ -105,6 +105,8 @@ async function measure(
   const take = (chunk: Buffer) => {
     bytes += chunk.length;
     if (bytes > cap) throw new Error(`over ${cap}`);
+    // More than the directory declares: stop now rather than inflate a lying archive to the end.
+    if (bytes > e.size) throw new Error(`lying ${e.size}`);
     crc = zlib.crc32(chunk, crc);
   };
   if (e.method === 0) {
@@ -125,10 +127,21 @@ async function measure(
   });
   try {
     for await (const c of chunksOf(fd, start, e.compressedSize)) {
-      if (!inflate.write(c)) await new Promise((r) => inflate.once('drain', r));
       if (inflate.destroyed) break;
+      if (!inflate.write(c)) {
+        // Wait for room, or for the stream to be stopped (limit reached, corrupt data).
+        await new Promise<void>((resolve) => {
+          const go = () => {
+            inflate.off('drain', go);
+            inflate.off('close', go);
+            resolve();
+          };
+          inflate.on('drain', go);
+          inflate.on('close', go);
+        });
+      }
     }
-    inflate.end();
+    if (!inflate.destroyed) inflate.end();
     await done;
   } finally {
     inflate.destroy();
@@ -167,6 +180,11 @@ export async function verifyZip(
         got = await measure(fd, start, e, cap);
       } catch (err) {
         const msg = err instanceof Error ? err.message : String(err);
+        if (msg.startsWith('lying '))
+          throw rejectFile(
+            name,
+            `the .xlsx part ${e.name} unpacks to more than the ${e.size} bytes its zip directory declares (a zip bomb, or a damaged file)`,
+          );
         if (msg.startsWith('over '))
           throw rejectFile(
             name,
