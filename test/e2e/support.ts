@@ -3,16 +3,53 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ReportModel } from '../../shared/report';
 import { microToCents } from '../../shared/money';
-import { startTestBridge } from '../helpers/bridge';
+import { createService } from '../../electron/service/service';
+import { UploadStore } from '../../electron/service/uploads';
+import { startBridge } from '../../electron/web/server';
+import { RENDERER_DIR } from '../helpers/bridge';
 import { launchBrowser, outputPath } from '../helpers/browser';
-import { tempWorkspace } from '../helpers/tempWorkspace';
+import { tempDir, tempWorkspace } from '../helpers/tempWorkspace';
 
 export const SAMPLES = path.resolve(__dirname, '../../../shared/samples');
 
-/** One demo workspace, one bridge and one browser per test file. */
+/**
+ * A private copy of the built renderer: other work in the same checkout may rebuild dist/renderer
+ * (which empties it first) while these tests run.
+ */
+function snapshotRenderer(): string {
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const dir = tempDir('caio-renderer-');
+    try {
+      if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('not built');
+      fs.cpSync(RENDERER_DIR, dir, { recursive: true });
+      const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+      const assets = [...html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]!);
+      if (assets.every((a) => fs.existsSync(path.join(dir, a)))) return dir;
+    } catch {
+      // being rebuilt: try again
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+  }
+  throw new Error(`The renderer is not built in ${RENDERER_DIR}: run npm run build:renderer.`);
+}
+
+/** One demo workspace, one bridge (serving a snapshot of the renderer) and one browser per test file. */
 export async function startApp(options: { demo?: boolean } = { demo: true }) {
   const ws = tempWorkspace({ demo: options.demo ?? true });
-  const ctx = await startTestBridge(ws);
+  const staticDir = snapshotRenderer();
+  const uploads = new UploadStore();
+  const service = createService({ ws, uploads });
+  const bridge = await startBridge({ service, staticDir });
+  const ctx = {
+    bridge,
+    service,
+    stop: async () => {
+      await bridge.close();
+      uploads.dispose();
+      fs.rmSync(staticDir, { recursive: true, force: true });
+    },
+  };
   const browser = await launchBrowser();
   return {
     ws,
@@ -75,6 +112,7 @@ export async function go(page: Page, screen: string): Promise<void> {
 
 export async function shot(page: Page, name: string): Promise<string> {
   const file = outputPath('e2e', `${name}.png`);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }

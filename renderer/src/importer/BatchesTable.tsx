@@ -60,8 +60,8 @@ export function BatchesTable({
                 className={b.status === 'undone' ? 'row-undone' : undefined}
               >
                 <th scope="row">#{b.id}</th>
-                <td>
-                  <div>{b.fileName}</div>
+                <td className="batch-file">
+                  <div className="batch-file-name">{b.fileName}</div>
                   <div className="muted small sha" title={`SHA-256 ${b.fileSha256}`}>
                     {b.format}
                     {b.sheet ? ` · ${b.sheet}` : ''} · SHA-256 {b.fileSha256.slice(0, 12)}…
@@ -73,7 +73,7 @@ export function BatchesTable({
                   {b.excluded > 0 && <div className="muted small">{formatNumber(b.excluded)} left out</div>}
                 </td>
                 <td className="num">{b.total === null ? '—' : formatMoney(b.total, b.currency ?? 'USD')}</td>
-                <td>{formatDateTime(b.importedAt)}</td>
+                <td className="nowrap">{formatDateTime(b.importedAt)}</td>
                 <td>
                   {b.status === 'committed' ? (
                     <span className="badge badge-accent">Committed</span>

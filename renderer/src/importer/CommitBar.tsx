@@ -99,7 +99,7 @@ export function CommitBar({
           disabled={blocked || busy}
           onClick={() => onCommit({ overlap, allowDuplicate })}
         >
-          Import {formatNumber(preview.counts.records)} records
+          Import {formatNumber(preview.counts.records)} {preview.counts.records === 1 ? 'record' : 'records'}
         </button>
         <button type="button" onClick={onCancel}>
           Choose another file

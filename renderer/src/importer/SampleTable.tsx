@@ -1,4 +1,5 @@
 import type { ImportPreview, ImportRecord } from '../../../shared/api';
+import { KIND_FIELDS } from '../../../shared/import/fields';
 import { formatMoney } from '../format';
 
 const AMOUNT_FIELDS = new Set(['amount']);
@@ -21,6 +22,9 @@ function cell(record: ImportRecord, key: string): string {
 export function SampleTable({ preview }: { preview: ImportPreview }) {
   if (preview.sample.length === 0) return <p className="muted">No rows to show.</p>;
   const keys = Object.keys(preview.sample[0]!).filter((k) => k !== 'kind' && k !== 'row');
+  const specs = preview.kind ? KIND_FIELDS[preview.kind] : [];
+  const labelOf = (k: string) =>
+    specs.find((f) => f.name === k)?.label ?? k.replace(/([a-z])([A-Z])/g, '$1 $2');
   const fieldOfColumn = new Map(
     Object.entries(preview.mapping?.columns ?? {}).map(([field, col]) => [col, field]),
   );
@@ -41,7 +45,7 @@ export function SampleTable({ preview }: { preview: ImportPreview }) {
             </th>
             {keys.map((k) => (
               <th scope="col" key={k} className={AMOUNT_FIELDS.has(k) ? 'num' : undefined}>
-                {k}
+                {labelOf(k)}
               </th>
             ))}
           </tr>

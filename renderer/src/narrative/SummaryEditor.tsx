@@ -24,7 +24,7 @@ export function SummaryEditor({ report, saved }: { report: ReportModel; saved: s
       </div>
       <CommentaryField
         id="summary"
-        label="Executive summary"
+        label="Summary for the board"
         period={report.period.label}
         scope="summary"
         initial={saved ?? ''}

@@ -10,6 +10,7 @@ import {
   type KpiDirection,
   type KpiUnit,
 } from '../../../shared/domain';
+import { Field, controlProps } from '../components/Field';
 import { fromEditValue, toEditValue, unitSuffix } from '../kpiFormat';
 
 export interface KpiFormValues {
@@ -118,37 +119,27 @@ export function KpiForm({
     problem?: string,
     hint?: string,
   ) => (
-    <label className="field">
-      {label} {suffix && <span className="field-hint">({suffix})</span>}
+    <Field id={`kpi-${key}`} label={label} suffix={suffix || undefined} hint={hint} error={problem}>
       <input
+        {...controlProps(`kpi-${key}`, problem, hint)}
         inputMode="decimal"
         value={v[key]}
         onChange={(e) => setV({ ...v, [key]: e.target.value })}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? `${key}-error` : undefined}
       />
-      {hint && <span className="field-hint">{hint}</span>}
-      {problem && (
-        <span className="field-error" id={`${key}-error`}>
-          {problem}
-        </span>
-      )}
-    </label>
+    </Field>
   );
 
   return (
     <form onSubmit={(e) => void submit(e)} className="form" noValidate>
       {isNew && (
         <div className="form-grid">
-          <label className="field">
-            Identifier
+          <Field id="kpi-id" label="Identifier" error={problems.id}>
             <input
+              {...controlProps('kpi-id', problems.id)}
               value={v.id}
               onChange={(e) => setV({ ...v, id: e.target.value })}
-              aria-invalid={problems.id ? true : undefined}
             />
-            {problems.id && <span className="field-error">{problems.id}</span>}
-          </label>
+          </Field>
           <label className="field">
             Category
             <select
@@ -190,15 +181,13 @@ export function KpiForm({
         </div>
       )}
       {isNew && (
-        <label className="field">
-          Name
+        <Field id="kpi-name" label="Name" error={problems.name}>
           <input
+            {...controlProps('kpi-name', problems.name)}
             value={v.name}
             onChange={(e) => setV({ ...v, name: e.target.value })}
-            aria-invalid={problems.name ? true : undefined}
           />
-          {problems.name && <span className="field-error">{problems.name}</span>}
-        </label>
+        </Field>
       )}
       <div className="form-grid">
         <label className="field">

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { WorkspaceSettings } from '../../../shared/domain';
 import { api } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { Field, controlProps } from '../components/Field';
 import { LogoField } from './LogoField';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) =>
@@ -118,31 +119,16 @@ export function SettingsForm({
     label: string,
     opts: { hint?: string; suffix?: string; inputMode?: 'decimal' | 'text'; maxLength?: number } = {},
   ) => (
-    <label className="field">
-      <span>
-        {label}
-        {opts.suffix && <span className="field-hint"> ({opts.suffix})</span>}
-      </span>
+    <Field id={`setting-${k}`} label={label} suffix={opts.suffix} hint={opts.hint} error={problems[k]}>
       <input
+        {...controlProps(`setting-${k}`, problems[k], opts.hint)}
         name={k}
         value={String(f[k] ?? '')}
         inputMode={opts.inputMode}
         maxLength={opts.maxLength}
         onChange={(e) => set(k, (k === 'currency' ? e.target.value.toUpperCase() : e.target.value) as never)}
-        aria-invalid={problems[k] ? true : undefined}
-        aria-describedby={problems[k] ? `${k}-err` : opts.hint ? `${k}-hint` : undefined}
       />
-      {opts.hint && !problems[k] && (
-        <span className="field-hint" id={`${k}-hint`}>
-          {opts.hint}
-        </span>
-      )}
-      {problems[k] && (
-        <span className="field-error" id={`${k}-err`}>
-          {problems[k]}
-        </span>
-      )}
-    </label>
+    </Field>
   );
 
   return (

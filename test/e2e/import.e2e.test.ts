@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseMicro } from '../../shared/money';
+import { go, openApp, SAMPLES, shot, startApp, usd } from './support';
+
+const SAMPLE = path.join(
+  SAMPLES,
+  'vendors/anthropic_console_cost_export_claude_api_cost_2026_02_08_to_2026_02_15.csv',
+);
+// February 2026 is in FY2026-Q1 (fiscal year starting in January).
+const PERIOD = 'FY2026-Q1';
+
+let app: Awaited<ReturnType<typeof startApp>>;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+/** Independent total of the sample: the cost column summed exactly in micro-units. */
+function sampleTotalMicro(): number {
+  const [header, ...rows] = fs.readFileSync(SAMPLE, 'utf8').trim().split(/\r?\n/);
+  const col = header!.split(',').indexOf('cost_usd');
+  return rows.reduce((sum, line) => sum + parseMicro(line.split(',')[col]!)!, 0);
+}
+
+describe('import wizard in Chromium', () => {
+  it('imports a real vendor export (mapping, preview, progress, commit), the dashboard changes, undo changes it back', async () => {
+    const { page, context, errors } = await openApp(app.browser, app.ctx.bridge.launchUrl);
+    const before = await app.report(PERIOD);
+    const sampleMicro = sampleTotalMicro();
+
+    await page.getByLabel('Fiscal quarter').selectOption(PERIOD);
+    await expect
+      .poll(() => page.getByTestId('period-spend').textContent())
+      .toBe(usd(before.portfolio.cost.micro));
+
+    // 1. Choose the file.
+    await go(page, 'import');
+    await page.getByTestId('dropzone').waitFor();
+    await page.getByTestId('file-input').setInputFiles(SAMPLE);
+
+    // 2. Detected format and kind, the built-in mapping, the preview with its exact total.
+    await expect
+      .poll(() => page.getByTestId('detected-format').textContent())
+      .toBe('Anthropic Console cost export');
+    expect(await page.getByTestId('kind-select').inputValue()).toBe('spend');
+    expect(await page.getByLabel('Amount (required)').inputValue()).toBe('cost_usd');
+    expect(await page.getByTestId('preview-total-USD').textContent()).toBe(usd(sampleMicro));
+
+    // Edit the mapping: read the cost center from the "workspace" column, apply, the preview follows.
+    await page.getByLabel('Cost center').selectOption('workspace');
+    await page.getByRole('button', { name: 'Apply mapping and re-check' }).click();
+    await expect.poll(() => page.getByTestId('sample').textContent()).toContain('Default');
+    expect(await page.getByTestId('preview-total-USD').textContent()).toBe(usd(sampleMicro));
+    await shot(page, 'ui-import-preview');
+
+    // 3. Commit: the progress bar shows while the job runs, then the result links the batch.
+    await page.evaluate(() => {
+      const w = window as unknown as { sawProgress: boolean };
+      w.sawProgress = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="commit-progress"] progress')) w.sawProgress = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await page.getByRole('button', { name: /^Import \d+ records?$/ }).click();
+    await page.getByTestId('import-result').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress)).toBe(true);
+    const link = await page.getByTestId('result-batch-link').textContent();
+    const batchId = Number(link!.replace('#', ''));
+    expect(batchId).toBeGreaterThan(0);
+    await expect.poll(() => page.locator(`[data-batch="${batchId}"]`).textContent()).toContain('Committed');
+    await shot(page, 'ui-import-result');
+
+    // The stored batch and the report agree with the file.
+    const after = await app.report(PERIOD);
+    expect(after.portfolio.cost.micro).toBe(before.portfolio.cost.micro + sampleMicro);
+
+    // The dashboard shows the new figure.
+    await go(page, 'dashboard');
+    await expect
+      .poll(() => page.getByTestId('period-spend').textContent())
+      .toBe(usd(after.portfolio.cost.micro));
+    await shot(page, 'ui-dashboard-after-import');
+
+    // Undo the batch (with confirmation); the dashboard goes back to the original figure.
+    await go(page, 'import');
+    await page.getByRole('button', { name: `Undo batch ${batchId}` }).click();
+    await page.getByRole('button', { name: `Confirm undo #${batchId}` }).click();
+    await expect.poll(() => page.locator(`[data-batch="${batchId}"]`).textContent()).toContain('Undone');
+    await go(page, 'dashboard');
+    await expect
+      .poll(() => page.getByTestId('period-spend').textContent())
+      .toBe(usd(before.portfolio.cost.micro));
+    expect((await app.report(PERIOD)).portfolio.cost.micro).toBe(before.portfolio.cost.micro);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a bad file in plain words with the rows and columns at fault, and writes nothing', async () => {
+    const { page, context } = await openApp(app.browser, app.ctx.bridge.launchUrl);
+    const batches = (await app.ctx.service.call('batches.list', {})) as { ok: true; result: unknown[] };
+    await go(page, 'import');
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'bad-spend.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'Date,Amount,Vendor\n2026-03-01,12.50,Acme\n2026-03-02,twelve,Acme\nnot a date,3.00,Acme\n',
+      ),
+    });
+    await page.getByTestId('problems').waitFor();
+    const problems = (await page.getByTestId('problems').textContent()) ?? '';
+    expect(problems).toContain('twelve');
+    expect(problems).toMatch(/Amount/);
+    await expect
+      .poll(() => page.getByRole('button', { name: /^Import \d+ records?$/ }).isDisabled())
+      .toBe(true);
+    await shot(page, 'ui-import-problems');
+    // Leaving out the invalid rows makes it importable.
+    await page.getByLabel(/Leave out the \d+ rows with errors/).check();
+    await expect
+      .poll(() => page.getByRole('button', { name: /^Import \d+ records?$/ }).isDisabled())
+      .toBe(false);
+    const after = (await app.ctx.service.call('batches.list', {})) as { ok: true; result: unknown[] };
+    expect(after.result.length).toBe(batches.result.length);
+    await context.close();
+  });
+});
