@@ -126,6 +126,7 @@ export async function scan(db: Db, o: ScanOptions): Promise<ScanResult> {
     sample: [],
   };
   const seenNew = new Set<string>();
+  const partials = new Map<string, number>();
   const note = (p: ImportProblem) => {
     r.problemCount++;
     if (r.problems.length < maxProblems) r.problems.push(p);
@@ -191,7 +192,14 @@ export async function scan(db: Db, o: ScanOptions): Promise<ScanResult> {
       if (r.sample.length < (o.sampleSize ?? 20)) r.sample.push(rec);
       const money = recordAmount(rec);
       if (money) {
-        r.totals.set(money.currency, (r.totals.get(money.currency) ?? 0n) + BigInt(money.amount));
+        // Summed exactly in a number while that is safe (amounts are integers of micro-units), carried
+        // into the BigInt total before it could lose a unit.
+        let partial = partials.get(money.currency) ?? 0;
+        if (Math.abs(partial) + Math.abs(money.amount) > Number.MAX_SAFE_INTEGER) {
+          r.totals.set(money.currency, (r.totals.get(money.currency) ?? 0n) + BigInt(partial));
+          partial = 0;
+        }
+        partials.set(money.currency, partial + money.amount);
         if (!r.firstRowByCurrency.has(money.currency)) r.firstRowByCurrency.set(money.currency, rec.row);
       }
       const name = recordInitiative(rec);
@@ -209,6 +217,8 @@ export async function scan(db: Db, o: ScanOptions): Promise<ScanResult> {
     }
   }
   if (o.signal?.aborted) throw new ImportCancelled(analysis.source.name);
+  for (const [currency, partial] of partials)
+    r.totals.set(currency, (r.totals.get(currency) ?? 0n) + BigInt(partial));
   r.sha256 = hash.digest('hex');
   o.onProgress?.({ phase: 'done', rows: r.dataRows, bytes: r.bytes, totalBytes });
   return r;

@@ -21,10 +21,16 @@ const CATEGORY_WORDS: [RegExp, SpendCategory][] = [
   [/^(other|misc|miscellaneous)$/, 'other'],
 ];
 
+const categoryMemo = new Map<string, SpendCategory | null>();
+
+/** Memoised: a category column repeats a handful of words over millions of rows. */
 export function categoryFromText(text: string): SpendCategory | null {
+  let c = categoryMemo.get(text);
+  if (c !== undefined) return c;
   const t = norm(text);
-  for (const [re, c] of CATEGORY_WORDS) if (re.test(t)) return c;
-  return null;
+  c = CATEGORY_WORDS.find(([re]) => re.test(t))?.[1] ?? null;
+  if (categoryMemo.size < 10_000) categoryMemo.set(text, c);
+  return c;
 }
 
 const AI_SERVICE =
@@ -33,11 +39,16 @@ const COMPUTE_SERVICE =
   /compute|virtual machine|\bec2\b|amazonec2|gpu|kubernetes|container|batch|lambda|functions/i;
 
 /** Cloud bills: AI services are model/API spend, compute is compute, the rest is platform. */
+const serviceMemo = new Map<string, SpendCategory>();
+
 export function categoryFromCloudService(service: string | null): SpendCategory {
   if (!service) return 'platform';
-  if (AI_SERVICE.test(service)) return 'model_api';
-  if (COMPUTE_SERVICE.test(service)) return 'compute';
-  return 'platform';
+  let c = serviceMemo.get(service);
+  if (c === undefined) {
+    c = AI_SERVICE.test(service) ? 'model_api' : COMPUTE_SERVICE.test(service) ? 'compute' : 'platform';
+    if (serviceMemo.size < 10_000) serviceMemo.set(service, c);
+  }
+  return c;
 }
 
 const STAGE_WORDS: [RegExp, Stage][] = [

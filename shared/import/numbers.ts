@@ -41,7 +41,14 @@ const SCIENTIFIC_RE = /^(\d+(?:[.,]\d*)?|[.,]\d+)[eE][+-]?\d+$/;
  * separator. Accepts `1,234.56`, `1.234,56`, `1 234,56`, `(1,200.00)`, `-12`, `12-`, `$1,200`,
  * `1.200 €`, `EUR 12`, `12.5%`, `1.81E-8`. Throws NumberParseError naming what is wrong.
  */
+const PLAIN_DOT = /^-?\d+(?:\.\d+)?$/;
+const PLAIN_COMMA = /^-?\d+(?:,\d+)?$/;
+
 export function parseNumberText(raw: string, decimal: DecimalSeparator): ParsedNumber {
+  // Fast path: machine exports write plain numbers; nothing to strip or regroup.
+  if (decimal === '.' ? PLAIN_DOT.test(raw) : PLAIN_COMMA.test(raw)) {
+    return { decimal: decimal === '.' ? raw : raw.replace(',', '.'), percent: false, currency: null };
+  }
   let s = raw.trim().replace(/\u2212/g, '-');
   let negative = false;
   let currency: string | null = null;
@@ -129,6 +136,12 @@ export function parseNumberText(raw: string, decimal: DecimalSeparator): ParsedN
 
 /** The evidence one cell gives about the decimal separator, looking only at its own text. */
 export function decimalHint(raw: string): DecimalHint {
+  if (PLAIN_DOT.test(raw))
+    return raw.includes('.') && !/^-?[1-9]\d{0,2}\.\d{3}$/.test(raw)
+      ? '.'
+      : raw.includes('.')
+        ? 'ambiguous'
+        : 'none';
   const s = raw.trim();
   if (SCIENTIFIC_RE.test(s.replace(/^[-+(]+|[)]+$/g, ''))) {
     return s.includes(',') ? ',' : s.includes('.') ? '.' : 'none';

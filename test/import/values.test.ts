@@ -57,6 +57,9 @@ describe('numbers', () => {
     expect(decimalHint('1.234.567')).toBe(',');
     expect(decimalHint('1 234,5')).toBe(',');
     expect(decimalHint('42')).toBe('none');
+    expect(decimalHint('0.123')).toBe('.');
+    expect(decimalHint('1.234')).toBe('ambiguous');
+    expect(decimalHint('-1234.5')).toBe('.');
   });
 
   it('property: any cents amount written with either locale parses to the same micro-units', () => {
