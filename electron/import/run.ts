@@ -322,8 +322,10 @@ export async function commitImport(db: Db, o: ImportOptions): Promise<ImportSumm
     const savedMapping = { ...mapping, decimal: pass.values.decimal, dateOrder: pass.values.dateOrder };
     const excludedProblems = r.problems;
     const single = r.totals.size === 1 ? [...r.totals][0]! : null;
-    const totalMicro =
-      single && mapping.kind !== 'initiatives' && mapping.kind !== 'kpis' ? Number(single[1]) : null;
+    const exact = single && mapping.kind !== 'initiatives' && mapping.kind !== 'kpis' ? single[1] : null;
+    // A batch total beyond ±9 billion units cannot be held exactly in the column: recorded as unknown
+    // (the lines and the reported total stay exact).
+    const totalMicro = exact !== null && Number.isSafeInteger(Number(exact)) ? Number(exact) : null;
     finishBatch(db, batchId, {
       rows: r.storedRows,
       excluded: r.excludedRows,
@@ -347,7 +349,7 @@ export async function commitImport(db: Db, o: ImportOptions): Promise<ImportSumm
       rows: r.storedRows,
       excluded: r.excludedRows,
       problems: excludedProblems,
-      total: single && totalMicro !== null ? Number(centsString(single[1])) : null,
+      total: exact !== null ? Number(centsString(exact)) : null,
       currency: single ? single[0] : null,
       fileName: o.name,
       sheet,
