@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS preload for `node --require` */
 // Preloaded with `node --require` into a CLI run: records every attempt to open a network connection
 // or resolve a name (net/tls connect, dns lookups and resolves, UDP sends, fetch/undici) into the file
 // named by CAIO_NET_LOG, one JSON line each, and lets it proceed. The offline test fails on any line.
