@@ -66,7 +66,9 @@ export async function openSource(path: string, name: string, o: SourceOptions = 
     throw rejectFile(name, `--sheet "${o.sheet}" was given, but this is a CSV file, not a workbook`);
   const head = await readTextHead(path, container.encoding);
   const newline = detectNewline(head);
-  const delimiter = o.delimiter ?? detectDelimiter(head, newline);
+  // Excel's "sep=;" first line names the delimiter outright (the line itself is skipped as a title row).
+  const sepLine = /^sep=([,;\t|])\r?\n/.exec(head)?.[1] as CsvDelimiter | undefined;
+  const delimiter = o.delimiter ?? sepLine ?? detectDelimiter(head, newline);
   const csv: CsvOptions = { encoding: container.encoding, delimiter, newline };
   return {
     path,

@@ -243,6 +243,14 @@ describe('separators, encodings and layouts', () => {
     expect(p.problems[0]).toMatchObject({ row: 3, column: 'Amount' });
   });
 
+  it('an Excel "sep=;" line names the delimiter', async () => {
+    const w = open();
+    const file = writeFile(w.dir, 'sep.csv', 'sep=;\nDate;Amount;Vendor\n2026-01-01;5,25;X\n');
+    const p = await previewImport(w.db, { path: file, name: 'sep.csv' });
+    expect(p).toMatchObject({ delimiter: ';', headerRow: 2, decimal: ',' });
+    expect(p.totals[0]!.cents).toBe('5.25');
+  });
+
   it('title rows above the header are skipped', async () => {
     const w = open();
     const file = writeFile(

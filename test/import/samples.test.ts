@@ -159,6 +159,7 @@ describe('OMB federal AI use-case inventory (xlsx: used range at A2, inline stri
     expect(preview.unmappedColumns).toContain('Use Case Topic Area');
     const s = await commitImport(w.db, { path: file, name: 'omb.xlsx' });
     expect(s.rows).toBe(3611);
+    expect(s.sha256).toBe('5f43999c8358153a2c69988a7807769030fc4b3313e37156a029c6c244eec50e');
     expect(s.excluded).toBe(0);
     expect(s.total).toBeNull();
     const byStage = Object.fromEntries(
