@@ -1,7 +1,5 @@
-import { quarterOfMonth } from '../../shared/fiscal';
 import { REPORT_MODEL_VERSION, type BatchRef, type PeriodInfo, type ReportModel } from '../../shared/report';
 import type { Db } from '../store/db';
-import { getSettings } from '../store/settings';
 import { anomalySettings, buildAnomalies } from './anomalies';
 import { buildBudget } from './budget';
 import { contextFrom, periodFrame, type PeriodFrame, type ReportContext } from './context';
@@ -161,22 +159,5 @@ export function buildReport(db: Db, period: string): ReportModel {
   };
 }
 
-/** Quarters with any data (oldest first) and the latest quarter with spend. */
-export function reportPeriods(db: Db): { periods: string[]; defaultPeriod: string | null } {
-  const { fiscalStartMonth } = getSettings(db);
-  const months = db
-    .prepare(
-      `SELECT DISTINCT month FROM spend_monthly UNION SELECT DISTINCT month FROM budget UNION SELECT DISTINCT month FROM benefits
-       UNION SELECT DISTINCT substr(period_end, 1, 7) FROM kpi_observations ORDER BY 1`,
-    )
-    .pluck()
-    .all() as string[];
-  const periods = [...new Set(months.map((m) => quarterOfMonth(m, fiscalStartMonth).label))];
-  const lastSpend = db.prepare('SELECT max(month) FROM spend_monthly').pluck().get() as string | null;
-  return {
-    periods,
-    defaultPeriod: lastSpend
-      ? quarterOfMonth(lastSpend, fiscalStartMonth).label
-      : (periods[periods.length - 1] ?? null),
-  };
-}
+/** Kept here too: callers import it with the report. */
+export { reportPeriods } from './periods';

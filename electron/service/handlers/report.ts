@@ -1,5 +1,6 @@
 import { ApiError, type reportMethods } from '../../../shared/api';
-import { buildReport, reportPeriods } from '../../report/buildReport';
+import { buildReport } from '../../report/buildReport';
+import { reportPeriods } from '../../report/periods';
 import { MissingFxRateError } from '../../report/fx';
 import type { HandlerMap } from './types';
 
