@@ -10,7 +10,7 @@ const DIMENSION: Record<Anomaly['dimension'], string> = {
 };
 
 /** Anomalies with their size against the trailing baseline and the biggest contributors (the cause). */
-export function AnomalyList({ report }: { report: ReportModel }) {
+export function AnomalyList({ report, limit }: { report: ReportModel; limit?: number }) {
   const c = report.currency;
   if (report.anomalies.length === 0)
     return (
@@ -20,39 +20,48 @@ export function AnomalyList({ report }: { report: ReportModel }) {
         {report.assumptions.anomalies.baselineMonths} months.
       </p>
     );
+  const shown = limit === undefined ? report.anomalies : report.anomalies.slice(0, limit);
+  const more = report.anomalies.length - shown.length;
   return (
-    <ul className="anomaly-list" aria-label="Spend anomalies">
-      {report.anomalies.map((a) => (
-        <li key={a.explain} className={`anomaly anomaly-${a.direction}`}>
-          <div className="anomaly-head">
-            <span className={`pill pill-${a.direction}`}>
-              {a.direction === 'spike' ? '▲ Spike' : '▼ Drop'}
-            </span>
-            <strong>
-              {DIMENSION[a.dimension]}: {a.label}
-            </strong>
-            <span className="muted">{monthLabel(a.month)}</span>
-          </div>
-          <div className="anomaly-figures">
-            <Figure explain={a.explain} label={`${a.label} ${a.month} anomaly`}>
-              {formatMoney(a.amount, c)}
-            </Figure>{' '}
-            vs usual {formatMoney(a.baselineMedian, c)} ({formatSignedMoney(a.deviation, c)},{' '}
-            {formatSignedPct(a.deviationPct, 0)})
-          </div>
-          {a.contributors.length > 0 && (
-            <div className="anomaly-cause">
-              Driven by{' '}
-              {a.contributors.map((k, i) => (
-                <span key={`${k.dimension}-${k.key}`}>
-                  {i > 0 && ', '}
-                  {k.label} ({formatSignedMoney(k.change, c)})
-                </span>
-              ))}
+    <>
+      <ul className="anomaly-list" aria-label="Spend anomalies">
+        {shown.map((a) => (
+          <li key={a.explain} className={`anomaly anomaly-${a.direction}`}>
+            <div className="anomaly-head">
+              <span className={`pill pill-${a.direction}`}>
+                {a.direction === 'spike' ? '▲ Spike' : '▼ Drop'}
+              </span>
+              <strong>
+                {DIMENSION[a.dimension]}: {a.label}
+              </strong>
+              <span className="muted">{monthLabel(a.month)}</span>
             </div>
-          )}
-        </li>
-      ))}
-    </ul>
+            <div className="anomaly-figures">
+              <Figure explain={a.explain} label={`${a.label} ${a.month} anomaly`}>
+                {formatMoney(a.amount, c)}
+              </Figure>{' '}
+              vs usual {formatMoney(a.baselineMedian, c)} ({formatSignedMoney(a.deviation, c)},{' '}
+              {formatSignedPct(a.deviationPct, 0)})
+            </div>
+            {a.contributors.length > 0 && (
+              <div className="anomaly-cause">
+                Driven by{' '}
+                {a.contributors.map((k, i) => (
+                  <span key={`${k.dimension}-${k.key}`}>
+                    {i > 0 && ', '}
+                    {k.label} ({formatSignedMoney(k.change, c)})
+                  </span>
+                ))}
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+      {more > 0 && (
+        <p className="muted small">
+          and {more} more on the <a href="#/budget">Budget</a> screen
+        </p>
+      )}
+    </>
   );
 }

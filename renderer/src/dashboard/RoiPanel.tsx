@@ -7,17 +7,21 @@ import { Figure } from '../explain/Figure';
 import { formatNumber, formatPct } from '../format';
 
 const pctTick = percentTick(0);
+const MAX_ROWS = 12;
 const pctFull = (v: number) => formatPct(v);
 
 /** ROI (quarter and cumulative) and payback by initiative. */
 export function RoiPanel({ report }: { report: ReportModel }) {
+  // The most material initiatives (by cumulative cost) when there are many; the full list is on Initiatives.
   const rows = useMemo(
     () =>
-      [...report.initiatives].sort(
-        (a, b) => (b.cumulativeRoi.value ?? -Infinity) - (a.cumulativeRoi.value ?? -Infinity),
-      ),
+      [...report.initiatives]
+        .sort((a, b) => b.cumulativeCost.micro - a.cumulativeCost.micro || a.id - b.id)
+        .slice(0, MAX_ROWS)
+        .sort((a, b) => (b.cumulativeRoi.value ?? -Infinity) - (a.cumulativeRoi.value ?? -Infinity)),
     [report],
   );
+  const hidden = report.initiatives.length - rows.length;
   const series = useMemo(
     () => [
       { label: 'Cumulative ROI', data: rows.map((r) => r.cumulativeRoi.value), color: 'accent' },
@@ -27,7 +31,17 @@ export function RoiPanel({ report }: { report: ReportModel }) {
   );
   const labels = useMemo(() => rows.map((r) => r.name), [rows]);
   return (
-    <Panel title="ROI and payback by initiative" className="span-2">
+    <Panel
+      title="ROI and payback by initiative"
+      className="span-2"
+      actions={
+        hidden > 0 ? (
+          <a href="#/initiatives">
+            {rows.length} largest by cost · all {report.initiatives.length} initiatives
+          </a>
+        ) : undefined
+      }
+    >
       {rows.length === 0 ? (
         <p className="muted">No initiatives yet. Import an initiative register on the Import screen.</p>
       ) : (

@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReportModel } from '../../../shared/report';
-import { api } from '../api/client';
 import { useWorkspace } from '../WorkspaceContext';
 import { reportCache } from './reportCache';
 
@@ -23,22 +22,24 @@ export function useReport(periodOverride?: string): ReportState & { reload: () =
     !period ? { status: 'empty' } : cached ? { status: 'ready', data: cached } : { status: 'loading' },
   );
   const [tick, setTick] = useState(0);
+  const lastTick = useRef(0);
 
   useEffect(() => {
     if (!period) {
       setState({ status: 'empty' });
       return;
     }
-    const hit = tick === 0 ? reportCache.get(info, period) : undefined;
+    const force = tick !== lastTick.current;
+    lastTick.current = tick;
+    const hit = force ? undefined : reportCache.get(info, period);
     if (hit) {
       setState({ status: 'ready', data: hit });
       return;
     }
     let live = true;
     setState((s) => ({ status: 'loading', ...('data' in s && s.data ? { data: s.data } : {}) }));
-    api.call('report.get', { period }).then(
+    reportCache.load(info, period, force).then(
       (data) => {
-        reportCache.set(info, period, data);
         if (live) setState({ status: 'ready', data });
       },
       (error: unknown) => {
@@ -54,6 +55,13 @@ export function useReport(periodOverride?: string): ReportState & { reload: () =
       live = false;
     };
   }, [info, period, tick]);
+
+  // Once this quarter is on screen, the neighbouring quarters load in the background.
+  const ready = state.status === 'ready';
+  useEffect(
+    () => (ready && period ? reportCache.prefetchNeighbours(info, period) : undefined),
+    [ready, info, period],
+  );
 
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { ...state, reload };

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import type { ReportModel } from '../../../shared/report';
-import { api } from '../api/client';
 import { useWorkspace } from '../WorkspaceContext';
 import { reportCache } from './reportCache';
 
@@ -16,15 +15,7 @@ export function useReportSeries(count: number): { reports: ReportModel[] | null;
     if (idx < 0) return;
     const periods = info.periods.slice(Math.max(0, idx - count + 1), idx + 1);
     let live = true;
-    Promise.all(
-      periods.map(async (p) => {
-        const hit = reportCache.get(info, p);
-        if (hit) return hit;
-        const r = await api.call('report.get', { period: p });
-        reportCache.set(info, p, r);
-        return r;
-      }),
-    ).then(
+    Promise.all(periods.map((p) => reportCache.load(info, p))).then(
       (reports) => live && setState({ reports, error: null }),
       (error: unknown) => live && setState({ reports: null, error: error as Error }),
     );

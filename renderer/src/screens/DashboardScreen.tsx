@@ -61,7 +61,7 @@ export function DashboardScreen() {
               <RoiPanel report={data} />
               <KpiSummaryPanel report={data} />
               <Panel title="Spend anomalies" actions={<a href="#/budget">Budget details</a>}>
-                <AnomalyList report={data} />
+                <AnomalyList report={data} limit={5} />
               </Panel>
             </div>
           </div>
