@@ -83,35 +83,29 @@ type ObservationRow = [
  * Rows as one JSON array built inside SQLite and parsed once by V8: far cheaper than materializing each row
  * through the driver. Amounts are integers; any that JSON could not carry exactly is refused.
  */
-function jsonRows<T extends unknown[]>(db: Db, columns: string, from: string): T[] {
+function jsonRows<T extends unknown[]>(db: Db, columns: string, from: string, amountIndex: number): T[] {
   const text = db
     .prepare(`SELECT json_group_array(json_array(${columns})) FROM ${from}`)
     .pluck()
     .get() as string;
   const rows = JSON.parse(text) as T[];
-  for (const r of rows) {
-    for (const v of r)
-      if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v))
-        throw new MoneyOverflowError('Amount');
-  }
+  for (const r of rows) if (!Number.isSafeInteger(r[amountIndex])) throw new MoneyOverflowError('Amount');
   return rows;
 }
 
 function monthSpan(...lists: { 0: string }[][]): { first: Month; count: number } {
-  let lo = Infinity;
-  let hi = -Infinity;
-  let first = '2000-01';
+  let lo: Month | null = null;
+  let hi: Month | null = null;
   for (const rows of lists) {
     for (const r of rows) {
-      const n = monthNumber(r[0]);
-      if (n < lo) {
-        lo = n;
-        first = r[0];
-      }
-      if (n > hi) hi = n;
+      const m = r[0];
+      if (lo === null || m < lo) lo = m;
+      if (hi === null || m > hi) hi = m;
     }
   }
-  return lo === Infinity ? { first, count: 1 } : { first, count: hi - lo + 1 };
+  return lo === null || hi === null
+    ? { first: '2000-01', count: 1 }
+    : { first: lo, count: monthNumber(hi) - monthNumber(lo) + 1 };
 }
 
 /** Converts one row's amount, recording the rate or the missing one. */
@@ -141,17 +135,20 @@ export function loadFacts(db: Db): WorkspaceFacts {
     db,
     'month, initiative_id, category, vendor, currency, batch_id, amount_micro, line_count',
     'spend_monthly WHERE line_count <> 0',
+    6,
   );
   // Budget and benefit lines are read as stored (no GROUP BY: the series add them up exactly).
   const budgetRows = jsonRows<BudgetRow>(
     db,
     'month, category, currency, coalesce(batch_id, 0), amount_micro, 1',
     'budget',
+    4,
   );
   const benefitRows = jsonRows<BenefitRow>(
     db,
     'month, initiative_id, realized, currency, coalesce(batch_id, 0), amount_micro, 1',
     'benefits',
+    5,
   );
 
   const span = monthSpan(spendRows, budgetRows, benefitRows);
