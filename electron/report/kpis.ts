@@ -1,4 +1,4 @@
-import type { KpiDefinition } from '../../shared/domain';
+import type { KpiDefinition, KpiUnit } from '../../shared/domain';
 import type { FiscalQuarter } from '../../shared/fiscal';
 import { budgetVariance } from '../../shared/metrics/budget';
 import {
@@ -10,7 +10,7 @@ import {
 import { aggregateQuarter } from '../../shared/metrics/kpiAggregate';
 import { kpiStatus, kpiTrend } from '../../shared/metrics/kpiStatus';
 import { roi } from '../../shared/metrics/roi';
-import type { ExplanationInput, KpiReport } from '../../shared/report';
+import type { ExplanationInput, ExplanationUnit, KpiReport } from '../../shared/report';
 import type { ReportContext } from './context';
 import { tallyInput, valueInput } from './explanations';
 import { INFERENCE_CATEGORIES, quarterUnitCost } from './unitEconomics';
@@ -151,6 +151,16 @@ function statusWords(k: KpiDefinition): string {
   }
 }
 
+/** How an explanation shows a KPI's value (currency KPIs are per-unit amounts in major units, not sums). */
+const EXPLANATION_UNIT: Record<KpiUnit, ExplanationUnit> = {
+  ratio: 'ratio',
+  currency: 'number',
+  count: 'count',
+  days: 'days',
+  hours: 'number',
+  score: 'number',
+};
+
 export function buildKpis(ctx: ReportContext): KpiReport[] {
   const out: KpiReport[] = [];
   for (const k of ctx.facts.kpis) {
@@ -162,7 +172,7 @@ export function buildKpis(ctx: ReportContext): KpiReport[] {
     const previous = values[values.length - 2]!;
     const status = kpiStatus(k, current.value);
     const trend = kpiTrend(k, current.value, previous.value);
-    const explain = ctx.book.other(`kpi.${k.id}`, 'number', current.value, {
+    const explain = ctx.book.other(`kpi.${k.id}`, EXPLANATION_UNIT[k.unit], current.value, {
       label: `${k.name}, ${ctx.quarter.label}`,
       formula: current.formula,
       inputs: current.inputs,

@@ -1,5 +1,5 @@
 import type { Initiative } from '../../shared/domain';
-import type { Month } from '../../shared/fiscal';
+import { addMonths, type Month } from '../../shared/fiscal';
 import { paybackMonths, roi } from '../../shared/metrics/roi';
 import type { MoneyFigure, NumberFigure, InitiativeReport, PortfolioHeadline } from '../../shared/report';
 import { discountedFigures, monthlyFlows } from './cashflows';
@@ -195,7 +195,7 @@ export function buildInitiative(ctx: ReportContext, i: Initiative): InitiativeRe
         ? `First month with spend: ${firstSpendMonth}.`
         : 'No spend recorded for this initiative.',
       payback !== null && firstSpendMonth
-        ? `Paid back in month ${payback}.`
+        ? `Paid back in month ${payback} (${addMonths(firstSpendMonth, payback - 1)}).`
         : 'Cumulative realized benefit has not reached cumulative cost.',
     ],
   });
