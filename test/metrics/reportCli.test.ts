@@ -77,12 +77,58 @@ describe('report CLI and API', () => {
     });
   });
 
+  it('report --json carries run-rate, budget exhaustion, unit economics and the annual IRR basis', async () => {
+    const j = JSON.parse((await cli(['report', '--db', file, '--period', 'FY2026-Q3', '--json'])).out);
+    // burn = (1000.005 + 500.004 + 0) / 3 = 500.003 → 500.00
+    expect(j.runRate).toMatchObject({ months: ['2026-07', '2026-08', '2026-09'], monthlyBurn: 500 });
+    // 1500.00 budget, 1500.009 spent by August → exhausted in August
+    expect(j.budgetExhaustion).toMatchObject({ month: '2026-08', status: 'exhausted', annualBudget: 1500 });
+    expect(j.unitEconomics.quarter).toEqual({
+      period: 'FY2026-Q3',
+      inferenceCost: 1000.01,
+      keyActions: null,
+      costPerAction: null,
+    });
+    expect(j.unitEconomics.qoqChange).toBeNull();
+    expect(j.irrBasis).toBe('annual');
+    expect(j.anomalies).toEqual([]);
+  });
+
   it('report without --json prints a readable table; bad period is a usage error', async () => {
     const { code, out } = await cli(['report', '--db', file, '--period', 'FY2026-Q3']);
     expect(code).toBe(0);
     expect(out).toMatch(/Portfolio/);
     expect(out).toMatch(/1,500\.01/);
     expect((await cli(['report', '--db', file, '--period', '2026Q3'])).code).toBe(2);
+  });
+
+  it('a missing FX rate fails the report with a message naming currency and month', async () => {
+    const ws = openWorkspace(file);
+    ws.db
+      .prepare(
+        "INSERT INTO spend (date, month, amount_micro, currency, category) VALUES ('2026-09-02', '2026-09', 1000000, 'EUR', 'other')",
+      )
+      .run();
+    const service = createService({ ws, uploads: new UploadStore() });
+    const res = await service.call('report.get', { period: 'FY2026-Q3' });
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', details: { currency: 'EUR', month: '2026-09' } },
+    });
+    ws.db.prepare("DELETE FROM spend WHERE currency = 'EUR'").run();
+    ws.close();
+    // the same through the CLI, on a copy holding the EUR line
+    const w2 = new TestWorkspace();
+    try {
+      w2.spend([{ date: '2026-08-01', amount: '5', currency: 'GBP' }]);
+      const f2 = w2.ws.file;
+      w2.ws.close();
+      const { code, err } = await cli(['report', '--db', f2, '--period', 'FY2026-Q3', '--json']);
+      expect(code).toBe(1);
+      expect(err).toMatch(/No FX rate for GBP in 2026-08/);
+    } finally {
+      w2.close();
+    }
   });
 
   it('report.get and report.periods through the service', async () => {
