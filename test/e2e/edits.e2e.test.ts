@@ -37,7 +37,7 @@ describe('editing in Chromium', () => {
     await expect.poll(() => dialog.textContent()).toContain('must not be above the target');
     await dialog.getByLabel(/Amber threshold/).fill('30');
     await dialog.getByLabel('Owner').fill('Priya Raman');
-    await shot(page, 'ui-kpi-edit');
+    await shot(page, 'ui-kpi-edit', { fullPage: false });
     await dialog.getByRole('button', { name: 'Save KPI' }).click();
     await dialog.waitFor({ state: 'detached' });
 

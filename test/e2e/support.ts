@@ -110,10 +110,11 @@ export async function go(page: Page, screen: string): Promise<void> {
   await page.evaluate((h) => (window.location.hash = h), `#/${screen}`);
 }
 
-export async function shot(page: Page, name: string): Promise<string> {
+export async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   const file = outputPath('e2e', `${name}.png`);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: file, fullPage: true });
+  const fullPage = options.fullPage ?? true;
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 

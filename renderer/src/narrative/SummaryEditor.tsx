@@ -4,7 +4,15 @@ import { CommentaryField } from './CommentaryField';
 import { draftSummary } from './draftSummary';
 
 /** The executive summary: drafted from the report model on request, edited and saved by the user. */
-export function SummaryEditor({ report, saved }: { report: ReportModel; saved: string | undefined }) {
+export function SummaryEditor({
+  report,
+  saved,
+  onSaved,
+}: {
+  report: ReportModel;
+  saved: string | undefined;
+  onSaved(): void;
+}) {
   const [text, setText] = useState(saved ?? '');
   useEffect(() => setText(saved ?? ''), [saved]);
   const draft = () => {
@@ -32,6 +40,7 @@ export function SummaryEditor({ report, saved }: { report: ReportModel; saved: s
         value={text}
         onChange={setText}
         flagged={!text.trim() ? 'No executive summary yet' : undefined}
+        onSaved={onSaved}
       />
     </div>
   );

@@ -21,12 +21,12 @@ export function NarrativeScreen() {
   const { period, info } = useWorkspace();
   const report = useReport();
   const notes = useAsync(
-    () => (period ? api.call('commentary.list', { period }) : Promise.resolve([])),
+    async () => ({ period, list: period ? await api.call('commentary.list', { period }) : [] }),
     [period, info],
   );
   const byKey = useMemo(() => {
     const m = new Map<string, string>();
-    for (const c of notes.data ?? []) m.set(`${c.scope}:${c.ref}`, c.body);
+    for (const c of notes.data?.list ?? []) m.set(`${c.scope}:${c.ref}`, c.body);
     return m;
   }, [notes.data]);
 
@@ -40,7 +40,8 @@ export function NarrativeScreen() {
       </section>
     );
   const data = report.data;
-  const ready = data && notes.data && report.status !== 'loading' && notes.status !== 'loading';
+  // Reloads after a save keep the fields mounted; a new quarter waits for its own figures and commentary.
+  const ready = data && data.period.label === period && notes.data?.period === period;
   const kpis = data ? [...data.kpis].sort((a, b) => RANK[a.status] - RANK[b.status]) : [];
   return (
     <section aria-labelledby="screen-title">
@@ -57,7 +58,7 @@ export function NarrativeScreen() {
         <div className="stack" key={data.period.label} data-testid="narrative">
           <MissingCommentary kpis={data.kpis} byKey={byKey} />
           <Panel title="Executive summary">
-            <SummaryEditor report={data} saved={byKey.get('summary:')} />
+            <SummaryEditor report={data} saved={byKey.get('summary:')} onSaved={notes.reload} />
           </Panel>
           <div className="grid-3">
             <Panel title="Risks">
@@ -69,6 +70,7 @@ export function NarrativeScreen() {
                 scope="risks"
                 initial={byKey.get('risks:') ?? ''}
                 rows={6}
+                onSaved={notes.reload}
               />
             </Panel>
             <Panel title="Decisions requested">
@@ -80,6 +82,7 @@ export function NarrativeScreen() {
                 scope="decisions"
                 initial={byKey.get('decisions:') ?? ''}
                 rows={6}
+                onSaved={notes.reload}
               />
             </Panel>
             <Panel title="Next-quarter priorities">
@@ -91,6 +94,7 @@ export function NarrativeScreen() {
                 scope="priorities"
                 initial={byKey.get('priorities:') ?? ''}
                 rows={6}
+                onSaved={notes.reload}
               />
             </Panel>
           </div>

@@ -120,6 +120,7 @@ export function ScorecardScreen() {
       )}
       {editing && editDef && (
         <Modal title={`Edit ${editDef.name}`} onClose={() => setEditing(null)}>
+          {editDef.description && <p className="muted modal-description">{editDef.description}</p>}
           <KpiForm
             initial={editDef}
             isNew={false}
