@@ -70,4 +70,50 @@ describe('totals equal the sum of the parts for any split', () => {
       { numRuns: 40 },
     );
   });
+
+  it('with amounts in another currency converted at monthly rates', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ l: line, eur: fc.boolean() }), { minLength: 1, maxLength: 30 }),
+        fc.constantFrom('1.0850', '0.9', '1.123457'),
+        (lines, rate) => {
+          const w = new TestWorkspace();
+          try {
+            const ids = [w.initiative('A'), w.initiative('B'), w.initiative('C')];
+            w.fx(
+              ['2026-05', '2026-07', '2026-08', '2026-09'].map((month) => ({ month, currency: 'EUR', rate })),
+            );
+            w.spend(
+              lines.map(({ l, eur }) => ({
+                date: `${l.month}-${String(l.day).padStart(2, '0')}`,
+                amount: micro(l.micro),
+                currency: eur ? 'EUR' : 'USD',
+                initiative: l.initiative === 0 ? null : ids[l.initiative - 1]!,
+                category: l.category,
+                vendor: l.vendor === '' ? null : l.vendor,
+              })),
+            );
+            const r = buildReport(w.db, 'FY2026-Q3');
+            const total = r.portfolio.cost.micro;
+            expect(Number.isSafeInteger(total)).toBe(true);
+            expect(
+              r.initiatives.reduce((s, i) => s + i.cost.micro, 0) + r.portfolio.sharedPlatformCost.micro,
+            ).toBe(total);
+            expect(r.budget.byCategory.reduce((s, c) => s + c.actual.micro, 0)).toBe(total);
+            expect(r.budget.byVendor.reduce((s, v) => s + v.actual.micro, 0)).toBe(total);
+            const usd = lines
+              .filter(({ l, eur }) => !eur && l.month !== '2026-05')
+              .reduce((s, { l }) => s + l.micro, 0);
+            const eurLines = lines.filter(({ l, eur }) => eur && l.month !== '2026-05');
+            // each converted cell is within half a micro-unit of its exact value
+            const eurExact = eurLines.reduce((s, { l }) => s + l.micro * Number(rate), 0);
+            expect(Math.abs(total - usd - eurExact)).toBeLessThanOrEqual(eurLines.length * 0.5 + 1);
+          } finally {
+            w.close();
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
 });
