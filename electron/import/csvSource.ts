@@ -68,17 +68,19 @@ export function detectDelimiter(head: string, newline: CsvOptions['newline']): C
 }
 
 /**
- * Streams a CSV file as rows: bytes → text (in the detected encoding) → papaparse's core parser fed
+ * Streams a CSV file as batches of rows: bytes → text (in the detected encoding) → papaparse's core parser fed
  * chunk by chunk, carrying an incomplete last record over to the next chunk. The whole file is never
  * in memory; a quote left open cannot swallow more than LIMITS.csvFieldBytes.
  */
-export async function* csvRows(file: string, name: string, o: CsvOptions): AsyncGenerator<SourceRow> {
+export async function* csvRows(file: string, name: string, o: CsvOptions): AsyncGenerator<SourceRow[]> {
   const parser = new Papa.Parser({ delimiter: o.delimiter, newline: o.newline, quoteChar: '"' });
   const decoder = createDecoder(o.encoding);
   const stream = fs.createReadStream(file, { highWaterMark: 1024 * 1024 });
   let carry = '';
   let row = 0;
-  const emit = function* (text: string, last: boolean): Generator<SourceRow> {
+  // Rows go out a chunk at a time: one await per megabyte, not per row.
+  const emit = (text: string, last: boolean): SourceRow[] => {
+    const out: SourceRow[] = [];
     const res = parser.parse(text, 0, !last) as Papa.ParseResult<string[]>;
     const quoteError = res.errors.find((e) => e.type === 'Quotes');
     if (quoteError) {
@@ -100,14 +102,15 @@ export async function* csvRows(file: string, name: string, o: CsvOptions): Async
           `row ${row} has ${cells.length} columns, beyond the import limit of ${LIMITS.columns}`,
         );
       }
-      yield { row, cells };
+      out.push({ row, cells });
     }
     carry = text.slice(res.meta.cursor);
+    return out;
   };
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       o.onChunk?.(chunk);
-      yield* emit(carry + decoder.decode(chunk, true), false);
+      yield emit(carry + decoder.decode(chunk, true), false);
       if (carry.length > LIMITS.csvFieldBytes) {
         throw rejectFile(
           name,
@@ -116,7 +119,7 @@ export async function* csvRows(file: string, name: string, o: CsvOptions): Async
       }
     }
     const rest = carry + decoder.decode(new Uint8Array(0), false);
-    if (rest !== '') yield* emit(rest, true);
+    if (rest !== '') yield emit(rest, true);
   } finally {
     stream.destroy();
   }

@@ -133,87 +133,87 @@ export async function scan(db: Db, o: ScanOptions): Promise<ScanResult> {
   };
   let storing = r.fileProblems.length === 0;
   const report = () => o.onProgress?.({ phase: 'reading', rows: r.dataRows, bytes: r.bytes, totalBytes });
-  for await (const row of analysis.source.rows((chunk) => {
+  for await (const batch of analysis.source.rows((chunk) => {
     hash.update(chunk);
     r.bytes += chunk.length;
   })) {
-    if (row.row <= analysis.lastHeaderRow) continue;
-    const out = transformer.transform(row);
-    if (out.skipped === 'blank') continue;
-    r.dataRows++;
-    if ((r.dataRows & 1023) === 0) {
-      if (o.signal?.aborted) throw new ImportCancelled(analysis.source.name);
-      report();
-    }
-    if (o.excludeRows?.has(row.row)) {
-      r.excludedRows++;
-      note(problem(row.row, null, null, 'left out on request', 'warning'));
-      continue;
-    }
-    if (out.skipped === 'total') {
-      r.totalRows.push(row.row);
-      r.excludedRows++;
-      note(
-        problem(
-          row.row,
-          null,
-          null,
-          'a "Total" row: left out (it sums the rows above, it is not a line of its own)',
-          'warning',
-        ),
-      );
-      continue;
-    }
-    const problems = [...out.problems];
-    if (o.mapping.kind === 'initiatives') {
+    if (o.signal?.aborted) throw new ImportCancelled(analysis.source.name);
+    report();
+    for (const row of batch) {
+      if (row.row <= analysis.lastHeaderRow) continue;
+      const out = transformer.transform(row);
+      if (out.skipped === 'blank') continue;
+      r.dataRows++;
+      if (o.excludeRows?.has(row.row)) {
+        r.excludedRows++;
+        note(problem(row.row, null, null, 'left out on request', 'warning'));
+        continue;
+      }
+      if (out.skipped === 'total') {
+        r.totalRows.push(row.row);
+        r.excludedRows++;
+        note(
+          problem(
+            row.row,
+            null,
+            null,
+            'a "Total" row: left out (it sums the rows above, it is not a line of its own)',
+            'warning',
+          ),
+        );
+        continue;
+      }
+      const problems = [...out.problems];
+      if (o.mapping.kind === 'initiatives') {
+        for (const rec of out.records) {
+          if (rec.kind === 'initiatives' && knownInitiative(rec.name) !== undefined) {
+            problems.push(
+              problem(
+                row.row,
+                o.mapping.columns.name ?? null,
+                rec.name,
+                'an initiative with this name is already in the workspace',
+              ),
+            );
+          }
+        }
+      }
+      for (const p of problems) note(p);
+      if (problems.some((p) => p.severity === 'error')) {
+        r.invalidRows++;
+        if (o.skipInvalid) r.excludedRows++;
+        else storing = false;
+        continue;
+      }
+      r.storedRows++;
       for (const rec of out.records) {
-        if (rec.kind === 'initiatives' && knownInitiative(rec.name) !== undefined) {
-          problems.push(
-            problem(
-              row.row,
-              o.mapping.columns.name ?? null,
-              rec.name,
-              'an initiative with this name is already in the workspace',
-            ),
-          );
+        r.records++;
+        if (r.sample.length < (o.sampleSize ?? 20)) r.sample.push(rec);
+        const money = recordAmount(rec);
+        if (money) {
+          // Summed exactly in a number while that is safe (amounts are integers of micro-units), carried
+          // into the BigInt total before it could lose a unit.
+          let partial = partials.get(money.currency) ?? 0;
+          if (Math.abs(partial) + Math.abs(money.amount) > Number.MAX_SAFE_INTEGER) {
+            r.totals.set(money.currency, (r.totals.get(money.currency) ?? 0n) + BigInt(partial));
+            partial = 0;
+          }
+          partials.set(money.currency, partial + money.amount);
+          if (!r.firstRowByCurrency.has(money.currency)) r.firstRowByCurrency.set(money.currency, rec.row);
         }
-      }
-    }
-    for (const p of problems) note(p);
-    if (problems.some((p) => p.severity === 'error')) {
-      r.invalidRows++;
-      if (o.skipInvalid) r.excludedRows++;
-      else storing = false;
-      continue;
-    }
-    r.storedRows++;
-    for (const rec of out.records) {
-      r.records++;
-      if (r.sample.length < (o.sampleSize ?? 20)) r.sample.push(rec);
-      const money = recordAmount(rec);
-      if (money) {
-        // Summed exactly in a number while that is safe (amounts are integers of micro-units), carried
-        // into the BigInt total before it could lose a unit.
-        let partial = partials.get(money.currency) ?? 0;
-        if (Math.abs(partial) + Math.abs(money.amount) > Number.MAX_SAFE_INTEGER) {
-          r.totals.set(money.currency, (r.totals.get(money.currency) ?? 0n) + BigInt(partial));
-          partial = 0;
+        const name = recordInitiative(rec);
+        if (name !== null && !seenNew.has(name.toLowerCase()) && knownInitiative(name) === undefined) {
+          seenNew.add(name.toLowerCase());
+          r.newInitiatives.push({ name, row: rec.row });
         }
-        partials.set(money.currency, partial + money.amount);
-        if (!r.firstRowByCurrency.has(money.currency)) r.firstRowByCurrency.set(money.currency, rec.row);
+        const d = recordDate(rec);
+        if (d) {
+          if (!r.dateRange) r.dateRange = { from: d, to: d };
+          else if (d < r.dateRange.from) r.dateRange.from = d;
+          else if (d > r.dateRange.to) r.dateRange.to = d;
+        }
+        if (storing) o.sink?.(rec);
       }
-      const name = recordInitiative(rec);
-      if (name !== null && !seenNew.has(name.toLowerCase()) && knownInitiative(name) === undefined) {
-        seenNew.add(name.toLowerCase());
-        r.newInitiatives.push({ name, row: rec.row });
-      }
-      const d = recordDate(rec);
-      if (d) {
-        if (!r.dateRange) r.dateRange = { from: d, to: d };
-        else if (d < r.dateRange.from) r.dateRange.from = d;
-        else if (d > r.dateRange.to) r.dateRange.to = d;
-      }
-      if (storing) o.sink?.(rec);
     }
   }
   if (o.signal?.aborted) throw new ImportCancelled(analysis.source.name);

@@ -29,7 +29,8 @@ export interface FileSource {
   delimiter: CsvDelimiter | null;
   sheets: SheetInfo[];
   sheet: string | null;
-  rows(onChunk?: (chunk: Buffer) => void): AsyncGenerator<SourceRow>;
+  /** The file's rows in order, in batches (one await per batch keeps a million-row pass cheap). */
+  rows(onChunk?: (chunk: Buffer) => void): AsyncGenerator<SourceRow[]>;
 }
 
 export async function openSource(path: string, name: string, o: SourceOptions = {}): Promise<FileSource> {
@@ -97,10 +98,12 @@ const HEAD_ROWS = 40;
 /** Reads the first rows only, finds the header (title rows, empty rows and a used range not at A1 allowed). */
 export async function readHeader(source: FileSource): Promise<HeaderInfo> {
   const rows: SourceRow[] = [];
-  for await (const r of source.rows()) {
-    if (r.cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue;
-    rows.push(r);
-    if (rows.length >= HEAD_ROWS) break;
+  read: for await (const batch of source.rows()) {
+    for (const r of batch) {
+      if (r.cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue;
+      rows.push(r);
+      if (rows.length >= HEAD_ROWS) break read;
+    }
   }
   if (rows.length === 0) throw rejectFile(source.name, 'no rows: the file (or sheet) is empty', source.sheet);
   const grid: Cell[][] = rows.map((r) => r.cells);

@@ -61,10 +61,10 @@ function cellValue(value: ExcelJS.CellValue, ref: () => string, name: string, sh
 }
 
 /**
- * Streams one sheet of an .xlsx as rows with exceljs's streaming reader: shared or inline strings,
+ * Streams one sheet of an .xlsx as batches of rows with exceljs's streaming reader: shared or inline strings,
  * cached formula results, date cells as ISO text. Row numbers are the sheet's own.
  */
-export async function* xlsxRows(file: string, name: string, o: XlsxOptions): AsyncGenerator<SourceRow> {
+export async function* xlsxRows(file: string, name: string, o: XlsxOptions): AsyncGenerator<SourceRow[]> {
   const counter = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       o.onChunk?.(chunk);
@@ -81,6 +81,7 @@ export async function* xlsxRows(file: string, name: string, o: XlsxOptions): Asy
   });
   let index = 0;
   let found = false;
+  let batch: SourceRow[] = [];
   try {
     for await (const ws of reader as unknown as AsyncIterable<WorksheetLike>) {
       // exceljs names a sheet only when xl/workbook.xml precedes it in the zip and its relationship
@@ -112,8 +113,13 @@ export async function* xlsxRows(file: string, name: string, o: XlsxOptions): Asy
         for (let i = 1; i < values.length; i++) {
           cells.push(cellValue(values[i], () => `${columnLetter(i - 1)}${row.number}`, name, sheetName));
         }
-        yield { row: row.number, cells };
+        batch.push({ row: row.number, cells });
+        if (batch.length >= 1000) {
+          yield batch;
+          batch = [];
+        }
       }
+      if (batch.length) yield batch;
     }
   } catch (err) {
     if (err instanceof Error && err.name === 'ImportRejected') throw err;
