@@ -82,7 +82,12 @@ export function buildPortfolio(ctx: ReportContext): PortfolioHeadline {
       formula: 'Sum of projected benefit lines dated on or before the period end; shown apart, never in ROI.',
     },
   );
-  const { months, flows } = monthlyFlows(ctx.firstMonth, asOf, {
+  // Cash flows start with the first month with spend or realized benefit (projected benefit is not a flow).
+  const firstFlowMonth = firstMonthOf(
+    ctx.firstSpendMonth,
+    facts.benefitTotal.firstMonthWithLines('realized', asOf),
+  );
+  const { months, flows } = monthlyFlows(firstFlowMonth, asOf, {
     cost: facts.spendTotal,
     costKey: 'all',
     benefit: facts.benefitTotal,

@@ -145,4 +145,20 @@ describe('portfolio and initiatives (ROI, shared platform, zero cost, credits, p
     expect(-1000 + -100 / (1 + monthly) + 1200 / (1 + monthly) ** 2).toBeCloseTo(0, 6);
     expect(ini(B).irr.value).toBeNull(); // only costs: no IRR
   });
+
+  it('portfolio NPV over all monthly net flows from the first month with a flow', () => {
+    const rate = 1.1 ** (1 / 12) - 1;
+    // May +100; June −(400 + 1000); July −(1000 + 2000 + 1000) + 900; August −(500.25 + 300) + 700 + 1200;
+    // September −(250.005 − 100) + 3000. Projected benefit is not a flow.
+    const flows = [100, -1400, -3100, 1099.75, 2849.995];
+    const expected = flows.reduce((s, f, t) => s + f / (1 + rate) ** t, 0);
+    expect(r.portfolio.npv.micro / 1e6).toBeCloseTo(expected, 5);
+    expect(r.explanations[r.portfolio.npv.explain]!.inputs.slice(2).map((i) => i.label)).toEqual([
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+    ]);
+  });
 });
