@@ -70,6 +70,11 @@ describe('KPI scorecard: imported and derived KPIs, thresholds, aggregation, tre
       '2026-06': 0,
     });
     w.monthly('hallucination_rate', { '2026-07': 0.04, '2026-08': 0.06, '2026-09': 0.08 });
+    // Only per-segment values: summed per month for a sum KPI, then over the quarter.
+    w.observations('support_deflection', [
+      { start: '2026-09-01', end: '2026-09-30', value: 0.1, segment: 'EU' },
+      { start: '2026-09-01', end: '2026-09-30', value: 0.2, segment: 'US' },
+    ]);
     // Imported values for a derived KPI are ignored.
     w.monthly('ai_portfolio_roi', { '2026-09': 5 });
     // A band KPI of the user's own: target 4, green within 0.1, amber within 0.3.
@@ -123,6 +128,13 @@ describe('KPI scorecard: imported and derived KPIs, thresholds, aggregation, tre
     });
     expect(kpi('hallucination_rate').value).toBeCloseTo((0.04 + 0.06 + 0.08) / 3, 12);
     expect(kpi('hallucination_rate').status).toBe('amber');
+  });
+
+  it('combines per-segment observations when there is no workspace-level value', () => {
+    // mean KPI: (0.1 + 0.2) / 2 for September, the only month
+    expect(kpi('support_deflection').value).toBeCloseTo(0.15, 12);
+    expect(kpi('support_deflection').status).toBe('green');
+    expect(r.explanations[kpi('support_deflection').explain]!.formula).toMatch(/segment/);
   });
 
   it('band KPIs at their thresholds', () => {
