@@ -69,6 +69,9 @@ export function App() {
 
   return (
     <div className="app">
+      <button type="button" className="skip-link" onClick={() => document.getElementById('content')?.focus()}>
+        Skip to content
+      </button>
       <Sidebar current={screen} />
       <div className="main">
         {info.status === 'error' && !info.data ? (

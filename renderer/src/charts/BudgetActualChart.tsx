@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { ChartCanvas } from './ChartCanvas';
+import { useThemeVersion } from './useThemeVersion';
 import { moneyFull, moneyTick, monthLabel } from './axis';
 import { axisTitle, baseOptions, type CommonChartProps } from './options';
 import { chartTheme, withAlpha } from './theme';
@@ -23,6 +24,7 @@ export interface BudgetActualChartProps extends CommonChartProps {
 /** Actual spend as bars, budget as a line, per month. */
 export function BudgetActualChart(props: BudgetActualChartProps) {
   const { months, budget, actual, currency, highlight, title, animation } = props;
+  const themeVersion = useThemeVersion();
   const config = useMemo((): ChartConfiguration<'bar' | 'line'> => {
     const theme = chartTheme();
     const hi = new Set(highlight ?? []);
@@ -86,7 +88,7 @@ export function BudgetActualChart(props: BudgetActualChartProps) {
         },
       },
     } as ChartConfiguration<'bar' | 'line'>;
-  }, [months, budget, actual, currency, highlight, title, animation]);
+  }, [themeVersion, months, budget, actual, currency, highlight, title, animation]);
   return (
     <ChartCanvas
       config={config as ChartConfiguration}

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { ChartCanvas } from './ChartCanvas';
+import { useThemeVersion } from './useThemeVersion';
 import { moneyFull, moneyTick, monthLabel } from './axis';
 import { axisTitle, baseOptions, type CommonChartProps } from './options';
 import { chartTheme, withAlpha, type ChartTheme } from './theme';
@@ -27,6 +28,7 @@ export interface CumulativeChartProps extends CommonChartProps {
 /** Lines of running totals over months (e.g. cumulative benefit vs cumulative cost). */
 export function CumulativeChart(props: CumulativeChartProps) {
   const { months, series, currency, title, animation } = props;
+  const themeVersion = useThemeVersion();
   const config = useMemo((): ChartConfiguration<'line'> => {
     const theme = chartTheme();
     const options = baseOptions<'line'>(theme, { title, animation });
@@ -77,7 +79,7 @@ export function CumulativeChart(props: CumulativeChartProps) {
         },
       },
     };
-  }, [months, series, currency, title, animation]);
+  }, [themeVersion, months, series, currency, title, animation]);
   return (
     <ChartCanvas
       config={config as ChartConfiguration}

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { ChartCanvas } from './ChartCanvas';
+import { useThemeVersion } from './useThemeVersion';
 import { moneyFull, moneyTick, monthLabel } from './axis';
 import { axisTitle, baseOptions, type CommonChartProps } from './options';
 import { chartTheme, type ChartTheme } from './theme';
@@ -19,6 +20,7 @@ export interface GroupedBarChartProps extends CommonChartProps {
 /** Vertical bars side by side per period (e.g. cost vs benefit by quarter), money on the y axis. */
 export function GroupedBarChart(props: GroupedBarChartProps) {
   const { periods, series, currency, title, animation, xLabel = 'Period' } = props;
+  const themeVersion = useThemeVersion();
   const config = useMemo((): ChartConfiguration<'bar'> => {
     const theme = chartTheme();
     const options = baseOptions<'bar'>(theme, { title, animation });
@@ -59,7 +61,7 @@ export function GroupedBarChart(props: GroupedBarChartProps) {
         },
       },
     };
-  }, [periods, series, currency, title, animation, xLabel]);
+  }, [themeVersion, periods, series, currency, title, animation, xLabel]);
   return (
     <ChartCanvas
       config={config as ChartConfiguration}

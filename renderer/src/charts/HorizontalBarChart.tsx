@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { ChartCanvas } from './ChartCanvas';
+import { useThemeVersion } from './useThemeVersion';
 import { axisTitle, baseOptions, type CommonChartProps } from './options';
 import { chartTheme, type ChartTheme } from './theme';
 
@@ -22,6 +23,7 @@ export interface HorizontalBarChartProps extends CommonChartProps {
 /** Horizontal bars, one row per label (e.g. ROI by initiative, spend by vendor). */
 export function HorizontalBarChart(props: HorizontalBarChartProps) {
   const { labels, series, axisLabel, tick, format, title, animation } = props;
+  const themeVersion = useThemeVersion();
   const config = useMemo((): ChartConfiguration<'bar'> => {
     const theme = chartTheme();
     const options = baseOptions<'bar'>(theme, { title, animation }, series.length > 1);
@@ -60,7 +62,7 @@ export function HorizontalBarChart(props: HorizontalBarChartProps) {
         },
       },
     };
-  }, [labels, series, axisLabel, tick, format, title, animation]);
+  }, [themeVersion, labels, series, axisLabel, tick, format, title, animation]);
   return (
     <ChartCanvas
       config={config as ChartConfiguration}

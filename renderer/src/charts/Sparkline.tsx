@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { ChartCanvas } from './ChartCanvas';
+import { useThemeVersion } from './useThemeVersion';
 import { chartTheme } from './theme';
 
 export interface SparklineProps {
@@ -29,6 +30,7 @@ export function Sparkline({
   height = 28,
   animation = false,
 }: SparklineProps) {
+  const themeVersion = useThemeVersion();
   const config = useMemo((): ChartConfiguration<'line'> => {
     const theme = chartTheme();
     const stroke = color ?? theme.accent;
@@ -58,7 +60,7 @@ export function Sparkline({
         scales: { x: { display: false }, y: { display: false } },
       },
     };
-  }, [values, labels, color, animation]);
+  }, [themeVersion, values, labels, color, animation]);
   const summary = values
     .map((v, i) => `${labels[i]}: ${v === null ? 'no data' : format ? format(v) : String(v)}`)
     .join('; ');

@@ -1,4 +1,5 @@
 import { SCREENS, type ScreenId } from '../screens';
+import { NavIcon } from './NavIcon';
 
 export function Sidebar({ current }: { current: ScreenId }) {
   return (
@@ -13,11 +14,13 @@ export function Sidebar({ current }: { current: ScreenId }) {
         {SCREENS.map((s) => (
           <li key={s.id}>
             <a href={`#/${s.id}`} aria-current={current === s.id ? 'page' : undefined} className="nav-link">
+              <NavIcon screen={s.id} />
               {s.label}
             </a>
           </li>
         ))}
       </ul>
+      <div className="sidebar-foot">Offline · your data stays on this computer</div>
     </nav>
   );
 }

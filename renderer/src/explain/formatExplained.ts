@@ -6,7 +6,7 @@ import { STATUS_LABEL } from '../labels';
 /** The figure of an explanation in its unit. */
 export function formatResult(e: Explanation, currency: string): string {
   const r = e.result;
-  if (r === null) return '—';
+  if (r === null) return e.unit === 'months' ? 'Not reached yet' : e.unit === 'ratio' ? 'Not defined' : '—';
   if (typeof r === 'string') {
     if (e.unit === 'status' && r in STATUS_LABEL) return STATUS_LABEL[r as keyof typeof STATUS_LABEL];
     if (e.unit === 'month' && /^\d{4}-\d{2}$/.test(r)) return monthLabel(r);

@@ -1,5 +1,6 @@
 import type { Initiative } from '../../../shared/domain';
 import { Tile } from '../components/Tile';
+import { formatDate } from '../format';
 import { RiskTier } from './RiskTier';
 
 const yes = (b: boolean) => (b ? 'Yes' : 'No');
@@ -14,8 +15,13 @@ export function InitiativeFacts({ initiative: i }: { initiative: Initiative }) {
         <dl className="kv small">
           <dt>Approved</dt>
           <dd>
-            {i.approvalDate ??
-              (i.riskTier >= 3 ? <span className="flag">■ Not approved</span> : 'Not approved')}
+            {i.approvalDate ? (
+              formatDate(i.approvalDate)
+            ) : i.riskTier >= 3 ? (
+              <span className="flag">■ Not approved</span>
+            ) : (
+              'Not approved'
+            )}
           </dd>
           <dt>Baseline</dt>
           <dd>{yes(i.hasBaseline)}</dd>
@@ -23,7 +29,7 @@ export function InitiativeFacts({ initiative: i }: { initiative: Initiative }) {
           <dd>{yes(i.hasOutcomeInstrumentation)}</dd>
           <dt>Concept → prod.</dt>
           <dd>
-            {i.conceptApprovedDate ?? '—'} → {i.productionDate ?? '—'}
+            {formatDate(i.conceptApprovedDate)} → {formatDate(i.productionDate)}
           </dd>
         </dl>
       }

@@ -1,7 +1,7 @@
 import type { Initiative } from '../../../shared/domain';
 import type { ReportModel } from '../../../shared/report';
 import { Figure } from '../explain/Figure';
-import { formatMoney, formatNumber, formatPct } from '../format';
+import { formatDate, formatMoney, formatNumber, formatPct } from '../format';
 import { STAGE_LABEL } from '../labels';
 import { RiskTier } from './RiskTier';
 
@@ -56,7 +56,7 @@ export function InitiativesTable({
             const highRiskUnapproved = r.riskTier >= 3 && !i?.approvalDate;
             return (
               <tr key={r.id}>
-                <th scope="row">
+                <th scope="row" className="initiative-cell">
                   <a href={`#/initiatives/${r.id}`}>{r.name}</a>
                   {r.businessUnit && <div className="muted small">{r.businessUnit}</div>}
                 </th>
@@ -66,16 +66,16 @@ export function InitiativesTable({
                 <td>
                   <RiskTier tier={r.riskTier} />
                 </td>
-                <td>
+                <td className="nowrap">
                   {i?.approvalDate ? (
-                    i.approvalDate
+                    formatDate(i.approvalDate)
                   ) : (
                     <span className={highRiskUnapproved ? 'flag' : 'muted'}>
                       {highRiskUnapproved ? '■ Not approved' : 'Not approved'}
                     </span>
                   )}
                 </td>
-                <td>{r.owner ?? <span className="muted">—</span>}</td>
+                <td className="nowrap">{r.owner ?? <span className="muted">—</span>}</td>
                 <td className="num">
                   <Figure explain={r.cost.explain} label={`${r.name} cost`}>
                     {formatMoney(r.cost.micro, c)}
