@@ -27,6 +27,27 @@ export function absBig(x: bigint): bigint {
   return x < 0n ? -x : x;
 }
 
+/** The number nearest to a scaled decimal (the inverse of `toScaled`). */
+export function fromScaled(x: bigint): number {
+  const neg = x < 0n;
+  const digits = (neg ? -x : x).toString().padStart(SCALE + 1, '0');
+  return Number(`${neg ? '-' : ''}${digits.slice(0, -SCALE)}.${digits.slice(-SCALE)}`);
+}
+
+/** Sum of numbers taken as the decimals they are written as: 0.1 + 0.2 is 0.3. */
+export function decimalSum(values: readonly number[]): number {
+  let total = 0n;
+  for (const v of values) total += toScaled(v);
+  return fromScaled(total);
+}
+
+/** Mean of numbers taken as decimals (rounded half away from zero at the 18th decimal). */
+export function decimalMean(values: readonly number[]): number {
+  let total = 0n;
+  for (const v of values) total += toScaled(v);
+  return fromScaled(divRoundHalfAway(total, BigInt(values.length)));
+}
+
 /** Compares two numbers as decimals: −1, 0 or 1. */
 export function compareDecimal(a: number, b: number): -1 | 0 | 1 {
   const d = toScaled(a) - toScaled(b);

@@ -1,4 +1,5 @@
 import type { KpiAggregation, KpiObservation } from '../domain';
+import { decimalMean, decimalSum } from './exact';
 
 export type ObservationLike = Pick<KpiObservation, 'periodEnd' | 'value' | 'initiativeId' | 'segment'>;
 
@@ -10,15 +11,18 @@ export interface QuarterValue<O extends ObservationLike> {
   basis: 'portfolio' | 'segments' | 'none';
 }
 
-/** Combines values of one kind: last (the latest by period end), mean, or sum. */
+/**
+ * Combines values of one kind: last (the latest by period end), mean, or sum — the sums taken on the values
+ * as the decimals they were reported as, so a mean exactly on a threshold is on it (0.04, 0.05, 0.06 → 0.05).
+ */
 function combine(aggregation: KpiAggregation, values: readonly number[]): number {
   switch (aggregation) {
     case 'last':
       return values[values.length - 1]!;
     case 'sum':
-      return values.reduce((a, b) => a + b, 0);
+      return decimalSum(values);
     case 'mean':
-      return values.reduce((a, b) => a + b, 0) / values.length;
+      return decimalMean(values);
   }
 }
 

@@ -146,6 +146,20 @@ describe('quarter aggregation', () => {
     expect(aggregateQuarter('sum', []).value).toBeNull();
   });
 
+  it('means and sums are exact on decimal thresholds', () => {
+    const mean = aggregateQuarter('mean', [
+      obs('2026-07-31', 0.04),
+      obs('2026-08-31', 0.05),
+      obs('2026-09-30', 0.06),
+    ]).value;
+    expect(mean).toBe(0.05); // (0.04 + 0.05 + 0.06) / 3 in binary floating point is 0.049999999999999996
+    expect(kpiStatus({ direction: 'lower', target: 0.05, amber: 0.08, tolerance: null }, mean)).toBe('green');
+    expect(aggregateQuarter('sum', [obs('2026-07-31', 0.1), obs('2026-08-31', 0.2)]).value).toBe(0.3);
+    expect(
+      aggregateQuarter('mean', [obs('2026-07-31', 1), obs('2026-08-31', 2), obs('2026-09-30', 2)]).value,
+    ).toBeCloseTo(5 / 3, 15);
+  });
+
   it('uses workspace-level values when present, else combines segments per period first', () => {
     const segs = [
       obs('2026-07-31', 1, 'EU'),
