@@ -6,12 +6,12 @@ import { outputPath } from '../helpers/browser';
 import { runFuzz } from './fuzz';
 
 /**
- * The in-suite fuzz run: seeded, bounded by a time budget (FUZZ_BUDGET_S, default 40 s on the CI's
+ * The in-suite fuzz run: seeded, bounded by a time budget (FUZZ_BUDGET_S, default 30 s on the CI's
  * 2 cores) and reproducible (FUZZ_SEED). The bigger run is `npm run bench -- reliability` / test/bench.
  * The report is written to test-output/reliability/fuzz-<seed>.json.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
-const BUDGET_S = Number(process.env.FUZZ_BUDGET_S ?? 40);
+const BUDGET_S = Number(process.env.FUZZ_BUDGET_S ?? 30);
 const dir = tempDir('caio-fuzz-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

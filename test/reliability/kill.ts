@@ -112,3 +112,37 @@ export function killMoments(count: number, fromMs: number, toMs: number, seed: n
     Math.max(5, Math.round(fromMs + step * (i + 0.5 + (rand() - 0.5) * 0.6))),
   );
 }
+
+/**
+ * Runs the CLI and SIGKILLs it `delayMs` after `trigger()` first returns true (polled every
+ * millisecond), e.g. when a temporary output file appears. Resolves with whether the kill was sent.
+ */
+export function runCliKilledWhen(
+  args: string[],
+  trigger: () => boolean,
+  delayMs: number,
+): Promise<CliRun & { triggered: boolean }> {
+  const started = Date.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  let triggered = false;
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const poll = setInterval(() => {
+    if (triggered || !trigger()) return;
+    triggered = true;
+    clearInterval(poll);
+    setTimeout(() => child.kill('SIGKILL'), delayMs);
+  }, 1);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearInterval(poll);
+      resolve({ code, signal, stdout, stderr, ms: Date.now() - started, triggered });
+    });
+  });
+}

@@ -15,7 +15,7 @@ import { copyWorkspace, inspect, killMoments, runCliProcess, writeSpendCsv } fro
  * Sizes are kept small enough for the suite on 2 cores; test/bench/kill.bench.ts runs more moments.
  */
 const BIG_ROWS = Number(process.env.KILL_ROWS ?? 20_000);
-const MOMENTS = Number(process.env.KILL_MOMENTS ?? 6);
+const MOMENTS = Number(process.env.KILL_MOMENTS ?? 5);
 const FIRST_ROWS = 250;
 
 const dir = tempDir('caio-kill-');
