@@ -141,5 +141,11 @@ export function buildAnomalies(ctx: ReportContext, settings: AnomalySettings): A
   scan('vendor', facts.spendByVendor, (k) => k);
   scan('category', facts.spendByCategory, (k) => k);
   scan('initiative', facts.spendByInitiative, (k) => String(k));
-  return out.sort((a, b) => Math.abs(b.deviation) - Math.abs(a.deviation) || a.month.localeCompare(b.month));
+  return out.sort(
+    (a, b) =>
+      Math.abs(b.deviation) - Math.abs(a.deviation) ||
+      a.month.localeCompare(b.month) ||
+      a.dimension.localeCompare(b.dimension) ||
+      a.key.localeCompare(b.key),
+  );
 }
