@@ -187,6 +187,14 @@ function centsString(micro: bigint): string {
 /** Analyses the file and checks every row without writing anything. */
 export async function previewImport(db: Db, o: ImportOptions): Promise<ImportPreview> {
   const analysis = await analyse(db, o);
+  try {
+    return await previewOf(db, analysis, o);
+  } finally {
+    analysis.source.close();
+  }
+}
+
+async function previewOf(db: Db, analysis: Analysis, o: ImportOptions): Promise<ImportPreview> {
   const base = {
     fileName: o.name,
     container: analysis.source.container,
@@ -264,6 +272,14 @@ export async function previewImport(db: Db, o: ImportOptions): Promise<ImportPre
  */
 export async function commitImport(db: Db, o: ImportOptions): Promise<ImportSummary> {
   const analysis = await analyse(db, o);
+  try {
+    return await commitAnalysed(db, analysis, o);
+  } finally {
+    analysis.source.close();
+  }
+}
+
+async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Promise<ImportSummary> {
   const sheet = analysis.source.sheet;
   if (!analysis.mapping) throw new ImportRejected(o.name, sheet, analysis.problems);
   const mapping = analysis.mapping;

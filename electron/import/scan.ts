@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { headerKey } from '../../shared/import/headers';
 import type { FormatEvidence } from '../../shared/import/evidence';
@@ -103,7 +102,6 @@ export async function scan(db: Db, o: ScanOptions): Promise<ScanResult> {
     o.evidence,
   );
   const knownInitiative = initiativeIdByName(db);
-  const hash = crypto.createHash('sha256');
   const totalBytes = fs.statSync(analysis.source.path).size;
   const maxProblems = o.maxProblems ?? 10_000;
   const r: ScanResult = {
@@ -132,11 +130,15 @@ export async function scan(db: Db, o: ScanOptions): Promise<ScanResult> {
     if (r.problems.length < maxProblems) r.problems.push(p);
   };
   let storing = r.fileProblems.length === 0;
-  const report = () => o.onProgress?.({ phase: 'reading', rows: r.dataRows, bytes: r.bytes, totalBytes });
-  for await (const batch of analysis.source.rows((chunk) => {
-    hash.update(chunk);
-    r.bytes += chunk.length;
-  })) {
+  const report = () =>
+    o.onProgress?.({
+      phase: 'reading',
+      rows: r.dataRows,
+      bytes: Math.min(pass.bytesRead(), totalBytes),
+      totalBytes,
+    });
+  const pass = analysis.source.pass();
+  for await (const batch of pass.batches) {
     if (o.signal?.aborted) throw new ImportCancelled(analysis.source.name);
     report();
     for (const row of batch) {
@@ -219,7 +221,9 @@ export async function scan(db: Db, o: ScanOptions): Promise<ScanResult> {
   if (o.signal?.aborted) throw new ImportCancelled(analysis.source.name);
   for (const [currency, partial] of partials)
     r.totals.set(currency, (r.totals.get(currency) ?? 0n) + BigInt(partial));
-  r.sha256 = hash.digest('hex');
+  const digest = pass.digest();
+  r.sha256 = digest.sha256;
+  r.bytes = digest.bytes;
   o.onProgress?.({ phase: 'done', rows: r.dataRows, bytes: r.bytes, totalBytes });
   return r;
 }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Cell, SourceRow } from '../../shared/import/cells';
 import { buildHeaders, detectHeaderRow } from '../../shared/import/headers';
 import {
@@ -29,8 +30,72 @@ export interface FileSource {
   delimiter: CsvDelimiter | null;
   sheets: SheetInfo[];
   sheet: string | null;
-  /** The file's rows in order, in batches (one await per batch keeps a million-row pass cheap). */
-  rows(onChunk?: (chunk: Buffer) => void): AsyncGenerator<SourceRow[]>;
+  /**
+   * A pass over the file's rows in order, in batches (one await per batch keeps a million-row pass
+   * cheap), hashing the bytes as they are read. The first pass after readHeader continues the read
+   * that found the header rather than opening the file again.
+   */
+  pass(): RowPass;
+  /** Releases a pass started by readHeader that nobody continued. */
+  close(): void;
+}
+
+export interface RowPass {
+  batches: AsyncGenerator<SourceRow[]>;
+  /** Bytes read so far (for progress). */
+  bytesRead(): number;
+  /** SHA-256 and size of the bytes read; call once the batches are exhausted. */
+  digest(): { sha256: string; bytes: number };
+}
+
+type OpenRows = (onChunk: (chunk: Buffer) => void) => AsyncGenerator<SourceRow[]>;
+
+function freshPass(open: OpenRows): RowPass {
+  const hash = crypto.createHash('sha256');
+  let bytes = 0;
+  const batches = open((chunk) => {
+    hash.update(chunk);
+    bytes += chunk.length;
+  });
+  return { batches, bytesRead: () => bytes, digest: () => ({ sha256: hash.digest('hex'), bytes }) };
+}
+
+/** Passes over one file; keeps the pass readHeader started so the scan can continue it. */
+class Passes {
+  private primed: { pass: RowPass; buffered: SourceRow[][] } | null = null;
+  constructor(private readonly open: OpenRows) {}
+
+  /** For readHeader: a fresh pass whose batches are remembered for the next caller. */
+  prime(): { pass: RowPass; buffered: SourceRow[][] } {
+    this.close();
+    this.primed = { pass: freshPass(this.open), buffered: [] };
+    return this.primed;
+  }
+
+  next(): RowPass {
+    const p = this.primed;
+    this.primed = null;
+    if (!p) return freshPass(this.open);
+    async function* replay(): AsyncGenerator<SourceRow[]> {
+      yield* p!.buffered;
+      yield* p!.pass.batches;
+    }
+    return { batches: replay(), bytesRead: p.pass.bytesRead, digest: p.pass.digest };
+  }
+
+  close(): void {
+    void this.primed?.pass.batches.return(undefined);
+    this.primed = null;
+  }
+}
+
+const passesOf = new WeakMap<FileSource, Passes>();
+
+function withPasses(source: Omit<FileSource, 'pass' | 'close'>, open: OpenRows): FileSource {
+  const passes = new Passes(open);
+  const full: FileSource = { ...source, pass: () => passes.next(), close: () => passes.close() };
+  passesOf.set(full, passes);
+  return full;
 }
 
 export async function openSource(path: string, name: string, o: SourceOptions = {}): Promise<FileSource> {
@@ -51,17 +116,10 @@ export async function openSource(path: string, name: string, o: SourceOptions = 
     }
     const sheetIndex = sheets.indexOf(chosen);
     const sheetNames = sheets.map((s) => s.name);
-    return {
-      path,
-      name,
-      container: 'xlsx',
-      encoding: null,
-      delimiter: null,
-      sheets,
-      sheet: chosen.name,
-      rows: (onChunk) =>
-        xlsxRows(path, name, { sheet: chosen.name, sheetIndex, sheetNames, ...(onChunk ? { onChunk } : {}) }),
-    };
+    return withPasses(
+      { path, name, container: 'xlsx', encoding: null, delimiter: null, sheets, sheet: chosen.name },
+      (onChunk) => xlsxRows(path, name, { sheet: chosen.name, sheetIndex, sheetNames, onChunk }),
+    );
   }
   if (o.sheet !== undefined)
     throw rejectFile(name, `--sheet "${o.sheet}" was given, but this is a CSV file, not a workbook`);
@@ -71,16 +129,10 @@ export async function openSource(path: string, name: string, o: SourceOptions = 
   const sepLine = /^sep=([,;\t|])\r?\n/.exec(head)?.[1] as CsvDelimiter | undefined;
   const delimiter = o.delimiter ?? sepLine ?? detectDelimiter(head, newline);
   const csv: CsvOptions = { encoding: container.encoding, delimiter, newline };
-  return {
-    path,
-    name,
-    container: 'csv',
-    encoding: container.encoding,
-    delimiter,
-    sheets: [],
-    sheet: null,
-    rows: (onChunk) => csvRows(path, name, { ...csv, ...(onChunk ? { onChunk } : {}) }),
-  };
+  return withPasses(
+    { path, name, container: 'csv', encoding: container.encoding, delimiter, sheets: [], sheet: null },
+    (onChunk) => csvRows(path, name, { ...csv, onChunk }),
+  );
 }
 
 export interface HeaderInfo {
@@ -98,11 +150,16 @@ const HEAD_ROWS = 40;
 /** Reads the first rows only, finds the header (title rows, empty rows and a used range not at A1 allowed). */
 export async function readHeader(source: FileSource): Promise<HeaderInfo> {
   const rows: SourceRow[] = [];
-  read: for await (const batch of source.rows()) {
-    for (const r of batch) {
+  const primed = passesOf.get(source)!.prime();
+  // Read with next(), not for-await: breaking a for-await would close the pass the scan continues.
+  while (rows.length < HEAD_ROWS) {
+    const step = await primed.pass.batches.next();
+    if (step.done) break;
+    primed.buffered.push(step.value);
+    for (const r of step.value) {
       if (r.cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue;
       rows.push(r);
-      if (rows.length >= HEAD_ROWS) break read;
+      if (rows.length >= HEAD_ROWS) break;
     }
   }
   if (rows.length === 0) throw rejectFile(source.name, 'no rows: the file (or sheet) is empty', source.sheet);
