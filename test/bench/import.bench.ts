@@ -107,7 +107,7 @@ async function child(mode: string, file: string, dir: string): Promise<void> {
     });
     for await (const ws of reader) for await (const _ of ws) rows++;
   } else if (mode === 'import') {
-    const ws = initWorkspace(path.join(dir, `ws-${path.basename(file)}.sqlite`));
+    const ws = initWorkspace(path.join(dir, `ws-${path.basename(file)}-${process.pid}.sqlite`));
     const s = await commitImport(ws.db, { path: file, name: path.basename(file) });
     rows = s.rows;
     ws.close();
