@@ -1,4 +1,5 @@
 import { addMonths, type Month } from '../../shared/fiscal';
+import { compareText } from '../../shared/metrics/order';
 import { checkAnomaly, type AnomalyRule } from '../../shared/metrics/anomaly';
 import { mulDivMicro } from '../../shared/metrics/exact';
 import { majorToMicro, type Micro } from '../../shared/money';
@@ -144,8 +145,8 @@ export function buildAnomalies(ctx: ReportContext, settings: AnomalySettings): A
   return out.sort(
     (a, b) =>
       Math.abs(b.deviation) - Math.abs(a.deviation) ||
-      a.month.localeCompare(b.month) ||
-      a.dimension.localeCompare(b.dimension) ||
-      a.key.localeCompare(b.key),
+      compareText(a.month, b.month) ||
+      compareText(a.dimension, b.dimension) ||
+      compareText(a.key, b.key),
   );
 }

@@ -1,4 +1,5 @@
 import { SPEND_CATEGORIES, type SpendCategory } from '../../shared/domain';
+import { compareText } from '../../shared/metrics/order';
 import { monthRange, monthsBetween, type Month } from '../../shared/fiscal';
 import { budgetVariance, yearEndForecast } from '../../shared/metrics/budget';
 import { Tally } from '../../shared/metrics/tally';
@@ -104,7 +105,7 @@ export function buildBudget(ctx: ReportContext): BudgetReport {
     .keys()
     .map((vendor) => ({ vendor, t: facts.spendByVendor.sum(vendor, from, to) }))
     .filter((x) => x.t.lines > 0)
-    .sort((a, b) => b.t.micro - a.t.micro || a.vendor.localeCompare(b.vendor))
+    .sort((a, b) => b.t.micro - a.t.micro || compareText(a.vendor, b.vendor))
     .map(({ vendor, t }) => {
       const label = vendor === '' ? '(no vendor)' : vendor;
       return {

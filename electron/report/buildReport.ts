@@ -1,4 +1,5 @@
 import { REPORT_MODEL_VERSION, type BatchRef, type PeriodInfo, type ReportModel } from '../../shared/report';
+import { compareText } from '../../shared/metrics/order';
 import type { Db } from '../store/db';
 import { anomalySettings, buildAnomalies } from './anomalies';
 import { buildBudget } from './budget';
@@ -65,7 +66,7 @@ function ratesUsed(ctx: ReportContext): AppliedRate[] {
   const seen = new Map<string, AppliedRate>();
   for (const r of ctx.facts.appliedRates.filter(inScope)) seen.set(`${r.month}|${r.currency}`, r);
   return [...seen.values()].sort(
-    (a, b) => a.month.localeCompare(b.month) || a.currency.localeCompare(b.currency),
+    (a, b) => compareText(a.month, b.month) || compareText(a.currency, b.currency),
   );
 }
 
@@ -73,7 +74,7 @@ function ratesUsed(ctx: ReportContext): AppliedRate[] {
 function assertRates(ctx: ReportContext): void {
   const needed = ctx.facts.missingRates
     .filter((r) => r.month <= (r.table === 'budget' ? ctx.fiscalYearEnd : ctx.asOf))
-    .sort((a, b) => a.month.localeCompare(b.month) || a.currency.localeCompare(b.currency));
+    .sort((a, b) => compareText(a.month, b.month) || compareText(a.currency, b.currency));
   const first = needed[0];
   if (first) throw new MissingFxRateError(first.currency, first.month, ctx.facts.settings.currency);
 }

@@ -5,6 +5,7 @@ export * from './derivedKpis';
 export * from './exact';
 export * from './kpiAggregate';
 export * from './kpiStatus';
+export * from './order';
 export * from './roi';
 export * from './runRate';
 export * from './tally';
