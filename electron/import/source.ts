@@ -9,6 +9,7 @@ import {
   type CsvDelimiter,
   type CsvOptions,
 } from './csvSource';
+import { checkFileSize } from '../safety/fileLimits';
 import { verifyZip } from '../safety/zipVerify';
 import { rejectFile } from './errors';
 import { sniffContainer } from './sniff';
@@ -99,6 +100,7 @@ function withPasses(source: Omit<FileSource, 'pass' | 'close'>, open: OpenRows):
 }
 
 export async function openSource(path: string, name: string, o: SourceOptions = {}): Promise<FileSource> {
+  checkFileSize(path, name);
   const container = sniffContainer(path, name, o.encoding);
   if (container.type === 'xlsx') {
     await verifyZip(path, name);
