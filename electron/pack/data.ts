@@ -1,3 +1,4 @@
+import { metricDefinitions } from '../../shared/export/definitions';
 import { preflightPack } from '../../shared/export/preflight';
 import type { PackData } from '../../shared/export/packTypes';
 import { buildReport } from '../report/buildReport';
@@ -43,6 +44,16 @@ export function loadPackData(db: Db, period: string): PackData {
     batches,
     changes: buildChanges(db, report, batches),
     preflight: preflightPack(report, commentary),
+    definitions: metricDefinitions(report),
     inputsSha256,
   };
+}
+
+/**
+ * The pack data as the print view gets it: the per-figure explanations (their inputs and batch lists,
+ * megabytes on a large workspace) are left out — the pack prints the formulas from `definitions` and the
+ * sources from `batches`; the snapshot keeps the full model.
+ */
+export function slimPackData(data: PackData): PackData {
+  return { ...data, report: { ...data.report, explanations: {} } };
 }

@@ -1,6 +1,7 @@
 import type { Commentary } from '../api/workspace';
 import type { ImportBatch, Initiative, KpiDefinition, RagStatus, WorkspaceSettings } from '../domain';
 import type { ReportModel } from '../report';
+import type { MetricDefinition } from './definitions';
 
 /** A red KPI that has no commentary for the quarter: blocks an export unless explicitly overridden. */
 export interface PreflightIssue {
@@ -70,6 +71,8 @@ export interface PackData {
   batches: ImportBatch[];
   changes: PackChanges;
   preflight: Preflight;
+  /** The formulas the pack states (appendix and Definitions sheet), in the model's own words. */
+  definitions: MetricDefinition[];
   /** SHA-256 of the pack's inputs (report model, commentary, pack settings): equal inputs, equal hash. */
   inputsSha256: string;
 }

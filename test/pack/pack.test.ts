@@ -16,6 +16,7 @@ import { toReportJson, type ReportJson } from '../../electron/report/json';
 import { createService } from '../../electron/service/service';
 import { UploadStore } from '../../electron/service/uploads';
 import { setCommentary } from '../../electron/store/commentary';
+import { updateSettings } from '../../electron/store/settings';
 import { OUTPUT_DIR } from '../helpers/browser';
 import { tempDir, tempWorkspace } from '../helpers/tempWorkspace';
 import { pct1, pdfFonts, pdfInfo, pdfText, renderPages, usd } from './helpers';
@@ -344,6 +345,7 @@ describe('briefing pack from a workspace built from the real samples', () => {
     expect(periods.length).toBeGreaterThan(0);
     const { reportPeriods } = await import('../../electron/report/buildReport');
     const period = reportPeriods(ws.db).defaultPeriod!;
+    updateSettings(ws.db, { pageSize: 'Letter', companyName: 'Sample Imports Ltd' });
     const ctx = createService({ ws, uploads: new UploadStore() }).ctx;
     const outDir = path.join(ws.dir, 'packs');
     const result = await exportPack(
@@ -355,6 +357,8 @@ describe('briefing pack from a workspace built from the real samples', () => {
     const text = pdfText(pdf);
     const json = toReportJson(buildReport(ws.db, period));
     expect(text).toContain(`AI Board Briefing — ${period}`);
+    expect(pdfInfo(pdf)['Page size']).toMatch(/letter/);
+    for (const title of SECTION_TITLES.slice(1)) expect(text).toContain(title);
     expect(text).toContain(usd(json.portfolio.cost));
     expect(text).toContain(usd(json.budget.actual));
     for (const b of result.files) expect(sha256File(b.path)).toBe(b.sha256);

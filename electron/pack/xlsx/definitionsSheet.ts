@@ -1,5 +1,4 @@
 import type ExcelJS from 'exceljs';
-import { metricDefinitions } from '../../../shared/export/definitions';
 import type { PackData } from '../../../shared/export/packTypes';
 import { safeText } from '../../../shared/export/safeText';
 import { addTableSheet, fitColumns } from './sheet';
@@ -7,7 +6,7 @@ import { HEADER_FILL, HEADER_FONT } from './styles';
 
 export function definitionsSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.Worksheet {
   const ws = addTableSheet(wb, 'Definitions', ['Metric', 'Definition'], data.settings);
-  const defs = metricDefinitions(data.report);
+  const defs = data.definitions;
   defs.forEach((d, i) => (ws.getRow(i + 2).values = [d.name, d.formula]));
   let n = defs.length + 3;
   [

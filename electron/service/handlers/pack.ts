@@ -1,7 +1,7 @@
 import { ApiError } from '../../../shared/api';
 import type { packMethods } from '../../../shared/api/pack';
 import { exportPack } from '../../pack/export';
-import { loadPackData } from '../../pack/data';
+import { loadPackData, slimPackData } from '../../pack/data';
 import { readRenderedDir } from '../../pack/rendered';
 import { listSnapshots } from '../../pack/snapshots';
 import { MissingFxRateError } from '../../report/fx';
@@ -18,7 +18,7 @@ function reportErrors<T>(fn: () => T): T {
 }
 
 export const packHandlers: HandlerMap<keyof typeof packMethods> = {
-  'pack.data': ({ period }, { ws }) => reportErrors(() => loadPackData(ws.db, period)),
+  'pack.data': ({ period }, { ws }) => reportErrors(() => slimPackData(loadPackData(ws.db, period))),
   'pack.preflight': ({ period }, { ws }) => reportErrors(() => loadPackData(ws.db, period).preflight),
   'pack.snapshots': ({ period }, { ws }) => listSnapshots(ws.db, period),
   'pack.export': async (input, ctx) => {

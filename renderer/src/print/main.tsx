@@ -5,7 +5,7 @@ import '@fontsource/inter/500.css';
 import '@fontsource/inter/600.css';
 import '@fontsource/inter/700.css';
 import './print.css';
-import { Chart } from 'chart.js/auto';
+import { Chart } from './charts/register';
 import { PrintApp } from './PrintApp';
 
 // The print page's charts: the bundled Inter, print sizes, never animated.

@@ -3,8 +3,10 @@
  * and every chart has drawn (charts draw synchronously with animation off, in their mount effect).
  */
 export async function signalReady(): Promise<void> {
+  performance.mark('pack-drawn');
   await document.fonts.ready;
   await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  performance.mark('pack-ready');
   document.body.dataset.ready = 'true';
 }
 

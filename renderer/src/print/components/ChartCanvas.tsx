@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { Chart, type ChartConfiguration } from 'chart.js/auto';
+import type { ChartConfiguration } from 'chart.js';
+import { Chart } from '../charts/register';
 
 /**
  * A Chart.js chart sized for print: fixed CSS size, drawn at 3× for sharp output, no animation, no
@@ -12,8 +13,11 @@ export function ChartCanvas({
   height,
   chartId,
   label,
+  pixelRatio = 3,
 }: {
   config: ChartConfiguration;
+  /** Device pixels per CSS pixel: 3 for charts (sharp at print resolution), less for tiny sparklines. */
+  pixelRatio?: number;
   width: number;
   height: number;
   chartId?: string;
@@ -30,12 +34,12 @@ export function ChartCanvas({
         animation: false,
         responsive: false,
         maintainAspectRatio: false,
-        devicePixelRatio: 3,
+        devicePixelRatio: pixelRatio,
         events: [],
       },
     });
     return () => chart.destroy();
-  }, [config]);
+  }, [config, pixelRatio]);
   return (
     <canvas
       ref={ref}

@@ -39,6 +39,12 @@ export function Sparkline({ history, name }: { history: KpiHistoryPoint[]; name:
   if (history.every((h) => h.value === null)) return <span className="muted">No history</span>;
   const values = history.map((h) => (h.value === null ? 'no data' : String(h.value))).join(', ');
   return (
-    <ChartCanvas config={config} width={84} height={22} label={`${name}, last six quarters: ${values}`} />
+    <ChartCanvas
+      config={config}
+      width={84}
+      height={22}
+      pixelRatio={2}
+      label={`${name}, last six quarters: ${values}`}
+    />
   );
 }

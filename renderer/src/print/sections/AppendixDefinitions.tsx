@@ -1,4 +1,3 @@
-import { metricDefinitions } from '../../../../shared/export/definitions';
 import { kpiTarget, printable } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { Section } from '../components/Section';
@@ -20,7 +19,7 @@ export function AppendixDefinitions({ data }: { data: PackData }) {
           </tr>
         </thead>
         <tbody>
-          {metricDefinitions(r).map((d) => (
+          {data.definitions.map((d) => (
             <tr key={d.name}>
               <td>{d.name}</td>
               <td>{printable(d.formula)}</td>
