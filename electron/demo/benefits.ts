@@ -17,7 +17,7 @@ export function generateBenefits(ctx: DemoContext, ids: Map<string, number>): nu
     month: string,
     amount: number,
     realized: boolean,
-    type: string,
+    type: BenefitType,
     description: string,
   ) => {
     addBenefit({

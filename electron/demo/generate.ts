@@ -12,8 +12,6 @@ import { generateObservations } from './observations';
 import { seededRandom } from './random';
 import { generateSpend } from './spend';
 
-export { DEMO_VERSION } from './context';
-
 export interface DemoSummary {
   initiatives: number;
   spendLines: number;
