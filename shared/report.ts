@@ -289,7 +289,11 @@ export interface RunRateLine {
   monthlyBurn: MoneyFigure;
   annualBudget: MoneyFigure;
   ytdActual: MoneyFigure;
-  /** Month in which cumulative fiscal-year spend reaches the annual budget; null when it doesn't. */
+  /**
+   * Month in which cumulative fiscal-year spend reaches the annual budget at this burn: a past month when
+   * 'exhausted', within the fiscal year when 'within_year', after its end when 'after_year_end'; null for
+   * 'no_budget' and 'no_burn'. (This is the report's budget exhaustion, per category and for the portfolio.)
+   */
   exhaustionMonth: Month | null;
   exhaustionStatus: ExhaustionStatus;
   explain: ExplainKey;
