@@ -18,6 +18,11 @@ const cache = new WeakMap<Db, { token: string; facts: WorkspaceFacts }>();
  * settings or KPI edit), so switching quarters recomputes the figures without reading the store again.
  */
 export function workspaceFacts(db: Db): WorkspaceFacts {
+  // Inside an open transaction the data may still be rolled back: read it, but do not keep it.
+  if (db.inTransaction) {
+    cache.delete(db);
+    return loadFacts(db);
+  }
   const token = changeToken(db);
   const hit = cache.get(db);
   if (hit && hit.token === token) return hit.facts;

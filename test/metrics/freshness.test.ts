@@ -40,6 +40,23 @@ describe('the report always reflects the current data', () => {
     expect(buildReport(w.db, 'FY2026-Q3').portfolio.cost.micro).toBe(m('105.00'));
   });
 
+  it('after a rolled-back transaction on the same connection', () => {
+    const w = workspace();
+    w.spend([{ date: '2026-07-01', amount: '100.00' }]);
+    expect(buildReport(w.db, 'FY2026-Q3').portfolio.cost.micro).toBe(m('100.00'));
+    const insert = w.db.prepare(
+      "INSERT INTO spend (date, month, amount_micro, currency, category) VALUES ('2026-07-02', '2026-07', 7000000, 'USD', 'other')",
+    );
+    expect(() =>
+      w.db.transaction(() => {
+        insert.run();
+        expect(buildReport(w.db, 'FY2026-Q3').portfolio.cost.micro).toBe(m('107.00'));
+        throw new Error('cancelled');
+      })(),
+    ).toThrow('cancelled');
+    expect(buildReport(w.db, 'FY2026-Q3').portfolio.cost.micro).toBe(m('100.00'));
+  });
+
   it('after a settings change', () => {
     const w = workspace();
     w.spend([{ date: '2026-07-01', amount: '100.00' }]);
