@@ -128,4 +128,18 @@ describe('import wizard in Chromium', () => {
     expect(after.result.length).toBe(batches.result.length);
     await context.close();
   });
+
+  it('reads an Excel workbook: sheets to choose from, the initiative register detected, mapping proposed', async () => {
+    const { page, context } = await openApp(app.browser, app.ctx.bridge.launchUrl);
+    await go(page, 'import');
+    await page
+      .getByTestId('file-input')
+      .setInputFiles(path.join(SAMPLES, 'scorecards/omb_2025_federal_ai_use_case_inventory_individual.xlsx'));
+    await page.getByTestId('detected').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('kind-select').inputValue()).toBe('initiatives');
+    expect(await page.getByLabel('Sheet').locator('option').count()).toBeGreaterThan(0);
+    expect(await page.getByLabel('Name (required)').inputValue()).not.toBe('');
+    await shot(page, 'ui-import-xlsx');
+    await context.close();
+  }, 90_000);
 });

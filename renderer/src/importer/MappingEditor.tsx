@@ -121,7 +121,13 @@ export function MappingEditor({
         </div>
       )}
       {preview.unmappedColumns.length > 0 && (
-        <p className="muted small">Not imported: {preview.unmappedColumns.join(', ')}</p>
+        <details className="unmapped muted small">
+          <summary>
+            {preview.unmappedColumns.length} {preview.unmappedColumns.length === 1 ? 'column' : 'columns'} of
+            the file not imported
+          </summary>
+          <p>{preview.unmappedColumns.join(' · ')}</p>
+        </details>
       )}
       <div className="form-actions">
         <button type="button" onClick={() => onApply(draft)} disabled={!changed || busy}>

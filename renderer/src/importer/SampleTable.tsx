@@ -61,6 +61,7 @@ export function SampleTable({ preview }: { preview: ImportPreview }) {
                 {keys.map((k) => (
                   <td
                     key={k}
+                    title={cell(r, k)}
                     className={`${AMOUNT_FIELDS.has(k) ? 'num' : ''}${bad?.has(k) ? ' cell-problem' : ''}`}
                   >
                     {cell(r, k)}
