@@ -75,7 +75,7 @@ export function detectDelimiter(head: string, newline: CsvOptions['newline']): C
 export async function* csvRows(file: string, name: string, o: CsvOptions): AsyncGenerator<SourceRow[]> {
   const parser = new Papa.Parser({ delimiter: o.delimiter, newline: o.newline, quoteChar: '"' });
   const decoder = createDecoder(o.encoding);
-  const stream = fs.createReadStream(file, { highWaterMark: 1024 * 1024 });
+  const stream = fs.createReadStream(file, { highWaterMark: 128 * 1024 });
   let carry = '';
   let row = 0;
   // Rows go out a chunk at a time: one await per megabyte, not per row.
