@@ -119,7 +119,11 @@ export interface PortfolioHeadline {
   cumulativeProjectedBenefit: MoneyFigure;
   /** Over everything up to the period's end. */
   cumulativeRoi: NumberFigure;
-  /** Net present value of the monthly net cash flows (realized benefit − cost) up to the period's end. */
+  /**
+   * Net present value of the monthly net cash flows (realized benefit − cost), from the first month with spend
+   * or realized benefit to the period's end, discounted to that first month at the monthly equivalent of the
+   * workspace's annual discount rate (`assumptions`).
+   */
   npv: MoneyFigure;
   /** Internal rate of return of those flows, as an ANNUAL fraction ((1 + monthly IRR)^12 − 1); null where undefined. */
   irr: NumberFigure;
@@ -145,6 +149,7 @@ export interface InitiativeReport {
   paybackMonths: NumberFigure;
   /** First month with spend, if any. */
   firstSpendMonth: Month | null;
+  /** As the portfolio's, over the initiative's own flows from its own first month. */
   npv: MoneyFigure;
   /** Annual fraction; null where undefined or ambiguous. */
   irr: NumberFigure;
