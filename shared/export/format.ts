@@ -187,3 +187,8 @@ export const KIND_LABEL: Record<string, string> = {
   initiatives: 'Initiatives',
   fx: 'FX rates',
 };
+
+/** Lets long names break after a slash ("Hallucination/Incorrectness Rate") instead of mid-word. */
+export function breakable(text: string): string {
+  return text.replace(/\//g, '/\u200b');
+}

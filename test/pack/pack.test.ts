@@ -115,6 +115,12 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
   it('PDF: tagged, A4, page count, every section title, "Page N of M" on every page', () => {
     const info = pdfInfo(pdfFile());
     expect(info.Tagged).toBe('yes');
+    expect(info.Title).toBe(`Northwind Holdings — AI Board Briefing — ${PERIOD}`);
+    // A document outline with an entry per section.
+    const raw = fs.readFileSync(pdfFile()).toString('latin1');
+    expect(raw).toContain('/Outlines');
+    for (const t of ['Executive summary', 'KPI scorecard', 'Portfolio value', 'Spend and budget'])
+      expect(raw).toContain(`/Title (${t})`);
     expect(info['Page size']).toMatch(/A4/);
     const pages = Number(info.Pages);
     expect(pages).toBeGreaterThanOrEqual(10);

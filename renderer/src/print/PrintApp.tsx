@@ -18,6 +18,8 @@ export function PrintApp() {
       if (!params.period) throw new Error('No quarter given: open print.html?period=FY2026-Q3');
       const [data] = await Promise.all([api.call('pack.data', { period: params.period }), loadFonts()]);
       performance.mark('pack-data');
+      // The PDF's document title.
+      document.title = `${data.settings.companyName} — AI Board Briefing — ${data.period}`;
       if (live) setState({ kind: 'ready', data });
     })().catch((err: unknown) => {
       const message = err instanceof Error ? err.message : String(err);

@@ -1,4 +1,4 @@
-import { kpiTarget, kpiValue } from '../../../../shared/export/format';
+import { breakable, kpiTarget, kpiValue } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { commentaryFor } from '../commentary';
 import { ApprovalMark } from '../components/ApprovalMark';
@@ -63,7 +63,7 @@ export function RiskGovernance({ data }: { data: PackData }) {
         <tbody>
           {kpis.map((k) => (
             <tr key={k.id}>
-              <td>{k.name}</td>
+              <td>{breakable(k.name)}</td>
               <td className="num">{kpiValue(k.value, k.unit, c)}</td>
               <td className="num">{kpiTarget(k, c)}</td>
               <td>

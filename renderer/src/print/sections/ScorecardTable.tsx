@@ -1,4 +1,4 @@
-import { kpiTarget, kpiValue } from '../../../../shared/export/format';
+import { breakable, kpiTarget, kpiValue } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import type { KpiReport } from '../../../../shared/report';
 import { commentaryFor } from '../commentary';
@@ -35,7 +35,7 @@ export function ScorecardTable({ kpis, data }: { kpis: KpiReport[]; data: PackDa
         {kpis.map((k) => (
           <tr key={k.id}>
             <td>
-              {k.name}
+              {breakable(k.name)}
               {k.derived ? <span className="tag">derived</span> : null}
             </td>
             <td className="num">{kpiValue(k.value, k.unit, c)}</td>
