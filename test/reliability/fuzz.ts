@@ -43,7 +43,14 @@ export type Strategy = (typeof STRATEGIES)[number];
 export interface FuzzFailure {
   seed: number;
   strategy: Strategy;
-  kind: 'crash' | 'hang' | 'partial-batch' | 'unclear-error' | 'unhandled-rejection' | 'count-mismatch';
+  kind:
+    | 'crash'
+    | 'hang'
+    | 'partial-batch'
+    | 'unclear-error'
+    | 'unhandled-rejection'
+    | 'uncaught-exception'
+    | 'count-mismatch';
   detail: string;
 }
 
@@ -471,7 +478,10 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
   let current = { seed: 0, strategy: STRATEGIES[0] as Strategy };
   const onUnhandled = (reason: unknown) =>
     report.failures.push({ ...current, kind: 'unhandled-rejection', detail: String(reason) });
+  const onUncaught = (err: Error) =>
+    report.failures.push({ ...current, kind: 'uncaught-exception', detail: err.stack ?? String(err) });
   process.on('unhandledRejection', onUnhandled);
+  process.on('uncaughtException', onUncaught);
   const file = path.join(o.dir, 'case.bin');
   try {
     const seeds = o.only ?? null;
@@ -553,6 +563,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
     report.integrity = String(ws.db.pragma('integrity_check', { simple: true }));
   } finally {
     process.off('unhandledRejection', onUnhandled);
+    process.off('uncaughtException', onUncaught);
     ws.close();
     report.elapsedMs = Date.now() - started;
   }

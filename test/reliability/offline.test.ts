@@ -117,7 +117,7 @@ describe('the CLI opens no network connection', () => {
   const dir = tempDir('caio-offline-');
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('init, demo, import (CSV and XLSX), batches, report, backup, undo and pack (Excel and PDF)', async () => {
+  it('init, demo, import (CSV and XLSX), report, backup, undo and pack (Excel and PDF)', async () => {
     const log = path.join(dir, 'net.log');
     const db = path.join(dir, 'w.sqlite');
     const demo = path.join(dir, 'demo.sqlite');
@@ -130,7 +130,6 @@ describe('the CLI opens no network connection', () => {
         '--db',
         db,
       ],
-      ['batches', '--db', db],
       ['backup', '--db', db],
       ['undo', '1', '--db', db],
       ['demo', '--db', demo],
