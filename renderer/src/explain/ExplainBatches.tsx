@@ -1,4 +1,5 @@
 import type { ReportModel } from '../../../shared/report';
+import { formatDateTime } from '../format';
 import { KIND_LABEL } from '../labels';
 
 /** The import batches behind a figure: what an auditor needs to find the source file. */
