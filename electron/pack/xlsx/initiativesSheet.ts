@@ -46,7 +46,7 @@ export function initiativesSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.
       safeText(i.name),
       safeTextOrEmpty(i.owner),
       safeTextOrEmpty(i.businessUnit),
-      i.stage,
+      i.stage.charAt(0).toUpperCase() + i.stage.slice(1),
       i.riskTier,
       meta?.approvalDate ? isoToDate(meta.approvalDate) : null,
       microToMajor(i.cost.micro),

@@ -5,6 +5,15 @@ import { safeText, safeTextOrEmpty } from '../../../shared/export/safeText';
 import { addTableSheet, fitColumns } from './sheet';
 import { kpiFormat, statusFormatting } from './styles';
 
+const UNIT_LABEL: Record<string, string> = {
+  ratio: '%',
+  currency: 'currency',
+  count: 'count',
+  days: 'days',
+  hours: 'hours',
+  score: 'score',
+};
+
 /** Column G holds the status words (the Summary counts them). */
 export function scorecardSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.Worksheet {
   const r = data.report;
@@ -34,10 +43,10 @@ export function scorecardSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.Wo
     const values: ExcelJS.CellValue[] = [
       k.category,
       safeText(k.name),
-      k.unit,
+      UNIT_LABEL[k.unit] ?? k.unit,
       k.value,
       k.target,
-      k.direction === 'band' ? k.amber : k.amber,
+      k.amber,
       STATUS_LABEL[k.status],
       TREND_LABEL[k.trend],
       k.previousValue,

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { STATUS_LABEL, longDate } from '../../../shared/export/format';
+import { STATUS_LABEL, longDate, pct } from '../../../shared/export/format';
 import type { PackData } from '../../../shared/export/packTypes';
 import { safeText } from '../../../shared/export/safeText';
 import { microToMajor } from '../../../shared/money';
@@ -53,7 +53,7 @@ export function summarySheet(wb: ExcelJS.Workbook, data: PackData, packDate: str
       'NPV to date',
       microToMajor(p.npv.micro),
       money,
-      `Discount rate ${r.assumptions.discountRateAnnual * 100}% a year`,
+      `Discount rate ${pct(r.assumptions.discountRateAnnual)} a year`,
     ],
     ['IRR (annual)', p.irr.value ?? '', PCT],
     ['Budget (quarter)', microToMajor(b.budget.micro), money],
