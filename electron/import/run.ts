@@ -155,6 +155,7 @@ const OVERLAP_SQL: Record<string, string> = {
   benefits:
     'SELECT batch_id AS b, count(*) AS n FROM benefits WHERE date BETWEEN ? AND ? AND batch_id IS NOT NULL GROUP BY batch_id',
   kpis: 'SELECT batch_id AS b, count(*) AS n FROM kpi_observations WHERE period_end BETWEEN ? AND ? AND batch_id IS NOT NULL GROUP BY batch_id',
+  fx: `SELECT batch_id AS b, count(*) AS n FROM fx_rates WHERE month BETWEEN substr(?, 1, 7) AND substr(?, 1, 7) AND batch_id IS NOT NULL GROUP BY batch_id`,
 };
 
 function overlapsOf(db: Db, p: Pass): ImportPreview['overlaps'] {

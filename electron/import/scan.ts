@@ -79,6 +79,7 @@ function recordDate(r: ImportRecord): string | null {
     case 'benefits':
       return r.date;
     case 'budget':
+    case 'fx':
       return `${r.month}-01`;
     case 'kpis':
       return r.periodEnd;

@@ -1,7 +1,13 @@
 import type { ImportRecord } from '../../shared/import/records';
 import type { Db } from '../store/db';
 import { initiativeIdByName, insertInitiative } from '../store/initiatives';
-import { benefitInserter, budgetInserter, observationInserter, spendInserter } from '../store/lines';
+import {
+  benefitInserter,
+  budgetInserter,
+  fxInserter,
+  observationInserter,
+  spendInserter,
+} from '../store/lines';
 
 export interface RecordWriter {
   write(r: ImportRecord): void;
@@ -49,6 +55,7 @@ export function createWriter(db: Db, batchId: number): RecordWriter {
   let budget: ReturnType<typeof budgetInserter> | null = null;
   let benefit: ReturnType<typeof benefitInserter> | null = null;
   let observation: ReturnType<typeof observationInserter> | null = null;
+  let fx: ReturnType<typeof fxInserter> | null = null;
   return {
     createdInitiatives,
     write(r) {
@@ -102,6 +109,15 @@ export function createWriter(db: Db, batchId: number): RecordWriter {
             value: r.value,
             initiativeId: r.initiative === null ? null : initiativeId(r.initiative, r.row),
             segment: r.segment,
+            batchId,
+            sourceRow: r.row,
+          });
+          return;
+        case 'fx':
+          (fx ??= fxInserter(db))({
+            month: r.month,
+            currency: r.currency,
+            rate: r.rate,
             batchId,
             sourceRow: r.row,
           });

@@ -90,6 +90,16 @@ export const KIND_FIELDS: Record<ImportKind, FieldSpec[]> = {
     f('initiative', 'Initiative', 'text', false, INITIATIVE),
     f('segment', 'Segment', 'text', false, ['segment', 'region', 'team', 'businessunit']),
   ],
+  fx: [
+    f('month', 'Month', 'month', true, ['month', 'period', 'date']),
+    f('currency', 'Currency', 'text', true, ['currency', 'ccy', 'currencycode', 'fromcurrency', 'code']),
+    f('rate', 'Rate (reporting currency per unit)', 'number', true, [
+      'rate',
+      'fxrate',
+      'exchangerate',
+      'value',
+    ]),
+  ],
   initiatives: [
     f('name', 'Name', 'text', true, [
       'name',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { BENEFIT_TYPES, SPEND_CATEGORIES } from '../domain';
 
-/** The data kinds a file can be imported as (FX rates are entered, not imported, for now). */
-export const IMPORT_KINDS = ['spend', 'budget', 'benefits', 'kpis', 'initiatives'] as const;
+/** The data kinds a file can be imported as (`fx`: monthly exchange rates into the reporting currency). */
+export const IMPORT_KINDS = ['spend', 'budget', 'benefits', 'kpis', 'initiatives', 'fx'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** Layouts recognised by their headers; `csv`/`xlsx` mean a generic table in that container. */

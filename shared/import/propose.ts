@@ -197,6 +197,7 @@ const KIND_SIGNAL: Record<ImportKind, string[]> = {
   benefits: ['benefit', 'saving', 'realized', 'realised'],
   kpis: ['kpi', 'metric'],
   initiatives: ['stage', 'owner', 'risk'],
+  fx: ['fx', 'rate', 'exchange'],
 };
 
 /** The kind a generic table most likely holds, or null when none has its required columns. */

@@ -70,7 +70,17 @@ export interface InitiativeRecord {
   extra: Record<string, string>;
 }
 
-export type ImportRecord = SpendRecord | BudgetRecord | BenefitRecord | KpiRecord | InitiativeRecord;
+/** A monthly exchange rate: units of the reporting currency per unit of `currency`, as exact decimal text. */
+export interface FxRecord {
+  kind: 'fx';
+  row: number;
+  month: Month;
+  currency: string;
+  rate: string;
+}
+
+export type ImportRecord =
+  SpendRecord | BudgetRecord | BenefitRecord | KpiRecord | InitiativeRecord | FxRecord;
 
 /** The amount of a record, for totals; null for kinds without amounts. */
 export function recordAmount(r: ImportRecord): { amount: Micro; currency: string } | null {
@@ -78,5 +88,5 @@ export function recordAmount(r: ImportRecord): { amount: Micro; currency: string
 }
 
 export function recordInitiative(r: ImportRecord): string | null {
-  return r.kind === 'initiatives' ? null : r.initiative;
+  return r.kind === 'initiatives' || r.kind === 'fx' ? null : r.initiative;
 }

@@ -19,6 +19,7 @@ import {
   NumberParseError,
   parseAmountMicro,
   parseCount,
+  parseNumberText,
   parseNumberValue,
   type DecimalSeparator,
 } from './numbers';
@@ -53,11 +54,16 @@ const KEY_FIELD = {
   benefits: 'date',
   kpis: 'kpi',
   initiatives: 'name',
+  fx: 'month',
 } as const;
 const CATEGORY_HINT = 'not a spend category (platform, model_api, compute, labor, tooling, other)';
 
 /** Thrown inside a field reader; becomes a problem on the row and column. */
 class FieldError extends Error {}
+
+function currencyCode(text: string): string | null {
+  return /^[A-Za-z]{3}$/.test(text) ? text.toUpperCase() : null;
+}
 
 function isValueError(err: unknown): err is Error {
   return (
@@ -213,7 +219,11 @@ export class RowTransformer {
       return this.fail(this.header(field), t, new FieldError(hint));
     }
     if (monthOnly && p.granularity !== 'month') {
-      return this.fail(this.header(field), t, new FieldError('budgets are monthly: give one row per month'));
+      return this.fail(
+        this.header(field),
+        t,
+        new FieldError('one row per month is expected here, not a quarter'),
+      );
     }
     return p;
   }
@@ -227,6 +237,20 @@ export class RowTransformer {
       return parseAmountMicro(t, this.settings.decimal);
     } catch (err) {
       return this.fail(this.header('amount'), t, err);
+    }
+  }
+
+  /** An exchange rate, kept as exact decimal text (the report converts with it exactly). */
+  private rate(): string | null {
+    const t = this.text('rate');
+    if (t === null) return null;
+    this.evidence?.number(t, this.rowNumber, this.header('rate'));
+    try {
+      const n = parseNumberText(t, this.settings.decimal);
+      if (n.percent || !(Number(n.decimal) > 0)) throw new FieldError('not a positive exchange rate');
+      return n.decimal;
+    } catch (err) {
+      return this.fail(this.header('rate'), t, err);
     }
   }
 
@@ -397,6 +421,19 @@ export class RowTransformer {
             description: this.text('description'),
           },
         ];
+      }
+      case 'fx': {
+        const period = this.period('month', true);
+        const currency = this.word('currency', currencyCode, 'not an ISO 4217 currency code such as EUR');
+        const rate = this.rate();
+        if (
+          !this.required('month', period) ||
+          !this.required('currency', currency) ||
+          !this.required('rate', rate)
+        ) {
+          return [];
+        }
+        return [{ kind: 'fx', row: this.rowNumber, month: period.start.slice(0, 7), currency, rate }];
       }
       case 'kpis':
         return m.layout === 'wide' ? this.wideKpis() : this.longKpi();

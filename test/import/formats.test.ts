@@ -87,4 +87,32 @@ describe('vendor layouts recognised by their headers', () => {
     expect(err).toBeInstanceOf(ImportRejected);
     expect((err as Error).message).toMatch(/USD.*reports in EUR.*no USD exchange rate/);
   });
+
+  it('monthly FX rates import as exact decimal text; a file in that currency is then accepted', async () => {
+    ws = tempWorkspace();
+    const rates = writeFile(
+      ws.dir,
+      'fx.csv',
+      'Month,Currency,Rate\n2026-01,eur,1.0845123\n2026-02,EUR,1.09\n2026-01,GBP,bad\n',
+    );
+    const rejected = await commitImport(ws.db, { path: rates, name: 'fx.csv' }).catch((e: unknown) => e);
+    expect((rejected as Error).message).toMatch(/row 4, column "Rate" \("bad"\)/);
+    const s = await commitImport(ws.db, { path: rates, name: 'fx.csv', skipInvalid: true });
+    expect(s).toMatchObject({ kind: 'fx', rows: 2, excluded: 1, total: null });
+    expect(ws.db.prepare('SELECT month, currency, rate FROM fx_rates ORDER BY month').all()).toEqual([
+      { month: '2026-01', currency: 'EUR', rate: '1.0845123' },
+      { month: '2026-02', currency: 'EUR', rate: '1.09' },
+    ]);
+    const eur = writeFile(
+      ws.dir,
+      'eur.csv',
+      'Date,Amount,Currency\n2026-01-10,100.00,EUR\n2026-01-11,5.00,USD\n',
+    );
+    const p = await previewImport(ws.db, { path: eur, name: 'eur.csv' });
+    expect(p.canCommit).toBe(true);
+    expect(p.totals).toEqual([
+      { currency: 'EUR', micro: '100000000', cents: '100.00' },
+      { currency: 'USD', micro: '5000000', cents: '5.00' },
+    ]);
+  });
 });

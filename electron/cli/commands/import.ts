@@ -103,7 +103,7 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import a CSV/XLSX file (spend, budget, benefits, KPIs, initiatives) as one batch',
   usage:
-    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives] [--sheet NAME] [--mapping FILE] [--basis effective|billed] [--skip-invalid] [--dry-run] [--json] [--allow-duplicate] [--replace]',
+    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives|fx] [--sheet NAME] [--mapping FILE] [--basis effective|billed] [--skip-invalid] [--dry-run] [--json] [--allow-duplicate] [--replace]',
   flags: {
     values: ['db', 'as', 'sheet', 'mapping', 'basis'],
     switches: ['skip-invalid', 'dry-run', 'json', 'allow-duplicate', 'replace'],
