@@ -8,6 +8,7 @@ import { ScreenView } from './screens/ScreenView';
 import { isScreenId, type ScreenId } from './screens';
 import { useAsync } from './useAsync';
 import { hashParts } from './route';
+import { pendingImport } from './importer/pendingImport';
 import { WorkspaceContext } from './WorkspaceContext';
 
 const PERIOD_KEY = 'caio.period';
@@ -34,6 +35,10 @@ export function App() {
         if (command.type === 'navigate' && isScreenId(command.screen))
           window.location.hash = `#/${command.screen}`;
         if (command.type === 'workspace-changed') info.reload();
+        if (command.type === 'import-file') {
+          pendingImport.offer(command.file);
+          window.location.hash = '#/import';
+        }
       }),
     [info.reload],
   );

@@ -14,6 +14,7 @@ import { MappingEditor } from '../importer/MappingEditor';
 import { PreviewSummary } from '../importer/PreviewSummary';
 import { ProblemsTable } from '../importer/ProblemsTable';
 import { SampleTable } from '../importer/SampleTable';
+import { pendingImport } from '../importer/pendingImport';
 import { useImportWizard } from '../importer/useImportWizard';
 import { WizardError } from '../importer/WizardError';
 import { WizardSteps } from '../importer/WizardSteps';
@@ -29,14 +30,16 @@ export function ImportScreen() {
   }, [batches.reload, refresh]);
   const w = useImportWizard(onCommitted);
 
-  // Files opened from the desktop menu ("Import file…") arrive as shell commands.
-  useEffect(
-    () =>
-      api.onShellCommand((c) => {
-        if (c.type === 'import-file') void w.openFile(c.file);
-      }),
-    [w.openFile],
-  );
+  // Files opened from the desktop menu ("Import file…") are handed over by the app shell.
+  const { openFile } = w;
+  useEffect(() => {
+    const take = () => {
+      const f = pendingImport.take();
+      if (f) void openFile(f);
+    };
+    take();
+    return pendingImport.subscribe(take);
+  }, [openFile]);
 
   const undo = async (id: number) => {
     await api.call('batches.undo', { id });
