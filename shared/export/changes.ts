@@ -18,7 +18,6 @@ function figures(r: ReportModel): Figure[] {
     { key: 'portfolio.roi', label: 'Portfolio ROI (quarter)', unit: 'ratio', value: p.roi.value },
     { key: 'portfolio.cumulativeRoi', label: 'Cumulative ROI', unit: 'ratio', value: p.cumulativeRoi.value },
     { key: 'portfolio.npv', label: 'Portfolio NPV', unit: 'money', value: p.npv.micro },
-    { key: 'budget.actual', label: 'Spend vs budget: actual', unit: 'money', value: b.actual.micro },
     { key: 'budget.variance', label: 'Budget variance (quarter)', unit: 'money', value: b.variance.micro },
     { key: 'budget.variancePct', label: 'Budget variance %', unit: 'ratio', value: b.variancePct.value },
     {

@@ -5,7 +5,7 @@ import { TextList } from '../components/TextList';
 
 export function PrioritiesSection({ data }: { data: PackData }) {
   return (
-    <Section id="priorities" title="Next-quarter priorities">
+    <Section id="priorities" title="Next-quarter priorities" newPage={false}>
       <TextList
         text={commentaryFor(data.commentary, 'priorities')}
         empty="No priorities were recorded for next quarter."
