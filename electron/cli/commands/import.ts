@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ImportMappingSchema, IMPORT_KINDS, type ImportKind } from '../../../shared/import/mapping';
 import { describeProblem } from '../../../shared/import/problems';
+import type { ImportRecord } from '../../../shared/import/records';
 import type { ImportPreview, ImportSummary } from '../../../shared/import/summary';
 import { describeIssues } from '../../../shared/api/contract';
 import { ImportCancelled, ImportRejected } from '../../import/errors';
@@ -28,6 +29,46 @@ function readMapping(file: string): ImportOptions['mapping'] {
   const parsed = ImportMappingSchema.safeParse(json);
   if (!parsed.success) throw new UsageError(`--mapping ${file}: ${describeIssues(parsed.error)}`);
   return parsed.data;
+}
+
+/** Micro-units as exact decimal text with all six places ("0.000040"): the preview shows what is stored. */
+function exact(micro: number): string {
+  const neg = micro < 0;
+  const abs = Math.abs(micro);
+  return `${neg ? '-' : ''}${Math.floor(abs / 1_000_000)}.${String(abs % 1_000_000).padStart(6, '0')}`;
+}
+
+function describeRecord(r: ImportRecord): string {
+  const parts = (() => {
+    switch (r.kind) {
+      case 'spend':
+        return [
+          r.date,
+          `${exact(r.amount)} ${r.currency}`,
+          r.category,
+          r.initiative ?? '(shared platform)',
+          r.vendor,
+          r.description,
+        ];
+      case 'budget':
+        return [r.month, `${exact(r.amount)} ${r.currency}`, r.category, r.initiative ?? '(shared platform)'];
+      case 'benefits':
+        return [
+          r.date,
+          `${exact(r.amount)} ${r.currency}`,
+          r.type,
+          r.realized ? 'realized' : 'projected',
+          r.initiative,
+        ];
+      case 'kpis':
+        return [r.kpiId, `${r.periodStart}..${r.periodEnd}`, String(r.value), r.initiative, r.segment];
+      case 'initiatives':
+        return [r.name, r.stage, `tier ${r.riskTier}`, r.owner, r.businessUnit];
+      case 'fx':
+        return [r.month, `1 ${r.currency} = ${r.rate}`];
+    }
+  })();
+  return parts.filter((x) => x !== null && x !== undefined && x !== '').join(' | ');
 }
 
 function printPreview(p: ImportPreview, io: CliIo): void {
@@ -60,7 +101,7 @@ function printPreview(p: ImportPreview, io: CliIo): void {
     );
   for (const o of p.overlaps)
     io.out(`  note: batch #${o.batch} (${o.fileName}) already has ${o.rows} lines in these dates`);
-  for (const r of p.sample.slice(0, 5)) io.out(`  sample: ${JSON.stringify(r)}`);
+  for (const r of p.sample.slice(0, 5)) io.out(`  row ${r.row}: ${describeRecord(r)}`);
   for (const pr of p.problems.slice(0, 50)) io.out(`  ${pr.severity}: ${describeProblem(pr, p.sheet)}`);
   if (p.problemCount > 50) io.out(`  ... ${p.problemCount - 50} more problems`);
   io.out(p.canCommit ? '  ready to import' : `  would be rejected: ${p.blockers.join('; ')}`);
@@ -148,7 +189,11 @@ export const importCommand: Command = {
       return 0;
     } catch (err) {
       if (err instanceof ImportRejected || err instanceof ImportCancelled) {
-        io.err(`Error: ${err.message}`);
+        const duplicate =
+          err instanceof ImportRejected && err.problems.some((p) => /same SHA-256/.test(p.message));
+        io.err(
+          `Error: ${err.message}${duplicate ? '\n(pass --allow-duplicate to import it again on purpose)' : ''}`,
+        );
         return 1;
       }
       throw err;
