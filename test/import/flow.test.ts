@@ -416,6 +416,33 @@ describe('xlsx quirks (files written with exceljs)', () => {
     expect(err.message).toMatch(/no sheet named "Nope" \(sheets: "Readme", "Budget"\)/);
   });
 
+  it('a zip bomb is refused from its directory, with the limit in the message', async () => {
+    const w = open();
+    // One stored entry whose central-directory record declares 3 GB uncompressed.
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    const data = Buffer.from('<worksheet/>');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const cd = Buffer.alloc(46);
+    cd.writeUInt32LE(0x02014b50, 0);
+    cd.writeUInt32LE(data.length, 20);
+    cd.writeUInt32LE(3_000_000_000, 24);
+    cd.writeUInt16LE(name.length, 28);
+    const cdOffset = local.length + name.length + data.length;
+    const eocd = Buffer.alloc(22);
+    eocd.writeUInt32LE(0x06054b50, 0);
+    eocd.writeUInt16LE(1, 8);
+    eocd.writeUInt16LE(1, 10);
+    eocd.writeUInt32LE(cd.length + name.length, 12);
+    eocd.writeUInt32LE(cdOffset, 16);
+    const file = writeFile(w.dir, 'bomb.xlsx', Buffer.concat([local, name, data, cd, name, eocd]));
+    const err = await rejected(commitImport(w.db, { path: file, name: 'bomb.xlsx' }));
+    expect(err.message).toMatch(/unpacks to 2861 MB, beyond the import limit \(1024 MB/);
+  });
+
   it('a corrupt or password-protected workbook is refused with a clear message', async () => {
     const w = open();
     const corrupt = writeFile(
