@@ -124,7 +124,7 @@ export async function scan(db: Db, o: ScanOptions): Promise<ScanResult> {
     dateRange: null,
     sample: [],
   };
-  const seenNew = new Set<string>();
+  const namesChecked = new Set<string>();
   const partials = new Map<string, number>();
   const note = (p: ImportProblem) => {
     r.problemCount++;
@@ -205,9 +205,13 @@ export async function scan(db: Db, o: ScanOptions): Promise<ScanResult> {
           if (!r.firstRowByCurrency.has(money.currency)) r.firstRowByCurrency.set(money.currency, rec.row);
         }
         const name = recordInitiative(rec);
-        if (name !== null && !seenNew.has(name.toLowerCase()) && knownInitiative(name) === undefined) {
-          seenNew.add(name.toLowerCase());
-          r.newInitiatives.push({ name, row: rec.row });
+        if (name !== null) {
+          // Each name is looked up once (a million rows usually name a handful of initiatives).
+          const key = name.toLowerCase();
+          if (!namesChecked.has(key)) {
+            namesChecked.add(key);
+            if (knownInitiative(name) === undefined) r.newInitiatives.push({ name, row: rec.row });
+          }
         }
         const d = recordDate(rec);
         if (d) {
