@@ -80,7 +80,7 @@ describe('editing in Chromium', () => {
       .poll(() => page.getByTestId('narrative-missing').textContent())
       .toContain('Incident Rate (AI-caused) is off track');
 
-    const field = page.getByLabel('Commentary on Incident Rate (AI-caused)');
+    const field = page.getByLabel('Commentary on Incident Rate (AI-caused)', { exact: true });
     await field.fill('Six minor incidents, all contained; root cause fixed in the release process.');
     await field.blur();
     await expect
@@ -100,9 +100,9 @@ describe('editing in Chromium', () => {
 
     await page.reload();
     await page.getByTestId('narrative').waitFor();
-    expect(await page.getByLabel('Commentary on Incident Rate (AI-caused)').inputValue()).toBe(
-      'Six minor incidents, all contained; root cause fixed in the release process.',
-    );
+    expect(
+      await page.getByLabel('Commentary on Incident Rate (AI-caused)', { exact: true }).inputValue(),
+    ).toBe('Six minor incidents, all contained; root cause fixed in the release process.');
     expect(await page.getByLabel('Summary for the board').inputValue()).toContain(
       'approve the model API budget increase',
     );

@@ -72,6 +72,9 @@ describe('import wizard in Chromium', () => {
     const batchId = Number(link!.replace('#', ''));
     expect(batchId).toBeGreaterThan(0);
     await expect.poll(() => page.locator(`[data-batch="${batchId}"]`).textContent()).toContain('Committed');
+    // The batch link shows the batch in the list without leaving the screen.
+    await page.getByTestId('result-batch-link').click();
+    expect(page.url()).toMatch(/#\/import$/);
     await shot(page, 'ui-import-result');
 
     // The stored batch and the report agree with the file.

@@ -2,6 +2,15 @@ import type { ImportSummary } from '../../../shared/api';
 import { formatNumber } from '../format';
 import { KIND_LABEL } from '../labels';
 
+/** Scrolls the batches list to a batch row and highlights it (the hash is the app's route, so no anchor). */
+function showBatch(id: number | null) {
+  const row = id === null ? null : document.getElementById(`batch-${id}`);
+  if (!row) return;
+  row.scrollIntoView({ block: 'center' });
+  row.classList.add('row-flash');
+  window.setTimeout(() => row.classList.remove('row-flash'), 1600);
+}
+
 /** What was stored, with a link to the batch (where it can be undone) and to the dashboard. */
 export function ImportResult({ result, onAnother }: { result: ImportSummary; onAnother(): void }) {
   return (
@@ -12,9 +21,15 @@ export function ImportResult({ result, onAnother }: { result: ImportSummary; onA
       </strong>
       <p>
         Batch{' '}
-        <a href={`#batch-${result.batch}`} data-testid="result-batch-link">
+        <button
+          type="button"
+          className="link-button"
+          data-testid="result-batch-link"
+          onClick={() => showBatch(result.batch)}
+          aria-label={`Show batch ${result.batch} in the list`}
+        >
           #{result.batch}
-        </a>
+        </button>
         {result.total !== null && result.currency && (
           <>
             {' '}

@@ -16,23 +16,26 @@ export function MissingCommentary({ kpis, byKey }: { kpis: KpiReport[]; byKey: M
       <ul className="flag-list">
         {noSummary && (
           <li>
-            <a
-              href="#summary"
-              onClick={(e) => (e.preventDefault(), document.getElementById('summary')?.focus())}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => document.getElementById('summary')?.focus()}
             >
               Write the executive summary
-            </a>
+            </button>
           </li>
         )}
         {missing.map((k) => (
           <li key={k.id}>
             ■ {k.name} is off track and has no commentary —{' '}
-            <a
-              href={`#kpi-${k.id}`}
-              onClick={(e) => (e.preventDefault(), document.getElementById(`kpi-${k.id}`)?.focus())}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => document.getElementById(`kpi-${k.id}`)?.focus()}
+              aria-label={`Add commentary on ${k.name}`}
             >
               add it
-            </a>
+            </button>
           </li>
         ))}
       </ul>
