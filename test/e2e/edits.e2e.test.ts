@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Commentary } from '../../shared/api';
 import type { KpiDefinition } from '../../shared/domain';
-import { go, openApp, shot, startApp } from './support';
+import { go, openApp, seriousA11yViolations, shot, startApp } from './support';
 import { draftSummary } from '../../renderer/src/narrative/draftSummary';
 
 let app: Awaited<ReturnType<typeof startApp>>;
@@ -20,7 +20,9 @@ async function call<T>(method: string, input: unknown): Promise<T> {
 
 describe('editing in Chromium', () => {
   it('editing a KPI target changes its status on the scorecard and is stored', async () => {
-    const { page, context, errors } = await openApp(app.browser, app.ctx.bridge.launchUrl);
+    const { page, context, errors } = await openApp(app.browser, app.ctx.bridge.launchUrl, {
+      bypassCSP: true,
+    });
     await go(page, 'scorecard');
     const status = page.getByTestId('kpi-status-model_adoption_rate').locator('[data-status]');
     await expect.poll(() => status.getAttribute('data-status')).toBe('amber');
@@ -38,6 +40,7 @@ describe('editing in Chromium', () => {
     await dialog.getByLabel(/Amber threshold/).fill('30');
     await dialog.getByLabel('Owner').fill('Priya Raman');
     await shot(page, 'ui-kpi-edit', { fullPage: false });
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Save KPI' }).click();
     await dialog.waitFor({ state: 'detached' });
 

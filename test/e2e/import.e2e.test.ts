@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMicro } from '../../shared/money';
-import { go, openApp, SAMPLES, shot, startApp, usd } from './support';
+import { go, openApp, SAMPLES, seriousA11yViolations, shot, startApp, usd } from './support';
 
 const SAMPLE = path.join(
   SAMPLES,
@@ -28,7 +28,9 @@ function sampleTotalMicro(): number {
 
 describe('import wizard in Chromium', () => {
   it('imports a real vendor export (mapping, preview, progress, commit), the dashboard changes, undo changes it back', async () => {
-    const { page, context, errors } = await openApp(app.browser, app.ctx.bridge.launchUrl);
+    const { page, context, errors } = await openApp(app.browser, app.ctx.bridge.launchUrl, {
+      bypassCSP: true,
+    });
     const before = await app.report(PERIOD);
     const sampleMicro = sampleTotalMicro();
 
@@ -56,6 +58,7 @@ describe('import wizard in Chromium', () => {
     await expect.poll(() => page.getByTestId('sample').textContent()).toContain('Default');
     expect(await page.getByTestId('preview-total-USD').textContent()).toBe(usd(sampleMicro));
     await shot(page, 'ui-import-preview');
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     // 3. Commit: the progress bar shows while the job runs, then the result links the batch.
     await page.evaluate(() => {

@@ -8,7 +8,13 @@ export function ProblemsTable({ preview }: { preview: ImportPreview }) {
     a.severity === b.severity ? (a.row ?? 0) - (b.row ?? 0) : a.severity === 'error' ? -1 : 1,
   );
   return (
-    <div className="table-wrap problems" data-testid="problems">
+    <div
+      className="table-wrap problems"
+      data-testid="problems"
+      tabIndex={0}
+      role="region"
+      aria-label="Problems, scrollable"
+    >
       <table className="table table-compact" aria-label="Problems found in the file">
         <caption className="table-caption">
           {formatNumber(preview.problemCount)} {preview.problemCount === 1 ? 'problem' : 'problems'}

@@ -36,7 +36,13 @@ export function SampleTable({ preview }: { preview: ImportPreview }) {
     problemsByRow.set(p.row, set);
   }
   return (
-    <div className="table-wrap sample" data-testid="sample">
+    <div
+      className="table-wrap sample"
+      data-testid="sample"
+      tabIndex={0}
+      role="region"
+      aria-label="First rows, scrollable"
+    >
       <table className="table table-compact" aria-label="First rows as they will be stored">
         <thead>
           <tr>
