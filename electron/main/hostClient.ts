@@ -2,40 +2,75 @@ import path from 'node:path';
 import { utilityProcess, type UtilityProcess } from 'electron';
 import type { HostEnvelope, HostReply, HostRequest } from '../host/protocol';
 
-/** Talks to the service host utility process: one request, one reply, matched by id. */
+type OpenRequest = Extract<HostRequest, { type: 'open' | 'open-default' }>;
+
+/**
+ * Talks to the service host utility process: one request, one reply, matched by id. If the host
+ * dies (an out-of-memory in a parse, a crash), the calls in flight fail with a plain message and the
+ * next request starts a new host that reopens the same workspace first, so the window keeps working.
+ */
 export class HostClient {
-  private child: UtilityProcess;
+  private child: UtilityProcess | null = null;
   private nextId = 1;
   private pending = new Map<number, (reply: HostReply) => void>();
+  /** The last successful open, replayed into a restarted host (not a create: the file exists by then). */
+  private lastOpen: OpenRequest | null = null;
+  private stopping = false;
 
-  constructor(distDir: string, nativeBinding: string | null) {
-    this.child = utilityProcess.fork(path.join(distDir, 'service-host.cjs'), [], {
+  constructor(
+    private readonly distDir: string,
+    private readonly nativeBinding: string | null,
+  ) {}
+
+  private spawn(): UtilityProcess {
+    const child = utilityProcess.fork(path.join(this.distDir, 'service-host.cjs'), [], {
       serviceName: 'CAIO Scorecard service',
-      env: { ...process.env, ...(nativeBinding ? { CAIO_NATIVE_BINDING: nativeBinding } : {}) },
+      env: { ...process.env, ...(this.nativeBinding ? { CAIO_NATIVE_BINDING: this.nativeBinding } : {}) },
       stdio: 'inherit',
     });
-    this.child.on('message', (message: HostEnvelope<HostReply>) => {
+    child.on('message', (message: HostEnvelope<HostReply>) => {
       const resolve = this.pending.get(message.id);
       this.pending.delete(message.id);
       resolve?.(message.body);
     });
-    this.child.on('exit', (code) => {
-      for (const resolve of this.pending.values()) {
-        resolve({ type: 'error', message: `The service process stopped unexpectedly (exit code ${code}).` });
-      }
+    child.on('exit', (code) => {
+      if (this.child === child) this.child = null;
+      const message = this.stopping
+        ? 'The app is closing.'
+        : `The service process stopped unexpectedly (exit code ${code}); it restarts with the next action. Nothing that was not saved was written.`;
+      for (const resolve of this.pending.values()) resolve({ type: 'error', message });
       this.pending.clear();
     });
+    return child;
   }
 
-  request(body: HostRequest): Promise<HostReply> {
+  private send(child: UtilityProcess, body: HostRequest): Promise<HostReply> {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      this.child.postMessage({ id, body } satisfies HostEnvelope<HostRequest>);
+      child.postMessage({ id, body } satisfies HostEnvelope<HostRequest>);
     });
   }
 
+  async request(body: HostRequest): Promise<HostReply> {
+    if (this.stopping) return { type: 'error', message: 'The app is closing.' };
+    let child = this.child;
+    if (!child) {
+      child = this.child = this.spawn();
+      if (this.lastOpen && body.type !== 'open' && body.type !== 'open-default') {
+        const reopened = await this.send(child, this.lastOpen);
+        if (reopened.type !== 'opened') return reopened;
+      }
+    }
+    const reply = await this.send(child, body);
+    if ((body.type === 'open' || body.type === 'open-default') && reply.type === 'opened') {
+      this.lastOpen = body.type === 'open' ? { type: 'open', file: reply.file, create: false } : body;
+    }
+    return reply;
+  }
+
   kill(): void {
-    this.child.kill();
+    this.stopping = true;
+    this.child?.kill();
   }
 }

