@@ -56,6 +56,9 @@ export async function renderPrintPage(
   const page = await browser.newPage();
   try {
     await page.goto(url);
+    // The bridge falls back to the app's index.html for a missing file: not the print page, fail fast.
+    if (!(await page.evaluate(() => document.body.classList.contains('print-body'))))
+      throw new Error('The print view is not built (print.html missing): run `npm run build:renderer`.');
     await page.waitForFunction(
       () => document.body.dataset.ready === 'true' || document.body.dataset.ready === 'error',
       undefined,

@@ -9,6 +9,7 @@
  * --large: a workspace built by `npx tsx test/bench/report.bench.ts --keep FILE` (1,000,000 spend lines,
  * 200 initiatives); without it only the demo workspace is measured.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,7 +69,12 @@ async function measure(name: string, ws: Workspace, browser: Browser): Promise<R
   // Warm-up: one of each.
   await blankPrint(browser);
   const warm = await renderPrintPage(browser, url, { pdf: true });
-  row.pages = (warm.pdf!.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  const pdfFile = path.join(os.tmpdir(), `caio-pack-bench-${process.pid}.pdf`);
+  fs.writeFileSync(pdfFile, warm.pdf!);
+  row.pages = Number(
+    /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' }))?.[1] ?? 0,
+  );
+  fs.rmSync(pdfFile);
   const data0 = loadPackData(ws.db, period);
   await buildWorkbook(data0, warm.charts, DATE);
   for (let r = 0; r < ROUNDS; r++) {
@@ -86,6 +92,9 @@ async function main(): Promise<void> {
   if (!fs.existsSync(path.join(rendererDir(), 'print.html')))
     throw new Error('Build the renderer first: npm run build:renderer');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'caio-pack-bench-'));
+  // A private copy of the built renderer: a rebuild elsewhere during the run must not pull it away.
+  fs.cpSync(rendererDir(), path.join(dir, 'renderer'), { recursive: true });
+  process.env.CAIO_RENDERER_DIR = path.join(dir, 'renderer');
   const demo = initWorkspace(path.join(dir, 'demo.sqlite'));
   generateDemo(demo.db);
   const browser = await launchChromium();
