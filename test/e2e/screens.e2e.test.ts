@@ -39,6 +39,14 @@ describe('every screen in Chromium: key numbers equal the report model, screensh
       pct(report.portfolio.cumulativeRoi.value),
     );
     expect(await page.getByTestId('tile-benefit').textContent()).toBe(usd(report.portfolio.benefit.micro));
+    expect(await page.getByTestId('tile-npv').textContent()).toBe(usd(report.portfolio.npv.micro));
+    expect(await page.getByTestId('tile-variance').textContent()).toBe(
+      new Intl.NumberFormat('en-US', {
+        style: 'currency',
+        currency: 'USD',
+        signDisplay: 'exceptZero',
+      }).format(Math.round(report.budget.variance.micro / 10_000) / 100),
+    );
     expect(await page.getByTestId('tile-budget').textContent()).toBe(usd(report.budget.budget.micro));
     expect(await page.getByTestId('tile-forecast').textContent()).toBe(
       usd(report.budget.forecastYearEnd.micro),

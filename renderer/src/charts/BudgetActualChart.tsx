@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { ChartConfiguration } from 'chart.js';
+import { Chart, type ChartConfiguration } from 'chart.js';
 import { ChartCanvas } from './ChartCanvas';
 import { useThemeVersion } from './useThemeVersion';
 import { moneyFull, moneyTick, monthLabel } from './axis';
@@ -64,6 +64,19 @@ export function BudgetActualChart(props: BudgetActualChartProps) {
         ...options,
         plugins: {
           ...options.plugins,
+          legend: {
+            ...options.plugins?.legend,
+            labels: {
+              ...options.plugins?.legend?.labels,
+              // The legend swatch is the emphasised colour, not the first (possibly faded) bar's.
+              generateLabels: (chart) =>
+                Chart.defaults.plugins.legend.labels
+                  .generateLabels(chart)
+                  .map((l) =>
+                    l.text === 'Actual' ? { ...l, fillStyle: theme.actual, strokeStyle: theme.actual } : l,
+                  ),
+            },
+          },
           tooltip: {
             mode: 'index',
             intersect: false,

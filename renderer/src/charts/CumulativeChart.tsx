@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { ChartConfiguration } from 'chart.js';
+import { Chart, type ChartConfiguration } from 'chart.js';
 import { ChartCanvas } from './ChartCanvas';
 import { useThemeVersion } from './useThemeVersion';
 import { moneyFull, moneyTick, monthLabel } from './axis';
@@ -56,6 +56,17 @@ export function CumulativeChart(props: CumulativeChartProps) {
         interaction: { mode: 'index', intersect: false },
         plugins: {
           ...options.plugins,
+          legend: {
+            ...options.plugins?.legend,
+            labels: {
+              ...options.plugins?.legend?.labels,
+              // Filled series get a solid swatch in their line colour.
+              generateLabels: (chart) =>
+                Chart.defaults.plugins.legend.labels
+                  .generateLabels(chart)
+                  .map((l) => ({ ...l, fillStyle: l.strokeStyle })),
+            },
+          },
           tooltip: {
             mode: 'index',
             intersect: false,

@@ -45,6 +45,16 @@ export function HeadlineTiles({ report }: { report: ReportModel }) {
               <Figure explain={p.cumulativeRoi.explain} label="Cumulative ROI" testId="tile-cumulative-roi">
                 {formatPct(p.cumulativeRoi.value)}
               </Figure>
+              <br />
+              NPV{' '}
+              <Figure explain={p.npv.explain} label="Portfolio NPV" testId="tile-npv">
+                {formatMoney(p.npv.micro, c)}
+              </Figure>{' '}
+              · IRR{' '}
+              <Figure explain={p.irr.explain} label="Portfolio IRR">
+                {formatPct(p.irr.value, 0)}
+              </Figure>{' '}
+              a year
             </>
           }
         />
