@@ -69,8 +69,9 @@ export function checkZip(file: string, name: string, size: number): ZipEntry[] {
     const tail = Buffer.alloc(tailLen);
     fs.readSync(fd, tail, 0, tailLen, size - tailLen);
     const eocd = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-    if (eocd === -1)
-      throw rejectFile(name, 'the .xlsx file is corrupt or truncated (no zip directory found)');
+    // The end record is 22 bytes: a signature in the last 21 bytes is a file cut inside it.
+    if (eocd === -1 || eocd + 22 > tail.length)
+      throw rejectFile(name, 'the .xlsx file is corrupt or truncated (no complete zip directory found)');
     const cdSize = tail.readUInt32LE(eocd + 12);
     const cdOffset = tail.readUInt32LE(eocd + 16);
     if (cdOffset === 0xffffffff || cdOffset + cdSize > size) {
@@ -90,6 +91,12 @@ export function checkZip(file: string, name: string, size: number): ZipEntry[] {
       const commentLen = cd.readUInt16LE(p + 32);
       if (flags & 1)
         throw rejectFile(name, 'the workbook is encrypted; remove the password and import again');
+      if (p + 46 + nameLen > cd.length || localOffset + compressedSize > size) {
+        throw rejectFile(
+          name,
+          'the .xlsx file is corrupt or truncated (its zip directory points past the end)',
+        );
+      }
       total += uncompressed === 0xffffffff ? Infinity : uncompressed;
       entries.push({
         name: cd.toString('utf8', p + 46, p + 46 + nameLen),

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -441,6 +442,21 @@ describe('xlsx quirks (files written with exceljs)', () => {
     const file = writeFile(w.dir, 'bomb.xlsx', Buffer.concat([local, name, data, cd, name, eocd]));
     const err = await rejected(commitImport(w.db, { path: file, name: 'bomb.xlsx' }));
     expect(err.message).toMatch(/unpacks to 2861 MB, beyond the import limit \(1024 MB/);
+  });
+
+  it('a workbook cut inside its zip end record is refused, not a crash (found by the reliability fuzz)', async () => {
+    const w = open();
+    const good = await workbook((wb) => {
+      const s = wb.addWorksheet('Spend');
+      s.addRow(['Date', 'Amount']);
+      s.addRow(['2026-01-01', 1]);
+    });
+    const bytes = fs.readFileSync(good);
+    for (const cut of [10, 21, 30]) {
+      const file = writeFile(w.dir, `cut-${cut}.xlsx`, bytes.subarray(0, bytes.length - cut));
+      const err = await rejected(commitImport(w.db, { path: file, name: `cut-${cut}.xlsx` }));
+      expect(err.message).toMatch(/corrupt|truncated/);
+    }
   });
 
   it('a corrupt or password-protected workbook is refused with a clear message', async () => {
