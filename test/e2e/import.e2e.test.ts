@@ -102,6 +102,14 @@ describe('import wizard in Chromium', () => {
       .toBe(usd(before.portfolio.cost.micro));
     expect((await app.report(PERIOD)).portfolio.cost.micro).toBe(before.portfolio.cost.micro);
 
+    // Next quarter's file of the same layout opens with the mapping saved by the commit; it can be forgotten.
+    await go(page, 'import');
+    await page.getByTestId('file-input').setInputFiles(SAMPLE);
+    await expect.poll(() => page.getByTestId('detected').textContent()).toContain('saved template');
+    expect(await page.getByLabel('Cost center').inputValue()).toBe('workspace');
+    await page.getByRole('button', { name: 'Forget this template' }).click();
+    await expect.poll(() => page.getByTestId('detected').textContent()).toContain('built-in for this format');
+
     expect(errors).toEqual([]);
     await context.close();
   });

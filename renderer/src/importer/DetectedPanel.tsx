@@ -17,11 +17,14 @@ export function DetectedPanel({
   request,
   busy,
   onChange,
+  onForgetTemplate,
 }: {
   preview: ImportPreview;
   request: ImportRequestState;
   busy: boolean;
   onChange(patch: Partial<ImportRequestState>): void;
+  /** Deletes the saved mapping this file matched (the preview then falls back to the built-in or proposed one). */
+  onForgetTemplate(id: number): void;
 }) {
   return (
     <div className="detected" data-testid="detected">
@@ -45,7 +48,15 @@ export function DetectedPanel({
           {preview.savedMapping && (
             <>
               {' '}
-              · <span className="badge badge-accent">template “{preview.savedMapping.name}”</span>
+              · <span className="badge badge-accent">template “{preview.savedMapping.name}”</span>{' '}
+              <button
+                type="button"
+                className="link-button small"
+                disabled={busy}
+                onClick={() => onForgetTemplate(preview.savedMapping!.id)}
+              >
+                Forget this template
+              </button>
             </>
           )}
         </dd>

@@ -189,6 +189,20 @@ export function useImportWizard(onCommitted: () => void) {
     }
   }, [job]);
 
+  const forgetTemplate = useCallback(
+    async (id: number) => {
+      try {
+        await api.call('mappings.delete', { id });
+        const next = { ...request, mapping: undefined };
+        setRequest(next);
+        if (file) await runPreview(file, next);
+      } catch (err) {
+        setError(toWizardError('The saved mapping could not be deleted', err));
+      }
+    },
+    [request, file, runPreview],
+  );
+
   const reset = useCallback(() => {
     previewSeq.current++;
     setStep('choose');
@@ -212,6 +226,7 @@ export function useImportWizard(onCommitted: () => void) {
     pickNative,
     openFile,
     update,
+    forgetTemplate,
     commit,
     cancel,
     reset,

@@ -67,7 +67,13 @@ export function ImportScreen() {
         <div className={`stack${previewing ? ' stale' : ''}`} aria-busy={previewing}>
           <div className="grid-2">
             <Panel title="Detected">
-              <DetectedPanel preview={w.preview} request={w.request} busy={previewing} onChange={w.update} />
+              <DetectedPanel
+                preview={w.preview}
+                request={w.request}
+                busy={previewing}
+                onChange={w.update}
+                onForgetTemplate={(id) => void w.forgetTemplate(id)}
+              />
             </Panel>
             <Panel title="Column mapping">
               <MappingEditor
