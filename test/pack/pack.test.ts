@@ -131,7 +131,11 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
     expect(text).toContain('12 October 2026');
   });
 
-  it('PDF: the headline numbers equal report --json', () => {
+  it('PDF: the headline numbers equal report --json', async () => {
+    const { io, out } = cliIo();
+    expect(await runCli(['report', '--db', ws.file, '--period', PERIOD, '--json'], io)).toBe(0);
+    const cliJson = JSON.parse(out.join('\n')) as ReportJson;
+    expect(cliJson.portfolio).toEqual(json.portfolio);
     const p = json.portfolio;
     const b = json.budget;
     for (const s of [

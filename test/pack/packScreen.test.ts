@@ -29,6 +29,7 @@ describe('Briefing pack screen in Chromium through the HTTP bridge', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(`${ctx.bridge.launchUrl}#/pack`);
+    page.setDefaultTimeout(90_000);
     await page.getByRole('heading', { name: 'Briefing pack', level: 1 }).waitFor();
     await page.getByText(/red KPI without commentary — export is blocked/).waitFor();
     const exportButton = page.getByRole('button', { name: 'Export briefing pack' });

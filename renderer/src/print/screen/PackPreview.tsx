@@ -17,7 +17,9 @@ export function PackPreview({ data, packDate }: { data: PackData; packDate: stri
     setRoot(el.shadowRoot ?? el.attachShadow({ mode: 'open' }));
   }, []);
   return (
-    <div ref={host} className="pack-preview" aria-label="Preview of the briefing pack pages">
+    // A visual preview: the same content is in the exported PDF (tagged) for assistive technology, and its
+    // headings must not compete with the screen's own h1.
+    <div ref={host} className="pack-preview" aria-hidden="true">
       {root
         ? createPortal(
             <>
