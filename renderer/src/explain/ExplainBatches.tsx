@@ -19,8 +19,7 @@ export function ExplainBatches({ report, batchIds }: { report: ReportModel; batc
                 {b.sheet && <span className="muted"> · sheet “{b.sheet}”</span>}
               </div>
               <div className="muted small">
-                {KIND_LABEL[b.kind] ?? b.kind} · {b.format} · imported{' '}
-                {new Date(b.importedAt).toLocaleString()}
+                {KIND_LABEL[b.kind] ?? b.kind} · {b.format} · imported {formatDateTime(b.importedAt)}
               </div>
               <div className="sha" title="SHA-256 of the imported file">
                 SHA-256 <code>{b.fileSha256}</code>
