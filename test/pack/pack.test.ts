@@ -129,6 +129,9 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
     for (let n = 1; n <= pages; n++) expect(text).toContain(`Page ${n} of ${pages}`);
     expect(text.split('\f').filter((p) => p.includes('Confidential — board use only')).length).toBe(pages);
     expect(text).toContain('12 October 2026');
+    const pagesText = text.split('\f');
+    expect(pagesText[0]).toContain('CONFIDENTIAL');
+    expect(pagesText[1]).toContain('Executive summary');
   });
 
   it('PDF: the headline numbers equal report --json', async () => {
@@ -355,7 +358,14 @@ describe('briefing pack from a workspace built from the real samples', () => {
     expect(periods.length).toBeGreaterThan(0);
     const { reportPeriods } = await import('../../electron/report/buildReport');
     const period = reportPeriods(ws.db).defaultPeriod!;
-    updateSettings(ws.db, { pageSize: 'Letter', companyName: 'Sample Imports Ltd' });
+    const logo = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="40" height="40" fill="#0f766e"/><text x="48" y="28" font-size="20" fill="#0f172a">SIL</text></svg>',
+    ).toString('base64');
+    updateSettings(ws.db, {
+      pageSize: 'Letter',
+      companyName: 'Sample Imports Ltd',
+      logoDataUrl: `data:image/svg+xml;base64,${logo}`,
+    });
     const ctx = createService({ ws, uploads: new UploadStore() }).ctx;
     const outDir = path.join(ws.dir, 'packs');
     const result = await exportPack(
@@ -368,6 +378,10 @@ describe('briefing pack from a workspace built from the real samples', () => {
     const json = toReportJson(buildReport(ws.db, period));
     expect(text).toContain(`AI Board Briefing — ${period}`);
     expect(pdfInfo(pdf)['Page size']).toMatch(/letter/);
+    // The cover is one page, confidentiality marking included, on Letter as on A4.
+    const cover = text.split('\f')[0]!;
+    expect(cover).toContain('CONFIDENTIAL');
+    expect(text.split('\f')[1]).toContain('Executive summary');
     for (const title of SECTION_TITLES.slice(1)) expect(text).toContain(title);
     expect(text).toContain(usd(json.portfolio.cost));
     expect(text).toContain(usd(json.budget.actual));

@@ -23,6 +23,10 @@ export function PageStyle({ settings, packDate }: { settings: WorkspaceSettings;
   @bottom-left { content: ${left}; font: 500 7.5pt Inter, sans-serif; color: #7f1d1d; vertical-align: top; padding-top: 4mm; }
   @bottom-center { content: ${centre}; font: 400 7.5pt Inter, sans-serif; color: #475569; vertical-align: top; padding-top: 4mm; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 400 7.5pt Inter, sans-serif; color: #475569; vertical-align: top; padding-top: 4mm; }
+}
+@media print {
+  /* The cover fills the printable height of the paper (A4 264 mm, Letter 246 mm) and no more. */
+  .cover { height: ${size === 'letter' ? '244mm' : '262mm'}; }
 }`;
   return <style>{css}</style>;
 }
