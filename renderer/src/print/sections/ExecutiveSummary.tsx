@@ -32,7 +32,9 @@ export function ExecutiveSummary({ data }: { data: PackData }) {
           value={money(b.actual.micro, c)}
           detail={
             <>
-              Budget {money(b.budget.micro, c)}; variance {signedPct(b.variancePct.value)}{' '}
+              {b.variancePct.value === null
+                ? 'No budget recorded for the quarter'
+                : `Budget ${money(b.budget.micro, c)}; variance ${signedPct(b.variancePct.value)}`}{' '}
               <StatusBadge status={b.status} />
             </>
           }
@@ -42,7 +44,9 @@ export function ExecutiveSummary({ data }: { data: PackData }) {
           value={money(b.forecastYearEnd.micro, c)}
           detail={
             <>
-              Annual budget {money(b.annualBudget.micro, c)}; {signedPct(b.forecastVariancePct.value)}{' '}
+              {b.forecastVariancePct.value === null
+                ? 'No annual budget recorded'
+                : `Annual budget ${money(b.annualBudget.micro, c)}; ${signedPct(b.forecastVariancePct.value)}`}{' '}
               <StatusBadge status={b.forecastStatus} />
             </>
           }
@@ -73,8 +77,10 @@ export function ExecutiveSummary({ data }: { data: PackData }) {
         <p className="prose">
           In {r.period.label} the AI portfolio cost {money(p.cost.micro, c)} and returned{' '}
           {money(p.benefit.micro, c)} of realized benefit, an ROI of {pct(p.roi.value)} (cumulative{' '}
-          {pct(p.cumulativeRoi.value)}). Spend was {signedPct(b.variancePct.value)} against budget (
-          {STATUS_LABEL[b.status].toLowerCase()}).
+          {pct(p.cumulativeRoi.value)}).{' '}
+          {b.variancePct.value === null
+            ? 'No budget is recorded for the quarter.'
+            : `Spend was ${signedPct(b.variancePct.value)} against budget (${STATUS_LABEL[b.status].toLowerCase()}).`}
         </p>
       )}
       <h2>Decisions requested</h2>

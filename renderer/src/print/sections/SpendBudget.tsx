@@ -42,7 +42,11 @@ export function SpendBudget({ data }: { data: PackData }) {
         <Tile
           label="Variance (quarter)"
           value={signedMoney(b.variance.micro, c)}
-          detail={`${signedPct(b.variancePct.value)} of budget; + is over-spend`}
+          detail={
+            b.variancePct.value === null
+              ? 'No budget recorded for the quarter'
+              : `${signedPct(b.variancePct.value)} of budget; + is over-spend`
+          }
         />
         <Tile
           label={`Year-end forecast FY${r.period.fiscalYear}`}
