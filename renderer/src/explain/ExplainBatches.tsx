@@ -1,6 +1,7 @@
 import type { ReportModel } from '../../../shared/report';
 import { formatDateTime } from '../format';
 import { KIND_LABEL } from '../labels';
+import { CopyButton } from './CopyButton';
 
 /** The import batches behind a figure: what an auditor needs to find the source file. */
 export function ExplainBatches({ report, batchIds }: { report: ReportModel; batchIds: number[] }) {
@@ -22,7 +23,8 @@ export function ExplainBatches({ report, batchIds }: { report: ReportModel; batc
                 {KIND_LABEL[b.kind] ?? b.kind} · {b.format} · imported {formatDateTime(b.importedAt)}
               </div>
               <div className="sha" title="SHA-256 of the imported file">
-                SHA-256 <code>{b.fileSha256}</code>
+                SHA-256 <code>{b.fileSha256}</code>{' '}
+                <CopyButton value={b.fileSha256} label={`Copy the SHA-256 of ${b.fileName}`} />
               </div>
             </li>
           );
