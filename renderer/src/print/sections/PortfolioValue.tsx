@@ -44,13 +44,19 @@ export function PortfolioValue({ data }: { data: PackData }) {
       <div className="figure-row keep">
         <figure className="figure">
           <figcaption>ROI by initiative, {r.period.label}</figcaption>
-          <ChartCanvas
-            config={roi}
-            width={320}
-            height={200}
-            chartId="roiByInitiative"
-            label="ROI by initiative"
-          />
+          {r.initiatives.some((i) => i.roi.value !== null) ? (
+            <ChartCanvas
+              config={roi}
+              width={320}
+              height={200}
+              chartId="roiByInitiative"
+              label="ROI by initiative"
+            />
+          ) : (
+            <p className="muted chart-empty">
+              No initiative has cost in the quarter, so there is no ROI to chart.
+            </p>
+          )}
         </figure>
         <figure className="figure">
           <figcaption>Cumulative benefit vs cost</figcaption>
