@@ -14,21 +14,35 @@ export function SummaryEditor({
   onSaved(): void;
 }) {
   const [text, setText] = useState(saved ?? '');
+  const [confirming, setConfirming] = useState(false);
   useEffect(() => setText(saved ?? ''), [saved]);
   const draft = () => {
-    if (text.trim() && !window.confirm('Replace the current summary with a fresh draft from the figures?'))
-      return;
     setText(draftSummary(report));
+    setConfirming(false);
   };
   return (
     <div className="summary-editor">
       <div className="panel-actions summary-tools">
-        <button type="button" onClick={draft}>
-          ✎ {text.trim() ? 'Redraft from the figures' : 'Draft from the figures'}
-        </button>
-        <span className="muted small">
-          Written from this quarter&apos;s figures only; edit before it goes into the pack.
-        </span>
+        {confirming ? (
+          <>
+            <span role="alert">Replace your summary with a fresh draft from the figures?</span>
+            <button type="button" className="primary small-button" onClick={draft}>
+              Replace
+            </button>
+            <button type="button" className="small-button" onClick={() => setConfirming(false)}>
+              Keep mine
+            </button>
+          </>
+        ) : (
+          <>
+            <button type="button" onClick={() => (text.trim() ? setConfirming(true) : draft())}>
+              ✎ {text.trim() ? 'Redraft from the figures' : 'Draft from the figures'}
+            </button>
+            <span className="muted small">
+              Written from this quarter&apos;s figures only; edit before it goes into the pack.
+            </span>
+          </>
+        )}
       </div>
       <CommentaryField
         id="summary"
