@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitImport } from '../../electron/import/run';
-import { listBackups } from '../../electron/store/backup';
+import { backupDir, listBackups } from '../../electron/store/backup';
 import { undoBatch } from '../../electron/store/batches';
 import { initWorkspace, openWorkspace } from '../../electron/store/workspace';
 import { tempDir } from '../helpers/tempWorkspace';
-import { copyWorkspace, inspect, killMoments, runCliProcess, writeSpendCsv } from './kill';
+import { copyWorkspace, inspect, killMoments, runCliKilledWhen, runCliProcess, writeSpendCsv } from './kill';
 
 /**
  * SIGKILL the real CLI process (node + tsx loader, no wrapper) at many moments of an import and of an
@@ -17,6 +17,7 @@ import { copyWorkspace, inspect, killMoments, runCliProcess, writeSpendCsv } fro
 const BIG_ROWS = Number(process.env.KILL_ROWS ?? 20_000);
 const MOMENTS = Number(process.env.KILL_MOMENTS ?? 5);
 const FIRST_ROWS = 250;
+const UNDO_DELAYS = (process.env.KILL_UNDO_DELAYS ?? '0,20,60').split(',').map(Number);
 /** Each moment: one killed run, an inspection and a redo; generous for loaded 2-core machines. */
 const TIMEOUT_MS = 60_000 + MOMENTS * (15_000 + BIG_ROWS / 4);
 
@@ -160,8 +161,30 @@ describe('kill -9 during an undo', () => {
         expect(after.spendLines).toBe(FIRST_ROWS);
         fs.rmSync(file);
       }
+      // Timed kills often land before the undo starts (start-up dominates); these land around it: right
+      // after the pre-undo backup is complete, and a few milliseconds later, inside the delete.
+      for (const [i, delay] of UNDO_DELAYS.entries()) {
+        const file = freshCopy(templateWithBig, `undo-trigger-${i}.sqlite`);
+        const backups = backupDir(file);
+        const backedUp = () =>
+          fs.existsSync(backups) && fs.readdirSync(backups).some((f) => f.endsWith('.before-undo.sqlite'));
+        const run = await runCliKilledWhen(['undo', '2', '--db', file], backedUp, delay);
+        const where = `kill ${delay} ms after the pre-undo backup (${run.signal ?? `exit ${run.code}`})`;
+        const state = inspect(file);
+        expect(state.integrity, where).toBe('ok');
+        expect(state.linesByBatch.get(1), where).toBe(FIRST_ROWS);
+        const b = state.batches.find((x) => x.id === 2)!;
+        if (b.status === 'committed') {
+          outcomes.committed++;
+          expect(state.linesByBatch.get(2), where).toBe(BIG_ROWS);
+        } else {
+          outcomes.undone++;
+          expect(state.linesByBatch.get(2) ?? 0, where).toBe(0);
+        }
+        fs.rmSync(file);
+      }
       console.log(`undo kills: ${JSON.stringify(outcomes)} over ${full.ms} ms`);
-      expect(outcomes.committed + outcomes.undone).toBe(MOMENTS);
+      expect(outcomes.committed + outcomes.undone).toBe(MOMENTS + UNDO_DELAYS.length);
     },
     TIMEOUT_MS,
   );
