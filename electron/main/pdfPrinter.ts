@@ -56,7 +56,13 @@ export async function printPackToTempDir(period: string, packDate: string, pdf: 
     show: false,
     width: 900,
     height: 1200,
-    webPreferences: { ...WEB_PREFERENCES, preload: path.join(__dirname, 'preload.cjs') },
+    paintWhenInitiallyHidden: true,
+    webPreferences: {
+      ...WEB_PREFERENCES,
+      preload: path.join(__dirname, 'preload.cjs'),
+      // A hidden window gets no animation frames when throttled; the ready signal waits for two.
+      backgroundThrottling: false,
+    },
   });
   try {
     await win.loadURL(`${APP_ORIGIN}/${printPath(period, packDate)}`);
