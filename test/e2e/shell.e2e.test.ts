@@ -2,23 +2,22 @@ import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { microToCents } from '../../shared/money';
-import { startTestBridge } from '../helpers/bridge';
-import { launchBrowser, outputPath } from '../helpers/browser';
-import { tempWorkspace } from '../helpers/tempWorkspace';
+import { outputPath } from '../helpers/browser';
+import { startApp } from './support';
 
+let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
-let ws: ReturnType<typeof tempWorkspace>;
-let ctx: Awaited<ReturnType<typeof startTestBridge>>;
+let ws: Awaited<ReturnType<typeof startApp>>['ws'];
+let ctx: Awaited<ReturnType<typeof startApp>>['ctx'];
 
+// The bridge serves a snapshot of the built renderer (see startApp), so a rebuild elsewhere in the
+// checkout while this runs cannot pull the files from under the page.
 beforeAll(async () => {
-  ws = tempWorkspace({ demo: true });
-  ctx = await startTestBridge(ws);
-  browser = await launchBrowser();
+  app = await startApp();
+  ({ browser, ws, ctx } = app);
 });
 afterAll(async () => {
-  await browser?.close();
-  await ctx?.stop();
-  ws?.close();
+  await app?.stop();
 });
 
 const SECTIONS = [
