@@ -1,10 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lockPath } from '../../electron/store/lock';
 import { initWorkspace, openWorkspace } from '../../electron/store/workspace';
 import { tempDir } from '../helpers/tempWorkspace';
+import { inspect, runCliProcess, writeSpendCsv, type CliRun } from './kill';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -64,4 +66,99 @@ describe('two processes, one workspace', () => {
     ws.close();
     expect(fs.existsSync(lockPath(file))).toBe(false);
   });
+});
+
+describe('two writers at once', () => {
+  const CLI_ROWS = 300_000;
+  const big = path.join(dir, 'collide-big.csv');
+  const small = path.join(dir, 'collide-small.csv');
+  const files = () => {
+    if (!fs.existsSync(big)) writeSpendCsv(big, CLI_ROWS, ' big');
+    if (!fs.existsSync(small)) writeSpendCsv(small, 50, ' small');
+  };
+
+  it('two CLI imports started together: each batch is whole or absent, never mixed, and the file stays sound', async () => {
+    files();
+    const file = path.join(dir, 'collide.sqlite');
+    initWorkspace(file).close();
+    const first = runCliProcess(['import', big, '--db', file]);
+    // Start the second once the first is inside its write transaction (its WAL is growing).
+    const t0 = Date.now();
+    while (!(fs.existsSync(`${file}-wal`) && fs.statSync(`${file}-wal`).size > 4 * 1024 * 1024)) {
+      if (Date.now() - t0 > 60_000) throw new Error('the first import never started writing');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const second = await runCliProcess(['import', small, '--db', file]);
+    const one = await first;
+    expect(one.code, one.stderr).toBe(0);
+    const state = inspect(file);
+    expect(state.integrity).toBe('ok');
+    expect(state.batches[0]).toMatchObject({
+      status: 'committed',
+      row_count: CLI_ROWS,
+      file_name: 'collide-big.csv',
+    });
+    expect(state.linesByBatch.get(state.batches[0]!.id)).toBe(CLI_ROWS);
+    if (second.code === 0) {
+      // It waited for the first to commit (SQLite busy timeout), then imported whole.
+      expect(state.batches[1]).toMatchObject({ status: 'committed', row_count: 50 });
+      expect(state.spendLines).toBe(CLI_ROWS + 50);
+    } else {
+      expect(state.batches).toHaveLength(1);
+      expect(state.spendLines).toBe(CLI_ROWS);
+    }
+  }, 180_000);
+
+  /** The CLI importing while another connection holds the workspace's write lock for 8 s. */
+  let blocked: Promise<{ run: CliRun; file: string }> | null = null;
+  const whileLocked = () =>
+    (blocked ??= (async () => {
+      files();
+      const file = path.join(dir, 'locked.sqlite');
+      initWorkspace(file).close();
+      const other = new Database(file);
+      other.pragma('busy_timeout = 100');
+      other.exec('BEGIN IMMEDIATE');
+      other.prepare("INSERT INTO settings (key, value) VALUES ('held', '1')").run();
+      const release = setTimeout(() => {
+        other.exec('ROLLBACK');
+        other.close();
+      }, 8_000);
+      const run = await runCliProcess(['import', small, '--db', file]);
+      // Let the other writer finish before the workspace is used again.
+      await new Promise((r) => setTimeout(r, Math.max(0, 8_500 - run.ms)));
+      clearTimeout(release);
+      if (other.open) {
+        other.exec('ROLLBACK');
+        other.close();
+      }
+      return { run, file };
+    })());
+
+  it('an import that cannot get the write lock is refused with nothing written, and succeeds afterwards', async () => {
+    const { run, file } = await whileLocked();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/database is locked|busy|in use/);
+    const state = inspect(file);
+    expect(state.integrity).toBe('ok');
+    expect(state.batches).toEqual([]);
+    const again = await runCliProcess(['import', small, '--db', file]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(inspect(file).spendLines).toBe(50);
+  }, 120_000);
+
+  // KNOWN BUG (message only): the refusal reads "Error: database is locked" (SQLITE_BUSY). Fix (lead):
+  // the CLI `import`/`undo` hold the workspace lock for their run (`openWorkspace(file, { lock: 'hold',
+  // holder: 'CAIO Scorecard CLI import' })`) so a second writer gets the clear BUSY message up front,
+  // and SQLITE_BUSY is mapped like damagedWorkspaceError maps corruption ("… is busy: another import or
+  // undo is writing it; nothing was changed, try again when it has finished"). Remove `.fails` then.
+  it.fails(
+    'KNOWN BUG: the refused import says the workspace is busy and that nothing was written',
+    async () => {
+      const { run } = await whileLocked();
+      expect(run.stderr).toMatch(/busy|in use|open in another/i);
+      expect(run.stderr).toMatch(/nothing was (written|changed|imported)/i);
+    },
+    120_000,
+  );
 });
