@@ -161,6 +161,11 @@ const EXPLANATION_UNIT: Record<KpiUnit, ExplanationUnit> = {
   score: 'number',
 };
 
+/** A value for a sentence: six significant digits, no float noise (0.20558733747455812 → 0.205587). */
+function plain(value: number): string {
+  return String(Number(value.toPrecision(6)));
+}
+
 export function buildKpis(ctx: ReportContext): KpiReport[] {
   const out: KpiReport[] = [];
   for (const k of ctx.facts.kpis) {
@@ -179,7 +184,7 @@ export function buildKpis(ctx: ReportContext): KpiReport[] {
       notes: [
         ...current.notes,
         statusWords(k),
-        `Trend compares with ${ctx.previousQuarter.label} (${previous.value ?? 'no data'}) in the KPI’s good direction.`,
+        `Trend compares with ${ctx.previousQuarter.label} (${previous.value === null ? 'no data' : plain(previous.value)}) in the KPI’s good direction.`,
         ...(compute
           ? ['Derived from the workspace data; imported observations for this KPI are not used.']
           : []),
