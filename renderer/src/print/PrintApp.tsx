@@ -1,22 +1,19 @@
 import { useEffect, useState } from 'react';
 import type { PackData } from '../../../shared/export/packTypes';
-import { api } from '../api/client';
 import { PackDocument } from './PackDocument';
-import { readPrintParams } from './params';
-import { loadFonts, signalError, signalReady } from './ready';
+import type { PrintParams } from './params';
+import { signalError, signalReady } from './ready';
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: PackData };
 
-/** The print page: fetches the pack data, renders every section, then raises the ready signal. */
-export function PrintApp() {
-  const [params] = useState(() => readPrintParams(window.location.search));
+/** The print page: waits for the pack data, renders every section, then raises the ready signal. */
+export function PrintApp({ params, data: pending }: { params: PrintParams; data: Promise<PackData> }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   useEffect(() => {
     let live = true;
     (async () => {
-      if (!params.period) throw new Error('No quarter given: open print.html?period=FY2026-Q3');
-      const [data] = await Promise.all([api.call('pack.data', { period: params.period }), loadFonts()]);
+      const data = await pending;
       performance.mark('pack-data');
       // The PDF's document title.
       document.title = `${data.settings.companyName} — AI Board Briefing — ${data.period}`;
@@ -29,7 +26,7 @@ export function PrintApp() {
     return () => {
       live = false;
     };
-  }, [params.period]);
+  }, [pending]);
 
   useEffect(() => {
     if (state.kind === 'ready') void signalReady();

@@ -1,21 +1,22 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import '@fontsource/inter/400.css';
 import '@fontsource/inter/500.css';
 import '@fontsource/inter/600.css';
 import '@fontsource/inter/700.css';
 import './print.css';
-import { Chart } from './charts/register';
-import { PrintApp } from './PrintApp';
+import type { PackData } from '../../../shared/export/packTypes';
+import { api } from '../api/client';
+import { readPrintParams } from './params';
+import { loadFonts, signalError } from './ready';
 
-// The print page's charts: the bundled Inter, print sizes, never animated.
-Chart.defaults.font.family = 'Inter';
-Chart.defaults.font.size = 10;
-Chart.defaults.color = '#334155';
-Chart.defaults.animation = false;
+// The print page's entry is small on purpose: it asks for the pack data and the fonts at once, while
+// React and Chart.js (the ./boot chunk) are still loading and compiling.
+const params = readPrintParams(window.location.search);
+const data: Promise<PackData> = params.period
+  ? Promise.all([api.call('pack.data', { period: params.period }), loadFonts()]).then(([d]) => d)
+  : Promise.reject(new Error('No quarter given: open print.html?period=FY2026-Q3'));
+data.catch(() => undefined); // handled by the page once it is up
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <PrintApp />
-  </StrictMode>,
+import('./boot').then(
+  ({ boot }) => boot(params, data),
+  (err: unknown) => signalError(err instanceof Error ? err.message : String(err)),
 );
