@@ -1,3 +1,4 @@
+import { exhaustionText } from '../report/exhaustion';
 import type { ReportModel } from '../../../shared/report';
 import { StatusBadge } from '../components/StatusBadge';
 import { Tile } from '../components/Tile';
@@ -94,11 +95,7 @@ export function BudgetTiles({ report }: { report: ReportModel }) {
             {report.runRate.months.length > 0 &&
               `${report.runRate.months.map((m) => monthLabel(m, true)).join(', ')} · `}
             <Figure explain={rr.explain} label="Budget exhaustion">
-              {rr.exhaustionMonth
-                ? `budget runs out ${monthLabel(rr.exhaustionMonth)}`
-                : rr.exhaustionStatus === 'after_year_end'
-                  ? 'lasts past year end'
-                  : rr.exhaustionStatus.replace('_', ' ')}
+              {exhaustionText(rr)}
             </Figure>
           </>
         }

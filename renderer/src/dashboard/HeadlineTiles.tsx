@@ -4,23 +4,8 @@ import { Tile } from '../components/Tile';
 import { Figure } from '../explain/Figure';
 import { formatMoney, formatPct, formatSignedMoney, formatSignedPct } from '../format';
 import { monthLabel } from '../charts/axis';
+import { exhaustionText } from '../report/exhaustion';
 import type { RagStatus } from '../../../shared/domain';
-
-function exhaustionText(r: ReportModel): string {
-  const p = r.runRate.portfolio;
-  switch (p.exhaustionStatus) {
-    case 'exhausted':
-      return 'Annual budget already used up';
-    case 'within_year':
-      return `Budget runs out ${p.exhaustionMonth ? monthLabel(p.exhaustionMonth) : 'this year'}`;
-    case 'after_year_end':
-      return 'Budget lasts past year end';
-    case 'no_budget':
-      return 'No annual budget imported';
-    case 'no_burn':
-      return 'No spend in the last 3 months';
-  }
-}
 
 /** The dashboard's headline tiles; every number opens its explanation. */
 export function HeadlineTiles({ report }: { report: ReportModel }) {
@@ -106,7 +91,7 @@ export function HeadlineTiles({ report }: { report: ReportModel }) {
               </Figure>
               <br />
               <Figure explain={report.runRate.portfolio.explain} label="Budget exhaustion">
-                {exhaustionText(report)}
+                {exhaustionText(report.runRate.portfolio)}
               </Figure>
             </>
           }

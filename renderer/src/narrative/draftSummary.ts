@@ -1,3 +1,4 @@
+import { exhaustionText } from '../report/exhaustion';
 import type { KpiReport, ReportModel } from '../../../shared/report';
 import { monthLabel } from '../charts/axis';
 import { formatMoney, formatPct, formatSignedMoney, formatSignedPct } from '../format';
@@ -40,7 +41,7 @@ export function draftSummary(r: ReportModel): string {
     );
 
   lines.push(
-    `At the current run rate, year-end spend is forecast at ${formatMoney(b.forecastYearEnd.micro, c)} against an annual budget of ${formatMoney(b.annualBudget.micro, c)} (${formatSignedPct(b.forecastVariancePct.value)}).${r.runRate.portfolio.exhaustionMonth ? ` The budget would run out in ${monthLabel(r.runRate.portfolio.exhaustionMonth)}.` : ''}`,
+    `At the current run rate, year-end spend is forecast at ${formatMoney(b.forecastYearEnd.micro, c)} against an annual budget of ${formatMoney(b.annualBudget.micro, c)} (${formatSignedPct(b.forecastVariancePct.value)}).${['within_year', 'exhausted'].includes(r.runRate.portfolio.exhaustionStatus) ? ` ${exhaustionText(r.runRate.portfolio)}.` : ''}`,
   );
 
   const red = r.kpis.filter((k) => k.status === 'red');
