@@ -41,16 +41,15 @@ export async function buildWorkbook(data: PackData, charts: ChartImages, packDat
   wb.calcProperties.fullCalcOnLoad = true;
 
   const summary = summarySheet(wb, data, packDate);
-  let row = place(wb, summary, charts.cumulative, 4, 4);
-  place(wb, summary, charts.budgetMonthly, 4, row);
+  const below = place(wb, summary, charts.cumulative, 4, 4);
+  place(wb, summary, charts.budgetMonthly, 4, below);
   scorecardSheet(wb, data);
   const initiatives = initiativesSheet(wb, data);
   place(wb, initiatives, charts.roiByInitiative, 1, data.report.initiatives.length + 5);
   const budget = budgetSheet(wb, data);
-  row = place(wb, budget, charts.varianceByCategory, 7, 1);
+  place(wb, budget, charts.varianceByCategory, 7, 1);
   const monthly = monthlySheet(wb, data);
   place(wb, monthly, charts.budgetMonthly, 8, 1);
-  void row;
   sourcesSheet(wb, data);
   definitionsSheet(wb, data);
   const out = await wb.xlsx.writeBuffer();
