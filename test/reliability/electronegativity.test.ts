@@ -26,8 +26,6 @@ const REVIEWED = new Set([
   'AUXCLICK_JS_CHECK main/window.ts',
   'AUXCLICK_JS_CHECK main/pdfPrinter.ts',
   'CSP_GLOBAL_CHECK file:///',
-  // KNOWN BUG, see electronStatic.test.ts: openExternal reached for any https:// URL.
-  'OPEN_EXTERNAL_JS_CHECK main/security.ts',
 ]);
 const dir = tempDir('caio-eneg-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
