@@ -324,6 +324,12 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
       },
       () => Promise.resolve({ pdf: null, charts: {} }),
     );
+    const late = path.join(tempDir(), 'late-invoices.csv');
+    fs.writeFileSync(
+      late,
+      'date,amount,currency,category,vendor,description\n2026-09-20,250.00,USD,tooling,GitHub,late\n',
+    );
+    await commitImport(ws.db, { path: late, name: 'late-invoices.csv' });
     const data = (await createService({ ws, uploads: new UploadStore() }).call('pack.data', {
       period: PERIOD,
     })) as {
@@ -335,6 +341,7 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
     expect(ch.againstPeriod).toBe('FY2026-Q2');
     expect(ch.movers.length).toBeGreaterThan(0);
     expect(ch.statusChanges.length).toBeGreaterThan(0);
+    expect(ch.importedSince.map((b) => b.fileName)).toEqual(['late-invoices.csv']);
   });
 });
 

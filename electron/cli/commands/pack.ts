@@ -11,7 +11,8 @@ import type { Command } from '../command';
 export const packCommand: Command = {
   name: 'pack',
   summary: 'Write the board briefing pack (PDF and/or Excel) for a quarter and record a snapshot',
-  usage: 'pack --db FILE --period FY2026-Q3 --out DIR [--pdf] [--xlsx] [--allow-uncommented-red] [--json]',
+  usage:
+    'pack --db FILE --period FY2026-Q3 --out DIR [--pdf] [--xlsx] [--allow-uncommented-red] [--date YYYY-MM-DD] [--json]',
   flags: {
     values: ['db', 'period', 'out', 'date'],
     switches: ['pdf', 'xlsx', 'allow-uncommented-red', 'json'],
