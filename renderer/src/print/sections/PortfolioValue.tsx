@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { money, pct } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { cumulativeChart } from '../charts/cumulativeChart';
-import { roiChart } from '../charts/roiChart';
+import { ROI_CHART_MAX, roiChart } from '../charts/roiChart';
 import { ChartCanvas } from '../components/ChartCanvas';
 import { Section } from '../components/Section';
 import { Tile } from '../components/Tile';
@@ -15,6 +15,7 @@ export function PortfolioValue({ data }: { data: PackData }) {
   const p = r.portfolio;
   const cumulative = useMemo(() => cumulativeChart(r), [r]);
   const roi = useMemo(() => roiChart(r), [r]);
+  const withRoi = r.initiatives.filter((i) => i.roi.value !== null).length;
   return (
     <Section id="portfolio-value" title="Portfolio value">
       <div className="tiles tiles-4">
@@ -43,8 +44,12 @@ export function PortfolioValue({ data }: { data: PackData }) {
       <InitiativeTable data={data} />
       <div className="figure-row keep">
         <figure className="figure">
-          <figcaption>ROI by initiative, {r.period.label}</figcaption>
-          {r.initiatives.some((i) => i.roi.value !== null) ? (
+          <figcaption>
+            {withRoi > ROI_CHART_MAX
+              ? `ROI of the ${ROI_CHART_MAX} initiatives with the largest cost, ${r.period.label}`
+              : `ROI by initiative, ${r.period.label}`}
+          </figcaption>
+          {withRoi > 0 ? (
             <ChartCanvas
               config={roi}
               width={320}
