@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { Transform } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { columnLetter, type Cell, type SourceRow } from '../../shared/import/cells';
+import { releaseSkippedSheet } from '../safety/skippedSheet';
 import { rejectFile } from './errors';
 import { checkZip, LIMITS, readZipEntry } from './sniff';
 
@@ -90,7 +91,10 @@ export async function* xlsxRows(file: string, name: string, o: XlsxOptions): Asy
       const named = ws.name !== undefined && o.sheetNames.includes(ws.name);
       const wanted = named ? ws.name === o.sheet : index === o.sheetIndex;
       index++;
-      if (!wanted || found) continue;
+      if (!wanted || found) {
+        releaseSkippedSheet(ws);
+        continue;
+      }
       found = true;
       const sheetName = o.sheet;
       for await (const row of ws) {
