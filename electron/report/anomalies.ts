@@ -4,7 +4,7 @@ import { checkAnomaly, type AnomalyRule } from '../../shared/metrics/anomaly';
 import { mulDivMicro } from '../../shared/metrics/exact';
 import { majorToMicro, type Micro } from '../../shared/money';
 import type { Anomaly, AnomalyContributor, AnomalyDimension, AnomalySettings } from '../../shared/report';
-import { CATEGORY_LABELS } from './budget';
+import { CATEGORY_LABEL } from '../../shared/labels';
 import type { ReportContext } from './context';
 import { moneyInput, tallyInput } from './explanations';
 import type { SpendCell } from './facts';
@@ -30,7 +30,7 @@ function labeler(ctx: ReportContext): (d: AnomalyDimension, key: string) => stri
   const names = new Map(ctx.facts.initiatives.map((i) => [String(i.id), i.name]));
   return (d, key) => {
     if (d === 'vendor') return key === '' ? '(no vendor)' : key;
-    if (d === 'category') return CATEGORY_LABELS[key as keyof typeof CATEGORY_LABELS] ?? key;
+    if (d === 'category') return CATEGORY_LABEL[key as keyof typeof CATEGORY_LABEL] ?? key;
     return key === '0' ? 'Shared platform' : (names.get(key) ?? `Initiative ${key}`);
   };
 }

@@ -13,18 +13,10 @@ import type {
 import type { ReportContext } from './context';
 import { figureInput, tallyInput, valueInput } from './explanations';
 import { NO_CATEGORY } from './facts';
+import { CATEGORY_LABEL } from '../../shared/labels';
 
 const VARIANCE_FORMULA = 'Actual − budget (positive = over-spend).';
 const VARIANCE_PCT_FORMULA = 'Variance ÷ budget; blank when the budget is 0.';
-
-export const CATEGORY_LABELS: Record<SpendCategory, string> = {
-  platform: 'Platform',
-  model_api: 'Model APIs',
-  compute: 'Compute',
-  labor: 'Labor',
-  tooling: 'Tooling',
-  other: 'Other',
-};
 
 /** Variance, variance % and status of one slice, with explanations under `key`. */
 export function budgetSlice(
@@ -88,7 +80,7 @@ export function buildBudget(ctx: ReportContext): BudgetReport {
     const b = facts.budgetByCategory.sum(category ?? NO_CATEGORY, from, to);
     const a = category === null ? null : facts.spendByCategory.sum(category, from, to);
     if (b.lines === 0 && (a === null || a.lines === 0)) continue;
-    const label = category === null ? 'Budget without a category' : CATEGORY_LABELS[category];
+    const label = category === null ? 'Budget without a category' : CATEGORY_LABEL[category];
     const slice = budgetSlice(
       ctx,
       `budget.category.${category ?? NO_CATEGORY}`,

@@ -3,7 +3,7 @@ import { monthRange } from '../../shared/fiscal';
 import { budgetExhaustion, monthlyBurn } from '../../shared/metrics/runRate';
 import type { Tally } from '../../shared/metrics/tally';
 import type { RunRateLine, RunRateReport } from '../../shared/report';
-import { CATEGORY_LABELS } from './budget';
+import { CATEGORY_LABEL } from '../../shared/labels';
 import type { ReportContext } from './context';
 import { figureInput, tallyInput, valueInput } from './explanations';
 import type { MonthlySeries } from './series';
@@ -16,7 +16,7 @@ function runRateLine<K>(
   budgetTally: Tally,
 ): RunRateLine {
   const { book, quarter: q, fiscalYearStart: fyStart, fiscalYearEnd: fyEnd, asOf } = ctx;
-  const label = category === null ? 'Portfolio' : CATEGORY_LABELS[category];
+  const label = category === null ? 'Portfolio' : CATEGORY_LABEL[category];
   const key = `runRate.${category ?? 'portfolio'}`;
   const burnTallies = ctx.lastThreeMonths.map((m) => spend.sum(spendKey, m, m));
   const burnMicros = burnTallies.map((t) => t.micro);

@@ -3,7 +3,7 @@
  * symbols) so a pack reads the same on every machine. Money is formatted from the exact cents string of
  * the micro-unit figure: no floating point between the model and the page.
  */
-import type { KpiDirection, KpiUnit, RagStatus, Trend } from '../domain';
+import type { KpiDirection, KpiUnit } from '../domain';
 import { microToCentsString, type Micro } from '../money';
 
 const LOCALE = 'en-US';
@@ -101,19 +101,7 @@ export function kpiTarget(
   return k.tolerance === null ? t : `${t} ± ${kpiValue(k.tolerance, k.unit, currency)}`;
 }
 
-export const STATUS_LABEL: Record<RagStatus, string> = {
-  green: 'On track',
-  amber: 'At risk',
-  red: 'Off track',
-  no_data: 'No data',
-};
-
-export const TREND_LABEL: Record<Trend, string> = {
-  improving: 'Improving',
-  worsening: 'Worsening',
-  flat: 'Flat',
-  no_data: 'No trend',
-};
+export { STATUS_LABEL, TREND_LABEL } from '../labels';
 
 const MONTHS = [
   'January',

@@ -1,3 +1,4 @@
+import type { DataKind } from '../../../shared/domain';
 import type { ReportModel } from '../../../shared/report';
 import { formatDateTime } from '../format';
 import { KIND_LABEL } from '../labels';
@@ -20,7 +21,8 @@ export function ExplainBatches({ report, batchIds }: { report: ReportModel; batc
                 {b.sheet && <span className="muted"> · sheet “{b.sheet}”</span>}
               </div>
               <div className="muted small">
-                {KIND_LABEL[b.kind] ?? b.kind} · {b.format} · imported {formatDateTime(b.importedAt)}
+                {KIND_LABEL[b.kind as DataKind] ?? b.kind} · {b.format} · imported{' '}
+                {formatDateTime(b.importedAt)}
               </div>
               <div className="sha" title="SHA-256 of the imported file">
                 SHA-256 <code>{b.fileSha256}</code>{' '}

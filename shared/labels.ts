@@ -1,0 +1,42 @@
+import type { DataKind, RagStatus, SpendCategory, Stage, Trend } from './domain';
+
+/** The words the app, the packs and the report use for its enumerations: one place, so they agree. */
+export const STATUS_LABEL: Record<RagStatus, string> = {
+  green: 'On track',
+  amber: 'At risk',
+  red: 'Off track',
+  no_data: 'No data',
+};
+
+export const TREND_LABEL: Record<Trend, string> = {
+  improving: 'Improving',
+  worsening: 'Worsening',
+  flat: 'Flat',
+  no_data: 'No trend',
+};
+
+export const STAGE_LABEL: Record<Stage, string> = {
+  idea: 'Idea',
+  experiment: 'Experiment',
+  pilot: 'Pilot',
+  production: 'Production',
+  retired: 'Retired',
+};
+
+export const CATEGORY_LABEL: Record<SpendCategory, string> = {
+  platform: 'Platform',
+  model_api: 'Model APIs',
+  compute: 'Compute',
+  labor: 'Labor',
+  tooling: 'Tooling',
+  other: 'Other',
+};
+
+export const KIND_LABEL: Record<DataKind, string> = {
+  spend: 'Spend',
+  budget: 'Budget',
+  benefits: 'Benefits',
+  kpis: 'KPI values',
+  initiatives: 'Initiatives',
+  fx: 'FX rates',
+};
