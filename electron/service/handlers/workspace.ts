@@ -1,5 +1,6 @@
 import { ApiError, type SpendSummary, type WorkspaceInfo, type workspaceMethods } from '../../../shared/api';
-import { quarterFromLabel, quarterOfMonth } from '../../../shared/fiscal';
+import { quarterFromLabel } from '../../../shared/fiscal';
+import { reportPeriods } from '../../report/periods';
 import { assertSafeMicro } from '../../../shared/money';
 import { backupWorkspace, listBackups, restoreWorkspace } from '../../store/backup';
 import { BatchError, listBatches, undoBatch } from '../../store/batches';
@@ -16,30 +17,14 @@ function count(db: Db, table: string): number {
 
 export function workspaceInfo(db: Db, file: string): WorkspaceInfo {
   const settings = getSettings(db);
-  const months = db
-    .prepare(
-      `SELECT month FROM spend_monthly UNION SELECT month FROM budget UNION SELECT month FROM benefits
-       UNION SELECT substr(period_end, 1, 7) FROM kpi_observations ORDER BY 1`,
-    )
-    .pluck()
-    .all() as string[];
-  const periods = [...new Set(months.map((m) => quarterOfMonth(m, settings.fiscalStartMonth).label))];
-  const lastSpendMonth = db.prepare('SELECT max(month) FROM spend_monthly').pluck().get() as string | null;
-  const defaultQuarter = lastSpendMonth ? quarterOfMonth(lastSpendMonth, settings.fiscalStartMonth) : null;
-  const totalSpendMicro = defaultQuarter
-    ? assertSafeMicro(
-        (db
-          .prepare('SELECT coalesce(sum(amount_micro), 0) FROM spend_monthly WHERE month BETWEEN ? AND ?')
-          .pluck()
-          .get(defaultQuarter.months[0], defaultQuarter.months[2]) as number) ?? 0,
-      )
-    : 0;
+  const { periods, defaultPeriod } = reportPeriods(db);
+  const totalSpendMicro = defaultPeriod ? spendSummary(db, defaultPeriod).totalMicro : 0;
   return {
     name: settings.name,
     file,
     settings,
     periods,
-    defaultPeriod: defaultQuarter?.label ?? periods[periods.length - 1] ?? null,
+    defaultPeriod,
     counts: {
       initiatives: count(db, 'initiatives'),
       spend: count(db, 'spend'),
