@@ -6,7 +6,7 @@ import type { CliIo } from './command';
 import { commands } from './commands';
 
 function help(): string {
-  const lines = commands.map((c) => `  ${c.usage.padEnd(60)} ${c.summary}`);
+  const lines = commands.map((c) => `  ${c.usage}\n      ${c.summary}`);
   return `caio-scorecard <command>\n\nCommands:\n${lines.join('\n')}\n`;
 }
 
