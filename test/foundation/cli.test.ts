@@ -62,6 +62,24 @@ describe('CLI', () => {
     expect(notFound.stderr).toContain('Workspace file not found');
   });
 
+  it('the installed `caio-scorecard` bin runs the same CLI from any folder', () => {
+    const r = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'bin/caio-scorecard.mjs'), 'batches', '--db', path.join(dir, 'demo.sqlite'), '--json'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+      },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as unknown[]).length).toBe(5);
+    const bad = spawnSync(process.execPath, [path.join(ROOT, 'bin/caio-scorecard.mjs'), 'nope'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(bad.status).toBe(2);
+  });
+
   it('undo removes a batch and reports it', () => {
     const db = path.join(dir, 'undo.sqlite');
     expect(cli('demo', '--db', db).status).toBe(0);
