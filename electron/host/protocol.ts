@@ -7,7 +7,9 @@ export type HostRequest =
   | { type: 'open-default'; dataDir: string }
   | { type: 'call'; method: string; payload: unknown }
   | { type: 'register-file'; path: string }
-  | { type: 'upload'; name: string; data: Uint8Array };
+  | { type: 'upload'; name: string; data: Uint8Array }
+  /** Main process only: a pack printed by webContents.printToPDF, to be written where the user chose. */
+  | { type: 'pack-export'; input: unknown; outDir: string; renderedDir: string };
 
 export type HostReply =
   | { type: 'opened'; file: string; name: string }

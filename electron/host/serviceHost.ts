@@ -4,7 +4,10 @@
  * requests. It does not import `electron`; the parent port is a global of utility processes.
  */
 import { openOrCreateDefaultWorkspace } from '../service/defaultWorkspace';
-import { createService, type Service } from '../service/service';
+import type { ParsedInput } from '../../shared/api';
+import { parseInput } from '../../shared/api/validate';
+import { exportPackRequest } from '../pack/request';
+import { createService, toApiError, type Service } from '../service/service';
 import { UploadStore } from '../service/uploads';
 import { getSettings } from '../store/settings';
 import { openWorkspace, type Workspace } from '../store/workspace';
@@ -49,6 +52,20 @@ export function createHost() {
       case 'register-file': {
         const f = uploads.registerPath(req.path);
         return { type: 'file', file: { id: f.id, name: f.name, size: f.size } };
+      }
+      case 'pack-export': {
+        if (!service) return { type: 'error', message: 'No workspace is open.' };
+        const { ctx } = service;
+        try {
+          const { input } = parseInput('pack.export', req.input);
+          const result = await exportPackRequest(ctx, input as ParsedInput<'pack.export'>, {
+            outDir: req.outDir,
+            renderedDir: req.renderedDir,
+          });
+          return { type: 'result', response: { ok: true, result } };
+        } catch (err) {
+          return { type: 'result', response: { ok: false, error: toApiError(err, ctx.ws.file).toJSON() } };
+        }
       }
       case 'upload': {
         const f = await uploads.saveStream(req.name, [req.data], 1024 * 1024 * 1024);

@@ -20,7 +20,6 @@ interface ExportInput {
   pdf: boolean;
   xlsx: boolean;
   allowUncommentedRed: boolean;
-  outDir?: string;
   packDate?: string;
 }
 
@@ -98,31 +97,33 @@ export async function exportPackDesktop(
   const preflight = await call<Preflight>(host, 'pack.preflight', { period: input.period });
   if (!preflight.ok) return preflight;
   if (!preflight.result.ok && !input.allowUncommentedRed) return call(host, 'pack.export', input);
-  let outDir = input.outDir;
-  if (!outDir) {
-    const options = {
-      title: 'Choose the folder for the briefing pack',
-      buttonLabel: 'Save pack here',
-      properties: ['openDirectory' as const, 'createDirectory' as const],
-    };
-    const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-    if (r.canceled || !r.filePaths[0])
-      return {
-        ok: false,
-        error: { code: 'BAD_REQUEST', message: 'Export cancelled: no folder was chosen.' },
-      };
-    outDir = r.filePaths[0];
-  }
+  // The folder always comes from the native dialog, never from the page.
+  const options = {
+    title: 'Choose the folder for the briefing pack',
+    buttonLabel: 'Save pack here',
+    properties: ['openDirectory' as const, 'createDirectory' as const],
+  };
+  const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  const outDir = r.filePaths[0];
+  if (r.canceled || !outDir)
+    return { ok: false, error: { code: 'BAD_REQUEST', message: 'Export cancelled: no folder was chosen.' } };
   const packDate = input.packDate ?? localDate();
   let dir: string | null = null;
   try {
     dir = await printPackToTempDir(input.period, packDate, input.pdf);
-    const response = await call<PackExportResult>(host, 'pack.export', {
-      ...input,
+    const reply = await host.request({
+      type: 'pack-export',
+      input: { ...input, packDate },
       outDir,
-      packDate,
       renderedDir: dir,
     });
+    const response: ApiResponse<PackExportResult> =
+      reply.type === 'result'
+        ? (reply.response as ApiResponse<PackExportResult>)
+        : {
+            ok: false,
+            error: { code: 'INTERNAL', message: reply.type === 'error' ? reply.message : 'Unexpected reply' },
+          };
     if (response.ok && response.result.files[0]) shell.showItemInFolder(response.result.files[0].path);
     return response;
   } catch (err) {

@@ -14,6 +14,11 @@ export type {
   StatusChange,
 } from '../export/packTypes';
 
+/**
+ * What the renderer may ask for. No paths: the files go to "Briefing packs" beside the workspace, or in the
+ * desktop app to the folder the user picks in the native dialog (main process), so a page cannot name a
+ * folder to write into or read from.
+ */
 export const PackExportInput = z
   .object({
     period: Period,
@@ -23,13 +28,6 @@ export const PackExportInput = z
     xlsx: z.boolean().default(true),
     /** Export even though a red KPI has no commentary (the override is recorded in the result's warnings). */
     allowUncommentedRed: z.boolean().default(false),
-    /** Folder to write into; default: "Briefing packs" beside the workspace file. */
-    outDir: z.string().min(1).max(4096).optional(),
-    /**
-     * Desktop app only: a folder (in the temp directory) where the main process already printed the PDF
-     * (pack.pdf) and the chart images (charts/*.png) with webContents.printToPDF.
-     */
-    renderedDir: z.string().min(1).max(4096).optional(),
     /** The pack date printed on the cover and footer (YYYY-MM-DD); default today. */
     packDate: z
       .string()

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createHost } from '../../electron/host/serviceHost';
 import { readRenderedDir } from '../../electron/pack/rendered';
 import { createService } from '../../electron/service/service';
 import { UploadStore } from '../../electron/service/uploads';
@@ -40,19 +41,37 @@ describe('rendered pack folder (what the desktop main process hands to the servi
     expect(() => readRenderedDir(path.dirname(ws.file))).toThrow(/caio-pack-/);
   });
 
-  it('pack.export with renderedDir writes that PDF, hashed, and records the snapshot', async () => {
+  it('the service host writes the desktop-printed PDF where the user chose, hashed, with a snapshot', async () => {
+    const host = createHost();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'caio-host-pack-'));
+    try {
+      expect(await host.handle({ type: 'open-default', dataDir })).toMatchObject({ type: 'opened' });
+      const out = path.join(dataDir, 'desktop');
+      const reply = await host.handle({
+        type: 'pack-export',
+        input: { period: 'FY2026-Q3', packDate: '2026-10-12' },
+        outDir: out,
+        renderedDir: renderedFolder(),
+      });
+      expect(reply).toMatchObject({ type: 'result', response: { ok: true } });
+      expect(fs.readFileSync(path.join(out, 'AI Board Briefing FY2026-Q3.pdf'), 'utf8')).toBe(
+        '%PDF-1.4 test',
+      );
+      expect(fs.existsSync(path.join(out, 'AI Board Briefing FY2026-Q3.xlsx'))).toBe(true);
+      // No stray partial files.
+      expect(fs.readdirSync(out).filter((f) => f.includes('.partial'))).toEqual([]);
+    } finally {
+      host.dispose();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('the renderer-facing pack.export takes no folder to write to or read from', async () => {
     const service = createService({ ws, uploads: new UploadStore() });
-    const out = path.join(ws.dir, 'desktop');
-    const res = await service.call('pack.export', {
-      period: 'FY2026-Q3',
-      outDir: out,
-      renderedDir: renderedFolder(),
-      packDate: '2026-10-12',
-    });
-    expect(res.ok).toBe(true);
-    expect(fs.readFileSync(path.join(out, 'AI Board Briefing FY2026-Q3.pdf'), 'utf8')).toBe('%PDF-1.4 test');
-    expect(fs.existsSync(path.join(out, 'AI Board Briefing FY2026-Q3.xlsx'))).toBe(true);
-    // No stray partial files.
-    expect(fs.readdirSync(out).filter((f) => f.includes('.partial'))).toEqual([]);
+    for (const extra of [{ outDir: '/tmp/elsewhere' }, { renderedDir: renderedFolder() }]) {
+      const res = await service.call('pack.export', { period: 'FY2026-Q3', ...extra });
+      expect(res).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    }
+    expect(fs.existsSync('/tmp/elsewhere')).toBe(false);
   });
 });
