@@ -1,6 +1,6 @@
 import { ApiError } from '../../shared/api';
 import { BatchError } from '../store/batches';
-import { damagedWorkspaceError, WorkspaceError } from '../store/db';
+import { sqliteWorkspaceError, WorkspaceError } from '../store/db';
 import { parseArgs, UsageError } from './args';
 import type { CliIo } from './command';
 import { commands } from './commands';
@@ -34,9 +34,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 1;
     }
     const dbIndex = rest.indexOf('--db');
-    const damaged = damagedWorkspaceError(err, dbIndex >= 0 ? rest[dbIndex + 1] : undefined);
-    if (damaged) {
-      io.err(`Error: ${damaged.message}`);
+    const plain = sqliteWorkspaceError(err, dbIndex >= 0 ? rest[dbIndex + 1] : undefined);
+    if (plain) {
+      io.err(`Error: ${plain.message}`);
       return 1;
     }
     // Unexpected failures: one line for the user; the stack only when asked for (CAIO_DEBUG=1).

@@ -1,7 +1,7 @@
 import { ZodError } from 'zod';
 import { ApiError, describeIssues, type ApiResponse } from '../../shared/api';
 import { parseInput } from '../../shared/api/validate';
-import { damagedWorkspaceError, WorkspaceError } from '../store/db';
+import { sqliteWorkspaceError, WorkspaceError } from '../store/db';
 import { openWorkspace } from '../store/workspace';
 import type { ServiceContext } from './context';
 import { handlers } from './handlers';
@@ -14,8 +14,8 @@ export interface Service {
 
 export function toApiError(err: unknown, file?: string): ApiError {
   if (err instanceof ApiError) return err;
-  const damaged = damagedWorkspaceError(err, file);
-  if (damaged) return new ApiError('WORKSPACE', damaged.message);
+  const plain = sqliteWorkspaceError(err, file);
+  if (plain) return new ApiError('WORKSPACE', plain.message);
   if (err instanceof WorkspaceError) return new ApiError('WORKSPACE', err.message);
   if (err instanceof ZodError) return new ApiError('BAD_REQUEST', describeIssues(err));
   return new ApiError('INTERNAL', err instanceof Error ? err.message : String(err));

@@ -150,15 +150,25 @@ export function migrate(
 export { LATEST_VERSION };
 
 /**
- * Damage inside a data page is only met by the first query that reads it. Turns SQLite's corruption
- * codes into the same plain message an unopenable file gets; other errors pass through as null.
+ * SQLite errors a user can act on, in plain words: damage inside a data page (only met by the first
+ * query that reads it) and a workspace another process is writing. Other errors pass through as null.
  */
-export function damagedWorkspaceError(err: unknown, file: string | undefined): WorkspaceError | null {
+export function sqliteWorkspaceError(err: unknown, file: string | undefined): WorkspaceError | null {
   const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string' || !/^SQLITE_(CORRUPT|NOTADB)/.test(code)) return null;
-  return new WorkspaceError(
-    `${file ?? 'The workspace'} is damaged (${(err as Error).message}). ` +
-      'Restore it from a backup (File › Restore from Backup…, or `caio-scorecard backups --db FILE` then `restore`).',
-    'CORRUPT',
-  );
+  if (typeof code !== 'string') return null;
+  const name = file ?? 'The workspace';
+  if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) {
+    return new WorkspaceError(
+      `${name} is damaged (${(err as Error).message}). ` +
+        'Restore it from a backup (File › Restore from Backup…, or `caio-scorecard backups --db FILE` then `restore`).',
+      'CORRUPT',
+    );
+  }
+  if (/^SQLITE_(BUSY|LOCKED)/.test(code)) {
+    return new WorkspaceError(
+      `${name} is busy: another import, undo or the app is writing to it. Nothing was changed; try again when it has finished.`,
+      'BUSY',
+    );
+  }
+  return null;
 }

@@ -147,18 +147,10 @@ describe('two writers at once', () => {
     expect(inspect(file).spendLines).toBe(50);
   }, 120_000);
 
-  // KNOWN BUG (message only): the refusal reads "Error: database is locked" (SQLITE_BUSY). Fix (lead):
-  // the CLI `import`/`undo` hold the workspace lock for their run (`openWorkspace(file, { lock: 'hold',
-  // holder: 'CAIO Scorecard CLI import' })`) so a second writer gets the clear BUSY message up front,
-  // and SQLITE_BUSY is mapped like damagedWorkspaceError maps corruption ("… is busy: another import or
-  // undo is writing it; nothing was changed, try again when it has finished"). Remove `.fails` then.
-  it.fails(
-    'KNOWN BUG: the refused import says the workspace is busy and that nothing was written',
-    async () => {
-      const { run } = await whileLocked();
-      expect(run.stderr).toMatch(/busy|in use|open in another/i);
-      expect(run.stderr).toMatch(/nothing was (written|changed|imported)/i);
-    },
-    120_000,
-  );
+  // While another connection holds SQLite's write lock, the refusal says so in plain words.
+  it('the refused import says the workspace is busy and that nothing was written', async () => {
+    const { run } = await whileLocked();
+    expect(run.stderr).toMatch(/busy|in use|open in another/i);
+    expect(run.stderr).toMatch(/nothing was (written|changed|imported)/i);
+  }, 120_000);
 });

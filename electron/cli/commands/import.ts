@@ -171,7 +171,7 @@ export const importCommand: Command = {
       ...(mappingFile ? { mapping: readMapping(mappingFile) } : {}),
     };
     const json = args.flags.has('json');
-    const ws = openWorkspace(requireFlag(args, 'db'));
+    const ws = openWorkspace(requireFlag(args, 'db'), { lock: 'hold', holder: 'CAIO Scorecard CLI import' });
     try {
       if (args.flags.has('dry-run')) {
         const preview = await previewImport(ws.db, options);

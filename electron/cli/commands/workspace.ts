@@ -109,7 +109,7 @@ export const undoCommand: Command = {
     const id = Number(raw);
     if (!raw || !Number.isInteger(id) || id <= 0)
       throw new UsageError('undo needs a batch number, e.g. undo 3 --db FILE');
-    const ws = openWorkspace(requireFlag(args, 'db'));
+    const ws = openWorkspace(requireFlag(args, 'db'), { lock: 'hold', holder: 'CAIO Scorecard CLI undo' });
     try {
       const backup = await backupWorkspace(ws.db, ws.file, 'before-undo');
       const b = undoBatch(ws.db, id);
