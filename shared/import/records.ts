@@ -1,4 +1,4 @@
-import type { BenefitType, RiskTier, SpendCategory, Stage } from '../domain';
+import type { BenefitType, Initiative, SpendCategory } from '../domain';
 import type { IsoDate, Month } from '../fiscal';
 import type { Micro } from '../money';
 
@@ -52,20 +52,10 @@ export interface KpiRecord {
   segment: string | null;
 }
 
-export interface InitiativeRecord {
+/** An initiative as read from a file: the stored fields, minus what the store assigns. */
+export interface InitiativeRecord extends Omit<Initiative, 'id' | 'batchId'> {
   kind: 'initiatives';
   row: number;
-  name: string;
-  owner: string | null;
-  businessUnit: string | null;
-  stage: Stage;
-  riskTier: RiskTier;
-  approvalDate: IsoDate | null;
-  hasBaseline: boolean;
-  hasOutcomeInstrumentation: boolean;
-  conceptApprovedDate: IsoDate | null;
-  productionDate: IsoDate | null;
-  description: string | null;
   /** Columns the mapping does not use, kept with the initiative rather than dropped. */
   extra: Record<string, string>;
 }
