@@ -5,6 +5,9 @@ import { detectEncoding, type TextEncodingName } from './textEncoding';
 
 export type Container = { type: 'csv'; encoding: TextEncodingName } | { type: 'xlsx' };
 
+/** Excel's own sheet size (rows); columns beyond XFD (16,384) are already past `LIMITS.columns`. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+
 /** Limits that keep a hostile or broken file from exhausting memory (a zip bomb, a runaway quote). */
 export const LIMITS = {
   xlsxUncompressedBytes: 1024 * 1024 * 1024,

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { columnLetter, type Cell, type SourceRow } from '../../shared/import/cells';
 import { releaseSkippedSheet } from '../safety/skippedSheet';
 import { rejectFile } from './errors';
-import { checkZip, LIMITS, readZipEntry } from './sniff';
+import { checkZip, EXCEL_MAX_ROWS, LIMITS, readZipEntry } from './sniff';
 
 export interface SheetInfo {
   name: string;
@@ -98,10 +98,11 @@ export async function* xlsxRows(file: string, name: string, o: XlsxOptions): Asy
       found = true;
       const sheetName = o.sheet;
       for await (const row of ws) {
-        if (row.number > LIMITS.rows) {
+        if (row.number > EXCEL_MAX_ROWS) {
+          // No real workbook has such a row: Excel's own sheet limit says the file is forged or broken.
           throw rejectFile(
             name,
-            `more than ${LIMITS.rows.toLocaleString('en-US')} rows, beyond the import limit`,
+            `row ${row.number.toLocaleString('en-US')} is beyond Excel's sheet limit of ${EXCEL_MAX_ROWS.toLocaleString('en-US')} rows`,
             sheetName,
           );
         }

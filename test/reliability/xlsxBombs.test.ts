@@ -201,7 +201,15 @@ describe('XML bombs and absurd dimensions', () => {
     const sheet = `${SHEET_HEAD}<sheetData>${spendSheetData(2)}<row r="999999999"><c r="A999999999"><v>1</v></c></row></sheetData></worksheet>`;
     expectRefused(
       await attempt(write('tall.xlsx', workbook(sheet))),
-      /more than 5,000,000 rows, beyond the import limit/,
+      /row 999,999,999 is beyond Excel's sheet limit of 1,048,576 rows/,
+    );
+  });
+
+  it("a row just past Excel's last row (1,048,577) is refused, naming Excel's limit", async () => {
+    const sheet = `${SHEET_HEAD}<sheetData>${spendSheetData(2)}<row r="1048577"><c r="A1048577"><v>1</v></c></row></sheetData></worksheet>`;
+    expectRefused(
+      await attempt(write('just-past.xlsx', workbook(sheet))),
+      /row 1,048,577 is beyond Excel's sheet limit of 1,048,576 rows/,
     );
   });
 
