@@ -10,7 +10,15 @@ export interface ReportPeriods {
 }
 
 export const reportMethods = {
-  /** The full report model for one fiscal quarter (the dashboard, the packs and `report --json` all read it). */
-  'report.get': method<ReportModel>()(z.object({ period: Period }).strict()),
+  /**
+   * The report model for one fiscal quarter (the dashboard, the packs and `report --json` all read it).
+   * `explanations: false` leaves the per-figure explanations out (most of the model's size on a large
+   * workspace); the screens fetch them with `report.explanations` when a figure is opened.
+   */
+  'report.get': method<ReportModel>()(
+    z.object({ period: Period, explanations: z.boolean().default(true) }).strict(),
+  ),
+  /** Every figure's explanation for one quarter: inputs, line counts, batches and the formula in words. */
+  'report.explanations': method<ReportModel['explanations']>()(z.object({ period: Period }).strict()),
   'report.periods': method<ReportPeriods>()(Empty),
 };

@@ -83,6 +83,20 @@ describe('API boundary', () => {
     expect(data.totalSpendMicro).toBe(direct);
   });
 
+  it('serves the report without explanations on request, and the explanations on their own', async () => {
+    const full = await service.call('report.get', { period: 'FY2026-Q3' });
+    const light = await service.call('report.get', { period: 'FY2026-Q3', explanations: false });
+    const explanations = await service.call('report.explanations', { period: 'FY2026-Q3' });
+    if (!full.ok || !light.ok || !explanations.ok) throw new Error('report calls failed');
+    const f = full.result as { explanations: Record<string, unknown>; portfolio: unknown };
+    const l = light.result as { explanations: Record<string, unknown>; portfolio: unknown };
+    expect(Object.keys(f.explanations).length).toBeGreaterThan(100);
+    expect(l.explanations).toEqual({});
+    expect(l.portfolio).toEqual(f.portfolio);
+    expect(explanations.result).toEqual(f.explanations);
+    expect(JSON.stringify(l).length).toBeLessThan(JSON.stringify(f).length / 2);
+  });
+
   it('returns typed errors from handlers (not found, conflict)', async () => {
     const missing = await service.call('batches.undo', { id: 9999 });
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -1,11 +1,14 @@
 import { useEffect, useRef } from 'react';
 import type { ReportModel } from '../../../shared/report';
+import { Skeleton } from '../components/Skeleton';
 import { ExplainInputs } from './ExplainInputs';
 import { ExplainBatches } from './ExplainBatches';
 import { formatResult } from './formatExplained';
 
 interface Props {
-  report: ReportModel;
+  /** The model with its explanations; null while they load. */
+  report: ReportModel | null;
+  loadError: string | null;
   explainKey: string;
   canGoBack: boolean;
   onBack(): void;
@@ -14,9 +17,17 @@ interface Props {
 }
 
 /** "Where does this number come from?": the figure, its formula, inputs with line counts, and source batches. */
-export function ExplainDrawer({ report, explainKey, canGoBack, onBack, onFollow, onClose }: Props) {
+export function ExplainDrawer({
+  report,
+  loadError,
+  explainKey,
+  canGoBack,
+  onBack,
+  onFollow,
+  onClose,
+}: Props) {
   const ref = useRef<HTMLDialogElement>(null);
-  const e = report.explanations[explainKey];
+  const e = report?.explanations[explainKey];
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
@@ -41,7 +52,9 @@ export function ExplainDrawer({ report, explainKey, canGoBack, onBack, onFollow,
         <header className="drawer-header">
           <div>
             <div className="drawer-eyebrow">Where does this number come from?</div>
-            <h2 id="explain-title">{e ? e.label : 'Explanation not available'}</h2>
+            <h2 id="explain-title">
+              {e ? e.label : !report && !loadError ? 'Loading the explanation…' : 'Explanation not available'}
+            </h2>
           </div>
           <button
             type="button"
@@ -57,7 +70,13 @@ export function ExplainDrawer({ report, explainKey, canGoBack, onBack, onFollow,
             ← Back
           </button>
         )}
-        {!e ? (
+        {!report ? (
+          loadError ? (
+            <p role="alert">The explanation could not be loaded: {loadError}</p>
+          ) : (
+            <Skeleton lines={5} label="Loading the explanation" />
+          )
+        ) : !e ? (
           <p>The report has no explanation for this figure ({explainKey}).</p>
         ) : (
           <>

@@ -31,7 +31,8 @@ export const reportCache = {
     if (hit) return Promise.resolve(hit);
     const pending = !force && inflight.get(period);
     if (pending) return pending;
-    const p = api.call('report.get', { period }).then(
+    // Explanations stay on the service until a figure is opened (ExplainProvider fetches them).
+    const p = api.call('report.get', { period, explanations: false }).then(
       (r) => {
         if (owner === info) byPeriod.set(period, r);
         inflight.delete(period);
