@@ -149,10 +149,20 @@ export interface InitiativeReport {
   paybackMonths: NumberFigure;
   /** First month with spend, if any. */
   firstSpendMonth: Month | null;
+  /** The 18 months ending with the period (from the initiative's first month with data): for its monthly chart. */
+  monthly: InitiativeMonth[];
   /** As the portfolio's, over the initiative's own flows from its own first month. */
   npv: MoneyFigure;
   /** Annual fraction; null where undefined or ambiguous. */
   irr: NumberFigure;
+}
+
+/** One initiative's month: its spend and its realized and projected benefit dated in the month. */
+export interface InitiativeMonth {
+  month: Month;
+  cost: Micro;
+  benefit: Micro;
+  projectedBenefit: Micro;
 }
 
 /** Budget vs actual for one slice (a category, a vendor, a month). */

@@ -1,7 +1,13 @@
 import type { Initiative } from '../../shared/domain';
-import { addMonths, type Month } from '../../shared/fiscal';
+import { addMonths, monthRange, type Month } from '../../shared/fiscal';
 import { paybackMonths, roi } from '../../shared/metrics/roi';
-import type { MoneyFigure, NumberFigure, InitiativeReport, PortfolioHeadline } from '../../shared/report';
+import type {
+  InitiativeMonth,
+  InitiativeReport,
+  MoneyFigure,
+  NumberFigure,
+  PortfolioHeadline,
+} from '../../shared/report';
 import { discountedFigures, monthlyFlows } from './cashflows';
 import type { ReportContext } from './context';
 import { figureInput } from './explanations';
@@ -114,6 +120,19 @@ export function buildPortfolio(ctx: ReportContext): PortfolioHeadline {
   };
 }
 
+/** The initiative's months for its chart: at most the 18 ending with the period, none before its first data. */
+function initiativeMonths(ctx: ReportContext, id: number, first: Month | null): InitiativeMonth[] {
+  if (first === null) return [];
+  const { facts, asOf } = ctx;
+  const from = first > addMonths(asOf, -17) ? first : addMonths(asOf, -17);
+  return monthRange(from, asOf).map((month) => ({
+    month,
+    cost: facts.spendByInitiative.month(id, month),
+    benefit: facts.benefitByInitiative.month(benefitKey(id, true), month),
+    projectedBenefit: facts.benefitByInitiative.month(benefitKey(id, false), month),
+  }));
+}
+
 function firstMonthOf(...months: (Month | null)[]): Month | null {
   let first: Month | null = null;
   for (const m of months) if (m !== null && (first === null || m < first)) first = m;
@@ -175,16 +194,16 @@ export function buildInitiative(ctx: ReportContext, i: Initiative): InitiativeRe
     },
   );
   const firstSpendMonth = facts.spendByInitiative.firstMonthWithLines(i.id, asOf);
-  const { months, flows } = monthlyFlows(
-    firstMonthOf(firstSpendMonth, facts.benefitByInitiative.firstMonthWithLines(realizedKey, asOf)),
-    asOf,
-    {
-      cost: facts.spendByInitiative,
-      costKey: i.id,
-      benefit: facts.benefitByInitiative,
-      benefitKey: realizedKey,
-    },
+  const firstDataMonth = firstMonthOf(
+    firstSpendMonth,
+    facts.benefitByInitiative.firstMonthWithLines(realizedKey, asOf),
   );
+  const { months, flows } = monthlyFlows(firstDataMonth, asOf, {
+    cost: facts.spendByInitiative,
+    costKey: i.id,
+    benefit: facts.benefitByInitiative,
+    benefitKey: realizedKey,
+  });
   const payback = paybackMonths(flows);
   const paybackMonthsFigure = book.number(`${p}.paybackMonths`, 'months', payback, {
     label: `Payback months of ${i.name}, as of ${q.end}`,
@@ -227,6 +246,11 @@ export function buildInitiative(ctx: ReportContext, i: Initiative): InitiativeRe
     ),
     paybackMonths: paybackMonthsFigure,
     firstSpendMonth,
+    monthly: initiativeMonths(
+      ctx,
+      i.id,
+      firstMonthOf(firstDataMonth, facts.benefitByInitiative.firstMonthWithLines(projectedKey, asOf)),
+    ),
     ...discountedFigures(ctx, p, i.name, months, flows),
   };
 }

@@ -4,15 +4,13 @@ import type { ReportModel } from '../../../shared/report';
 import { GroupedBarChart } from '../charts/GroupedBarChart';
 import { Panel } from '../components/Panel';
 import { ScreenHeader } from '../components/ScreenHeader';
-import { Skeleton } from '../components/Skeleton';
 import { Tile } from '../components/Tile';
 import { Figure } from '../explain/Figure';
 import { chartMajor, formatMoney, formatNumber, formatPct } from '../format';
 import { STAGE_LABEL } from '../labels';
-import { useReportSeries } from '../report/useReportSeries';
 import { InitiativeFacts } from './InitiativeFacts';
 
-/** One initiative: its quarter and cumulative figures, cost vs benefit by quarter, and governance facts. */
+/** One initiative: its quarter and cumulative figures, cost vs benefit by month, and governance facts. */
 export function InitiativeDetail({
   id,
   report,
@@ -23,30 +21,21 @@ export function InitiativeDetail({
   initiative: Initiative;
 }) {
   const r = report.initiatives.find((i) => i.id === id);
-  const series = useReportSeries(6);
   const chart = useMemo(() => {
-    if (!series.reports) return null;
-    const rows = series.reports.map((rep) => ({
-      period: rep.period.label,
-      i: rep.initiatives.find((x) => x.id === id),
-    }));
+    const months = r?.monthly ?? [];
     return {
-      periods: rows.map((x) => x.period),
+      periods: months.map((m) => m.month),
       series: [
-        { label: 'Cost', data: rows.map((x) => (x.i ? chartMajor(x.i.cost.micro) : null)), color: 'actual' },
-        {
-          label: 'Realized benefit',
-          data: rows.map((x) => (x.i ? chartMajor(x.i.benefit.micro) : null)),
-          color: 'benefit',
-        },
+        { label: 'Cost', data: months.map((m) => chartMajor(m.cost)), color: 'actual' },
+        { label: 'Realized benefit', data: months.map((m) => chartMajor(m.benefit)), color: 'benefit' },
         {
           label: 'Projected benefit',
-          data: rows.map((x) => (x.i ? chartMajor(x.i.projectedBenefit.micro) : null)),
+          data: months.map((m) => chartMajor(m.projectedBenefit)),
           color: 'projected',
         },
       ],
     };
-  }, [series.reports, id]);
+  }, [r]);
   const c = report.currency;
   return (
     <>
@@ -149,18 +138,18 @@ export function InitiativeDetail({
             />
             <InitiativeFacts initiative={initiative} />
           </div>
-          <Panel title="Cost and benefit by quarter">
-            {series.error ? (
-              <p className="field-error">The quarterly history could not be loaded: {series.error.message}</p>
-            ) : !chart ? (
-              <Skeleton lines={5} label="Loading the quarterly history" />
+          <Panel title="Cost and benefit by month">
+            {chart.periods.length === 0 ? (
+              <p className="muted">
+                No spend or benefit is recorded for this initiative up to {report.period.end}.
+              </p>
             ) : (
               <GroupedBarChart
-                title={`${initiative.name}: cost vs benefit, ${c} per quarter`}
+                title={`${initiative.name}: cost vs benefit, ${c} per month`}
                 periods={chart.periods}
                 series={chart.series}
                 currency={c}
-                xLabel="Fiscal quarter"
+                xLabel="Month"
                 testId="chart-initiative"
               />
             )}
