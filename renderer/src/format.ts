@@ -38,6 +38,12 @@ export function formatNumber(value: number | null, digits = 0): string {
   return new Intl.NumberFormat(undefined, { maximumFractionDigits: digits }).format(value);
 }
 
+/** Payback months as shown everywhere: "Not yet" until it is reached; "5 mo" in tables, "5 months" in tiles. */
+export function formatPayback(months: number | null, style: 'short' | 'long' = 'short'): string {
+  if (months === null) return 'Not yet';
+  return `${formatNumber(months)} ${style === 'short' ? 'mo' : 'months'}`;
+}
+
 /** Money with an explicit sign (+ over, − under), for variances. */
 export function formatSignedMoney(micro: number, currency: string): string {
   const cents = microToCents(micro);

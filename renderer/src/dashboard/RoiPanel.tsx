@@ -4,7 +4,7 @@ import { HorizontalBarChart } from '../charts/HorizontalBarChart';
 import { percentTick } from '../charts/axis';
 import { Panel } from '../components/Panel';
 import { Figure } from '../explain/Figure';
-import { formatNumber, formatPct } from '../format';
+import { formatPayback, formatPct } from '../format';
 
 const pctTick = percentTick(0);
 const MAX_ROWS = 12;
@@ -88,9 +88,7 @@ export function RoiPanel({ report }: { report: ReportModel }) {
                   </td>
                   <td className="num">
                     <Figure explain={r.paybackMonths.explain} label={`${r.name} payback`}>
-                      {r.paybackMonths.value === null
-                        ? 'Not yet'
-                        : `${formatNumber(r.paybackMonths.value)} mo`}
+                      {formatPayback(r.paybackMonths.value)}
                     </Figure>
                   </td>
                 </tr>

@@ -6,7 +6,7 @@ import { Panel } from '../components/Panel';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { Tile } from '../components/Tile';
 import { Figure } from '../explain/Figure';
-import { chartMajor, formatMoney, formatNumber, formatPct } from '../format';
+import { chartMajor, formatMoney, formatPayback, formatPct } from '../format';
 import { STAGE_LABEL } from '../labels';
 import { InitiativeFacts } from './InitiativeFacts';
 
@@ -112,9 +112,7 @@ export function InitiativeDetail({
               label="Payback"
               value={
                 <Figure explain={r.paybackMonths.explain} label="Payback months">
-                  {r.paybackMonths.value === null
-                    ? 'Not yet'
-                    : `${formatNumber(r.paybackMonths.value)} months`}
+                  {formatPayback(r.paybackMonths.value, 'long')}
                 </Figure>
               }
               sub={r.firstSpendMonth ? `Counting from first spend, ${r.firstSpendMonth}` : 'No spend yet'}

@@ -1,7 +1,7 @@
 import type { Initiative } from '../../../shared/domain';
 import type { ReportModel } from '../../../shared/report';
 import { Figure } from '../explain/Figure';
-import { formatDate, formatMoney, formatNumber, formatPct } from '../format';
+import { formatDate, formatMoney, formatPayback, formatPct } from '../format';
 import { STAGE_LABEL } from '../labels';
 import { RiskTier } from './RiskTier';
 
@@ -98,7 +98,7 @@ export function InitiativesTable({
                 </td>
                 <td className="num">
                   <Figure explain={r.paybackMonths.explain} label={`${r.name} payback`}>
-                    {r.paybackMonths.value === null ? 'Not yet' : `${formatNumber(r.paybackMonths.value)} mo`}
+                    {formatPayback(r.paybackMonths.value)}
                   </Figure>
                 </td>
                 <td className="num">
