@@ -44,14 +44,8 @@ export function acquireWorkspaceLock(file: string, app: string): () => void {
       return () => release(lock);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      let other: LockInfo | null = null;
-      try {
-        other = JSON.parse(fs.readFileSync(lock, 'utf8')) as LockInfo;
-      } catch {
-        other = null;
-      }
-      const stale = !other || (other.host === os.hostname() && !alive(other.pid));
-      if (!stale) throw busy(file, other!);
+      const other = liveHolder(lock);
+      if (other) throw busy(file, other);
       fs.rmSync(lock, { force: true });
     }
   }
@@ -62,14 +56,23 @@ export function acquireWorkspaceLock(file: string, app: string): () => void {
 export function checkWorkspaceLock(file: string): void {
   const lock = lockPath(file);
   if (held.has(lock)) return;
+  const other = liveHolder(lock);
+  if (other) throw busy(file, other);
+}
+
+/**
+ * Who holds a lock file, if that is another process still running; null for no file, an unreadable
+ * one, or one left by a process that is gone (or by this one, which would be in `held` if it held it).
+ */
+function liveHolder(lock: string): LockInfo | null {
   let other: LockInfo;
   try {
     other = JSON.parse(fs.readFileSync(lock, 'utf8')) as LockInfo;
   } catch {
-    return;
+    return null;
   }
-  if (other.pid === process.pid || (other.host === os.hostname() && !alive(other.pid))) return;
-  throw busy(file, other);
+  if (other.pid === process.pid || (other.host === os.hostname() && !alive(other.pid))) return null;
+  return other;
 }
 
 function busy(file: string, other: LockInfo): WorkspaceError {
