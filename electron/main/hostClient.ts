@@ -1,6 +1,16 @@
 import path from 'node:path';
 import { utilityProcess, type UtilityProcess } from 'electron';
+import type { ApiResponse } from '../../shared/api/contract';
 import type { HostEnvelope, HostReply, HostRequest } from '../host/protocol';
+
+/** A host reply as an API response: results pass through, anything else becomes an INTERNAL error. */
+export function asResponse<T>(reply: HostReply): ApiResponse<T> {
+  if (reply.type === 'result') return reply.response as ApiResponse<T>;
+  return {
+    ok: false,
+    error: { code: 'INTERNAL', message: reply.type === 'error' ? reply.message : 'Unexpected reply' },
+  };
+}
 
 type OpenRequest = Extract<HostRequest, { type: 'open' | 'open-default' }>;
 
@@ -67,6 +77,11 @@ export class HostClient {
       this.lastOpen = body.type === 'open' ? { type: 'open', file: reply.file, create: false } : body;
     }
     return reply;
+  }
+
+  /** Calls an API method in the host (payloads from the renderer are validated by the caller first). */
+  async call<T>(method: string, payload: unknown): Promise<ApiResponse<T>> {
+    return asResponse<T>(await this.request({ type: 'call', method, payload }));
   }
 
   kill(): void {

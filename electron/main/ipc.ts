@@ -32,12 +32,7 @@ export function registerIpc(host: HostClient, getWindow: () => BrowserWindow | n
         // Validated here, in main, before anything reaches the service process or SQL.
         const { name, input } = parseInput(method, payload);
         if (name === 'pack.export') return await exportPackDesktop(host, getWindow(), input as never);
-        const reply = await host.request({ type: 'call', method: name, payload: input });
-        if (reply.type === 'result') return reply.response;
-        return {
-          ok: false,
-          error: { code: 'INTERNAL', message: reply.type === 'error' ? reply.message : 'Unexpected reply' },
-        };
+        return await host.call(name, input);
       } catch (err) {
         const e = err instanceof ApiError ? err : new ApiError('INTERNAL', String(err));
         return { ok: false, error: e.toJSON() };

@@ -109,23 +109,17 @@ async function start(): Promise<void> {
         },
         exportPack: () => send({ type: 'navigate', screen: 'pack' }),
         backup: async () => {
-          const reply = await host.request({ type: 'call', method: 'workspace.backup', payload: {} });
-          if (reply.type === 'result' && reply.response.ok) {
-            const { file } = reply.response.result as { file: string };
+          const reply = await host.call<{ file: string }>('workspace.backup', {});
+          if (reply.ok) {
+            const { file } = reply.result;
             void dialog.showMessageBox(win!, { type: 'info', message: 'Backup written', detail: file });
           } else {
-            dialog.showErrorBox(
-              'The backup failed',
-              reply.type === 'result' && !reply.response.ok ? reply.response.error.message : '',
-            );
+            dialog.showErrorBox('The backup failed', reply.error.message);
           }
         },
         restore: async () => {
-          const list = await host.request({ type: 'call', method: 'workspace.backups', payload: {} });
-          const first =
-            list.type === 'result' && list.response.ok
-              ? (list.response.result as { file: string }[])[0]
-              : undefined;
+          const list = await host.call<{ file: string }[]>('workspace.backups', {});
+          const first = list.ok ? list.result[0] : undefined;
           const r = await dialog.showOpenDialog(win!, {
             title: 'Restore from backup',
             ...(first ? { defaultPath: path.dirname(first.file) } : {}),
@@ -143,13 +137,9 @@ async function start(): Promise<void> {
             detail: `${file}\n\nThe current state is backed up first.`,
           });
           if (confirm.response !== 0) return;
-          const reply = await host.request({ type: 'call', method: 'workspace.restore', payload: { file } });
-          if (reply.type === 'result' && reply.response.ok) send({ type: 'workspace-changed' });
-          else
-            dialog.showErrorBox(
-              'The restore failed',
-              reply.type === 'result' && !reply.response.ok ? reply.response.error.message : '',
-            );
+          const reply = await host.call('workspace.restore', { file });
+          if (reply.ok) send({ type: 'workspace-changed' });
+          else dialog.showErrorBox('The restore failed', reply.error.message);
         },
         navigate: (screen) => send({ type: 'navigate', screen }),
       }),

@@ -12,7 +12,7 @@ import {
   printPath,
   type CollectedChart,
 } from '../pack/pdfOptions';
-import type { HostClient } from './hostClient';
+import { asResponse, type HostClient } from './hostClient';
 import { APP_ORIGIN, WEB_PREFERENCES } from './policy';
 
 interface ExportInput {
@@ -21,15 +21,6 @@ interface ExportInput {
   xlsx: boolean;
   allowUncommentedRed: boolean;
   packDate?: string;
-}
-
-async function call<T>(host: HostClient, method: string, payload: unknown): Promise<ApiResponse<T>> {
-  const reply = await host.request({ type: 'call', method, payload });
-  if (reply.type === 'result') return reply.response as ApiResponse<T>;
-  return {
-    ok: false,
-    error: { code: 'INTERNAL', message: reply.type === 'error' ? reply.message : 'Unexpected reply' },
-  };
 }
 
 async function waitForReady(win: BrowserWindow): Promise<void> {
@@ -94,9 +85,9 @@ export async function exportPackDesktop(
   parent: BrowserWindow | null,
   input: ExportInput,
 ): Promise<ApiResponse<PackExportResult>> {
-  const preflight = await call<Preflight>(host, 'pack.preflight', { period: input.period });
+  const preflight = await host.call<Preflight>('pack.preflight', { period: input.period });
   if (!preflight.ok) return preflight;
-  if (!preflight.result.ok && !input.allowUncommentedRed) return call(host, 'pack.export', input);
+  if (!preflight.result.ok && !input.allowUncommentedRed) return host.call('pack.export', input);
   // The folder always comes from the native dialog, never from the page.
   const options = {
     title: 'Choose the folder for the briefing pack',
@@ -117,13 +108,7 @@ export async function exportPackDesktop(
       outDir,
       renderedDir: dir,
     });
-    const response: ApiResponse<PackExportResult> =
-      reply.type === 'result'
-        ? (reply.response as ApiResponse<PackExportResult>)
-        : {
-            ok: false,
-            error: { code: 'INTERNAL', message: reply.type === 'error' ? reply.message : 'Unexpected reply' },
-          };
+    const response = asResponse<PackExportResult>(reply);
     if (response.ok && response.result.files[0]) shell.showItemInFolder(response.result.files[0].path);
     return response;
   } catch (err) {
