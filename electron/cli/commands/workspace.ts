@@ -1,4 +1,4 @@
-import { microToCentsString } from '../../../shared/money';
+import { microToCentsString, microToMajor } from '../../../shared/money';
 import { generateDemo } from '../../demo/generate';
 import { backupWorkspace } from '../../store/backup';
 import { listBatches, undoBatch } from '../../store/batches';
@@ -73,7 +73,7 @@ export const batchesCommand: Command = {
           JSON.stringify(
             batches.map((b) => ({
               ...b,
-              total: b.total === null ? null : Number(microToCentsString(b.total)),
+              total: b.total === null ? null : microToMajor(b.total),
             })),
             null,
             2,
