@@ -134,6 +134,8 @@ export interface WorkspaceSettings {
   discountRate: number; // annual fraction, 0.10
   focusCostBasis: 'effective' | 'billed';
   initiativeTagKey: string;
+  /** IANA zone whose calendar dates imported timestamps fall on, unless a mapping names its own. */
+  importTimeZone: string;
   pageSize: 'A4' | 'Letter';
   preparedBy: string;
   confidentiality: string;
@@ -153,6 +155,7 @@ export const DEFAULT_SETTINGS: WorkspaceSettings = {
   discountRate: 0.1,
   focusCostBasis: 'effective',
   initiativeTagKey: 'initiative',
+  importTimeZone: 'UTC',
   pageSize: 'A4',
   preparedBy: 'Office of the Chief AI Officer',
   confidentiality: 'Confidential — board use only',

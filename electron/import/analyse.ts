@@ -21,6 +21,8 @@ export interface AnalyseRequest extends SourceOptions {
   /** A mapping chosen by the user (wizard or --mapping FILE); wins over saved and built-in ones. */
   mapping?: ImportMappingInput | null;
   basis?: 'effective' | 'billed';
+  /** IANA zone for timestamps, over the mapping's and the workspace's (the CLI's --time-zone). */
+  timeZone?: string;
 }
 
 export type MappingSource = 'given' | 'saved' | 'builtin' | 'proposed';
@@ -85,6 +87,7 @@ export async function analyse(db: Db, req: AnalyseRequest): Promise<Analysis> {
     }
   }
   if (mapping && req.basis) mapping = applyBasis(mapping, header.headers, req.basis);
+  if (mapping && req.timeZone) mapping = { ...mapping, timeZone: req.timeZone };
   if (format.unsupported && !req.mapping && mappingSource !== 'saved') {
     problems.push(problem(null, null, null, `${format.label}: ${format.unsupported}`));
   } else if (!mapping) {

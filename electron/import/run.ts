@@ -48,8 +48,12 @@ interface Pass {
   batchId?: number;
 }
 
-function initialValues(m: ImportMapping): ValueSettings {
-  return { decimal: m.decimal ?? '.', dateOrder: m.dateOrder ?? 'mdy' };
+function initialValues(db: Db, m: ImportMapping): ValueSettings {
+  return {
+    decimal: m.decimal ?? '.',
+    dateOrder: m.dateOrder ?? 'mdy',
+    timeZone: m.timeZone ?? getSettings(db).importTimeZone,
+  };
 }
 
 /**
@@ -65,7 +69,7 @@ async function resolvedScan(
   sink: (() => Parameters<typeof scan>[1]['sink']) | null,
   retry: () => void,
 ): Promise<Pass> {
-  let values = initialValues(mapping);
+  let values = initialValues(db, mapping);
   for (let attempt = 0; ; attempt++) {
     const evidence =
       attempt === 0 && (mapping.decimal === null || mapping.dateOrder === null) ? new FormatEvidence() : null;
@@ -87,6 +91,7 @@ async function resolvedScan(
       if (decimal?.problem) fileProblems.push(decimal.problem);
       if (order?.problem) fileProblems.push(order.problem);
       const next: ValueSettings = {
+        ...values,
         decimal: decimal?.value ?? values.decimal,
         dateOrder: order?.value && order.value !== 'ymd' ? order.value : values.dateOrder,
       };
@@ -219,6 +224,7 @@ async function previewOf(db: Db, analysis: Analysis, o: ImportOptions): Promise<
       sha256: '',
       decimal: null,
       dateOrder: null,
+      timeZone: getSettings(db).importTimeZone,
       unmappedColumns: analysis.headers,
       sample: [],
       counts: { dataRows: analysis.head.length, valid: 0, invalid: 0, totalRowsExcluded: 0, records: 0 },
@@ -244,6 +250,7 @@ async function previewOf(db: Db, analysis: Analysis, o: ImportOptions): Promise<
     sha256: r.sha256,
     decimal: /decimal separator/.test(undecided) ? null : pass.values.decimal,
     dateOrder: /day-first|month-first/.test(undecided) ? null : pass.values.dateOrder,
+    timeZone: pass.values.timeZone,
     unmappedColumns: r.unmapped,
     sample: r.sample,
     counts: {

@@ -10,6 +10,7 @@ import {
   type WorkspaceSettings,
 } from '../domain';
 import { Empty, Id, Period, method } from './contract';
+import { TimeZoneName } from '../import/timeZone';
 
 export interface WorkspaceInfo {
   name: string;
@@ -42,6 +43,7 @@ export const SettingsPatch = z
     discountRate: z.number().min(-0.99).max(10),
     focusCostBasis: z.enum(['effective', 'billed']),
     initiativeTagKey: z.string().trim().min(1).max(100),
+    importTimeZone: TimeZoneName,
     pageSize: z.enum(['A4', 'Letter']),
     preparedBy: z.string().max(200),
     confidentiality: z.string().max(200),

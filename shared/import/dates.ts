@@ -1,5 +1,6 @@
 import type { IsoDate } from '../fiscal';
 import type { Cell } from './cells';
+import { utcDateOf, type DateOfInstant } from './timeZone';
 
 /** How a date written as a/b/c is read: year-month-day, month-first (US) or day-first. */
 export type DateOrder = 'ymd' | 'mdy' | 'dmy';
@@ -67,10 +68,9 @@ function fullYear(y: string): number {
   return n < 70 ? 2000 + n : 1900 + n; // the spreadsheet convention for two-digit years
 }
 
-function fromEpochMs(ms: number): IsoDate {
-  const d = new Date(ms);
-  if (Number.isNaN(d.getTime())) throw new DateParseError('not a date');
-  return d.toISOString().slice(0, 10);
+function fromEpochMs(ms: number, dateOf: DateOfInstant = utcDateOf): IsoDate {
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) throw new DateParseError('not a date');
+  return dateOf(ms);
 }
 
 /** Excel serial day (fractions are times of day) → ISO date. */
@@ -79,29 +79,33 @@ export function excelSerialToIso(serial: number): IsoDate {
   return fromEpochMs(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS);
 }
 
-function fromNumber(n: number): IsoDate {
-  // Unix seconds (2001–2286) and milliseconds; 5-digit integers are Excel serials (1954–2119).
-  if (n >= 1e9 && n < 1e10) return fromEpochMs(n * 1000);
-  if (n >= 1e12 && n < 1e13) return fromEpochMs(n);
+function fromNumber(n: number, dateOf: DateOfInstant): IsoDate {
+  // Unix seconds (2001–2286) and milliseconds are instants; 5-digit integers are Excel serials (1954–2119),
+  // which are wall-clock dates as written.
+  if (n >= 1e9 && n < 1e10) return fromEpochMs(n * 1000, dateOf);
+  if (n >= 1e12 && n < 1e13) return fromEpochMs(n, dateOf);
   if (n >= 20_000 && n < 80_000) return excelSerialToIso(n);
   throw new DateParseError('a number that is neither an Excel date serial nor unix seconds');
 }
 
 /**
- * Reads a date cell. Timestamps with a zone are bucketed to their UTC date; without a zone, the date
- * as written. Throws DateParseError naming what is wrong.
+ * Reads a date cell. Instants — timestamps with a zone or offset, unix seconds — are bucketed to their
+ * date in the import's time zone (`dateOf`, UTC unless the mapping names one); a date or a time without
+ * a zone is the date as written. Throws DateParseError naming what is wrong.
  */
-export function parseDate(cell: Cell, order: DateOrder): IsoDate {
-  if (typeof cell === 'number') return fromNumber(cell);
+export function parseDate(cell: Cell, order: DateOrder, dateOf: DateOfInstant = utcDateOf): IsoDate {
+  if (typeof cell === 'number') return fromNumber(cell, dateOf);
   if (typeof cell !== 'string') throw new DateParseError('not a date');
   const s = cell.trim();
   let m = ISO_RE.exec(s);
   if (m) {
     const date = isoFromParts(Number(m[1]), Number(m[2]), Number(m[3]));
     const zone = m[7];
-    if (!zone || /^(Z|UTC)$/i.test(zone) || /^[+-]00:?(00)?$/.test(zone)) return date;
-    const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!;
-    const offsetMin = (z[1] === '-' ? -1 : 1) * (Number(z[2]) * 60 + Number(z[3] ?? 0));
+    if (!zone) return date;
+    const utc = /^(Z|UTC)$/i.test(zone) || /^[+-]00:?(00)?$/.test(zone);
+    if (utc && dateOf === utcDateOf) return date;
+    const z = utc ? null : /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!;
+    const offsetMin = z ? (z[1] === '-' ? -1 : 1) * (Number(z[2]) * 60 + Number(z[3] ?? 0)) : 0;
     const local = Date.UTC(
       Number(m[1]),
       Number(m[2]) - 1,
@@ -110,7 +114,7 @@ export function parseDate(cell: Cell, order: DateOrder): IsoDate {
       Number(m[5] ?? 0),
       Number(m[6] ?? 0),
     );
-    return fromEpochMs(local - offsetMin * 60_000);
+    return fromEpochMs(local - offsetMin * 60_000, dateOf);
   }
   m = NUMERIC_RE.exec(s);
   if (m) {
@@ -125,7 +129,7 @@ export function parseDate(cell: Cell, order: DateOrder): IsoDate {
   if (m && monthNumber(m[2]!)) return isoFromParts(fullYear(m[3]!), monthNumber(m[2]!)!, Number(m[1]));
   m = MON_DAY_YEAR_RE.exec(s);
   if (m && monthNumber(m[1]!)) return isoFromParts(Number(m[3]), monthNumber(m[1]!)!, Number(m[2]));
-  if (/^\d+(\.\d+)?$/.test(s)) return fromNumber(Number(s));
+  if (/^\d+(\.\d+)?$/.test(s)) return fromNumber(Number(s), dateOf);
   throw new DateParseError('not a recognised date (use e.g. 2026-03-31, 03/31/2026 or 31.03.2026)');
 }
 

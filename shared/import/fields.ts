@@ -47,6 +47,8 @@ export const KIND_FIELDS: Record<ImportKind, FieldSpec[]> = {
       'postingdate',
       'transactiondate',
       'chargedate',
+      'timestamp',
+      'datetime',
     ]),
     f('amount', 'Amount', 'amount', true, [...AMOUNT, 'netamount', 'extendedcost']),
     f('currency', 'Currency', 'text', false, CURRENCY),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BENEFIT_TYPES, SPEND_CATEGORIES } from '../domain';
+import { TimeZoneName } from './timeZone';
 
 /** The data kinds a file can be imported as (`fx`: monthly exchange rates into the reporting currency). */
 export const IMPORT_KINDS = ['spend', 'budget', 'benefits', 'kpis', 'initiatives', 'fx'] as const;
@@ -34,6 +35,11 @@ export const ImportMappingSchema = z
     /** Null: detected from all rows of the file (and asked when the rows do not decide). */
     decimal: z.enum(['.', ',']).nullable().default(null),
     dateOrder: z.enum(['ymd', 'mdy', 'dmy']).nullable().default(null),
+    /**
+     * IANA time zone whose calendar dates timestamps (with a zone or offset, unix seconds) are bucketed
+     * to; null: the workspace's import time zone (UTC unless set in Settings). Dates and times written without a zone are taken as written.
+     */
+    timeZone: TimeZoneName.nullable().default(null),
     /** Currency for rows without a currency column (null: the workspace's reporting currency). */
     currency: z
       .string()

@@ -1,6 +1,7 @@
 import { addMonths, lastDayOfMonth, quarterFromLabel, type IsoDate } from '../fiscal';
 import type { Cell } from './cells';
 import { monthNumber, parseDate, type DateOrder } from './dates';
+import { utcDateOf, type DateOfInstant } from './timeZone';
 
 export interface Period {
   start: IsoDate;
@@ -29,11 +30,16 @@ function year(text: string): number {
  * (`Q3 2026`, `2026-Q3` = calendar quarters; `FY2026-Q3`, `FY26 Q3` = fiscal quarters).
  * A full date stands for its month. Returns null when the text is not a period.
  */
-export function parsePeriod(cell: Cell, fiscalStartMonth: number, order: DateOrder = 'ymd'): Period | null {
+export function parsePeriod(
+  cell: Cell,
+  fiscalStartMonth: number,
+  order: DateOrder = 'ymd',
+  dateOf: DateOfInstant = utcDateOf,
+): Period | null {
   if (cell === null || typeof cell === 'boolean') return null;
   if (typeof cell === 'number') {
     try {
-      const d = parseDate(cell, order);
+      const d = parseDate(cell, order, dateOf);
       return monthPeriod(Number(d.slice(0, 4)), Number(d.slice(5, 7)));
     } catch {
       return null;
@@ -60,7 +66,7 @@ export function parsePeriod(cell: Cell, fiscalStartMonth: number, order: DateOrd
     return mon ? monthPeriod(year(m[2]!), mon) : null;
   }
   try {
-    const d = parseDate(s, order);
+    const d = parseDate(s, order, dateOf);
     return monthPeriod(Number(d.slice(0, 4)), Number(d.slice(5, 7)));
   } catch {
     return null;

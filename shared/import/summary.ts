@@ -47,6 +47,8 @@ export interface ImportPreview {
   /** Decided from all rows when the mapping left them open (null: the rows do not decide: ask). */
   decimal: '.' | ',' | null;
   dateOrder: 'ymd' | 'mdy' | 'dmy' | null;
+  /** The zone timestamps are bucketed to: the mapping's, else the workspace's import time zone. */
+  timeZone: string;
   unmappedColumns: string[];
   /** The first records as they will be stored (initiatives still by name). */
   sample: ImportRecord[];

@@ -27,6 +27,7 @@ import { parsePeriod, type Period } from './periods';
 import { problem, type ImportProblem } from './problems';
 import type { ImportRecord, InitiativeRecord } from './records';
 import { readTag } from './tags';
+import { dateOfInstantIn, type DateOfInstant } from './timeZone';
 
 export interface TransformContext {
   fiscalStartMonth: number;
@@ -38,6 +39,8 @@ export interface TransformContext {
 export interface ValueSettings {
   decimal: DecimalSeparator;
   dateOrder: DateOrder;
+  /** IANA zone whose calendar dates timestamps are bucketed to. */
+  timeZone: string;
 }
 
 export interface RowOutcome {
@@ -93,6 +96,7 @@ export class RowTransformer {
   private cells: Cell[] = [];
   private texts: (string | null)[] = [];
   private problems: ImportProblem[] = [];
+  private readonly dateOf: DateOfInstant;
 
   constructor(
     readonly mapping: ImportMapping,
@@ -101,6 +105,7 @@ export class RowTransformer {
     private readonly settings: ValueSettings,
     private readonly evidence: FormatEvidence | null = null,
   ) {
+    this.dateOf = dateOfInstantIn(settings.timeZone);
     for (const [field, header] of Object.entries(mapping.columns)) {
       const index = headers.indexOf(header);
       if (index === -1) {
@@ -186,7 +191,7 @@ export class RowTransformer {
     const c = this.cell(field);
     this.evidence?.date(c, this.rowNumber, this.header(field));
     try {
-      return parseDate(c, this.settings.dateOrder);
+      return parseDate(c, this.settings.dateOrder, this.dateOf);
     } catch (err) {
       return this.fail(this.header(field), t, err);
     }
@@ -199,9 +204,9 @@ export class RowTransformer {
     const c = this.cell(field);
     this.evidence?.date(c, this.rowNumber, this.header(field));
     try {
-      return parseDate(c, this.settings.dateOrder);
+      return parseDate(c, this.settings.dateOrder, this.dateOf);
     } catch (err) {
-      const p = parsePeriod(c, this.ctx.fiscalStartMonth, this.settings.dateOrder);
+      const p = parsePeriod(c, this.ctx.fiscalStartMonth, this.settings.dateOrder, this.dateOf);
       return p ? p.start : this.fail(this.header(field), t, err);
     }
   }
@@ -211,7 +216,7 @@ export class RowTransformer {
     if (t === null) return null;
     const c = this.cell(field);
     this.evidence?.date(c, this.rowNumber, this.header(field));
-    const p = parsePeriod(c, this.ctx.fiscalStartMonth, this.settings.dateOrder);
+    const p = parsePeriod(c, this.ctx.fiscalStartMonth, this.settings.dateOrder, this.dateOf);
     if (!p) {
       const hint = monthOnly
         ? 'not a month (use e.g. 2026-03 or Mar 2026)'

@@ -127,6 +127,7 @@ describe('editing in Chromium', () => {
     await page.getByLabel(/Green up to/).fill('4');
     await page.getByLabel(/Discount rate for NPV/).fill('8');
     await page.getByLabel('FOCUS cost basis').selectOption('billed');
+    await page.getByLabel('Time zone for timestamps').selectOption('Europe/Berlin');
     // A PNG logo as a data URL.
     const png = Buffer.from(
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -147,6 +148,7 @@ describe('editing in Chromium', () => {
       varianceGreen: 0.04,
       discountRate: 0.08,
       focusCostBasis: 'billed',
+      importTimeZone: 'Europe/Berlin',
     });
     expect(String(s.logoDataUrl)).toMatch(/^data:image\/png;base64,/);
     // Invalid input is explained next to the field and not sent.

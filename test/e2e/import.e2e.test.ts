@@ -143,6 +143,32 @@ describe('import wizard in Chromium', () => {
     await context.close();
   });
 
+  it('a time zone chosen in the mapping moves timestamps to their local dates in the preview', async () => {
+    const { page, context, errors } = await openApp(app.browser, app.ctx.bridge.launchUrl, {
+      bypassCSP: true, // axe is injected as a script
+    });
+    await go(page, 'import');
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'usage-utc.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'Timestamp,Amount,Initiative\n2026-03-31T23:30:00Z,10.00,Copilot\n2026-04-01T04:00:00Z,30.00,Copilot\n',
+      ),
+    });
+    const summary = page.getByTestId('preview-summary');
+    await expect.poll(() => summary.textContent()).toContain('2026-03-31 → 2026-04-01');
+    const zone = page.getByLabel('Time zone for timestamps');
+    expect(await zone.inputValue()).toBe(''); // follows the workspace setting (UTC)
+    await zone.selectOption('Asia/Tokyo');
+    await page.getByRole('button', { name: 'Apply mapping and re-check' }).click();
+    await expect.poll(() => summary.textContent()).toContain('2026-04-01 → 2026-04-01');
+    expect(await summary.textContent()).toContain('Dates (Asia/Tokyo)');
+    await shot(page, 'ui-import-time-zone');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('reads an Excel workbook: sheets to choose from, the initiative register detected, mapping proposed', async () => {
     const { page, context } = await openApp(app.browser, app.ctx.bridge.launchUrl);
     await go(page, 'import');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ImportMappingSchema, IMPORT_KINDS, type ImportKind } from '../../../shared/import/mapping';
 import { describeProblem } from '../../../shared/import/problems';
 import type { ImportRecord } from '../../../shared/import/records';
+import { isTimeZone } from '../../../shared/import/timeZone';
 import type { ImportPreview, ImportSummary } from '../../../shared/import/summary';
 import { describeIssues } from '../../../shared/api/contract';
 import { ImportCancelled, ImportRejected } from '../../import/errors';
@@ -91,7 +92,8 @@ function printPreview(p: ImportPreview, io: CliIo): void {
     `  rows: ${p.counts.dataRows} read, ${p.counts.valid} valid, ${p.counts.invalid} with problems, ${p.counts.totalRowsExcluded} Total rows left out`,
   );
   for (const t of p.totals) io.out(`  total: ${t.cents} ${t.currency}`);
-  if (p.dateRange) io.out(`  dates: ${p.dateRange.from} to ${p.dateRange.to}`);
+  if (p.dateRange)
+    io.out(`  dates: ${p.dateRange.from} to ${p.dateRange.to} (timestamps as dates in ${p.timeZone})`);
   if (p.newInitiatives.length) {
     io.out(`  new initiatives (created by this import): ${p.newInitiatives.map((i) => i.name).join(', ')}`);
   }
@@ -144,9 +146,9 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import a CSV/XLSX file (spend, budget, benefits, KPIs, initiatives) as one batch',
   usage:
-    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives|fx] [--sheet NAME] [--mapping FILE] [--basis effective|billed] [--skip-invalid] [--dry-run] [--json] [--allow-duplicate] [--replace]',
+    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives|fx] [--sheet NAME] [--mapping FILE] [--basis effective|billed] [--time-zone ZONE] [--skip-invalid] [--dry-run] [--json] [--allow-duplicate] [--replace]',
   flags: {
-    values: ['db', 'as', 'sheet', 'mapping', 'basis'],
+    values: ['db', 'as', 'sheet', 'mapping', 'basis', 'time-zone'],
     switches: ['skip-invalid', 'dry-run', 'json', 'allow-duplicate', 'replace'],
   },
   async run(args, io) {
@@ -156,6 +158,10 @@ export const importCommand: Command = {
     const basis = optionalFlag(args, 'basis');
     if (basis !== undefined && basis !== 'effective' && basis !== 'billed') {
       throw new UsageError(`--basis must be effective or billed; got "${basis}"`);
+    }
+    const timeZone = optionalFlag(args, 'time-zone');
+    if (timeZone !== undefined && !isTimeZone(timeZone)) {
+      throw new UsageError(`--time-zone must be an IANA time zone such as Europe/Berlin; got "${timeZone}"`);
     }
     const mappingFile = optionalFlag(args, 'mapping');
     const sheet = optionalFlag(args, 'sheet');
@@ -168,6 +174,7 @@ export const importCommand: Command = {
       overlap: args.flags.has('replace') ? 'replace' : 'append',
       ...(sheet ? { sheet } : {}),
       ...(basis ? { basis } : {}),
+      ...(timeZone ? { timeZone } : {}),
       ...(mappingFile ? { mapping: readMapping(mappingFile) } : {}),
     };
     const json = args.flags.has('json');

@@ -2,9 +2,12 @@ import { useEffect, useState } from 'react';
 import { SPEND_CATEGORIES } from '../../../shared/domain';
 import { KIND_FIELDS } from '../../../shared/import/fields';
 import type { ImportMapping, ImportPreview } from '../../../shared/api';
+import { TimeZoneSelect } from '../components/TimeZoneSelect';
 import { CATEGORY_LABEL } from '../labels';
 
 const NONE = '';
+/** Kinds whose rows carry dates that may be timestamps. */
+const DATED_KINDS = new Set<ImportMapping['kind']>(['spend', 'benefits', 'kpis']);
 
 /** Field → column mapping (required fields marked), plus constants for what the file does not say. */
 export function MappingEditor({
@@ -118,6 +121,17 @@ export function MappingEditor({
               placeholder="Reporting currency"
             />
           </label>
+          {DATED_KINDS.has(draft.kind) && (
+            <div className="field">
+              <label htmlFor="map-timeZone">Time zone for timestamps</label>
+              <TimeZoneSelect
+                id="map-timeZone"
+                value={draft.timeZone}
+                inheritLabel={`Workspace setting${preview.mapping?.timeZone === null ? ` (${preview.timeZone})` : ''}`}
+                onChange={(timeZone) => setDraft({ ...draft, timeZone })}
+              />
+            </div>
+          )}
         </div>
       )}
       {preview.unmappedColumns.length > 0 && (

@@ -38,7 +38,9 @@ export function PreviewSummary({ preview }: { preview: ImportPreview }) {
       ))}
       {preview.dateRange && (
         <div className="stat">
-          <div className="stat-label">Dates</div>
+          <div className="stat-label">
+            Dates{preview.timeZone === 'UTC' ? '' : ` (${preview.timeZone.replace(/_/g, ' ')})`}
+          </div>
           <div className="stat-value stat-small">
             {preview.dateRange.from} → {preview.dateRange.to}
           </div>

@@ -3,6 +3,7 @@ import type { WorkspaceSettings } from '../../../shared/domain';
 import { api } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field, controlProps } from '../components/Field';
+import { TimeZoneSelect } from '../components/TimeZoneSelect';
 import { LogoField } from './LogoField';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) =>
@@ -96,6 +97,7 @@ export function SettingsForm({
           discountRate: dr / 100,
           focusCostBasis: f.focusCostBasis,
           initiativeTagKey: f.initiativeTagKey.trim(),
+          importTimeZone: f.importTimeZone,
           pageSize: f.pageSize,
           preparedBy: f.preparedBy,
           confidentiality: f.confidentiality,
@@ -204,6 +206,18 @@ export function SettingsForm({
           {text('initiativeTagKey', 'Initiative tag key', {
             hint: 'Cloud resource tag that names the initiative',
           })}
+          <Field
+            id="setting-importTimeZone"
+            label="Time zone for timestamps"
+            hint="Timestamps with a zone or offset, and unix times, count on their date in this zone; a mapping can name its own"
+          >
+            <TimeZoneSelect
+              id="setting-importTimeZone"
+              describedBy="setting-importTimeZone-hint"
+              value={f.importTimeZone}
+              onChange={(z) => set('importTimeZone', z ?? 'UTC')}
+            />
+          </Field>
         </div>
       </fieldset>
       <fieldset>
