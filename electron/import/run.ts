@@ -343,6 +343,7 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
         replaced.push(ov.batch);
       }
     }
+    writer!.finish();
     const savedMapping = { ...mapping, decimal: pass.values.decimal, dateOrder: pass.values.dateOrder };
     const excludedProblems = r.problems;
     const single = r.totals.size === 1 ? [...r.totals][0]! : null;

@@ -1,16 +1,13 @@
 import type { ImportRecord } from '../../shared/import/records';
 import type { Db } from '../store/db';
 import { initiativeIdByName, insertInitiative } from '../store/initiatives';
-import {
-  benefitInserter,
-  budgetInserter,
-  fxInserter,
-  observationInserter,
-  spendInserter,
-} from '../store/lines';
+import { benefitInserter, budgetInserter, fxInserter, observationInserter } from '../store/lines';
+import { bulkSpendInserter, type BulkSpendInserter } from '../store/spendBulk';
 
 export interface RecordWriter {
   write(r: ImportRecord): void;
+  /** Completes what is kept per batch rather than per row (the spend rollup); call before COMMIT. */
+  finish(): void;
   /** Initiatives this batch created because a row named one the workspace did not have. */
   readonly createdInitiatives: string[];
 }
@@ -51,17 +48,20 @@ export function createWriter(db: Db, batchId: number): RecordWriter {
     ids.set(key, id);
     return id;
   };
-  let spend: ReturnType<typeof spendInserter> | null = null;
+  let spend: BulkSpendInserter | null = null;
   let budget: ReturnType<typeof budgetInserter> | null = null;
   let benefit: ReturnType<typeof benefitInserter> | null = null;
   let observation: ReturnType<typeof observationInserter> | null = null;
   let fx: ReturnType<typeof fxInserter> | null = null;
   return {
     createdInitiatives,
+    finish() {
+      spend?.finish();
+    },
     write(r) {
       switch (r.kind) {
         case 'spend':
-          (spend ??= spendInserter(db))({
+          (spend ??= bulkSpendInserter(db)).insert({
             date: r.date,
             amount: r.amount,
             currency: r.currency,
