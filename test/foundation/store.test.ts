@@ -6,10 +6,12 @@ import { createBatch, finishBatch, listBatches, undoBatch } from '../../electron
 import { openDatabase, schemaVersion, WorkspaceError } from '../../electron/store/db';
 import { listKpis } from '../../electron/store/kpis';
 import { spendInserter } from '../../electron/store/lines';
+import { bulkSpendInserter } from '../../electron/store/spendBulk';
 import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS, type Migration } from '../../electron/store/migrations';
 import { getSettings, updateSettings } from '../../electron/store/settings';
 import { initWorkspace, openWorkspace } from '../../electron/store/workspace';
 import { FRAMEWORK_KPI_COUNT } from '../../shared/kpiCatalog';
+import { rollupMismatch } from '../helpers/rollup';
 import { tempDir } from '../helpers/tempWorkspace';
 
 const dirs: string[] = [];
@@ -213,6 +215,69 @@ describe('store round-trips', () => {
     expect(listBatches(db)[0]?.status).toBe('undone');
     expect(() => undoBatch(db, batch)).toThrow(/already undone/);
     expect(() => undoBatch(db, 999)).toThrow(/No import batch 999/);
+    ws.close();
+  });
+
+  it('bulk spend inserts add the rollup once, exactly (past 2^53), and put the trigger back', () => {
+    const ws = initWorkspace(fresh());
+    const { db } = ws;
+    const line = (amount: number, batchId: number, vendor: string | null, i: number) => ({
+      date: '2026-07-15',
+      amount,
+      currency: 'USD',
+      initiativeId: null,
+      category: 'compute' as const,
+      vendor,
+      costCenter: null,
+      description: null,
+      tokensIn: null,
+      tokensOut: null,
+      requests: null,
+      batchId,
+      sourceRow: i + 2,
+    });
+    const newBatch = () =>
+      createBatch(db, {
+        kind: 'spend',
+        format: 'csv',
+        fileName: 'a.csv',
+        fileSha256: 'x'.repeat(64),
+        fileSize: 10,
+        sheet: null,
+      });
+    expect(() => bulkSpendInserter(db)).toThrow(/open transaction/);
+    // Three lines of 2^53 − 7 each: their sum is beyond 2^53 and odd partial sums are not doubles.
+    const big = [1, 2, 3].map(() => Number.MAX_SAFE_INTEGER - 6);
+    db.transaction(() => {
+      const id = newBatch();
+      const bulk = bulkSpendInserter(db);
+      expect(rollupMismatch(db)).toMatch(/trigger spend_rollup_insert is missing/);
+      big.forEach((n, i) => bulk.insert(line(n, id, 'AWS', i)));
+      bulk.insert(line(-5, id, null, 3));
+      bulk.insert(line(7, id, null, 4));
+      bulk.finish();
+    })();
+    expect(rollupMismatch(db)).toBeNull();
+    const exact = db
+      .prepare(`SELECT amount_micro FROM spend_monthly WHERE vendor = 'AWS'`)
+      .safeIntegers(true)
+      .pluck()
+      .get();
+    expect(exact).toBe(3n * BigInt(Number.MAX_SAFE_INTEGER - 6));
+    expect(db.prepare(`SELECT line_count FROM spend_monthly WHERE vendor = ''`).pluck().get()).toBe(2);
+    // Rolled back before finishing: no lines, no rollup, and the trigger is back with the rollback.
+    expect(() =>
+      db.transaction(() => {
+        const bulk = bulkSpendInserter(db);
+        bulk.insert(line(11, newBatch(), 'OpenAI', 0));
+        throw new Error('cancelled');
+      })(),
+    ).toThrow('cancelled');
+    expect(rollupMismatch(db)).toBeNull();
+    expect(db.prepare('SELECT count(*) FROM spend').pluck().get()).toBe(5);
+    // Per-row inserts after a bulk batch go through the trigger again.
+    db.transaction(() => spendInserter(db)(line(13, newBatch(), 'OpenAI', 0)))();
+    expect(rollupMismatch(db)).toBeNull();
     ws.close();
   });
 

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { rollupMismatch } from '../helpers/rollup';
 
 export const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'electron/cli/main.ts');
@@ -56,6 +57,7 @@ export function runCliProcess(
 }
 
 export interface WorkspaceState {
+  /** 'ok' when SQLite's integrity check, the foreign keys and the monthly rollup all hold. */
   integrity: string;
   batches: { id: number; status: string; row_count: number; file_name: string }[];
   linesByBatch: Map<number, number>;
@@ -79,8 +81,14 @@ export function inspect(file: string): WorkspaceState {
       .all() as { b: number; n: number }[])
       linesByBatch.set(r.b, r.n);
     const spendLines = db.prepare('SELECT count(*) FROM spend').pluck().get() as number;
+    // The monthly rollup equals a GROUP BY over the lines whatever moment the kill hit.
+    const rollup = rollupMismatch(db);
+    const problems = [
+      ...(fk.length ? [`foreign_key_check: ${fk.length} violations`] : []),
+      ...(rollup ? [rollup] : []),
+    ];
     return {
-      integrity: fk.length ? `${integrity}; foreign_key_check: ${fk.length} violations` : integrity,
+      integrity: [integrity, ...problems].join('; '),
       batches,
       linesByBatch,
       spendLines,
