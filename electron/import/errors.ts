@@ -6,7 +6,8 @@ export class ImportRejected extends Error {
     readonly fileName: string,
     readonly sheet: string | null,
     readonly problems: ImportProblem[],
-    headline?: string,
+    /** The message's first line when it is not the count of problems (kept to rebuild the error in another thread). */
+    readonly headline?: string,
   ) {
     const errors = problems.filter((p) => p.severity === 'error');
     const shown = errors.slice(0, 20).map((p) => `  - ${describeProblem(p, sheet)}`);

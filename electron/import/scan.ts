@@ -1,22 +1,23 @@
 import fs from 'node:fs';
-import { headerKey } from '../../shared/import/headers';
 import type { FormatEvidence } from '../../shared/import/evidence';
 import type { ImportMapping } from '../../shared/import/mapping';
-import { problem, type ImportProblem } from '../../shared/import/problems';
-import { recordAmount, recordInitiative, type ImportRecord } from '../../shared/import/records';
-import { RowTransformer, type TransformContext, type ValueSettings } from '../../shared/import/transform';
+import type { ImportRecord } from '../../shared/import/records';
+import type { ValueSettings } from '../../shared/import/transform';
 import type { Db } from '../store/db';
-import { initiativeIdByName } from '../store/initiatives';
 import { getSettings } from '../store/settings';
 import type { Analysis } from './analyse';
-import { ImportCancelled } from './errors';
+import {
+  scanContext,
+  scanRows,
+  type ImportProgress,
+  type ScanJob,
+  type ScanResult,
+  type WorkspaceFacts,
+} from './scanCore';
+import { scanInWorker } from './scanThread';
+import type { SourceSpec } from './source';
 
-export interface ImportProgress {
-  phase: 'reading' | 'done';
-  rows: number;
-  bytes: number;
-  totalBytes: number;
-}
+export type { ImportProgress, ScanResult } from './scanCore';
 
 export interface ScanOptions {
   analysis: Analysis;
@@ -33,202 +34,62 @@ export interface ScanOptions {
   sampleSize?: number;
   /** Problems listed in full up to this many; all are counted. */
   maxProblems?: number;
-}
-
-export interface ScanResult {
-  sha256: string;
-  bytes: number;
-  /** Non-blank data rows read after the header. */
-  dataRows: number;
-  /** Rows whose records were stored (or would be). */
-  storedRows: number;
-  records: number;
-  invalidRows: number;
-  /** Rows left out: invalid ones (with skip-invalid) and Total rows. */
-  excludedRows: number;
-  totalRows: number[];
-  problems: ImportProblem[];
-  problemCount: number;
-  fileProblems: ImportProblem[];
-  unmapped: string[];
-  totals: Map<string, bigint>;
-  firstRowByCurrency: Map<string, number>;
-  newInitiatives: { name: string; row: number }[];
-  dateRange: { from: string; to: string } | null;
-  sample: ImportRecord[];
-}
-
-export function transformContext(db: Db): TransformContext {
-  const settings = getSettings(db);
-  const kpis = db.prepare('SELECT id, name FROM kpis').all() as { id: string; name: string }[];
-  const byKey = new Map<string, string>();
-  for (const k of kpis) {
-    byKey.set(headerKey(k.id), k.id);
-    byKey.set(headerKey(k.name), k.id);
-  }
-  return {
-    fiscalStartMonth: settings.fiscalStartMonth,
-    reportingCurrency: settings.currency,
-    kpiId: (text) => byKey.get(headerKey(text)),
-  };
-}
-
-function recordDate(r: ImportRecord): string | null {
-  switch (r.kind) {
-    case 'spend':
-    case 'benefits':
-      return r.date;
-    case 'budget':
-    case 'fx':
-      return `${r.month}-01`;
-    case 'kpis':
-      return r.periodEnd;
-    default:
-      return null;
-  }
+  /** Where the rows are read and checked; by default as defaultThread says. */
+  thread?: 'inline' | 'worker';
 }
 
 /**
- * One pass over the file's data rows: transforms and checks every row, counts and sums what would be
- * stored, and hands valid records to the sink. Once a row is invalid and invalid rows are not to be
- * skipped, the import will be rejected: the pass goes on checking (to list every problem) but stops storing.
+ * From this size on, a CSV file's rows are read and checked in a worker thread while this thread stores
+ * them: parsing and storing then use a core each. Below it, starting the worker costs more than it saves.
+ */
+export const WORKER_MIN_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Workbooks are read here: exceljs's reader costs most of an XLSX import, and a second heap running it
+ * in a worker (as measured: 100,000 rows, ~250 → ~315 MB peak RSS) would break the memory budget.
+ */
+function defaultThread(spec: SourceSpec): 'inline' | 'worker' {
+  return spec.container === 'csv' && fs.statSync(spec.path).size >= WORKER_MIN_BYTES ? 'worker' : 'inline';
+}
+
+export function workspaceFacts(db: Db): WorkspaceFacts {
+  const settings = getSettings(db);
+  return {
+    fiscalStartMonth: settings.fiscalStartMonth,
+    reportingCurrency: settings.currency,
+    kpis: db.prepare('SELECT id, name FROM kpis').all() as { id: string; name: string }[],
+    initiatives: db.prepare('SELECT name FROM initiatives').pluck().all() as string[],
+  };
+}
+
+/**
+ * One pass over the file's data rows (see scanRows): the same code runs here or in a worker thread,
+ * which hands the valid records back to the sink on this thread (the one owning the database).
  */
 export async function scan(db: Db, o: ScanOptions): Promise<ScanResult> {
   const { analysis } = o;
-  const transformer = new RowTransformer(
-    o.mapping,
-    analysis.headers,
-    transformContext(db),
-    o.settings,
-    o.evidence,
-  );
-  const knownInitiative = initiativeIdByName(db);
-  const totalBytes = fs.statSync(analysis.source.path).size;
-  const maxProblems = o.maxProblems ?? 10_000;
-  const r: ScanResult = {
-    sha256: '',
-    bytes: 0,
-    dataRows: 0,
-    storedRows: 0,
-    records: 0,
-    invalidRows: 0,
-    excludedRows: 0,
-    totalRows: [],
-    problems: [],
-    problemCount: 0,
-    fileProblems: [...transformer.fileProblems],
-    unmapped: transformer.unmapped,
-    totals: new Map(),
-    firstRowByCurrency: new Map(),
-    newInitiatives: [],
-    dateRange: null,
-    sample: [],
+  const job: ScanJob = {
+    source: analysis.source.spec,
+    headers: analysis.headers,
+    lastHeaderRow: analysis.lastHeaderRow,
+    mapping: o.mapping,
+    settings: o.settings,
+    skipInvalid: o.skipInvalid,
+    ...(o.excludeRows?.size ? { excludeRows: [...o.excludeRows] } : {}),
+    ...(o.sampleSize !== undefined ? { sampleSize: o.sampleSize } : {}),
+    ...(o.maxProblems !== undefined ? { maxProblems: o.maxProblems } : {}),
   };
-  const namesChecked = new Set<string>();
-  const partials = new Map<string, number>();
-  const note = (p: ImportProblem) => {
-    r.problemCount++;
-    if (r.problems.length < maxProblems) r.problems.push(p);
-  };
-  let storing = r.fileProblems.length === 0;
-  const report = () =>
-    o.onProgress?.({
-      phase: 'reading',
-      rows: r.dataRows,
-      bytes: Math.min(pass.bytesRead(), totalBytes),
-      totalBytes,
-    });
-  const pass = analysis.source.pass();
-  for await (const batch of pass.batches) {
-    if (o.signal?.aborted) throw new ImportCancelled(analysis.source.name);
-    report();
-    for (const row of batch) {
-      if (row.row <= analysis.lastHeaderRow) continue;
-      const out = transformer.transform(row);
-      if (out.skipped === 'blank') continue;
-      r.dataRows++;
-      if (o.excludeRows?.has(row.row)) {
-        r.excludedRows++;
-        note(problem(row.row, null, null, 'left out on request', 'warning'));
-        continue;
-      }
-      if (out.skipped === 'total') {
-        r.totalRows.push(row.row);
-        r.excludedRows++;
-        note(
-          problem(
-            row.row,
-            null,
-            null,
-            'a "Total" row: left out (it sums the rows above, it is not a line of its own)',
-            'warning',
-          ),
-        );
-        continue;
-      }
-      const problems = [...out.problems];
-      if (o.mapping.kind === 'initiatives') {
-        for (const rec of out.records) {
-          if (rec.kind === 'initiatives' && knownInitiative(rec.name) !== undefined) {
-            problems.push(
-              problem(
-                row.row,
-                o.mapping.columns.name ?? null,
-                rec.name,
-                'an initiative with this name is already in the workspace',
-              ),
-            );
-          }
-        }
-      }
-      for (const p of problems) note(p);
-      if (problems.some((p) => p.severity === 'error')) {
-        r.invalidRows++;
-        if (o.skipInvalid) r.excludedRows++;
-        else storing = false;
-        continue;
-      }
-      r.storedRows++;
-      for (const rec of out.records) {
-        r.records++;
-        if (r.sample.length < (o.sampleSize ?? 20)) r.sample.push(rec);
-        const money = recordAmount(rec);
-        if (money) {
-          // Summed exactly in a number while that is safe (amounts are integers of micro-units), carried
-          // into the BigInt total before it could lose a unit.
-          let partial = partials.get(money.currency) ?? 0;
-          if (Math.abs(partial) + Math.abs(money.amount) > Number.MAX_SAFE_INTEGER) {
-            r.totals.set(money.currency, (r.totals.get(money.currency) ?? 0n) + BigInt(partial));
-            partial = 0;
-          }
-          partials.set(money.currency, partial + money.amount);
-          if (!r.firstRowByCurrency.has(money.currency)) r.firstRowByCurrency.set(money.currency, rec.row);
-        }
-        const name = recordInitiative(rec);
-        if (name !== null) {
-          // Each name is looked up once (a million rows usually name a handful of initiatives).
-          const key = name.toLowerCase();
-          if (!namesChecked.has(key)) {
-            namesChecked.add(key);
-            if (knownInitiative(name) === undefined) r.newInitiatives.push({ name, row: rec.row });
-          }
-        }
-        const d = recordDate(rec);
-        if (d) {
-          if (!r.dateRange) r.dateRange = { from: d, to: d };
-          else if (d < r.dateRange.from) r.dateRange.from = d;
-          else if (d > r.dateRange.to) r.dateRange.to = d;
-        }
-        if (storing) o.sink?.(rec);
-      }
-    }
+  const facts = workspaceFacts(db);
+  if ((o.thread ?? defaultThread(analysis.source.spec)) === 'worker') {
+    // The header read's pass is not continued: the worker reads the file from its start.
+    analysis.source.close();
+    return scanInWorker(facts, job, o);
   }
-  if (o.signal?.aborted) throw new ImportCancelled(analysis.source.name);
-  for (const [currency, partial] of partials)
-    r.totals.set(currency, (r.totals.get(currency) ?? 0n) + BigInt(partial));
-  const digest = pass.digest();
-  r.sha256 = digest.sha256;
-  r.bytes = digest.bytes;
-  o.onProgress?.({ phase: 'done', rows: r.dataRows, bytes: r.bytes, totalBytes });
-  return r;
+  return scanRows(scanContext(facts), job, {
+    pass: analysis.source.pass(),
+    evidence: o.evidence,
+    ...(o.sink ? { sink: o.sink } : {}),
+    ...(o.signal ? { signal: o.signal } : {}),
+    ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+  });
 }

@@ -14,13 +14,22 @@ import { verifyZip } from '../safety/zipVerify';
 import { rejectFile } from './errors';
 import { sniffContainer } from './sniff';
 import type { TextEncodingName } from './textEncoding';
-import { listSheets, xlsxRows, type SheetInfo } from './xlsxSource';
+import { listSheets, xlsxRows, type SheetInfo, type XlsxOptions } from './xlsxSource';
 
 export interface SourceOptions {
   sheet?: string;
   encoding?: TextEncodingName;
   delimiter?: CsvDelimiter;
 }
+
+/**
+ * Everything needed to read a file's rows again, once it was opened and checked (sniffed, zip verified,
+ * sheet chosen): plain data, so a worker thread can read the file too.
+ */
+export type SourceSpec = { path: string; name: string } & (
+  | { container: 'csv'; csv: Omit<CsvOptions, 'onChunk'> }
+  | { container: 'xlsx'; xlsx: Omit<XlsxOptions, 'onChunk'> }
+);
 
 /** A file opened for reading: how it is encoded and laid out, and a way to stream its rows (again). */
 export interface FileSource {
@@ -31,6 +40,7 @@ export interface FileSource {
   delimiter: CsvDelimiter | null;
   sheets: SheetInfo[];
   sheet: string | null;
+  spec: SourceSpec;
   /**
    * A pass over the file's rows in order, in batches (one await per batch keeps a million-row pass
    * cheap), hashing the bytes as they are read. The first pass after readHeader continues the read
@@ -90,10 +100,21 @@ class Passes {
   }
 }
 
+function opener(spec: SourceSpec): OpenRows {
+  return spec.container === 'csv'
+    ? (onChunk) => csvRows(spec.path, spec.name, { ...spec.csv, onChunk })
+    : (onChunk) => xlsxRows(spec.path, spec.name, { ...spec.xlsx, onChunk });
+}
+
+/** A fresh pass over a file opened before (by openSource, possibly in another thread). */
+export function passOf(spec: SourceSpec): RowPass {
+  return freshPass(opener(spec));
+}
+
 const passesOf = new WeakMap<FileSource, Passes>();
 
-function withPasses(source: Omit<FileSource, 'pass' | 'close'>, open: OpenRows): FileSource {
-  const passes = new Passes(open);
+function withPasses(source: Omit<FileSource, 'pass' | 'close'>): FileSource {
+  const passes = new Passes(opener(source.spec));
   const full: FileSource = { ...source, pass: () => passes.next(), close: () => passes.close() };
   passesOf.set(full, passes);
   return full;
@@ -116,12 +137,21 @@ export async function openSource(path: string, name: string, o: SourceOptions = 
           : `no sheet named "${o.sheet}" (sheets: ${list})`,
       );
     }
-    const sheetIndex = sheets.indexOf(chosen);
-    const sheetNames = sheets.map((s) => s.name);
-    return withPasses(
-      { path, name, container: 'xlsx', encoding: null, delimiter: null, sheets, sheet: chosen.name },
-      (onChunk) => xlsxRows(path, name, { sheet: chosen.name, sheetIndex, sheetNames, onChunk }),
-    );
+    const xlsx = {
+      sheet: chosen.name,
+      sheetIndex: sheets.indexOf(chosen),
+      sheetNames: sheets.map((s) => s.name),
+    };
+    return withPasses({
+      path,
+      name,
+      container: 'xlsx',
+      encoding: null,
+      delimiter: null,
+      sheets,
+      sheet: chosen.name,
+      spec: { path, name, container: 'xlsx', xlsx },
+    });
   }
   if (o.sheet !== undefined)
     throw rejectFile(name, `--sheet "${o.sheet}" was given, but this is a CSV file, not a workbook`);
@@ -130,11 +160,17 @@ export async function openSource(path: string, name: string, o: SourceOptions = 
   // Excel's "sep=;" first line names the delimiter outright (the line itself is skipped as a title row).
   const sepLine = /^sep=([,;\t|])\r?\n/.exec(head)?.[1] as CsvDelimiter | undefined;
   const delimiter = o.delimiter ?? sepLine ?? detectDelimiter(head, newline);
-  const csv: CsvOptions = { encoding: container.encoding, delimiter, newline };
-  return withPasses(
-    { path, name, container: 'csv', encoding: container.encoding, delimiter, sheets: [], sheet: null },
-    (onChunk) => csvRows(path, name, { ...csv, onChunk }),
-  );
+  const csv = { encoding: container.encoding, delimiter, newline };
+  return withPasses({
+    path,
+    name,
+    container: 'csv',
+    encoding: container.encoding,
+    delimiter,
+    sheets: [],
+    sheet: null,
+    spec: { path, name, container: 'csv', csv },
+  });
 }
 
 export interface HeaderInfo {

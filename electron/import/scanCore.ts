@@ -1,0 +1,264 @@
+import fs from 'node:fs';
+import { headerKey } from '../../shared/import/headers';
+import type { FormatEvidence } from '../../shared/import/evidence';
+import type { ImportMapping } from '../../shared/import/mapping';
+import { problem, type ImportProblem } from '../../shared/import/problems';
+import { recordAmount, recordInitiative, type ImportRecord } from '../../shared/import/records';
+import { RowTransformer, type TransformContext, type ValueSettings } from '../../shared/import/transform';
+import { ImportCancelled } from './errors';
+import type { RowPass, SourceSpec } from './source';
+
+export interface ImportProgress {
+  phase: 'reading' | 'done';
+  rows: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+export interface ScanResult {
+  sha256: string;
+  bytes: number;
+  /** Non-blank data rows read after the header. */
+  dataRows: number;
+  /** Rows whose records were stored (or would be). */
+  storedRows: number;
+  records: number;
+  invalidRows: number;
+  /** Rows left out: invalid ones (with skip-invalid) and Total rows. */
+  excludedRows: number;
+  totalRows: number[];
+  problems: ImportProblem[];
+  problemCount: number;
+  fileProblems: ImportProblem[];
+  unmapped: string[];
+  totals: Map<string, bigint>;
+  firstRowByCurrency: Map<string, number>;
+  newInitiatives: { name: string; row: number }[];
+  dateRange: { from: string; to: string } | null;
+  sample: ImportRecord[];
+}
+
+/** What a scan needs from the workspace, as plain data (read once on the thread that owns the database). */
+export interface WorkspaceFacts {
+  fiscalStartMonth: number;
+  reportingCurrency: string;
+  kpis: { id: string; name: string }[];
+  /** Names of the initiatives the workspace has (a file naming others creates them). */
+  initiatives: string[];
+}
+
+export interface ScanContext {
+  transform: TransformContext;
+  /** Whether the workspace has an initiative of this name (case-insensitive, as the name column). */
+  knownInitiative(name: string): boolean;
+}
+
+/** SQLite's NOCASE: ASCII letters only. */
+function nocase(name: string): string {
+  return name.trim().replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+export function scanContext(facts: WorkspaceFacts): ScanContext {
+  const byKey = new Map<string, string>();
+  for (const k of facts.kpis) {
+    byKey.set(headerKey(k.id), k.id);
+    byKey.set(headerKey(k.name), k.id);
+  }
+  const names = new Set(facts.initiatives.map(nocase));
+  return {
+    transform: {
+      fiscalStartMonth: facts.fiscalStartMonth,
+      reportingCurrency: facts.reportingCurrency,
+      kpiId: (text) => byKey.get(headerKey(text)),
+    },
+    knownInitiative: (name) => names.has(nocase(name)),
+  };
+}
+
+/** One scan as plain data: what to read and how to read it. */
+export interface ScanJob {
+  source: SourceSpec;
+  headers: readonly string[];
+  /** Data starts after this row number. */
+  lastHeaderRow: number;
+  mapping: ImportMapping;
+  settings: ValueSettings;
+  skipInvalid: boolean;
+  /** Rows the user chose to leave out (by their row number); recorded as excluded. */
+  excludeRows?: readonly number[];
+  sampleSize?: number;
+  /** Problems listed in full up to this many; all are counted. */
+  maxProblems?: number;
+}
+
+export interface ScanHooks {
+  pass: RowPass;
+  evidence: FormatEvidence | null;
+  /** Receives every valid record while the file can still be imported; omitted in a preview. */
+  sink?: (r: ImportRecord) => void;
+  /** Awaited after each batch of rows (a worker's back-pressure). */
+  afterBatch?: () => Promise<void> | void;
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+function recordDate(r: ImportRecord): string | null {
+  switch (r.kind) {
+    case 'spend':
+    case 'benefits':
+      return r.date;
+    case 'budget':
+    case 'fx':
+      return `${r.month}-01`;
+    case 'kpis':
+      return r.periodEnd;
+    default:
+      return null;
+  }
+}
+
+/**
+ * One pass over the file's data rows: transforms and checks every row, counts and sums what would be
+ * stored, and hands valid records to the sink. Once a row is invalid and invalid rows are not to be
+ * skipped, the import will be rejected: the pass goes on checking (to list every problem) but stops storing.
+ * Needs no database, so it runs the same in the thread that owns the workspace or in a worker.
+ */
+export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks): Promise<ScanResult> {
+  const transformer = new RowTransformer(
+    job.mapping,
+    job.headers,
+    ctx.transform,
+    job.settings,
+    hooks.evidence,
+  );
+  const { pass } = hooks;
+  const excluded = new Set(job.excludeRows ?? []);
+  const totalBytes = fs.statSync(job.source.path).size;
+  const maxProblems = job.maxProblems ?? 10_000;
+  const r: ScanResult = {
+    sha256: '',
+    bytes: 0,
+    dataRows: 0,
+    storedRows: 0,
+    records: 0,
+    invalidRows: 0,
+    excludedRows: 0,
+    totalRows: [],
+    problems: [],
+    problemCount: 0,
+    fileProblems: [...transformer.fileProblems],
+    unmapped: transformer.unmapped,
+    totals: new Map(),
+    firstRowByCurrency: new Map(),
+    newInitiatives: [],
+    dateRange: null,
+    sample: [],
+  };
+  const namesChecked = new Set<string>();
+  const partials = new Map<string, number>();
+  const note = (p: ImportProblem) => {
+    r.problemCount++;
+    if (r.problems.length < maxProblems) r.problems.push(p);
+  };
+  let storing = r.fileProblems.length === 0;
+  const report = () =>
+    hooks.onProgress?.({
+      phase: 'reading',
+      rows: r.dataRows,
+      bytes: Math.min(pass.bytesRead(), totalBytes),
+      totalBytes,
+    });
+  for await (const batch of pass.batches) {
+    if (hooks.signal?.aborted) throw new ImportCancelled(job.source.name);
+    report();
+    for (const row of batch) {
+      if (row.row <= job.lastHeaderRow) continue;
+      const out = transformer.transform(row);
+      if (out.skipped === 'blank') continue;
+      r.dataRows++;
+      if (excluded.has(row.row)) {
+        r.excludedRows++;
+        note(problem(row.row, null, null, 'left out on request', 'warning'));
+        continue;
+      }
+      if (out.skipped === 'total') {
+        r.totalRows.push(row.row);
+        r.excludedRows++;
+        note(
+          problem(
+            row.row,
+            null,
+            null,
+            'a "Total" row: left out (it sums the rows above, it is not a line of its own)',
+            'warning',
+          ),
+        );
+        continue;
+      }
+      const problems = [...out.problems];
+      if (job.mapping.kind === 'initiatives') {
+        for (const rec of out.records) {
+          if (rec.kind === 'initiatives' && ctx.knownInitiative(rec.name)) {
+            problems.push(
+              problem(
+                row.row,
+                job.mapping.columns.name ?? null,
+                rec.name,
+                'an initiative with this name is already in the workspace',
+              ),
+            );
+          }
+        }
+      }
+      for (const p of problems) note(p);
+      if (problems.some((p) => p.severity === 'error')) {
+        r.invalidRows++;
+        if (job.skipInvalid) r.excludedRows++;
+        else storing = false;
+        continue;
+      }
+      r.storedRows++;
+      for (const rec of out.records) {
+        r.records++;
+        if (r.sample.length < (job.sampleSize ?? 20)) r.sample.push(rec);
+        const money = recordAmount(rec);
+        if (money) {
+          // Summed exactly in a number while that is safe (amounts are integers of micro-units), carried
+          // into the BigInt total before it could lose a unit.
+          let partial = partials.get(money.currency) ?? 0;
+          if (Math.abs(partial) + Math.abs(money.amount) > Number.MAX_SAFE_INTEGER) {
+            r.totals.set(money.currency, (r.totals.get(money.currency) ?? 0n) + BigInt(partial));
+            partial = 0;
+          }
+          partials.set(money.currency, partial + money.amount);
+          if (!r.firstRowByCurrency.has(money.currency)) r.firstRowByCurrency.set(money.currency, rec.row);
+        }
+        const name = recordInitiative(rec);
+        if (name !== null) {
+          // Each name is looked up once (a million rows usually name a handful of initiatives).
+          const key = name.toLowerCase();
+          if (!namesChecked.has(key)) {
+            namesChecked.add(key);
+            if (!ctx.knownInitiative(name)) r.newInitiatives.push({ name, row: rec.row });
+          }
+        }
+        const d = recordDate(rec);
+        if (d) {
+          if (!r.dateRange) r.dateRange = { from: d, to: d };
+          else if (d < r.dateRange.from) r.dateRange.from = d;
+          else if (d > r.dateRange.to) r.dateRange.to = d;
+        }
+        if (storing) hooks.sink?.(rec);
+      }
+    }
+    await hooks.afterBatch?.();
+  }
+  if (hooks.signal?.aborted) throw new ImportCancelled(job.source.name);
+  for (const [currency, partial] of partials)
+    r.totals.set(currency, (r.totals.get(currency) ?? 0n) + BigInt(partial));
+  const digest = pass.digest();
+  r.sha256 = digest.sha256;
+  r.bytes = digest.bytes;
+  hooks.onProgress?.({ phase: 'done', rows: r.dataRows, bytes: r.bytes, totalBytes });
+  return r;
+}
