@@ -1,5 +1,6 @@
-// Bundles the Electron shell: main process, preload (sandboxed, so one self-contained file) and the
-// service host utility process. Node packages stay external and load from node_modules at run time.
+// Bundles the Electron shell: main process, preload (sandboxed, so one self-contained file), the
+// service host utility process and the import worker thread it starts. Node packages stay external and
+// load from node_modules at run time.
 import { build } from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,5 +36,12 @@ await Promise.all([
     outfile: 'dist/electron/service-host.cjs',
     packages: 'external',
   }),
+  // The import's worker thread (electron/import/scanThread.ts finds it next to the service host).
+  build({
+    ...common,
+    entryPoints: ['electron/import/scanWorker.ts'],
+    outfile: 'dist/electron/import-worker.cjs',
+    packages: 'external',
+  }),
 ]);
-console.log('Built dist/electron/{main,preload,service-host}.cjs');
+console.log('Built dist/electron/{main,preload,service-host,import-worker}.cjs');

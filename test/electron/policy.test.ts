@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -77,4 +78,47 @@ describe('Electron bundles', () => {
     expect(requires('service-host.cjs')).toContain('better-sqlite3');
     expect(requires('service-host.cjs')).not.toContain('electron');
   });
+
+  it('the import worker is bundled beside the service host, which starts it for a large CSV', () => {
+    expect(requires('import-worker.cjs')).not.toContain('better-sqlite3');
+    expect(requires('import-worker.cjs')).not.toContain('electron');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'caio-bundle-'));
+    try {
+      const csv = path.join(dir, 'spend.csv');
+      const rows = ['Date,Amount,Initiative,Vendor'];
+      for (let i = 0; i < 100_000; i++)
+        rows.push(`2026-01-${String((i % 28) + 1).padStart(2, '0')},${i}.25,Copilot,AWS`);
+      fs.writeFileSync(csv, `${rows.join('\n')}\n`);
+      // The bundled host under plain Node (better-sqlite3 is built for it here): a background import,
+      // whose worker must be found as dist/electron/import-worker.cjs (the TypeScript sources are not there).
+      const script = `
+        const { Worker } = require('node:worker_threads');
+        let workers = 0;
+        const start = Worker.prototype.postMessage;
+        Worker.prototype.postMessage = function (m) { if (m && m.type === 'start') workers++; return start.call(this, m); };
+        const { createHost } = require(${JSON.stringify(path.join(DIST, 'service-host.cjs'))});
+        (async () => {
+          const host = createHost();
+          await host.handle({ type: 'open', file: ${JSON.stringify(path.join(dir, 'w.sqlite'))}, create: true });
+          const f = await host.handle({ type: 'register-file', path: ${JSON.stringify(csv)} });
+          const started = await host.handle({ type: 'call', method: 'import.start', payload: { fileId: f.file.id } });
+          const jobId = started.response.result.jobId;
+          for (;;) {
+            const s = (await host.handle({ type: 'call', method: 'import.status', payload: { jobId } })).response.result;
+            if (s.state !== 'running') { console.log(JSON.stringify({ state: s.state, rows: s.result && s.result.rows, error: s.error, workers })); break; }
+            await new Promise((r) => setTimeout(r, 50));
+          }
+          host.dispose();
+        })();`;
+      const out = execFileSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8' });
+      expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual({
+        state: 'done',
+        rows: 100_000,
+        error: null,
+        workers: 1,
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -1,0 +1,53 @@
+/**
+ * Worker thread entry: reads and checks one file's rows (scanRows, exactly as on the workspace's own
+ * thread) and sends the valid records back in batches, at most MAX_IN_FLIGHT not yet stored, so a file
+ * parsed faster than it is stored never piles up in memory. Bundled as dist/electron/import-worker.cjs.
+ */
+import { parentPort } from 'node:worker_threads';
+import { FormatEvidence } from '../../shared/import/evidence';
+import type { ImportRecord } from '../../shared/import/records';
+import { scanContext, scanRows } from './scanCore';
+import { encodeRecords, toWire, type FromWorker, type ToWorker } from './scanProtocol';
+import { passOf } from './source';
+
+const MAX_IN_FLIGHT = 4;
+
+const port = parentPort!;
+const post = (m: FromWorker) => port.postMessage(m);
+
+let inFlight = 0;
+let wake: (() => void) | null = null;
+
+port.on('message', (m: ToWorker) => {
+  if (m.type === 'ack') {
+    inFlight--;
+    wake?.();
+    wake = null;
+  } else {
+    void run(m);
+  }
+});
+
+async function run(m: Extract<ToWorker, { type: 'start' }>): Promise<void> {
+  const evidence = m.evidence ? new FormatEvidence() : null;
+  let pending: ImportRecord[] = [];
+  const flush = async () => {
+    if (pending.length > 0) {
+      post({ type: 'records', batch: encodeRecords(pending) });
+      pending = [];
+      inFlight++;
+    }
+    while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
+  };
+  try {
+    const result = await scanRows(scanContext(m.facts), m.job, {
+      pass: passOf(m.job.source),
+      evidence,
+      ...(m.records ? { sink: (r: ImportRecord) => void pending.push(r), afterBatch: flush } : {}),
+      onProgress: (progress) => post({ type: 'progress', progress }),
+    });
+    post({ type: 'done', result, evidence });
+  } catch (err) {
+    post({ type: 'error', error: toWire(err) });
+  }
+}
