@@ -155,6 +155,12 @@ export interface InitiativeReport {
   npv: MoneyFigure;
   /** Annual fraction; null where undefined or ambiguous. */
   irr: NumberFigure;
+  /**
+   * Imported KPIs observed for this initiative in the period or the 5 quarters before it (the sparkline's
+   * window), in catalogue order; a KPI without an observation this quarter shows as no data. Derived KPIs
+   * (ROI, payback…) are the figures above, not repeated here.
+   */
+  kpis: InitiativeKpiReport[];
 }
 
 /** One initiative's month: its spend and its realized and projected benefit dated in the month. */
@@ -223,7 +229,8 @@ export interface KpiHistoryPoint {
   status: RagStatus;
 }
 
-export interface KpiReport {
+/** A KPI's quarter value scored against its target: what a scorecard row and an initiative's KPI row show. */
+export interface KpiScore {
   id: string;
   name: string;
   category: KpiCategory;
@@ -239,12 +246,24 @@ export interface KpiReport {
   tolerance: number | null;
   status: RagStatus;
   trend: Trend;
-  derived: boolean;
   /** Observations used for the quarter value (0 for derived KPIs). */
   observationCount: number;
   /** Oldest first, ending with this period: 6 quarters for sparklines. */
   history: KpiHistoryPoint[];
   explain: ExplainKey;
+}
+
+export interface KpiReport extends KpiScore {
+  derived: boolean;
+}
+
+/**
+ * A KPI observed for one initiative (observations carrying its id): the quarter's value by the KPI's own
+ * aggregation over those observations only, scored with the KPI's target and thresholds like the scorecard.
+ */
+export interface InitiativeKpiReport extends KpiScore {
+  /** Import batches of the quarter's observations (ids into `ReportModel.batches`), ascending. */
+  batchIds: number[];
 }
 
 export type AnomalyDimension = 'vendor' | 'category' | 'initiative';

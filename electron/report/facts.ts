@@ -48,6 +48,8 @@ export interface WorkspaceFacts {
   kpis: KpiDefinition[];
   /** By KPI id, ordered by period end. */
   observationsByKpi: Map<string, KpiObservation[]>;
+  /** The observations carrying an initiative, by initiative id then KPI id, ordered by period end. */
+  observationsByInitiative: Map<number, Map<string, KpiObservation[]>>;
   spendCells: SpendCell[];
   spendTotal: MonthlySeries<'all'>;
   spendByInitiative: MonthlySeries<number>;
@@ -122,6 +124,12 @@ function converter(fx: FxConverter, missing: MissingRate[], applied: Map<string,
     if (c.rate) applied.set(`${table}|${month}|${c.rate.currency}`, { ...c.rate, table });
     return c.micro;
   };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 export function loadFacts(db: Db): WorkspaceFacts {
@@ -211,10 +219,13 @@ export function loadFacts(db: Db): WorkspaceFacts {
     batchId,
     sourceRow,
   }));
+  const observationsByInitiative = new Map<number, Map<string, KpiObservation[]>>();
   for (const o of observations) {
-    const list = observationsByKpi.get(o.kpiId);
-    if (list) list.push(o);
-    else observationsByKpi.set(o.kpiId, [o]);
+    push(observationsByKpi, o.kpiId, o);
+    if (o.initiativeId === null) continue;
+    let byKpi = observationsByInitiative.get(o.initiativeId);
+    if (!byKpi) observationsByInitiative.set(o.initiativeId, (byKpi = new Map()));
+    push(byKpi, o.kpiId, o);
   }
 
   return {
@@ -222,6 +233,7 @@ export function loadFacts(db: Db): WorkspaceFacts {
     initiatives: listInitiatives(db),
     kpis: listKpis(db),
     observationsByKpi,
+    observationsByInitiative,
     spendCells: spendRows,
     spendTotal,
     spendByInitiative,

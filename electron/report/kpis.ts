@@ -1,4 +1,3 @@
-import type { KpiDefinition, KpiUnit } from '../../shared/domain';
 import type { FiscalQuarter } from '../../shared/fiscal';
 import { budgetVariance } from '../../shared/metrics/budget';
 import {
@@ -7,29 +6,21 @@ import {
   medianTimeToProduction,
   type Share,
 } from '../../shared/metrics/derivedKpis';
-import { aggregateQuarter } from '../../shared/metrics/kpiAggregate';
-import { kpiStatus, kpiTrend } from '../../shared/metrics/kpiStatus';
 import { roi } from '../../shared/metrics/roi';
-import type { ExplanationInput, ExplanationUnit, KpiReport } from '../../shared/report';
+import type { KpiReport } from '../../shared/report';
 import type { ReportContext } from './context';
 import { tallyInput, valueInput } from './explanations';
+import { observedValue, scoreKpi, type KpiValue } from './kpiScore';
 import { INFERENCE_CATEGORIES, quarterUnitCost } from './unitEconomics';
 
-/** A KPI value for one quarter with what it was computed from. */
-interface KpiValue {
-  value: number | null;
-  observationCount: number;
-  formula: string;
-  inputs: ExplanationInput[];
-  notes: string[];
-}
+/** A derived KPI's value: computed from the data, no observations. */
+type DerivedValue = Omit<KpiValue, 'observationCount' | 'batchIds'>;
 
-type DerivedComputer = (ctx: ReportContext, q: FiscalQuarter) => KpiValue;
+type DerivedComputer = (ctx: ReportContext, q: FiscalQuarter) => DerivedValue;
 
-function shareValue(s: Share, what: string, formula: string): KpiValue {
+function shareValue(s: Share, what: string, formula: string): DerivedValue {
   return {
     value: s.value,
-    observationCount: 0,
     formula,
     inputs: [
       valueInput(`${what} (numerator)`, 'initiatives', s.numerator, s.numerator),
@@ -49,7 +40,6 @@ const DERIVED: Record<string, DerivedComputer> = {
     const benefit = ctx.facts.benefitTotal.sum('realized', null, asOf);
     return {
       value: roi(benefit.micro, cost.micro),
-      observationCount: 0,
       formula:
         'Cumulative portfolio ROI to the quarter end: (cumulative realized benefit − cumulative cost) ÷ cumulative cost.',
       inputs: [
@@ -65,7 +55,6 @@ const DERIVED: Record<string, DerivedComputer> = {
     const budget = ctx.facts.budgetByCategory.sumKeys(INFERENCE_CATEGORIES, from, to);
     return {
       value: budgetVariance(actual.micro, budget.micro, ctx.thresholds).variancePct,
-      observationCount: 0,
       formula: '(Actual − budget) ÷ budget for model_api and compute in the quarter; blank without a budget.',
       inputs: [
         tallyInput(`model_api + compute spend lines ${from} to ${to}`, 'spend', actual),
@@ -90,7 +79,6 @@ const DERIVED: Record<string, DerivedComputer> = {
     const t = medianTimeToProduction(ctx.facts.initiatives, q.end);
     return {
       value: t.value,
-      observationCount: 0,
       formula:
         'Median of days from concept approval to production, over initiatives in production by the quarter end.',
       inputs: t.samples.map((s) => valueInput(s.name, 'initiatives', s.days, 1)),
@@ -101,7 +89,6 @@ const DERIVED: Record<string, DerivedComputer> = {
     const point = quarterUnitCost(ctx, q);
     return {
       value: point.costPerAction,
-      observationCount: 0,
       formula: 'Inference cost per key action for the quarter (see unit economics).',
       inputs: ctx.book.entries[point.explain]!.inputs,
       notes: [],
@@ -109,110 +96,30 @@ const DERIVED: Record<string, DerivedComputer> = {
   },
 };
 
-function importedValue(ctx: ReportContext, k: KpiDefinition, q: FiscalQuarter): KpiValue {
-  const obs = (ctx.facts.observationsByKpi.get(k.id) ?? []).filter(
-    (o) => o.periodEnd >= q.start && o.periodEnd <= q.end,
-  );
-  const agg = aggregateQuarter(k.aggregation, obs);
-  const batchIds = [...new Set(agg.used.map((o) => o.batchId ?? 0))]
-    .filter((b) => b !== 0)
-    .sort((a, b) => a - b);
-  return {
-    value: agg.value,
-    observationCount: agg.used.length,
-    formula:
-      `Quarter value = ${k.aggregation} of the observations whose period ends in ${q.start} to ${q.end}` +
-      (agg.basis === 'segments'
-        ? '; only per-initiative/segment observations exist, so they are combined per period first (summed for sum KPIs, averaged otherwise).'
-        : '.'),
-    inputs: agg.used.map((o) =>
-      valueInput(
-        `Observation ${o.periodStart} to ${o.periodEnd}${o.segment ? ` (${o.segment})` : ''}${o.sourceRow ? `, row ${o.sourceRow}` : ''}`,
-        'kpi_observations',
-        o.value,
-        1,
-        o.batchId ? [o.batchId] : [],
-      ),
-    ),
-    notes: agg.used.length
-      ? [`${agg.used.length} observation(s); batches ${batchIds.join(', ') || 'none'}.`]
-      : ['No observation in the quarter: no data.'],
-  };
-}
-
-function statusWords(k: KpiDefinition): string {
-  switch (k.direction) {
-    case 'higher':
-      return `Higher is better: ≥ ${k.target} green, ≥ ${k.amber} amber, else red; no value is "no data".`;
-    case 'lower':
-      return `Lower is better: ≤ ${k.target} green, ≤ ${k.amber} amber, else red; no value is "no data".`;
-    case 'band':
-      return `Band around ${k.target}: distance ≤ ${k.tolerance ?? 0} green, ≤ ${k.amber} amber, else red; no value is "no data".`;
-  }
-}
-
-/** How an explanation shows a KPI's value (currency KPIs are per-unit amounts in major units, not sums). */
-const EXPLANATION_UNIT: Record<KpiUnit, ExplanationUnit> = {
-  ratio: 'ratio',
-  currency: 'number',
-  count: 'count',
-  days: 'days',
-  hours: 'number',
-  score: 'number',
-};
-
-/** A value for a sentence: six significant digits, no float noise (0.20558733747455812 → 0.205587). */
-function plain(value: number): string {
-  return String(Number(value.toPrecision(6)));
-}
-
+/**
+ * The scorecard: every scored KPI, imported or derived. An imported KPI's value comes from the workspace-level
+ * observations (no initiative, no segment); observations tagged with an initiative or a segment count only in
+ * a quarter without any workspace-level one (`aggregateQuarter`). Each initiative's own values are in its
+ * report (`initiativeKpis.ts`).
+ */
 export function buildKpis(ctx: ReportContext): KpiReport[] {
-  const out: KpiReport[] = [];
-  for (const k of ctx.facts.kpis) {
-    if (k.input) continue;
-    const compute = k.derived ? DERIVED[k.id] : undefined;
-    const valueOf = (q: FiscalQuarter): KpiValue => (compute ? compute(ctx, q) : importedValue(ctx, k, q));
-    const values = ctx.historyQuarters.map(valueOf);
-    const current = values[values.length - 1]!;
-    const previous = values[values.length - 2]!;
-    const status = kpiStatus(k, current.value);
-    const trend = kpiTrend(k, current.value, previous.value);
-    const explain = ctx.book.other(`kpi.${k.id}`, EXPLANATION_UNIT[k.unit], current.value, {
-      label: `${k.name}, ${ctx.quarter.label}`,
-      formula: current.formula,
-      inputs: current.inputs,
-      notes: [
-        ...current.notes,
-        statusWords(k),
-        `Trend compares with ${ctx.previousQuarter.label} (${previous.value === null ? 'no data' : plain(previous.value)}) in the KPI’s good direction.`,
-        ...(compute
-          ? ['Derived from the workspace data; imported observations for this KPI are not used.']
-          : []),
-      ],
+  return ctx.facts.kpis
+    .filter((k) => !k.input)
+    .map((k) => {
+      const compute = k.derived ? DERIVED[k.id] : undefined;
+      const observations = ctx.facts.observationsByKpi.get(k.id) ?? [];
+      const valueOf = (q: FiscalQuarter): KpiValue =>
+        compute
+          ? { ...compute(ctx, q), observationCount: 0, batchIds: [] }
+          : observedValue(k, observations, q, { portfolio: true });
+      const score = scoreKpi(
+        ctx,
+        k,
+        `kpi.${k.id}`,
+        `${k.name}, ${ctx.quarter.label}`,
+        ctx.historyQuarters.map(valueOf),
+        compute ? ['Derived from the workspace data; imported observations for this KPI are not used.'] : [],
+      );
+      return { ...score, derived: k.derived };
     });
-    out.push({
-      id: k.id,
-      name: k.name,
-      category: k.category,
-      unit: k.unit,
-      direction: k.direction,
-      aggregation: k.aggregation,
-      value: current.value,
-      previousValue: previous.value,
-      target: k.target,
-      amber: k.amber,
-      tolerance: k.tolerance,
-      status,
-      trend,
-      derived: k.derived,
-      observationCount: current.observationCount,
-      history: ctx.historyQuarters.map((q, i) => ({
-        period: q.label,
-        value: values[i]!.value,
-        status: kpiStatus(k, values[i]!.value),
-      })),
-      explain,
-    });
-  }
-  return out;
 }

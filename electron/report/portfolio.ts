@@ -12,6 +12,7 @@ import { discountedFigures, monthlyFlows } from './cashflows';
 import type { ReportContext } from './context';
 import { figureInput } from './explanations';
 import { benefitKey } from './facts';
+import { buildInitiativeKpis } from './initiativeKpis';
 
 const ROI_FORMULA =
   '(Realized benefit − cost) ÷ cost; blank when cost is 0. Projected benefits are not included.';
@@ -252,5 +253,6 @@ export function buildInitiative(ctx: ReportContext, i: Initiative): InitiativeRe
       firstMonthOf(firstDataMonth, facts.benefitByInitiative.firstMonthWithLines(projectedKey, asOf)),
     ),
     ...discountedFigures(ctx, p, i.name, months, flows),
+    kpis: buildInitiativeKpis(ctx, i),
   };
 }
