@@ -78,7 +78,7 @@ export function generateDemo(db: Db): DemoSummary {
       spendLines: spend.lines,
       budgetLines: generateBudget(ctx, spend.plan),
       benefitLines: generateBenefits(ctx, ids),
-      observations: generateObservations(ctx),
+      observations: generateObservations(ctx, ids),
       firstMonth: DEMO_FIRST_MONTH,
       lastMonth: DEMO_LAST_MONTH,
     };

@@ -35,3 +35,110 @@ export const DEMO_KPI_SERIES: Record<string, DemoKpiSeries> = {
 
 /** Key actions per month (the denominator of inference cost per key action). */
 export const DEMO_KEY_ACTIONS = { start: 900_000, end: 3_400_000 };
+
+/** How a KPI moves for one initiative, from its first observed month to the demo's last. */
+export interface DemoInitiativeKpi extends DemoKpiSeries {
+  initiative: string;
+  kpi: string;
+  /** First month observed: when the initiative went live or started its pilot. */
+  from: string;
+}
+
+/**
+ * KPIs the initiative owners report for their own initiatives (observations carrying the initiative): what
+ * the initiative detail shows. Only KPIs that also have workspace-level observations in every demo quarter,
+ * so the scorecard's values are unchanged (initiative-tagged observations count in the portfolio value only
+ * in a quarter without workspace-level ones). Ends chosen for a mix of green, amber and red.
+ */
+export const DEMO_INITIATIVE_KPIS: DemoInitiativeKpi[] = [
+  {
+    initiative: 'Customer Support Copilot',
+    kpi: 'support_deflection',
+    from: '2025-02',
+    start: 0.06,
+    end: 0.23,
+    noise: 0.01,
+    decimals: 4,
+  },
+  {
+    initiative: 'Customer Support Copilot',
+    kpi: 'hallucination_rate',
+    from: '2025-02',
+    start: 0.088,
+    end: 0.047,
+    noise: 0.003,
+    decimals: 4,
+  },
+  {
+    initiative: 'Customer Support Copilot',
+    kpi: 'latency_slo_compliance',
+    from: '2025-02',
+    start: 0.91,
+    end: 0.957,
+    noise: 0.005,
+    decimals: 4,
+  },
+  {
+    initiative: 'Developer Code Assistant',
+    kpi: 'model_adoption_rate',
+    from: '2025-01',
+    start: 0.22,
+    end: 0.71,
+    noise: 0.015,
+    decimals: 3,
+  },
+  {
+    initiative: 'Developer Code Assistant',
+    kpi: 'platform_satisfaction_enps',
+    from: '2025-01',
+    start: 8,
+    end: 41,
+    noise: 3,
+    decimals: 0,
+  },
+  {
+    initiative: 'Fraud Detection Uplift',
+    kpi: 'service_availability',
+    from: '2025-04',
+    start: 0.9958,
+    end: 0.9981,
+    noise: 0.0004,
+    decimals: 4,
+  },
+  {
+    initiative: 'Fraud Detection Uplift',
+    kpi: 'incident_count',
+    from: '2025-04',
+    start: 1.2,
+    end: 0.3,
+    noise: 0.5,
+    decimals: 0,
+  },
+  {
+    initiative: 'Knowledge Search',
+    kpi: 'model_adoption_rate',
+    from: '2025-09',
+    start: 0.08,
+    end: 0.36,
+    noise: 0.012,
+    decimals: 3,
+  },
+  {
+    initiative: 'Knowledge Search',
+    kpi: 'hallucination_rate',
+    from: '2025-09',
+    start: 0.112,
+    end: 0.071,
+    noise: 0.004,
+    decimals: 4,
+  },
+  {
+    initiative: 'Contract Review AI',
+    kpi: 'hallucination_rate',
+    from: '2025-07',
+    start: 0.14,
+    end: 0.094,
+    noise: 0.005,
+    decimals: 4,
+  },
+];
