@@ -9,8 +9,9 @@ import { Figure } from '../explain/Figure';
 import { chartMajor, formatMoney, formatPayback, formatPct } from '../format';
 import { STAGE_LABEL } from '../labels';
 import { InitiativeFacts } from './InitiativeFacts';
+import { InitiativeKpis } from './InitiativeKpis';
 
-/** One initiative: its quarter and cumulative figures, cost vs benefit by month, and governance facts. */
+/** One initiative: its quarter and cumulative figures, cost vs benefit by month next to its KPIs, and governance facts. */
 export function InitiativeDetail({
   id,
   report,
@@ -136,22 +137,30 @@ export function InitiativeDetail({
             />
             <InitiativeFacts initiative={initiative} />
           </div>
-          <Panel title="Cost and benefit by month">
-            {chart.periods.length === 0 ? (
-              <p className="muted">
-                No spend or benefit is recorded for this initiative up to {report.period.end}.
-              </p>
-            ) : (
-              <GroupedBarChart
-                title={`${initiative.name}: cost vs benefit, ${c} per month`}
-                periods={chart.periods}
-                series={chart.series}
-                currency={c}
-                xLabel="Month"
-                testId="chart-initiative"
-              />
-            )}
-          </Panel>
+          <div className="grid-2 initiative-panels">
+            <Panel title="Cost and benefit by month">
+              {chart.periods.length === 0 ? (
+                <p className="muted">
+                  No spend or benefit is recorded for this initiative up to {report.period.end}.
+                </p>
+              ) : (
+                <GroupedBarChart
+                  title={`${initiative.name}: cost vs benefit, ${c} per month`}
+                  periods={chart.periods}
+                  series={chart.series}
+                  currency={c}
+                  xLabel="Month"
+                  testId="chart-initiative"
+                />
+              )}
+            </Panel>
+            <InitiativeKpis
+              kpis={r.kpis}
+              initiative={initiative.name}
+              period={report.period.label}
+              currency={c}
+            />
+          </div>
         </div>
       )}
     </>

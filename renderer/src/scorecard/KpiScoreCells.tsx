@@ -1,0 +1,52 @@
+import type { KpiScore } from '../../../shared/report';
+import { Sparkline } from '../charts/Sparkline';
+import { StatusBadge } from '../components/StatusBadge';
+import { TrendIndicator } from '../components/TrendIndicator';
+import { Figure } from '../explain/Figure';
+import { formatKpiTarget, formatKpiValue } from '../kpiFormat';
+
+/**
+ * The cells every scored KPI row shows, on the scorecard and in an initiative's KPIs: the value (opening its
+ * explanation), the target, the status (colour + shape + words), the trend and the 6-quarter sparkline.
+ */
+export function KpiScoreCells({
+  kpi,
+  currency,
+  label = kpi.name,
+  testPrefix = 'kpi',
+}: {
+  kpi: KpiScore;
+  currency: string;
+  /** What the figure is, for its accessible name (e.g. the KPI name with the initiative's). */
+  label?: string;
+  /** Test ids are `${testPrefix}-value-${id}`, `-target-`, `-status-`. */
+  testPrefix?: string;
+}) {
+  const fmt = (v: number) => formatKpiValue(kpi.unit, v, currency);
+  return (
+    <>
+      <td className="num kpi-value">
+        <Figure explain={kpi.explain} label={label} testId={`${testPrefix}-value-${kpi.id}`}>
+          {formatKpiValue(kpi.unit, kpi.value, currency)}
+        </Figure>
+      </td>
+      <td className="num" data-testid={`${testPrefix}-target-${kpi.id}`}>
+        {formatKpiTarget(kpi, currency)}
+      </td>
+      <td data-testid={`${testPrefix}-status-${kpi.id}`}>
+        <StatusBadge status={kpi.status} />
+      </td>
+      <td>
+        <TrendIndicator trend={kpi.trend} value={kpi.value} previous={kpi.previousValue} />
+      </td>
+      <td>
+        <Sparkline
+          values={kpi.history.map((h) => h.value)}
+          labels={kpi.history.map((h) => h.period)}
+          label={`${label}, last ${kpi.history.length} quarters`}
+          format={fmt}
+        />
+      </td>
+    </>
+  );
+}
