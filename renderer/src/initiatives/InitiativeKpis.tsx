@@ -18,10 +18,17 @@ export function InitiativeKpis({
   return (
     <Panel title="KPIs" id="initiative-kpis-title">
       {kpis.length === 0 ? (
-        <EmptyState title="No KPI observations for this initiative">
-          Import KPI observations with an Initiative column (KPI, period, value and the initiative’s name) on
-          the <a href="#/import">Import screen</a>. Values for {initiative} from the last six quarters then
-          show here with their target, status and trend.
+        <EmptyState
+          title="No KPI observations for this initiative"
+          action={
+            <a className="button" href="#/import">
+              Import KPI observations
+            </a>
+          }
+        >
+          Import KPI observations with an Initiative column (KPI, period, value and the initiative’s name).
+          Values for {initiative} from the last six quarters then show here with their target, status and
+          trend.
         </EmptyState>
       ) : (
         <div className="table-wrap">
