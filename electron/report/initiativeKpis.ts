@@ -1,7 +1,22 @@
-import type { Initiative } from '../../shared/domain';
+import type { Initiative, KpiObservation } from '../../shared/domain';
+import type { FiscalQuarter } from '../../shared/fiscal';
 import type { InitiativeKpiReport } from '../../shared/report';
 import type { ReportContext } from './context';
-import { observedValue, scoreKpi } from './kpiScore';
+import { anyEnding, batchIdsOf, observedValue, scoreKpi, type KpiValue } from './kpiScore';
+
+/**
+ * Quarter values of one initiative's observations of one KPI, by quarter (`quarterOrdinal`). Keyed by the
+ * facts' own observation list, so they live as long as those facts (any write loads new ones): a quarter
+ * switch computes only the quarters it has not seen, not all six of every row's history again.
+ */
+const quarterValues = new WeakMap<readonly KpiObservation[], Map<number, KpiValue>>();
+
+function quarterOrdinal(q: FiscalQuarter): number {
+  return q.fiscalYear * 4 + q.quarter;
+}
+
+const PORTFOLIO_RULE =
+  'Only observations carrying this initiative are used. They count in the portfolio value of the KPI only in a quarter without workspace-level observations (no initiative, no segment).';
 
 /**
  * The imported KPIs observed for one initiative: its tagged observations only, aggregated per quarter by each
@@ -22,19 +37,23 @@ export function buildInitiativeKpis(ctx: ReportContext, i: Initiative): Initiati
   for (const k of ctx.facts.kpis) {
     if (k.derived || k.input) continue;
     const observations = byKpi.get(k.id);
-    if (!observations?.some((o) => o.periodEnd >= from && o.periodEnd <= to)) continue;
-    const values = ctx.historyQuarters.map((q) => observedValue(k, observations, q, { initiative: i.name }));
+    if (!observations || !anyEnding(observations, from, to)) continue;
+    let known = quarterValues.get(observations);
+    if (!known) quarterValues.set(observations, (known = new Map()));
+    const values = ctx.historyQuarters.map((q) => {
+      let v = known.get(quarterOrdinal(q));
+      if (!v) known.set(quarterOrdinal(q), (v = observedValue(k, observations, q, { initiative: i.name })));
+      return v;
+    });
     const score = scoreKpi(
       ctx,
       k,
       `initiative.${i.id}.kpi.${k.id}`,
       `${k.name} for ${i.name}, ${ctx.quarter.label}`,
       values,
-      [
-        'Only observations carrying this initiative are used. They count in the portfolio value of the KPI only in a quarter without workspace-level observations (no initiative, no segment).',
-      ],
+      [PORTFOLIO_RULE],
     );
-    out.push({ ...score, batchIds: values[values.length - 1]!.batchIds });
+    out.push({ ...score, batchIds: batchIdsOf(values[values.length - 1]!.used) });
   }
   return out;
 }

@@ -1,33 +1,94 @@
-import type { KpiDefinition, KpiObservation, KpiUnit } from '../../shared/domain';
+import type { KpiDefinition, KpiObservation, KpiUnit, RagStatus } from '../../shared/domain';
 import type { FiscalQuarter } from '../../shared/fiscal';
-import { aggregateQuarter } from '../../shared/metrics/kpiAggregate';
+import { aggregateQuarter, type QuarterValue } from '../../shared/metrics/kpiAggregate';
 import { kpiStatus, kpiTrend } from '../../shared/metrics/kpiStatus';
 import type { ExplainKey, ExplanationInput, ExplanationUnit, KpiScore } from '../../shared/report';
 import type { ReportContext } from './context';
 import { valueInput } from './explanations';
 
-/** A KPI value for one quarter with what it was computed from. */
-export interface KpiValue {
-  value: number | null;
-  observationCount: number;
-  /** Import batches of the observations used, ascending (none for derived values). */
-  batchIds: number[];
+/** How a quarter value was computed: what its explanation shows. */
+export interface KpiWorking {
   formula: string;
   inputs: ExplanationInput[];
   notes: string[];
 }
 
+/** A KPI value for one quarter. */
+export interface KpiValue {
+  value: number | null;
+  /** The value's status against the KPI's target and thresholds. */
+  status: RagStatus;
+  /** The observations it was computed from (none for derived KPIs). */
+  used: readonly KpiObservation[];
+  /** Its working, built only for the value that is explained (the period's, not the history's). */
+  working(): KpiWorking;
+}
+
+/** `f`'s result, computed on the first call (a cached quarter value's working serves every report). */
+function once<T>(f: () => T): () => T {
+  let done: { value: T } | null = null;
+  return () => (done ??= { value: f() }).value;
+}
+
 /** Whose observations a value aggregates: the workspace's (the scorecard) or one initiative's. */
 export type ObservationScope = { portfolio: true } | { initiative: string };
 
-function inQuarter(o: KpiObservation, q: FiscalQuarter): boolean {
-  return o.periodEnd >= q.start && o.periodEnd <= q.end;
+/** Import batches of observations, ascending. */
+export function batchIdsOf(observations: readonly KpiObservation[]): number[] {
+  return [...new Set(observations.map((o) => o.batchId ?? 0))].filter((b) => b !== 0).sort((a, b) => a - b);
+}
+
+function formulaOf(
+  k: KpiDefinition,
+  q: FiscalQuarter,
+  scope: ObservationScope,
+  agg: QuarterValue<KpiObservation>,
+): string {
+  const whose = 'portfolio' in scope ? 'the observations' : `the observations for ${scope.initiative}`;
+  const lead = `Quarter value = ${k.aggregation} of ${whose} whose period ends in ${q.start} to ${q.end}`;
+  if ('portfolio' in scope)
+    return agg.basis === 'segments'
+      ? `${lead}; only per-initiative/segment observations exist, so they are combined per period first (summed for sum KPIs, averaged otherwise).`
+      : `${lead}.`;
+  return new Set(agg.used.map((o) => o.periodEnd)).size < agg.used.length
+    ? `${lead}; observations of the same period (segments) are combined first (summed for sum KPIs, averaged otherwise).`
+    : `${lead}.`;
+}
+
+/** First index in `observations` (ordered by period end) whose period ends on or after `day`. */
+function firstEndingFrom(observations: readonly KpiObservation[], day: string): number {
+  let lo = 0;
+  let hi = observations.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (observations[mid]!.periodEnd < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether any of `observations` (ordered by period end) has its period ending from `start` to `end`. */
+export function anyEnding(observations: readonly KpiObservation[], start: string, end: string): boolean {
+  const i = firstEndingFrom(observations, start);
+  return i < observations.length && observations[i]!.periodEnd <= end;
+}
+
+/** The observations (ordered by period end, as the facts hold them) whose period ends from `start` to `end`. */
+export function observationsEnding(
+  observations: readonly KpiObservation[],
+  start: string,
+  end: string,
+): readonly KpiObservation[] {
+  const from = firstEndingFrom(observations, start);
+  let to = from;
+  while (to < observations.length && observations[to]!.periodEnd <= end) to++;
+  return observations.slice(from, to);
 }
 
 /**
- * The quarter value of an imported KPI from `observations` (any dates: those whose period ends in the quarter
- * are used), by the KPI's own aggregation rule (`aggregateQuarter`), with one explanation input per
- * observation naming its row and batch.
+ * The quarter value of an imported KPI from `observations` (any dates, ordered by period end: those whose
+ * period ends in the quarter are used), by the KPI's own aggregation rule (`aggregateQuarter`); its working
+ * lists each observation with its row and batch.
  */
 export function observedValue(
   k: KpiDefinition,
@@ -35,44 +96,29 @@ export function observedValue(
   q: FiscalQuarter,
   scope: ObservationScope,
 ): KpiValue {
-  const agg = aggregateQuarter(
-    k.aggregation,
-    observations.filter((o) => inQuarter(o, q)),
-  );
-  const batchIds = [...new Set(agg.used.map((o) => o.batchId ?? 0))]
-    .filter((b) => b !== 0)
-    .sort((a, b) => a - b);
-  const whose = 'portfolio' in scope ? 'the observations' : `the observations for ${scope.initiative}`;
-  let formula = `Quarter value = ${k.aggregation} of ${whose} whose period ends in ${q.start} to ${q.end}`;
-  if ('portfolio' in scope) {
-    formula +=
-      agg.basis === 'segments'
-        ? '; only per-initiative/segment observations exist, so they are combined per period first (summed for sum KPIs, averaged otherwise).'
-        : '.';
-  } else {
-    const periods = new Set(agg.used.map((o) => o.periodEnd)).size;
-    formula +=
-      periods < agg.used.length
-        ? '; observations of the same period (segments) are combined first (summed for sum KPIs, averaged otherwise).'
-        : '.';
-  }
+  const agg = aggregateQuarter(k.aggregation, observationsEnding(observations, q.start, q.end));
   return {
     value: agg.value,
-    observationCount: agg.used.length,
-    batchIds,
-    formula,
-    inputs: agg.used.map((o) =>
-      valueInput(
-        `Observation ${o.periodStart} to ${o.periodEnd}${o.segment ? ` (${o.segment})` : ''}${o.sourceRow ? `, row ${o.sourceRow}` : ''}`,
-        'kpi_observations',
-        o.value,
-        1,
-        o.batchId ? [o.batchId] : [],
-      ),
-    ),
-    notes: agg.used.length
-      ? [`${agg.used.length} observation(s); batches ${batchIds.join(', ') || 'none'}.`]
-      : ['No observation in the quarter: no data.'],
+    status: kpiStatus(k, agg.value),
+    used: agg.used,
+    working: once(() => {
+      const batchIds = batchIdsOf(agg.used);
+      return {
+        formula: formulaOf(k, q, scope, agg),
+        inputs: agg.used.map((o) =>
+          valueInput(
+            `Observation ${o.periodStart} to ${o.periodEnd}${o.segment ? ` (${o.segment})` : ''}${o.sourceRow ? `, row ${o.sourceRow}` : ''}`,
+            'kpi_observations',
+            o.value,
+            1,
+            o.batchId ? [o.batchId] : [],
+          ),
+        ),
+        notes: agg.used.length
+          ? [`${agg.used.length} observation(s); batches ${batchIds.join(', ') || 'none'}.`]
+          : ['No observation in the quarter: no data.'],
+      };
+    }),
   };
 }
 
@@ -117,12 +163,13 @@ export function scoreKpi(
 ): KpiScore {
   const current = values[values.length - 1]!;
   const previous = values[values.length - 2]!;
+  const working = current.working();
   const explain = ctx.book.other(key, EXPLANATION_UNIT[k.unit], current.value, {
     label,
-    formula: current.formula,
-    inputs: current.inputs,
+    formula: working.formula,
+    inputs: working.inputs,
     notes: [
-      ...current.notes,
+      ...working.notes,
       statusWords(k),
       `Trend compares with ${ctx.previousQuarter.label} (${previous.value === null ? 'no data' : plain(previous.value)}) in the KPI’s good direction.`,
       ...notes,
@@ -140,13 +187,13 @@ export function scoreKpi(
     target: k.target,
     amber: k.amber,
     tolerance: k.tolerance,
-    status: kpiStatus(k, current.value),
+    status: current.status,
     trend: kpiTrend(k, current.value, previous.value),
-    observationCount: current.observationCount,
+    observationCount: current.used.length,
     history: ctx.historyQuarters.map((q, i) => ({
       period: q.label,
       value: values[i]!.value,
-      status: kpiStatus(k, values[i]!.value),
+      status: values[i]!.status,
     })),
     explain,
   };

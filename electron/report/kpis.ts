@@ -7,14 +7,16 @@ import {
   type Share,
 } from '../../shared/metrics/derivedKpis';
 import { roi } from '../../shared/metrics/roi';
+import type { KpiDefinition } from '../../shared/domain';
+import { kpiStatus } from '../../shared/metrics/kpiStatus';
 import type { KpiReport } from '../../shared/report';
 import type { ReportContext } from './context';
 import { tallyInput, valueInput } from './explanations';
-import { observedValue, scoreKpi, type KpiValue } from './kpiScore';
+import { observedValue, scoreKpi, type KpiValue, type KpiWorking } from './kpiScore';
 import { INFERENCE_CATEGORIES, quarterUnitCost } from './unitEconomics';
 
-/** A derived KPI's value: computed from the data, no observations. */
-type DerivedValue = Omit<KpiValue, 'observationCount' | 'batchIds'>;
+/** A derived KPI's value and its working: computed from the data, no observations. */
+type DerivedValue = KpiWorking & { value: number | null };
 
 type DerivedComputer = (ctx: ReportContext, q: FiscalQuarter) => DerivedValue;
 
@@ -96,6 +98,10 @@ const DERIVED: Record<string, DerivedComputer> = {
   },
 };
 
+function derivedValue(k: KpiDefinition, d: DerivedValue): KpiValue {
+  return { value: d.value, status: kpiStatus(k, d.value), used: [], working: () => d };
+}
+
 /**
  * The scorecard: every scored KPI, imported or derived. An imported KPI's value comes from the workspace-level
  * observations (no initiative, no segment); observations tagged with an initiative or a segment count only in
@@ -109,9 +115,7 @@ export function buildKpis(ctx: ReportContext): KpiReport[] {
       const compute = k.derived ? DERIVED[k.id] : undefined;
       const observations = ctx.facts.observationsByKpi.get(k.id) ?? [];
       const valueOf = (q: FiscalQuarter): KpiValue =>
-        compute
-          ? { ...compute(ctx, q), observationCount: 0, batchIds: [] }
-          : observedValue(k, observations, q, { portfolio: true });
+        compute ? derivedValue(k, compute(ctx, q)) : observedValue(k, observations, q, { portfolio: true });
       const score = scoreKpi(
         ctx,
         k,

@@ -57,6 +57,9 @@ export function aggregateQuarter<O extends ObservationLike>(
     list.push(o.value);
     byPeriod.set(o.periodEnd, list);
   }
-  const perPeriod = [...byPeriod.values()].map((vs) => combine(aggregation === 'sum' ? 'sum' : 'mean', vs));
+  // A period with one observation (the usual case for an initiative's own values) is that value.
+  const perPeriod = [...byPeriod.values()].map((vs) =>
+    vs.length === 1 ? vs[0]! : combine(aggregation === 'sum' ? 'sum' : 'mean', vs),
+  );
   return { value: combine(aggregation, perPeriod), used: sorted, basis: 'segments' };
 }

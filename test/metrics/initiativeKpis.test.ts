@@ -178,4 +178,17 @@ describe("an initiative's KPIs: its tagged observations, aggregated, scored and 
     // Imported values for a derived KPI stay unused in both places.
     expect(q3.kpis.find((k) => k.id === 'ai_portfolio_roi')!.observationCount).toBe(0);
   });
+
+  it('a quarter switch reuses computed quarters, and any import recomputes them', () => {
+    const before = buildReport(w.db, 'FY2026-Q3');
+    expect(kpi(before, copilot, 'model_adoption_rate').value).toBe(0.52);
+    // A second value for the copilot's September (another team): one period, so averaged with 52% → 53.5%.
+    w.observations('model_adoption_rate', [
+      { start: '2026-09-15', end: '2026-09-30', value: 0.55, initiative: copilot },
+    ]);
+    const after = buildReport(w.db, 'FY2026-Q3');
+    expect(kpi(after, copilot, 'model_adoption_rate')).toMatchObject({ value: 0.535, observationCount: 4 });
+    expect(kpi(after, copilot, 'model_adoption_rate').history[5]!.value).toBe(0.535);
+    expect(kpi(buildReport(w.db, 'FY2026-Q4'), copilot, 'model_adoption_rate').previousValue).toBe(0.535);
+  });
 });
