@@ -1,3 +1,4 @@
+import type { KpiDefinition } from '../../shared/domain';
 import type { FiscalQuarter } from '../../shared/fiscal';
 import { budgetVariance } from '../../shared/metrics/budget';
 import {
@@ -6,9 +7,8 @@ import {
   medianTimeToProduction,
   type Share,
 } from '../../shared/metrics/derivedKpis';
-import { roi } from '../../shared/metrics/roi';
-import type { KpiDefinition } from '../../shared/domain';
 import { kpiStatus } from '../../shared/metrics/kpiStatus';
+import { roi } from '../../shared/metrics/roi';
 import type { KpiReport } from '../../shared/report';
 import type { ReportContext } from './context';
 import { tallyInput, valueInput } from './explanations';
