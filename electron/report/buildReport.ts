@@ -1,4 +1,10 @@
-import { REPORT_MODEL_VERSION, type BatchRef, type PeriodInfo, type ReportModel } from '../../shared/report';
+import {
+  REPORT_MODEL_VERSION,
+  type BatchRef,
+  type InitiativeKpiReport,
+  type PeriodInfo,
+  type ReportModel,
+} from '../../shared/report';
 import { compareText } from '../../shared/metrics/order';
 import type { Db } from '../store/db';
 import { anomalySettings, buildAnomalies } from './anomalies';
@@ -9,6 +15,7 @@ import { ExplanationBook, valueInput } from './explanations';
 import type { AppliedRate } from './facts';
 import { workspaceFacts } from './factsCache';
 import { MissingFxRateError } from './fx';
+import { buildInitiativeKpis } from './initiativeKpis';
 import { buildKpis } from './kpis';
 import { buildInitiative, buildPortfolio } from './portfolio';
 import { buildRunRate } from './runRate';
@@ -98,12 +105,17 @@ function notesFor(ctx: ReportContext, rates: AppliedRate[]): string[] {
   return notes;
 }
 
+export interface ReportOptions {
+  /** Each initiative's KPI rows (default true); without them `initiatives[].kpis` is empty. */
+  initiativeKpis?: boolean;
+}
+
 /**
  * Builds the report model for one fiscal quarter from the workspace facts (read once per change of the
  * data, see `workspaceFacts`) and the pure metric functions. Figures are as of the quarter's last day;
  * data dated later is ignored.
  */
-export function buildReport(db: Db, period: string): ReportModel {
+export function buildReport(db: Db, period: string, options: ReportOptions = {}): ReportModel {
   const facts = workspaceFacts(db);
   const settings = facts.settings;
   const frame = periodFrame(period, settings.fiscalStartMonth);
@@ -112,7 +124,8 @@ export function buildReport(db: Db, period: string): ReportModel {
   assertRates(ctx);
 
   const portfolio = buildPortfolio(ctx);
-  const initiatives = facts.initiatives.map((i) => buildInitiative(ctx, i));
+  const withKpis = options.initiativeKpis ?? true;
+  const initiatives = facts.initiatives.map((i) => buildInitiative(ctx, i, withKpis));
   const budget = buildBudget(ctx);
   const unitEconomics = buildUnitEconomics(ctx);
   const kpis = buildKpis(ctx);
@@ -159,6 +172,18 @@ export function buildReport(db: Db, period: string): ReportModel {
     batches: batchRefs(db, book.batchIds()),
     notes: notesFor(ctx, rates),
   };
+}
+
+/**
+ * One initiative's KPIs for one quarter, exactly as `buildReport` puts them in its `initiatives[].kpis`
+ * (the same facts, frame and code), without building the rest of the report; null for an unknown id.
+ */
+export function buildInitiativeKpiReport(db: Db, period: string, id: number): InitiativeKpiReport[] | null {
+  const facts = workspaceFacts(db);
+  const initiative = facts.initiatives.find((i) => i.id === id);
+  if (!initiative) return null;
+  const frame = periodFrame(period, facts.settings.fiscalStartMonth);
+  return buildInitiativeKpis(contextFrom(frame, facts, new ExplanationBook()), initiative);
 }
 
 /** Kept here too: callers import it with the report. */

@@ -140,7 +140,8 @@ function firstMonthOf(...months: (Month | null)[]): Month | null {
   return first;
 }
 
-export function buildInitiative(ctx: ReportContext, i: Initiative): InitiativeReport {
+/** One initiative's figures; its KPI rows only `withKpis` (else `kpis` is empty). */
+export function buildInitiative(ctx: ReportContext, i: Initiative, withKpis = true): InitiativeReport {
   const { facts, quarter: q, asOf, book } = ctx;
   const [from, , to] = q.months;
   const p = `initiative.${i.id}`;
@@ -253,6 +254,6 @@ export function buildInitiative(ctx: ReportContext, i: Initiative): InitiativeRe
       firstMonthOf(firstDataMonth, facts.benefitByInitiative.firstMonthWithLines(projectedKey, asOf)),
     ),
     ...discountedFigures(ctx, p, i.name, months, flows),
-    kpis: buildInitiativeKpis(ctx, i),
+    kpis: withKpis ? buildInitiativeKpis(ctx, i) : [],
   };
 }

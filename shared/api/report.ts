@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ReportModel } from '../report';
-import { Empty, Period, method } from './contract';
+import type { InitiativeKpiReport, ReportModel } from '../report';
+import { Empty, Id, Period, method } from './contract';
 
 export interface ReportPeriods {
   /** Fiscal quarters that have any data, oldest first. */
@@ -14,9 +14,25 @@ export const reportMethods = {
    * The report model for one fiscal quarter (the dashboard, the packs and `report --json` all read it).
    * `explanations: false` leaves the per-figure explanations out (most of the model's size on a large
    * workspace); the screens fetch them with `report.explanations` when a figure is opened.
+   * `initiativeKpis: false` leaves every initiative's KPI rows out (`kpis: []`, not computed): the
+   * initiative detail fetches its own with `report.initiativeKpis`, so a quarter switch does not carry
+   * them for every initiative.
    */
   'report.get': method<ReportModel>()(
-    z.object({ period: Period, explanations: z.boolean().default(true) }).strict(),
+    z
+      .object({
+        period: Period,
+        explanations: z.boolean().default(true),
+        initiativeKpis: z.boolean().default(true),
+      })
+      .strict(),
+  ),
+  /**
+   * One initiative's KPIs for one quarter, as `report.get` has them in `initiatives[].kpis` (their
+   * explanations are in `report.explanations`).
+   */
+  'report.initiativeKpis': method<InitiativeKpiReport[]>()(
+    z.object({ period: Period, initiative: Id }).strict(),
   ),
   /** Every figure's explanation for one quarter: inputs, line counts, batches and the formula in words. */
   'report.explanations': method<ReportModel['explanations']>()(z.object({ period: Period }).strict()),

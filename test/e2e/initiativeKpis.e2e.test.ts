@@ -71,6 +71,22 @@ describe("an initiative's KPIs in Chromium: rows equal the report model, explana
     await context.close();
   });
 
+  it('follows a quarter switch on the detail: the rows become the other quarter’s', async () => {
+    const earlier = await app.report('FY2025-Q4');
+    const i = earlier.initiatives.find((x) => x.kpis.some((k) => k.value !== null))!;
+    const { page, context, errors } = await openApp(app.browser, app.ctx.bridge.launchUrl);
+    await go(page, `initiatives/${i.id}`);
+    await page.getByTestId('initiative-kpis').waitFor();
+    await page.getByLabel('Fiscal quarter').selectOption('FY2025-Q4');
+    for (const k of i.kpis)
+      await expect
+        .poll(() => page.getByTestId(`initiative-kpi-value-${k.id}`).textContent())
+        .toBe(shown(k.unit, k.value));
+    expect(await page.getByTestId('initiative-kpis').locator('caption').textContent()).toContain('FY2025-Q4');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('opens a KPI value’s explanation from the keyboard: formula, each observation, its batch', async () => {
     const i = report.initiatives.find((x) => x.kpis.some((k) => k.observationCount > 1))!;
     const k = i.kpis.find((x) => x.observationCount > 1)!;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService, type Service } from '../../electron/service/service';
 import { UploadStore } from '../../electron/service/uploads';
 import { methods, type MethodName } from '../../shared/api';
+import type { ReportModel } from '../../shared/report';
 import { tempWorkspace } from '../helpers/tempWorkspace';
 
 let service: Service;
@@ -95,6 +96,31 @@ describe('API boundary', () => {
     expect(l.portfolio).toEqual(f.portfolio);
     expect(explanations.result).toEqual(f.explanations);
     expect(JSON.stringify(l).length).toBeLessThan(JSON.stringify(f).length / 2);
+  });
+
+  it('serves reports without initiative KPI rows on request, and one initiative’s rows on their own', async () => {
+    for (const period of ['FY2026-Q3', 'FY2025-Q4']) {
+      const full = await service.call('report.get', { period });
+      const light = await service.call('report.get', { period, explanations: false, initiativeKpis: false });
+      if (!full.ok || !light.ok) throw new Error('report calls failed');
+      const f = full.result as ReportModel;
+      const l = light.result as ReportModel;
+      expect(f.initiatives.filter((i) => i.kpis.length > 0).length).toBeGreaterThanOrEqual(3);
+      expect(l.initiatives.every((i) => i.kpis.length === 0)).toBe(true);
+      expect(l.initiatives.map((i) => ({ ...i, kpis: [] }))).toEqual(
+        f.initiatives.map((i) => ({ ...i, kpis: [] })),
+      );
+      expect(l.kpis).toEqual(f.kpis);
+      for (const i of f.initiatives) {
+        const own = await service.call('report.initiativeKpis', { period, initiative: i.id });
+        expect(own).toEqual({ ok: true, result: i.kpis });
+        for (const k of i.kpis) expect(f.explanations[k.explain]?.result).toBe(k.value);
+      }
+    }
+    const missing = await service.call('report.initiativeKpis', { period: 'FY2026-Q3', initiative: 9999 });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const bad = await service.call('report.initiativeKpis', { period: 'FY2026-Q3', initiative: 'x' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 
   it('returns typed errors from handlers (not found, conflict)', async () => {

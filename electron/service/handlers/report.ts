@@ -1,14 +1,14 @@
 import { ApiError, type reportMethods } from '../../../shared/api';
 import type { ReportModel } from '../../../shared/report';
-import { buildReport } from '../../report/buildReport';
+import { buildInitiativeKpiReport, buildReport, type ReportOptions } from '../../report/buildReport';
 import { reportPeriods } from '../../report/periods';
 import { MissingFxRateError } from '../../report/fx';
 import type { Db } from '../../store/db';
 import type { HandlerMap } from './types';
 
-function report(db: Db, period: string): ReportModel {
+function report(db: Db, period: string, options: ReportOptions = {}): ReportModel {
   try {
-    return buildReport(db, period);
+    return buildReport(db, period, options);
   } catch (err) {
     if (err instanceof MissingFxRateError)
       throw new ApiError('CONFLICT', err.message, { currency: err.currency, month: err.month });
@@ -17,9 +17,14 @@ function report(db: Db, period: string): ReportModel {
 }
 
 export const reportHandlers: HandlerMap<keyof typeof reportMethods> = {
-  'report.get': ({ period, explanations }, { ws }) => {
-    const model = report(ws.db, period);
+  'report.get': ({ period, explanations, initiativeKpis }, { ws }) => {
+    const model = report(ws.db, period, { initiativeKpis });
     return explanations ? model : { ...model, explanations: {} };
+  },
+  'report.initiativeKpis': ({ period, initiative }, { ws }) => {
+    const kpis = buildInitiativeKpiReport(ws.db, period, initiative);
+    if (!kpis) throw new ApiError('NOT_FOUND', `No initiative ${initiative} in this workspace.`);
+    return kpis;
   },
   'report.explanations': ({ period }, { ws }) => report(ws.db, period).explanations,
   'report.periods': (_input, { ws }) => reportPeriods(ws.db),

@@ -154,12 +154,7 @@ export function InitiativeDetail({
                 />
               )}
             </Panel>
-            <InitiativeKpis
-              kpis={r.kpis}
-              initiative={initiative.name}
-              period={report.period.label}
-              currency={c}
-            />
+            <InitiativeKpis id={id} initiative={initiative.name} period={report.period.label} currency={c} />
           </div>
         </div>
       )}

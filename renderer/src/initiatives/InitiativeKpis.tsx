@@ -1,23 +1,30 @@
-import type { InitiativeKpiReport } from '../../../shared/report';
 import { EmptyState } from '../components/EmptyState';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { Panel } from '../components/Panel';
-import { InitiativeKpiRow } from './InitiativeKpiRow';
+import { Skeleton } from '../components/Skeleton';
+import { InitiativeKpiTable } from './InitiativeKpiTable';
+import { useInitiativeKpis } from './useInitiativeKpis';
 
 /** The KPIs observed for one initiative, scored like the scorecard; or what to import to see them. */
 export function InitiativeKpis({
-  kpis,
+  id,
   initiative,
   period,
   currency,
 }: {
-  kpis: InitiativeKpiReport[];
+  id: number;
   initiative: string;
   period: string;
   currency: string;
 }) {
+  const state = useInitiativeKpis(id, period);
   return (
     <Panel title="KPIs" id="initiative-kpis-title">
-      {kpis.length === 0 ? (
+      {state.status === 'error' ? (
+        <ErrorNotice title="The KPIs could not be loaded" error={state.error} onRetry={state.retry} />
+      ) : state.status === 'loading' ? (
+        <Skeleton lines={4} label={`Loading the KPIs of ${initiative}`} />
+      ) : state.kpis.length === 0 ? (
         <EmptyState
           title="No KPI observations for this initiative"
           action={
@@ -31,40 +38,7 @@ export function InitiativeKpis({
           trend.
         </EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table className="table table-compact kpi-table" data-testid="initiative-kpis">
-            <caption className="sr-only">
-              KPIs observed for {initiative}, {period}
-            </caption>
-            <colgroup>
-              <col />
-              <col style={{ width: '72px' }} />
-              <col style={{ width: '76px' }} />
-              <col style={{ width: '100px' }} />
-              <col style={{ width: '100px' }} />
-              <col style={{ width: '112px' }} />
-            </colgroup>
-            <thead>
-              <tr>
-                <th scope="col">KPI</th>
-                <th scope="col" className="num">
-                  Value
-                </th>
-                <th scope="col" className="num">
-                  Target
-                </th>
-                <th scope="col">Status</th>
-                <th scope="col">Trend</th>
-                <th scope="col">6 quarters</th>
-              </tr>
-            </thead>
-            <tbody>
-              {kpis.map((k) => (
-                <InitiativeKpiRow key={k.id} kpi={k} initiative={initiative} currency={currency} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <InitiativeKpiTable kpis={state.kpis} initiative={initiative} period={period} currency={currency} />
       )}
     </Panel>
   );

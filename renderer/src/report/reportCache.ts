@@ -31,8 +31,9 @@ export const reportCache = {
     if (hit) return Promise.resolve(hit);
     const pending = !force && inflight.get(period);
     if (pending) return pending;
-    // Explanations stay on the service until a figure is opened (ExplainProvider fetches them).
-    const p = api.call('report.get', { period, explanations: false }).then(
+    // Explanations stay on the service until a figure is opened (ExplainProvider fetches them), and each
+    // initiative's KPI rows until its detail is shown (InitiativeKpis fetches them).
+    const p = api.call('report.get', { period, explanations: false, initiativeKpis: false }).then(
       (r) => {
         if (owner === info) byPeriod.set(period, r);
         inflight.delete(period);
