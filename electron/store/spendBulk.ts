@@ -1,13 +1,10 @@
 import type { SpendLine } from '../../shared/domain';
 import { monthOf } from '../../shared/fiscal';
 import type { Db } from './db';
+import { spendInserter } from './lines';
 
 /** The per-row trigger that keeps `spend_monthly` equal to a GROUP BY over `spend` (migration 1). */
 const ROLLUP_TRIGGER = 'spend_rollup_insert';
-
-const INSERT_SQL = `INSERT INTO spend (date, month, amount_micro, currency, initiative_id, category, vendor, cost_center,
-   description, tokens_in, tokens_out, requests, batch_id, source_row)
- VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 const ROLLUP_SQL = `INSERT INTO spend_monthly (month, initiative_id, category, vendor, currency, batch_id, amount_micro, line_count)
  VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -49,30 +46,15 @@ export function bulkSpendInserter(db: Db): BulkSpendInserter {
     .pluck()
     .get(ROLLUP_TRIGGER) as string | undefined;
   if (triggerSql !== undefined) db.exec(`DROP TRIGGER ${ROLLUP_TRIGGER}`);
-  const stmt = db.prepare(INSERT_SQL);
+  const insertLine = spendInserter(db);
   const groups = new Map<string, Group>();
   let finished = false;
   return {
     insert(l) {
       if (finished) throw new Error('bulk spend insert after finish');
-      const month = monthOf(l.date);
-      stmt.run(
-        l.date,
-        month,
-        l.amount,
-        l.currency,
-        l.initiativeId,
-        l.category,
-        l.vendor,
-        l.costCenter,
-        l.description,
-        l.tokensIn,
-        l.tokensOut,
-        l.requests,
-        l.batchId,
-        l.sourceRow,
-      );
+      insertLine(l);
       if (triggerSql === undefined) return;
+      const month = monthOf(l.date);
       // The rollup's key, with the trigger's coalesces: no initiative = 0 (shared), no vendor = ''.
       const initiativeId = l.initiativeId ?? 0;
       const vendor = l.vendor ?? '';
