@@ -1,5 +1,6 @@
 import type { InitiativeKpiReport } from '../../../shared/report';
 import { InitiativeKpiRow } from './InitiativeKpiRow';
+import { KpiScoreHeaders } from '../scorecard/KpiScoreHeaders';
 
 /** The KPIs observed for one initiative in a quarter: one scored row each. */
 export function InitiativeKpiTable({
@@ -30,15 +31,7 @@ export function InitiativeKpiTable({
         <thead>
           <tr>
             <th scope="col">KPI</th>
-            <th scope="col" className="num">
-              Value
-            </th>
-            <th scope="col" className="num">
-              Target
-            </th>
-            <th scope="col">Status</th>
-            <th scope="col">Trend</th>
-            <th scope="col">6 quarters</th>
+            <KpiScoreHeaders />
           </tr>
         </thead>
         <tbody>

@@ -1,6 +1,7 @@
 import type { KpiDefinition } from '../../../shared/domain';
 import type { KpiReport } from '../../../shared/report';
 import { KpiRow } from './KpiRow';
+import { KpiScoreHeaders } from './KpiScoreHeaders';
 
 /** The KPIs of one category. */
 export function KpiGroupTable({
@@ -39,15 +40,7 @@ export function KpiGroupTable({
               <th scope="col" id={id}>
                 {category}
               </th>
-              <th scope="col" className="num">
-                Value
-              </th>
-              <th scope="col" className="num">
-                Target
-              </th>
-              <th scope="col">Status</th>
-              <th scope="col">Trend</th>
-              <th scope="col">6 quarters</th>
+              <KpiScoreHeaders />
               <th scope="col">Commentary</th>
               <th scope="col">
                 <span className="sr-only">Actions</span>
