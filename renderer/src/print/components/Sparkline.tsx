@@ -1,6 +1,5 @@
-import { useMemo } from 'react';
 import type { KpiHistoryPoint } from '../../../../shared/report';
-import { ChartCanvas } from './ChartCanvas';
+import { sparklineGeometry } from '../charts/sparklineGeometry';
 
 const COLOURS: Record<KpiHistoryPoint['status'], string> = {
   green: '#15803d',
@@ -9,42 +8,36 @@ const COLOURS: Record<KpiHistoryPoint['status'], string> = {
   no_data: '#94a3b8',
 };
 
-/** Six quarters of a KPI, oldest first; the last point marked in its status colour. */
+const WIDTH = 84;
+const HEIGHT = 22;
+
+/**
+ * Six quarters of a KPI, oldest first; the last point marked in its status colour. Inline SVG, not a
+ * Chart.js canvas: a table of KPIs has one per row, and as vectors they print sharp at any zoom and cost
+ * the page and the PDF writer next to nothing (the pack's charts proper stay Chart.js).
+ */
 export function Sparkline({ history, name }: { history: KpiHistoryPoint[]; name: string }) {
-  const config = useMemo(
-    () => ({
-      type: 'line' as const,
-      data: {
-        labels: history.map((h) => h.period),
-        datasets: [
-          {
-            data: history.map((h) => h.value),
-            borderColor: '#475569',
-            borderWidth: 1.2,
-            spanGaps: true,
-            pointRadius: history.map((_, i) => (i === history.length - 1 ? 2.5 : 0)),
-            pointBackgroundColor: history.map((h) => COLOURS[h.status]),
-            pointBorderWidth: 0,
-          },
-        ],
-      },
-      options: {
-        layout: { padding: 3 },
-        plugins: { legend: { display: false }, tooltip: { enabled: false } },
-        scales: { x: { display: false }, y: { display: false } },
-      },
-    }),
-    [history],
-  );
   if (history.every((h) => h.value === null)) return <span className="muted">No history</span>;
+  const { path, last } = sparklineGeometry(
+    history.map((h) => h.value),
+    WIDTH,
+    HEIGHT,
+    3,
+  );
   const values = history.map((h) => (h.value === null ? 'no data' : String(h.value))).join(', ');
   return (
-    <ChartCanvas
-      config={config}
-      width={84}
-      height={22}
-      pixelRatio={2}
-      label={`${name}, last six quarters: ${values}`}
-    />
+    <svg
+      className="sparkline-svg"
+      width={WIDTH}
+      height={HEIGHT}
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-label={`${name}, last six quarters: ${values}`}
+    >
+      <path d={path} fill="none" stroke="#475569" strokeWidth={1.2} strokeLinejoin="round" />
+      {last ? (
+        <circle cx={last.x} cy={last.y} r={2.5} fill={COLOURS[history[history.length - 1]!.status]} />
+      ) : null}
+    </svg>
   );
 }
