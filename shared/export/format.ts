@@ -8,7 +8,17 @@ import { microToCentsString, type Micro } from '../money';
 
 const LOCALE = 'en-US';
 
-export function currencySymbol(currency: string): string {
+/** A pack formats thousands of figures: each Intl formatter is built once per currency or precision. */
+function memo<T>(make: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = make(key)));
+    return value;
+  };
+}
+
+export const currencySymbol = memo((currency: string): string => {
   try {
     const part = new Intl.NumberFormat(LOCALE, { style: 'currency', currency })
       .formatToParts(0)
@@ -17,7 +27,21 @@ export function currencySymbol(currency: string): string {
   } catch {
     return `${currency} `;
   }
-}
+});
+
+const compactFormat = memo(
+  (currency) =>
+    new Intl.NumberFormat(LOCALE, {
+      style: 'currency',
+      currency,
+      notation: 'compact',
+      maximumFractionDigits: 1,
+    }),
+);
+
+const numberFormat = memo(
+  (digits) => new Intl.NumberFormat(LOCALE, { maximumFractionDigits: Number(digits) }),
+);
 
 function group(intDigits: string): string {
   return intDigits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -40,12 +64,7 @@ export function signedMoney(micro: Micro | null, currency: string): string {
 
 /** Compact money for chart axes only ("$1.2M"). */
 export function compactMoney(major: number, currency: string): string {
-  return new Intl.NumberFormat(LOCALE, {
-    style: 'currency',
-    currency,
-    notation: 'compact',
-    maximumFractionDigits: 1,
-  }).format(major);
+  return compactFormat(currency).format(major);
 }
 
 export function pct(fraction: number | null, digits = 1): string {
@@ -68,7 +87,7 @@ export function points(change: number | null, digits = 1): string {
 
 export function num(value: number | null, digits = 0): string {
   if (value === null || !Number.isFinite(value)) return '—';
-  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits }).format(value);
+  return numberFormat(String(digits)).format(value);
 }
 
 /** A KPI value in its unit. */
