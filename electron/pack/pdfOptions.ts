@@ -29,12 +29,16 @@ export function printPath(period: string, packDate: string): string {
   return `print.html?period=${encodeURIComponent(period)}&date=${encodeURIComponent(packDate)}`;
 }
 
-/** Script run in the print page to take the charts' pictures (evaluated as a string in both printers). */
+/**
+ * Script run in the print page to take the charts' pictures (evaluated as a string in both printers).
+ * The size is the CSS size the chart was drawn for (set on the canvas), read without asking for a
+ * layout: the page is laid out once, by the print.
+ */
 export const COLLECT_CHARTS_SCRIPT = `Array.from(document.querySelectorAll('canvas[data-chart-id]')).map((c) => ({
   id: c.dataset.chartId,
   dataUrl: c.toDataURL('image/png'),
-  width: c.clientWidth,
-  height: c.clientHeight,
+  width: parseFloat(c.style.width) || c.clientWidth,
+  height: parseFloat(c.style.height) || c.clientHeight,
 }))`;
 
 export interface CollectedChart {
