@@ -50,7 +50,7 @@ export async function printPackToTempDir(period: string, packDate: string, pdf: 
     webPreferences: {
       ...WEB_PREFERENCES,
       preload: path.join(__dirname, 'preload.cjs'),
-      // A hidden window gets no animation frames when throttled; the ready signal waits for two.
+      // A hidden window is throttled otherwise (timers and frames), which would slow the print view down.
       backgroundThrottling: false,
     },
   });

@@ -1,11 +1,12 @@
 /**
  * The ready signal the PDF printers wait for: set once the data is on the page, the fonts are loaded
- * and every chart has drawn (charts draw synchronously with animation off, in their mount effect).
+ * and every chart has drawn (charts draw synchronously with animation off, in their mount effect, which
+ * runs before this one). No animation frame is awaited: the print lays out and paints the page itself,
+ * so a screen frame first would only delay it.
  */
 export async function signalReady(): Promise<void> {
   performance.mark('pack-drawn');
   await document.fonts.ready;
-  await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
   performance.mark('pack-ready');
   document.body.dataset.ready = 'true';
 }
