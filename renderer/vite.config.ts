@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { preloadPrintBoot } from './build/preloadPrintBoot';
 
 export default defineConfig({
   root: path.resolve(__dirname),
   base: './',
-  plugins: [react()],
+  plugins: [react(), preloadPrintBoot()],
   build: {
     outDir: path.resolve(__dirname, '../dist/renderer'),
     emptyOutDir: true,
