@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { preloadPrintBoot } from './build/preloadPrintBoot';
+import { printPreloads } from './build/printPreloads';
 
 export default defineConfig({
   root: path.resolve(__dirname),
   base: './',
-  plugins: [react(), preloadPrintBoot()],
+  plugins: [react(), printPreloads()],
   build: {
     outDir: path.resolve(__dirname, '../dist/renderer'),
     emptyOutDir: true,
