@@ -7,11 +7,11 @@ import { startBridge } from '../web/server';
 import type { ChartImages } from './xlsx/workbook';
 import {
   CHROMIUM_PDF_OPTIONS,
-  COLLECT_CHARTS_SCRIPT,
   PRINT_READY_TIMEOUT_MS,
   chartsFromCollected,
   printPath,
-  type CollectedChart,
+  waitForPrintViewScript,
+  type PrintViewState,
 } from './pdfOptions';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -85,20 +85,13 @@ export async function renderPrintPage(
   const page = await browser.newPage();
   try {
     await page.goto(url);
+    const state = (await page.evaluate(waitForPrintViewScript(PRINT_READY_TIMEOUT_MS))) as PrintViewState;
     // The bridge falls back to the app's index.html for a missing file: not the print page, fail fast.
-    if (!(await page.evaluate(() => document.body.classList.contains('print-body'))))
+    if (state.kind === 'not-print-view')
       throw new Error('The print view is not built (print.html missing): run `npm run build:renderer`.');
-    await page.waitForFunction(
-      () => document.body.dataset.ready === 'true' || document.body.dataset.ready === 'error',
-      undefined,
-      { timeout: PRINT_READY_TIMEOUT_MS },
-    );
-    const state = await page.evaluate(() => ({
-      ready: document.body.dataset.ready,
-      error: document.body.dataset.error,
-    }));
-    if (state.ready === 'error') throw new Error(`The print view failed: ${state.error ?? 'unknown error'}`);
-    const charts = chartsFromCollected((await page.evaluate(COLLECT_CHARTS_SCRIPT)) as CollectedChart[]);
+    if (state.kind === 'timeout') throw new Error('The print view did not become ready in time.');
+    if (state.kind === 'error') throw new Error(`The print view failed: ${state.message}`);
+    const charts = chartsFromCollected(state.charts);
     const pdf = options.pdf ? await page.pdf({ ...CHROMIUM_PDF_OPTIONS }) : null;
     return { pdf, charts };
   } finally {

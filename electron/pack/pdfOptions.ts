@@ -41,6 +41,40 @@ export const COLLECT_CHARTS_SCRIPT = `Array.from(document.querySelectorAll('canv
   height: parseFloat(c.style.height) || c.clientHeight,
 }))`;
 
+/** What the print view says once asked: not the print view, failed, still not ready, or ready with its charts. */
+export type PrintViewState =
+  | { kind: 'not-print-view' }
+  | { kind: 'error'; message: string }
+  | { kind: 'timeout' }
+  | { kind: 'ready'; charts: CollectedChart[] };
+
+/**
+ * Script run in the print page (as a string): waits for the ready signal without polling (a
+ * MutationObserver on body[data-ready]) and, once it is up, takes the charts' pictures in the same
+ * call, so the printer learns of it at once and in one round trip. Resolves to a PrintViewState.
+ */
+export function waitForPrintViewScript(timeoutMs: number): string {
+  return `new Promise((resolve) => {
+  const body = document.body;
+  if (!body || !body.classList.contains('print-body')) return resolve({ kind: 'not-print-view' });
+  let observer, timer;
+  const settle = () => {
+    const ready = body.dataset.ready;
+    if (ready !== 'true' && ready !== 'error') return false;
+    if (observer) observer.disconnect();
+    clearTimeout(timer);
+    resolve(ready === 'error'
+      ? { kind: 'error', message: body.dataset.error || 'unknown error' }
+      : { kind: 'ready', charts: ${COLLECT_CHARTS_SCRIPT} });
+    return true;
+  };
+  if (settle()) return;
+  observer = new MutationObserver(settle);
+  observer.observe(body, { attributes: true, attributeFilter: ['data-ready'] });
+  timer = setTimeout(() => { observer.disconnect(); resolve({ kind: 'timeout' }); }, ${Math.floor(timeoutMs)});
+})`;
+}
+
 export interface CollectedChart {
   id: string;
   dataUrl: string;
