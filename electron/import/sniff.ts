@@ -65,6 +65,15 @@ export interface ZipEntry {
 }
 
 export function checkZip(file: string, name: string, size: number): ZipEntry[] {
+  return zipDirectory(file, name, size).entries;
+}
+
+/** checkZip's entries and where the central directory starts (the parts' data ends there). */
+export function zipDirectory(
+  file: string,
+  name: string,
+  size: number,
+): { entries: ZipEntry[]; directoryOffset: number } {
   const entries: ZipEntry[] = [];
   const fd = fs.openSync(file, 'r');
   try {
@@ -117,7 +126,7 @@ export function checkZip(file: string, name: string, size: number): ZipEntry[] {
           `beyond the import limit (${limitMb} MB, or ${LIMITS.xlsxCompressionRatio}× the file size); split it or export CSV`,
       );
     }
-    return entries;
+    return { entries, directoryOffset: cdOffset };
   } finally {
     fs.closeSync(fd);
   }

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import { Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { columnLetter, type Cell, type SourceRow } from '../../shared/import/cells';
 import { releaseSkippedSheet } from '../safety/skippedSheet';
 import { rejectFile } from './errors';
-import { checkZip, EXCEL_MAX_ROWS, LIMITS, readZipEntry } from './sniff';
+import { checkZip, EXCEL_MAX_ROWS, LIMITS, readZipEntry, zipDirectory } from './sniff';
 
 export interface SheetInfo {
   name: string;
@@ -17,7 +17,7 @@ export interface XlsxOptions {
   sheetIndex: number;
   /** Every sheet name of the workbook, to tell a real name from exceljs's "SheetN" stand-in. */
   sheetNames: readonly string[];
-  /** Called with each chunk of raw file bytes as it is read (progress and the SHA-256). */
+  /** Called with each chunk of the file's bytes, in file order, as the file is read (progress and the SHA-256). */
   onChunk?: (chunk: Buffer) => void;
 }
 
@@ -61,18 +61,107 @@ function cellValue(value: ExcelJS.CellValue, ref: () => string, name: string, sh
   return String(value);
 }
 
+/** One zip part's bytes in the file: local header, data and data descriptor, up to the next part. */
+interface PartBytes {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** exceljs's test for a worksheet part (unanchored, as it matches). */
+const SHEET_PART = /xl\/worksheets\/sheet\d+[.]xml/;
+
+/**
+ * The workbook's parts in the order exceljs's streaming reader reads in one go. It parses a worksheet as
+ * it inflates only once the shared strings and the workbook's relationships were read; a sheet before
+ * them is inflated to a temp file and parsed from there after the last part. Excel writes the shared
+ * strings after the sheets, and a workbook without shared strings (exceljs's own writer) never has them,
+ * so every workbook took that detour: the same bytes, each part whole, with the sheets last, avoid it.
+ * Parts are those of the zip directory (verifyZip checked each); parts whose bytes overlap are refused.
+ */
+function partsInReadingOrder(file: string, name: string): { parts: PartBytes[]; sharedStrings: boolean } {
+  const size = fs.statSync(file).size;
+  const { entries, directoryOffset } = zipDirectory(file, name, size);
+  const sorted = [...entries].sort((a, b) => a.localOffset - b.localOffset);
+  const fd = fs.openSync(file, 'r');
+  const parts: PartBytes[] = [];
+  try {
+    const local = Buffer.alloc(30);
+    sorted.forEach((e, i) => {
+      const end = i + 1 < sorted.length ? sorted[i + 1]!.localOffset : directoryOffset;
+      if (fs.readSync(fd, local, 0, 30, e.localOffset) < 30 || local.readUInt32LE(0) !== 0x04034b50)
+        throw rejectFile(name, `the .xlsx file is corrupt (part ${e.name} is missing or damaged)`);
+      const dataEnd = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28) + e.compressedSize;
+      if (dataEnd > end)
+        throw rejectFile(name, `the .xlsx file is corrupt (part ${e.name} overlaps another)`);
+      parts.push({ name: e.name, start: e.localOffset, end });
+    });
+  } finally {
+    fs.closeSync(fd);
+  }
+  const isSheet = (p: PartBytes) => SHEET_PART.test(p.name);
+  return {
+    parts: [
+      ...parts.filter((p) => !isSheet(p)),
+      ...parts.filter(isSheet),
+      { name: '(zip directory)', start: directoryOffset, end: size },
+    ],
+    sharedStrings: entries.some((e) => e.name === 'xl/sharedStrings.xml'),
+  };
+}
+
+const CHUNK = 1024 * 1024;
+
+/**
+ * The parts' bytes as a stream for exceljs, while the file's own bytes go, in file order and as many as
+ * were fed, to onChunk (the SHA-256 and progress): one read of the file, whatever the order of its parts.
+ */
+function partStream(
+  file: string,
+  parts: PartBytes[],
+  onChunk: ((chunk: Buffer) => void) | undefined,
+): Readable {
+  const size = fs.statSync(file).size;
+  async function* bytes(): AsyncGenerator<Buffer> {
+    const fh = await fs.promises.open(file, 'r');
+    let hashed = 0;
+    const hash = async (n: number) => {
+      if (!onChunk) return;
+      for (let left = Math.min(n, size - hashed); left > 0;) {
+        const buf = Buffer.allocUnsafe(Math.min(left, CHUNK));
+        const { bytesRead } = await fh.read(buf, 0, buf.length, hashed);
+        if (bytesRead === 0) throw new Error('the file got shorter while it was read');
+        onChunk(buf.subarray(0, bytesRead));
+        hashed += bytesRead;
+        left -= bytesRead;
+      }
+    };
+    try {
+      for (const p of parts) {
+        for (let at = p.start; at < p.end;) {
+          const buf = Buffer.allocUnsafe(Math.min(CHUNK, p.end - at));
+          const { bytesRead } = await fh.read(buf, 0, buf.length, at);
+          if (bytesRead < buf.length) throw new Error('the file got shorter while it was read');
+          at += bytesRead;
+          yield buf;
+          await hash(bytesRead);
+        }
+      }
+      await hash(size);
+    } finally {
+      await fh.close();
+    }
+  }
+  return Readable.from(bytes(), { objectMode: false });
+}
+
 /**
  * Streams one sheet of an .xlsx as batches of rows with exceljs's streaming reader: shared or inline strings,
  * cached formula results, date cells as ISO text. Row numbers are the sheet's own.
  */
 export async function* xlsxRows(file: string, name: string, o: XlsxOptions): AsyncGenerator<SourceRow[]> {
-  const counter = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      o.onChunk?.(chunk);
-      cb(null, chunk);
-    },
-  });
-  const input = fs.createReadStream(file, { highWaterMark: 1024 * 1024 }).pipe(counter);
+  const { parts, sharedStrings } = partsInReadingOrder(file, name);
+  const input = partStream(file, parts, o.onChunk);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -80,14 +169,15 @@ export async function* xlsxRows(file: string, name: string, o: XlsxOptions): Asy
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  // With no shared strings part there are none to wait for (exceljs would wait for them to the end).
+  if (!sharedStrings) (reader as unknown as { sharedStrings: string[] }).sharedStrings = [];
   let index = 0;
   let found = false;
   let batch: SourceRow[] = [];
   try {
     for await (const ws of reader as unknown as AsyncIterable<WorksheetLike>) {
-      // exceljs names a sheet only when xl/workbook.xml precedes it in the zip and its relationship
-      // target is relative; otherwise (the OMB file: absolute targets, workbook.xml last) it says "SheetN",
-      // and the sheet's position decides.
+      // exceljs names a sheet only when its relationship target is relative; otherwise (the OMB file:
+      // absolute targets) it says "SheetN", and the sheet's position decides.
       const named = ws.name !== undefined && o.sheetNames.includes(ws.name);
       const wanted = named ? ws.name === o.sheet : index === o.sheetIndex;
       index++;

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -5,8 +6,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ImportRejected } from '../../electron/import/errors';
 import { commitImport, previewImport } from '../../electron/import/run';
 import { listSavedMappings } from '../../electron/import/savedMappings';
+import { readZipEntry, zipDirectory } from '../../electron/import/sniff';
 import { undoBatch } from '../../electron/store/batches';
 import type { Workspace } from '../../electron/store/workspace';
+import { SHEET_HEAD, spendSheetData, zip } from '../reliability/zip';
 import { tempWorkspace, writeFile } from './helpers';
 
 let ws: (Workspace & { dir: string }) | null = null;
@@ -415,6 +418,68 @@ describe('xlsx quirks (files written with exceljs)', () => {
     expect(s).toMatchObject({ kind: 'budget', rows: 1, total: 10 });
     const err = await rejected(commitImport(w.db, { path: file, name: 'b.xlsx', sheet: 'Nope' }));
     expect(err.message).toMatch(/no sheet named "Nope" \(sheets: "Readme", "Budget"\)/);
+  });
+
+  it('reads a workbook the same whatever the order of its zip parts, and hashes the file as written', async () => {
+    const w = open();
+    const file = await workbook((wb) => {
+      wb.addWorksheet('Notes').addRow(['read me']);
+      const s = wb.addWorksheet('Spend');
+      s.addRow(['Date', 'Amount', 'Vendor']);
+      s.addRow([new Date(Date.UTC(2026, 0, 31)), 12.5, 'OpenAI']);
+      s.addRow([new Date(Date.UTC(2026, 1, 28)), 7.25, 'Anthropic & Co']);
+      s.getColumn(1).numFmt = 'dd/mm/yyyy';
+    });
+    const { entries } = zipDirectory(file, 'wb.xlsx', fs.statSync(file).size);
+    const parts = entries.map((e) => ({ name: e.name, data: readZipEntry(file, e) }));
+    expect(parts.map((p) => p.name)).toContain('xl/sharedStrings.xml');
+    const sheet = (p: { name: string }) => p.name.startsWith('xl/worksheets/');
+    const late = (p: { name: string }) => /sharedStrings|styles|workbook/.test(p.name);
+    const orders = {
+      // Excel's own: the shared strings and styles after the sheets.
+      excel: [...parts.filter((p) => !sheet(p) && !late(p)), ...parts.filter(sheet), ...parts.filter(late)],
+      // The sheets before everything else, the workbook itself last.
+      sheetsFirst: [...parts.filter(sheet), ...parts.filter((p) => !sheet(p)).reverse()],
+    };
+    for (const [label, order] of Object.entries(orders)) {
+      const bytes = zip(order);
+      const f = writeFile(w.dir, `${label}.xlsx`, bytes);
+      const s = await commitImport(w.db, { path: f, name: `${label}.xlsx`, sheet: 'Spend' });
+      expect(s.sha256, label).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
+      expect(s, label).toMatchObject({ rows: 2, total: 19.75 });
+      const lines = w.db
+        .prepare('SELECT date, amount_micro, vendor FROM spend WHERE batch_id = ? ORDER BY source_row')
+        .all(s.batch);
+      expect(lines, label).toEqual([
+        { date: '2026-01-31', amount_micro: 12_500_000, vendor: 'OpenAI' },
+        { date: '2026-02-28', amount_micro: 7_250_000, vendor: 'Anthropic & Co' },
+      ]);
+    }
+  });
+
+  it('a workbook whose zip directory points two parts at the same bytes is refused', async () => {
+    const w = open();
+    const sheet = Buffer.from(`${SHEET_HEAD}<sheetData>${spendSheetData(3)}</sheetData></worksheet>`);
+    const bytes = zip([
+      {
+        name: 'xl/workbook.xml',
+        data: Buffer.from('<workbook><sheets><sheet name="A"/></sheets></workbook>'),
+      },
+      { name: 'xl/worksheets/sheet1.xml', data: sheet },
+      { name: 'xl/worksheets/sheet2.xml', data: sheet },
+    ]);
+    // The last directory record is pointed at the sheet before it: each part checks out alone.
+    const records: number[] = [];
+    for (
+      let at = bytes.readUInt32LE(bytes.length - 6);
+      records.length < 3;
+      at += 46 + bytes.readUInt16LE(at + 28)
+    )
+      records.push(at);
+    bytes.writeUInt32LE(bytes.readUInt32LE(records[1]! + 42), records[2]! + 42);
+    const file = writeFile(w.dir, 'overlap.xlsx', bytes);
+    const err = await rejected(commitImport(w.db, { path: file, name: 'overlap.xlsx' }));
+    expect(err.message).toMatch(/corrupt \(part xl\/worksheets\/sheet\d\.xml overlaps another\)/);
   });
 
   it('a zip bomb is refused from its directory, with the limit in the message', async () => {
