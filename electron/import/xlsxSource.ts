@@ -26,8 +26,22 @@ interface WorksheetLike extends AsyncIterable<ExcelJS.Row> {
   state?: string;
 }
 
+/** exceljs's WorksheetReader.parse(): the sheet's events (rows among them), one array per chunk read. */
+interface SheetEvents {
+  parse(): AsyncIterable<{ eventType: string; value: ExcelJS.Row }[]>;
+}
+
 function toIsoText(d: Date): string {
   return Number.isNaN(d.getTime()) ? '' : d.toISOString();
+}
+
+/** Where a cell is, for a problem naming it (made only for cells that are not plain values). */
+interface CellAt {
+  file: string;
+  sheet: string;
+  row: number;
+  /** 1-based, as exceljs numbers columns. */
+  column: number;
 }
 
 /**
@@ -35,7 +49,7 @@ function toIsoText(d: Date): string {
  * and hyperlinks, dates as ISO text. A formula without a cached result cannot be read without
  * recalculating the workbook, which we do not do: that is an error naming the cell.
  */
-function cellValue(value: ExcelJS.CellValue, ref: () => string, name: string, sheet: string): Cell {
+function cellValue(value: ExcelJS.CellValue, at: CellAt): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return toIsoText(value);
@@ -44,15 +58,15 @@ function cellValue(value: ExcelJS.CellValue, ref: () => string, name: string, sh
       const result = (value as { result?: unknown }).result;
       if (result === undefined || result === null) {
         throw rejectFile(
-          name,
-          `cell ${ref()} holds a formula (=${(value as { formula?: string }).formula ?? 'shared formula'}) with no saved result; ` +
+          at.file,
+          `cell ${columnLetter(at.column - 1)}${at.row} holds a formula (=${(value as { formula?: string }).formula ?? 'shared formula'}) with no saved result; ` +
             'open the file in Excel, let it calculate, save, and import again',
-          sheet,
+          at.sheet,
         );
       }
       if (typeof result === 'object' && result !== null && 'error' in result)
         return String((result as { error: string }).error);
-      return cellValue(result as ExcelJS.CellValue, ref, name, sheet);
+      return cellValue(result as ExcelJS.CellValue, at);
     }
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value) return String((value as { text: unknown }).text);
@@ -187,34 +201,47 @@ export async function* xlsxRows(file: string, name: string, o: XlsxOptions): Asy
       }
       found = true;
       const sheetName = o.sheet;
-      for await (const row of ws) {
-        if (row.number > EXCEL_MAX_ROWS) {
-          // No real workbook has such a row: Excel's own sheet limit says the file is forged or broken.
-          throw rejectFile(
-            name,
-            `row ${row.number.toLocaleString('en-US')} is beyond Excel's sheet limit of ${EXCEL_MAX_ROWS.toLocaleString('en-US')} rows`,
-            sheetName,
-          );
+      // The sheet's parse events, a chunk of rows at a time (its row iterator awaits once per row).
+      for await (const events of (ws as unknown as SheetEvents).parse()) {
+        for (const event of events) {
+          if (event.eventType !== 'row') continue;
+          const row = event.value;
+          if (row.number > EXCEL_MAX_ROWS) {
+            // No real workbook has such a row: Excel's own sheet limit says the file is forged or broken.
+            throw rejectFile(
+              name,
+              `row ${row.number.toLocaleString('en-US')} is beyond Excel's sheet limit of ${EXCEL_MAX_ROWS.toLocaleString('en-US')} rows`,
+              sheetName,
+            );
+          }
+          const values = row.values as ExcelJS.CellValue[];
+          if (values.length - 1 > LIMITS.columns) {
+            throw rejectFile(
+              name,
+              `row ${row.number} has ${values.length - 1} columns, beyond the import limit of ${LIMITS.columns}`,
+              sheetName,
+            );
+          }
+          const cells: Cell[] = [];
+          for (let i = 1; i < values.length; i++) {
+            const v = values[i];
+            if (v === undefined || v === null) cells.push(null);
+            else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') cells.push(v);
+            else cells.push(cellValue(v, { file: name, sheet: sheetName, row: row.number, column: i }));
+          }
+          batch.push({ row: row.number, cells });
+          if (batch.length >= 1000) {
+            yield batch;
+            batch = [];
+          }
         }
-        const values = row.values as ExcelJS.CellValue[];
-        if (values.length - 1 > LIMITS.columns) {
-          throw rejectFile(
-            name,
-            `row ${row.number} has ${values.length - 1} columns, beyond the import limit of ${LIMITS.columns}`,
-            sheetName,
-          );
-        }
-        const cells: Cell[] = [];
-        for (let i = 1; i < values.length; i++) {
-          cells.push(cellValue(values[i], () => `${columnLetter(i - 1)}${row.number}`, name, sheetName));
-        }
-        batch.push({ row: row.number, cells });
-        if (batch.length >= 1000) {
+        // The rows of one chunk go on at once: kept across the reader's awaits they would outlive the
+        // young generation and cost full garbage collections.
+        if (batch.length) {
           yield batch;
           batch = [];
         }
       }
-      if (batch.length) yield batch;
     }
   } catch (err) {
     if (err instanceof Error && err.name === 'ImportRejected') throw err;
