@@ -155,6 +155,7 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
     sample: [],
   };
   const namesChecked = new Set<string>();
+  const namesSeen = new Set<string>();
   const partials = new Map<string, number>();
   const note = (p: ImportProblem) => {
     r.problemCount++;
@@ -195,8 +196,9 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
         );
         continue;
       }
-      const problems = [...out.problems];
+      let problems = out.problems;
       if (job.mapping.kind === 'initiatives') {
+        problems = [...problems];
         for (const rec of out.records) {
           if (rec.kind === 'initiatives' && ctx.knownInitiative(rec.name)) {
             problems.push(
@@ -211,7 +213,7 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
         }
       }
       for (const p of problems) note(p);
-      if (problems.some((p) => p.severity === 'error')) {
+      if (problems.length > 0 && problems.some((p) => p.severity === 'error')) {
         r.invalidRows++;
         if (job.skipInvalid) r.excludedRows++;
         else storing = false;
@@ -234,8 +236,10 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
           if (!r.firstRowByCurrency.has(money.currency)) r.firstRowByCurrency.set(money.currency, rec.row);
         }
         const name = recordInitiative(rec);
-        if (name !== null) {
-          // Each name is looked up once (a million rows usually name a handful of initiatives).
+        if (name !== null && !namesSeen.has(name)) {
+          // Each name is looked up once (a million rows usually name a handful of initiatives): by its
+          // spelling first, then by its lower case.
+          namesSeen.add(name);
           const key = name.toLowerCase();
           if (!namesChecked.has(key)) {
             namesChecked.add(key);

@@ -21,7 +21,16 @@ export function createWriter(db: Db, batchId: number): RecordWriter {
   const lookup = initiativeIdByName(db);
   const ids = new Map<string, number>();
   const createdInitiatives: string[] = [];
+  // By the name as spelled in the file, so a million rows naming a handful of initiatives look each up once.
+  const bySpelling = new Map<string, number>();
   const initiativeId = (name: string, row: number): number => {
+    const known = bySpelling.get(name);
+    if (known !== undefined) return known;
+    const id = initiativeIdOf(name, row);
+    bySpelling.set(name, id);
+    return id;
+  };
+  const initiativeIdOf = (name: string, row: number): number => {
     const key = name.trim().toLowerCase();
     let id = ids.get(key) ?? lookup(name);
     if (id === undefined) {
