@@ -88,6 +88,33 @@ function fromNumber(n: number, dateOf: DateOfInstant): IsoDate {
   throw new DateParseError('a number that is neither an Excel date serial nor unix seconds');
 }
 
+const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * `YYYY-MM-DD` exactly (years 1000–9999), the commonest form, checked character by character and
+ * returned as it is (it is already the ISO date). Null for anything else, invalid days included: the
+ * general reader below handles (and names) those.
+ */
+function plainIsoDate(s: string): IsoDate | null {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return null;
+    y = y * 10 + c;
+  }
+  const m1 = s.charCodeAt(5) - 48;
+  const m2 = s.charCodeAt(6) - 48;
+  const d1 = s.charCodeAt(8) - 48;
+  const d2 = s.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return null;
+  const m = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (y < 1000 || m < 1 || m > 12 || d < 1) return null;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m]!) ? s : null;
+}
+
 /**
  * Reads a date cell. Instants — timestamps with a zone or offset, unix seconds — are bucketed to their
  * date in the import's time zone (`dateOf`, UTC unless the mapping names one); a date or a time without
@@ -97,6 +124,8 @@ export function parseDate(cell: Cell, order: DateOrder, dateOf: DateOfInstant = 
   if (typeof cell === 'number') return fromNumber(cell, dateOf);
   if (typeof cell !== 'string') throw new DateParseError('not a date');
   const s = cell.trim();
+  const plain = plainIsoDate(s);
+  if (plain !== null) return plain;
   let m = ISO_RE.exec(s);
   if (m) {
     const date = isoFromParts(Number(m[1]), Number(m[2]), Number(m[3]));

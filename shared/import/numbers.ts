@@ -162,6 +162,44 @@ export function decimalHint(raw: string): DecimalHint {
   return 'ambiguous'; // "1,234" / "1.234": thousands or three decimals
 }
 
+/**
+ * Micro-units of plain decimal text (`-1234.5678901`) with at most 9 integer digits, without BigInt: every
+ * step is exact in a double (below 10^15). Rounded half away from zero on the seventh decimal, as
+ * decimalToScaled rounds. Null for anything else (exponents, longer numbers): the exact BigInt path reads those.
+ */
+export function plainMicro(text: string): Micro | null {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  const negative = i === 1;
+  let int = 0;
+  const intStart = i;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    int = int * 10 + c;
+  }
+  if (i === intStart || i - intStart > 9) return null;
+  let frac = 0;
+  let scale = 1_000_000;
+  if (i < n) {
+    if (text.charCodeAt(i) !== 46 || i + 1 === n) return null;
+    for (i++; i < n; i++) {
+      const c = text.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return null;
+      if (scale > 1) {
+        scale /= 10;
+        frac += c * scale;
+      } else if (scale === 1) {
+        // The first digit beyond micro-units decides the rounding; the rest only need to be digits.
+        if (c >= 5) frac += 1;
+        scale = 0;
+      }
+    }
+  }
+  const micro = int * 1_000_000 + frac;
+  return negative && micro !== 0 ? -micro : micro;
+}
+
 /** Exact micro-units from a cell's text; throws NumberParseError or MoneyOverflowError. */
 export function parseAmountMicro(
   raw: string,
@@ -169,6 +207,8 @@ export function parseAmountMicro(
 ): { micro: Micro; currency: string | null } {
   const n = parseNumberText(raw, decimal);
   if (n.percent) throw new NumberParseError('a percentage where an amount is expected');
+  const plain = plainMicro(n.decimal);
+  if (plain !== null) return { micro: plain, currency: n.currency };
   const scaled = decimalToScaled(n.decimal, 6);
   if (scaled === null) throw new NumberParseError('not a number');
   const micro = Number(scaled);

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDate, dateOrderHint } from '../../shared/import/dates';
+import { DateParseError, parseDate, dateOrderHint } from '../../shared/import/dates';
 import { FormatEvidence } from '../../shared/import/evidence';
-import { decimalHint, parseAmountMicro, parseNumberValue } from '../../shared/import/numbers';
+import { decimalHint, parseAmountMicro, parseNumberValue, plainMicro } from '../../shared/import/numbers';
+import { decimalToScaled } from '../../shared/money';
 import { parsePeriod } from '../../shared/import/periods';
 import { readTag } from '../../shared/import/tags';
 import { buildHeaders, detectHeaderRow } from '../../shared/import/headers';
@@ -77,6 +78,26 @@ describe('numbers', () => {
       }),
     );
   });
+
+  it('property: the plain-decimal fast path gives the exact BigInt result, rounding half away from zero', () => {
+    const digits = (min: number, max: number) =>
+      fc.array(fc.constantFrom(...'0123456789'), { minLength: min, maxLength: max }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.boolean(), digits(1, 12), fc.option(digits(0, 12)), (neg, int, frac) => {
+        const text = `${neg ? '-' : ''}${int}${frac === null ? '' : `.${frac}`}`;
+        const scaled = decimalToScaled(text, 6);
+        const fast = plainMicro(text);
+        if (int.length > 9 || frac === '') return fast === null;
+        // No negative zero: -0.0000001 is 0 micro-units, stored as the integer 0.
+        return fast !== null && Object.is(fast, Number(scaled!) + 0);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(plainMicro('1234.5645675')).toBe(1_234_564_568);
+    expect(plainMicro('-0.0000005')).toBe(-1);
+    expect(plainMicro('-0.0000004')).toBe(0);
+    expect(plainMicro('1.81E-8')).toBeNull();
+  });
 });
 
 describe('dates', () => {
@@ -102,6 +123,30 @@ describe('dates', () => {
   it('reads numeric cells as Excel serials', () => {
     expect(parseDate(45566, 'mdy')).toBe('2024-10-01');
     expect(parseDate(45566.75, 'mdy')).toBe('2024-10-01');
+  });
+
+  it('property: YYYY-MM-DD text is read as the calendar says, leap years included', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (y, m, d) => {
+          const text = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          const date = new Date(0);
+          date.setUTCFullYear(y, m - 1, d);
+          const real = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+          if (y < 100) return true; // two-digit years are read the spreadsheet way; not this property
+          if (real) return parseDate(text, 'mdy') === text;
+          expect(() => parseDate(text, 'mdy')).toThrow(DateParseError);
+          return true;
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(parseDate('2024-02-29', 'mdy')).toBe('2024-02-29');
+    expect(() => parseDate('2100-02-29', 'mdy')).toThrow(/day 29 does not exist in 2100-02/);
+    expect(parseDate('2000-02-29', 'dmy')).toBe('2000-02-29');
   });
 
   it('rejects impossible dates', () => {
