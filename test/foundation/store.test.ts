@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBatch, finishBatch, listBatches, undoBatch } from '../../electron/store/batches';
-import { openDatabase, schemaVersion, WorkspaceError } from '../../electron/store/db';
+import { openDatabase, schemaVersion, WorkspaceError, type Db } from '../../electron/store/db';
 import { listKpis } from '../../electron/store/kpis';
 import { spendInserter } from '../../electron/store/lines';
 import { bulkSpendInserter } from '../../electron/store/spendBulk';
@@ -23,6 +23,18 @@ function fresh(name = 'w.sqlite'): string {
 afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
+
+/** An open spend batch for lines written by hand. */
+function spendBatch(db: Db): number {
+  return createBatch(db, {
+    kind: 'spend',
+    format: 'csv',
+    fileName: 'a.csv',
+    fileSha256: 'x'.repeat(64),
+    fileSize: 10,
+    sheet: null,
+  });
+}
 
 describe('migrations', () => {
   it('creates the whole schema from empty, in WAL mode with foreign keys on', () => {
@@ -170,14 +182,7 @@ describe('store round-trips', () => {
     const insert = spendInserter(db);
     const amounts = [1_234_567_891, -3_000_000, 7, 999_999, 2_613_700];
     const batch = db.transaction(() => {
-      const id = createBatch(db, {
-        kind: 'spend',
-        format: 'csv',
-        fileName: 'a.csv',
-        fileSha256: 'x'.repeat(64),
-        fileSize: 10,
-        sheet: null,
-      });
+      const id = spendBatch(db);
       amounts.forEach((amount, i) =>
         insert({
           date: `2026-0${(i % 3) + 7}-15`,
@@ -236,15 +241,7 @@ describe('store round-trips', () => {
       batchId,
       sourceRow: i + 2,
     });
-    const newBatch = () =>
-      createBatch(db, {
-        kind: 'spend',
-        format: 'csv',
-        fileName: 'a.csv',
-        fileSha256: 'x'.repeat(64),
-        fileSize: 10,
-        sheet: null,
-      });
+    const newBatch = () => spendBatch(db);
     expect(() => bulkSpendInserter(db)).toThrow(/open transaction/);
     // Three lines of 2^53 − 7 each: their sum is beyond 2^53 and odd partial sums are not doubles.
     const big = [1, 2, 3].map(() => Number.MAX_SAFE_INTEGER - 6);
