@@ -127,29 +127,41 @@ function partsInReadingOrder(file: string, name: string): { parts: PartBytes[]; 
 const CHUNK = 1024 * 1024;
 
 /**
- * The parts' bytes as a stream for exceljs, while the file's own bytes go, in file order and as many as
- * were fed, to onChunk (the SHA-256 and progress): one read of the file, whatever the order of its parts.
+ * The parts' bytes as a stream for exceljs, while the file's own bytes go, in file order, to onChunk (the
+ * SHA-256 and progress): as many as were handed to exceljs, hashed before each chunk is handed on, so the
+ * one read of the file serves both whatever the order of its parts. exceljs may stop pulling before the
+ * stream's end (it has what it needs once the central directory starts), so `complete` hashes whatever is
+ * left; hashing is serialised, so a read-ahead still in flight and `complete` never hash the same bytes.
  */
 function partStream(
   file: string,
   parts: PartBytes[],
   onChunk: ((chunk: Buffer) => void) | undefined,
-): Readable {
+): { stream: Readable; complete: () => Promise<void> } {
   const size = fs.statSync(file).size;
+  let hashed = 0;
+  let hashing: Promise<void> = Promise.resolve();
+  const hashTo = (upTo: number): Promise<void> => {
+    hashing = hashing.then(async () => {
+      if (!onChunk || hashed >= upTo) return;
+      const fh = await fs.promises.open(file, 'r');
+      try {
+        while (hashed < upTo) {
+          const buf = Buffer.allocUnsafe(Math.min(upTo - hashed, CHUNK));
+          const { bytesRead } = await fh.read(buf, 0, buf.length, hashed);
+          if (bytesRead === 0) throw new Error('the file got shorter while it was read');
+          onChunk(buf.subarray(0, bytesRead));
+          hashed += bytesRead;
+        }
+      } finally {
+        await fh.close();
+      }
+    });
+    return hashing;
+  };
   async function* bytes(): AsyncGenerator<Buffer> {
     const fh = await fs.promises.open(file, 'r');
-    let hashed = 0;
-    const hash = async (n: number) => {
-      if (!onChunk) return;
-      for (let left = Math.min(n, size - hashed); left > 0;) {
-        const buf = Buffer.allocUnsafe(Math.min(left, CHUNK));
-        const { bytesRead } = await fh.read(buf, 0, buf.length, hashed);
-        if (bytesRead === 0) throw new Error('the file got shorter while it was read');
-        onChunk(buf.subarray(0, bytesRead));
-        hashed += bytesRead;
-        left -= bytesRead;
-      }
-    };
+    let handedOn = 0;
     try {
       for (const p of parts) {
         for (let at = p.start; at < p.end;) {
@@ -157,16 +169,16 @@ function partStream(
           const { bytesRead } = await fh.read(buf, 0, buf.length, at);
           if (bytesRead < buf.length) throw new Error('the file got shorter while it was read');
           at += bytesRead;
+          handedOn += bytesRead;
+          await hashTo(Math.min(handedOn, size));
           yield buf;
-          await hash(bytesRead);
         }
       }
-      await hash(size);
     } finally {
       await fh.close();
     }
   }
-  return Readable.from(bytes(), { objectMode: false });
+  return { stream: Readable.from(bytes(), { objectMode: false }), complete: () => hashTo(size) };
 }
 
 /**
@@ -175,7 +187,7 @@ function partStream(
  */
 export async function* xlsxRows(file: string, name: string, o: XlsxOptions): AsyncGenerator<SourceRow[]> {
   const { parts, sharedStrings } = partsInReadingOrder(file, name);
-  const input = partStream(file, parts, o.onChunk);
+  const { stream: input, complete } = partStream(file, parts, o.onChunk);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -243,6 +255,7 @@ export async function* xlsxRows(file: string, name: string, o: XlsxOptions): Asy
         }
       }
     }
+    await complete();
   } catch (err) {
     if (err instanceof Error && err.name === 'ImportRejected') throw err;
     throw rejectFile(
