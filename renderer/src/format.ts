@@ -1,13 +1,32 @@
+import { memo } from '../../shared/memo';
 import { microToCents } from '../../shared/money';
 
-/** Formats micro-units as money in the reporting currency (rounded to cents half away from zero first). */
-export function formatMoney(micro: number, currency: string, options: { compact?: boolean } = {}): string {
-  const major = microToCents(micro) / 100;
+// Formatters in the user's locale, built once per currency/precision (keys: "USD", "USD compact", "1 signed").
+const moneyFormat = memo((key) => {
+  const [currency, variant] = key.split(' ');
   return new Intl.NumberFormat(undefined, {
     style: 'currency',
     currency,
-    ...(options.compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
-  }).format(major);
+    ...(variant === 'compact' ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
+    ...(variant === 'signed' ? { signDisplay: 'exceptZero' } : {}),
+  });
+});
+const pctFormat = memo((key) => {
+  const [digits, variant] = key.split(' ');
+  return new Intl.NumberFormat(undefined, {
+    style: 'percent',
+    minimumFractionDigits: Number(digits),
+    maximumFractionDigits: Number(digits),
+    ...(variant === 'signed' ? { signDisplay: 'exceptZero' } : {}),
+  });
+});
+const numberFormat = memo(
+  (digits) => new Intl.NumberFormat(undefined, { maximumFractionDigits: Number(digits) }),
+);
+
+/** Formats micro-units as money in the reporting currency (rounded to cents half away from zero first). */
+export function formatMoney(micro: number, currency: string, options: { compact?: boolean } = {}): string {
+  return formatMajor(microToCents(micro) / 100, currency, options);
 }
 
 /** Formats a major-unit amount (already rounded to cents by the report model). */
@@ -17,25 +36,17 @@ export function formatMajor(
   options: { compact?: boolean } = {},
 ): string {
   if (major === null) return '—';
-  return new Intl.NumberFormat(undefined, {
-    style: 'currency',
-    currency,
-    ...(options.compact ? { notation: 'compact', maximumFractionDigits: 1 } : {}),
-  }).format(major);
+  return moneyFormat(options.compact ? `${currency} compact` : currency).format(major);
 }
 
 export function formatPct(fraction: number | null, digits = 1): string {
   if (fraction === null || !Number.isFinite(fraction)) return '—';
-  return new Intl.NumberFormat(undefined, {
-    style: 'percent',
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(fraction);
+  return pctFormat(String(digits)).format(fraction);
 }
 
 export function formatNumber(value: number | null, digits = 0): string {
   if (value === null || !Number.isFinite(value)) return '—';
-  return new Intl.NumberFormat(undefined, { maximumFractionDigits: digits }).format(value);
+  return numberFormat(String(digits)).format(value);
 }
 
 /** Payback months as shown everywhere: "Not yet" until it is reached; "5 mo" in tables, "5 months" in tiles. */
@@ -46,23 +57,12 @@ export function formatPayback(months: number | null, style: 'short' | 'long' = '
 
 /** Money with an explicit sign (+ over, − under), for variances. */
 export function formatSignedMoney(micro: number, currency: string): string {
-  const cents = microToCents(micro);
-  const text = new Intl.NumberFormat(undefined, {
-    style: 'currency',
-    currency,
-    signDisplay: 'exceptZero',
-  }).format(cents / 100);
-  return text;
+  return moneyFormat(`${currency} signed`).format(microToCents(micro) / 100);
 }
 
 export function formatSignedPct(fraction: number | null, digits = 1): string {
   if (fraction === null || !Number.isFinite(fraction)) return '—';
-  return new Intl.NumberFormat(undefined, {
-    style: 'percent',
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-    signDisplay: 'exceptZero',
-  }).format(fraction);
+  return pctFormat(`${digits} signed`).format(fraction);
 }
 
 /** Micro-units → major units for charts (rounded to cents first, like every displayed figure). */

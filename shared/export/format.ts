@@ -4,19 +4,10 @@
  * the micro-unit figure: no floating point between the model and the page.
  */
 import type { KpiDirection, KpiUnit } from '../domain';
+import { memo } from '../memo';
 import { microToCentsString, type Micro } from '../money';
 
 const LOCALE = 'en-US';
-
-/** A pack formats thousands of figures: each Intl formatter is built once per currency or precision. */
-function memo<T>(make: (key: string) => T): (key: string) => T {
-  const cache = new Map<string, T>();
-  return (key) => {
-    let value = cache.get(key);
-    if (value === undefined) cache.set(key, (value = make(key)));
-    return value;
-  };
-}
 
 export const currencySymbol = memo((currency: string): string => {
   try {

@@ -1,5 +1,5 @@
 import type { ImportSummary } from '../../../shared/api';
-import { formatNumber } from '../format';
+import { formatMajor, formatNumber } from '../format';
 import { KIND_LABEL } from '../labels';
 
 /** Scrolls the batches list to a batch row and highlights it (the hash is the app's route, so no anchor). */
@@ -31,13 +31,7 @@ export function ImportResult({ result, onAnother }: { result: ImportSummary; onA
           #{result.batch}
         </button>
         {result.total !== null && result.currency && (
-          <>
-            {' '}
-            · total{' '}
-            {new Intl.NumberFormat(undefined, { style: 'currency', currency: result.currency }).format(
-              result.total,
-            )}
-          </>
+          <> · total {formatMajor(result.total, result.currency)}</>
         )}
         {result.excluded > 0 && ` · ${formatNumber(result.excluded)} rows left out (listed in the batch)`}
         {result.createdInitiatives.length > 0 &&

@@ -1,9 +1,5 @@
 import type { ImportPreview } from '../../../shared/api';
-import { formatNumber } from '../format';
-
-function formatTotal(cents: string, currency: string): string {
-  return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(Number(cents));
-}
+import { formatMajor, formatNumber } from '../format';
 
 /** Row counts, totals per currency (exact to the cent, from the service) and the dates the file covers. */
 export function PreviewSummary({ preview }: { preview: ImportPreview }) {
@@ -32,7 +28,7 @@ export function PreviewSummary({ preview }: { preview: ImportPreview }) {
         <div className="stat" key={t.currency}>
           <div className="stat-label">Total {t.currency}</div>
           <div className="stat-value" data-testid={`preview-total-${t.currency}`}>
-            {formatTotal(t.cents, t.currency)}
+            {formatMajor(Number(t.cents), t.currency)}
           </div>
         </div>
       ))}
