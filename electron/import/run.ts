@@ -154,8 +154,8 @@ function duplicateOf(db: Db, sha256: string): ImportPreview['duplicateOf'] {
 }
 
 const OVERLAP_SQL: Record<string, string> = {
-  spend:
-    'SELECT batch_id AS b, count(*) AS n FROM spend WHERE date BETWEEN ? AND ? AND batch_id IS NOT NULL GROUP BY batch_id',
+  // Spend lines are counted from their monthly rollup (equal to a GROUP BY over them; no index on their dates).
+  spend: `SELECT batch_id AS b, sum(line_count) AS n FROM spend_monthly WHERE month BETWEEN substr(?, 1, 7) AND substr(?, 1, 7) AND batch_id <> 0 GROUP BY batch_id`,
   budget: `SELECT batch_id AS b, count(*) AS n FROM budget WHERE month BETWEEN substr(?, 1, 7) AND substr(?, 1, 7) AND batch_id IS NOT NULL GROUP BY batch_id`,
   benefits:
     'SELECT batch_id AS b, count(*) AS n FROM benefits WHERE date BETWEEN ? AND ? AND batch_id IS NOT NULL GROUP BY batch_id',
@@ -336,6 +336,8 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
       ];
       throw new ImportRejected(o.name, sheet, problems);
     }
+    // The batch's rollup first: undoing a replaced batch keeps the initiatives its lines still refer to.
+    writer!.finish();
     const replaced: number[] = [];
     if (o.overlap === 'replace') {
       for (const ov of overlapsOf(db, { ...pass, batchId })) {
@@ -343,7 +345,6 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
         replaced.push(ov.batch);
       }
     }
-    writer!.finish();
     const savedMapping = { ...mapping, decimal: pass.values.decimal, dateOrder: pass.values.dateOrder };
     const excludedProblems = r.problems;
     const single = r.totals.size === 1 ? [...r.totals][0]! : null;

@@ -113,10 +113,11 @@ export function undoBatch(db: Db, id: number, at = new Date().toISOString()): Im
     for (const table of ['spend', 'budget', 'benefits', 'kpi_observations', 'fx_rates']) {
       db.prepare(`DELETE FROM ${table} WHERE batch_id = ?`).run(id);
     }
-    // Initiatives created by the batch go only if nothing else refers to them now.
+    // Initiatives created by the batch go only if nothing else refers to them now (spend lines through their
+    // rollup, which has a row for every initiative with lines; 0 stands for none).
     db.prepare(
       `DELETE FROM initiatives WHERE batch_id = ?
-         AND id NOT IN (SELECT initiative_id FROM spend WHERE initiative_id IS NOT NULL)
+         AND id NOT IN (SELECT initiative_id FROM spend_monthly)
          AND id NOT IN (SELECT initiative_id FROM benefits)
          AND id NOT IN (SELECT initiative_id FROM budget WHERE initiative_id IS NOT NULL)
          AND id NOT IN (SELECT initiative_id FROM kpi_observations WHERE initiative_id IS NOT NULL)`,

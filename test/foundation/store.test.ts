@@ -85,6 +85,60 @@ describe('migrations', () => {
     }
   });
 
+  it('version 2 rebuilds the spend table with every line, the rollup, the triggers and the category rule kept', () => {
+    const file = fresh();
+    const old = openDatabase(file, { create: true, migrations: MIGRATIONS.filter((m) => m.version === 1) });
+    const batch = spendBatch(old);
+    const insert = spendInserter(old);
+    const categories = ['platform', 'model_api', 'compute', 'labor', 'tooling', 'other'] as const;
+    old.transaction(() => {
+      for (let i = 0; i < 60; i++) {
+        insert({
+          date: `2026-0${(i % 3) + 1}-1${i % 10}`,
+          amount: i * 1_000_001 - 7,
+          currency: i % 5 ? 'USD' : 'EUR',
+          initiativeId: null,
+          category: categories[i % 6]!,
+          vendor: i % 4 ? 'AWS' : null,
+          costCenter: `CC-${i}`,
+          description: `line ${i}`,
+          tokensIn: i % 2 ? i * 10 : null,
+          tokensOut: null,
+          requests: i,
+          batchId: batch,
+          sourceRow: i + 2,
+        });
+      }
+    })();
+    const linesOf = (db: Db) => db.prepare('SELECT * FROM spend ORDER BY id').all();
+    const rollupOf = (db: Db) => db.prepare('SELECT * FROM spend_monthly ORDER BY 1, 2, 3, 4, 5, 6').all();
+    const lines = linesOf(old);
+    const rollup = rollupOf(old);
+    old.close();
+
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(linesOf(db)).toEqual(lines);
+    expect(rollupOf(db)).toEqual(rollup);
+    expect(rollupMismatch(db)).toBeNull();
+    const indexes = db
+      .prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'spend'`)
+      .pluck();
+    expect(indexes.all()).toEqual(['spend_batch']);
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO spend (date, month, amount_micro, currency, category) VALUES ('2026-01-01', '2026-01', 1, 'USD', 'bogus')`,
+        )
+        .run(),
+    ).toThrow(/CHECK constraint failed/);
+    expect(() => db.prepare('UPDATE spend SET amount_micro = 0').run()).toThrow(/immutable/);
+    undoBatch(db, batch);
+    expect(db.prepare('SELECT count(*) FROM spend').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM spend_monthly').pluck().get()).toBe(0);
+    db.close();
+  });
+
   it('runs a migration and its version record in one transaction: a failing step leaves the old version', () => {
     const file = fresh();
     openDatabase(file, { create: true }).close();
@@ -108,7 +162,6 @@ describe('migrations', () => {
     const calls: number[] = [];
     openDatabase(file, {
       create: true,
-      migrations: MIGRATIONS.slice(0, 1),
       beforeMigrate: (_db, v) => calls.push(v),
     }).close();
     expect(calls).toEqual([]);
