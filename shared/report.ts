@@ -122,9 +122,12 @@ export interface PortfolioHeadline {
   /**
    * Net present value of the monthly net cash flows (realized benefit − cost), from the first month with spend
    * or realized benefit to the period's end, discounted to that first month at the monthly equivalent of the
-   * workspace's annual discount rate (`assumptions`).
+   * workspace's annual discount rate (`assumptions`). Every NPV of the report is stated at that same month,
+   * so the initiatives' NPVs plus `sharedPlatformNpv` add up to this one (to rounding).
    */
   npv: MoneyFigure;
+  /** NPV of the spend with no initiative (costs only), discounted to the same month as `npv`. */
+  sharedPlatformNpv: MoneyFigure;
   /** Internal rate of return of those flows, as an ANNUAL fraction ((1 + monthly IRR)^12 − 1); null where undefined. */
   irr: NumberFigure;
   initiativeCount: number;
@@ -151,7 +154,7 @@ export interface InitiativeReport {
   firstSpendMonth: Month | null;
   /** The 18 months ending with the period (from the initiative's first month with data): for its monthly chart. */
   monthly: InitiativeMonth[];
-  /** As the portfolio's, over the initiative's own flows from its own first month. */
+  /** As the portfolio's, over the initiative's own flows, discounted to the portfolio's first month (see `PortfolioHeadline.npv`). */
   npv: MoneyFigure;
   /** Annual fraction; null where undefined or ambiguous. */
   irr: NumberFigure;

@@ -1,4 +1,4 @@
-import { monthRange, type Month } from '../../shared/fiscal';
+import { monthRange, monthsBetween, type Month } from '../../shared/fiscal';
 import { annualRateFromMonthly, irr, npv } from '../../shared/metrics/cashflow';
 import type { MonthlyFlow } from '../../shared/metrics/roi';
 import type { Micro } from '../../shared/money';
@@ -36,7 +36,45 @@ function roundHalfAway(x: number): Micro {
   return Math.sign(x) * Math.round(Math.abs(x));
 }
 
-/** NPV and (annualized) IRR of monthly net flows, with their explanations. */
+/**
+ * NPV of monthly net flows, discounted to the report's common base month (`ctx.discountBase`): months
+ * between the base and the first of `months` count as flows of 0, so every NPV is stated at the same date.
+ */
+export function npvFigure(
+  ctx: ReportContext,
+  key: string,
+  subject: string,
+  months: Month[],
+  flows: MonthlyFlow[],
+): { figure: MoneyFigure; net: number[] } {
+  const net = flows.map((f) => f.benefit - f.cost);
+  const rate = ctx.monthlyDiscountRate;
+  const base = ctx.discountBase;
+  const lead = base !== null && months.length ? monthsBetween(base, months[0]!) : 0;
+  const npvMicro = roundHalfAway(npv(rate, [...new Array<number>(Math.max(0, lead)).fill(0), ...net]));
+  const span = months.length ? `${months[0]} to ${months[months.length - 1]}` : 'no months with data';
+  const annual = ctx.facts.settings.discountRate;
+  const figure = ctx.book.money(key, npvMicro, {
+    label: `NPV, ${subject}, ${ctx.quarter.label}`,
+    formula:
+      'Sum over months t = 0, 1, … of net cash flow (realized benefit − cost) ÷ (1 + monthly rate)^t, ' +
+      'where t = 0 is the portfolio’s first month with a cash flow (the same date for every NPV, so the ' +
+      'initiatives’ and the shared platform’s add up to the portfolio’s); monthly rate = ' +
+      '(1 + annual discount rate)^(1/12) − 1. Inputs after the rates: each month’s net cash flow.',
+    inputs: [
+      valueInput('Annual discount rate (setting)', 'settings', annual),
+      valueInput('Monthly discount rate', 'settings', rate),
+      ...months.map((m, i) => moneyInput(m, 'figure', net[i]!)),
+    ],
+    notes: [
+      `Months ${span}${base !== null && lead > 0 ? `, discounted to ${base} (t = 0; ${lead} months before the first)` : ''}; ` +
+        `data dated after ${ctx.quarter.end} is ignored. Projected benefits are not included.`,
+    ],
+  });
+  return { figure, net };
+}
+
+/** NPV (see npvFigure) and annualized IRR of monthly net flows, with their explanations. */
 export function discountedFigures(
   ctx: ReportContext,
   keyPrefix: string,
@@ -44,37 +82,18 @@ export function discountedFigures(
   months: Month[],
   flows: MonthlyFlow[],
 ): { npv: MoneyFigure; irr: NumberFigure } {
-  const net = flows.map((f) => f.benefit - f.cost);
-  const rate = ctx.monthlyDiscountRate;
-  const npvMicro = roundHalfAway(npv(rate, net));
+  const { figure: npvFig, net } = npvFigure(ctx, `${keyPrefix}.npv`, subject, months, flows);
+  // Leading months of 0 change no root: the IRR is the flows' own.
   const monthlyIrr = irr(net);
-  const span = months.length ? `${months[0]} to ${months[months.length - 1]}` : 'no months with data';
-  const flowInputs = months.map((m, i) => moneyInput(m, 'figure', net[i]!));
-  const annual = ctx.facts.settings.discountRate;
-  const npvFigure = ctx.book.money(`${keyPrefix}.npv`, npvMicro, {
-    label: `NPV, ${subject}, ${ctx.quarter.label}`,
-    formula:
-      'Sum over months t = 0, 1, … of net cash flow (realized benefit − cost) ÷ (1 + monthly rate)^t, ' +
-      'discounted to the first month with data; monthly rate = (1 + annual discount rate)^(1/12) − 1. ' +
-      'Inputs after the rates: each month’s net cash flow.',
-    inputs: [
-      valueInput('Annual discount rate (setting)', 'settings', annual),
-      valueInput('Monthly discount rate', 'settings', rate),
-      ...flowInputs,
-    ],
-    notes: [
-      `Months ${span}; data dated after ${ctx.quarter.end} is ignored. Projected benefits are not included.`,
-    ],
-  });
   const irrValue = monthlyIrr === null ? null : annualRateFromMonthly(monthlyIrr);
   const irrFigure = ctx.book.number(`${keyPrefix}.irr`, 'ratio', irrValue, {
     label: `IRR (annual), ${subject}, ${ctx.quarter.label}`,
     formula:
       'The monthly rate r at which the NPV of the monthly net cash flows is 0, stated as an annual rate: (1 + r)^12 − 1. ' +
       'Not defined (blank) when the flows never change sign or when more than one rate solves it.',
-    inputs: [figureInput('Monthly net cash flows (listed under the NPV)', npvFigure)],
+    inputs: [figureInput('Monthly net cash flows (listed under the NPV)', npvFig)],
     notes:
       monthlyIrr === null ? ['No unique IRR exists for these cash flows.'] : [`Monthly IRR ${monthlyIrr}.`],
   });
-  return { npv: npvFigure, irr: irrFigure };
+  return { npv: npvFig, irr: irrFigure };
 }

@@ -32,6 +32,12 @@ export interface ReportContext {
   lastThreeMonths: Month[];
   thresholds: VarianceThresholds;
   monthlyDiscountRate: number;
+  /**
+   * The month every NPV is discounted to: the portfolio's first month with a cash flow (spend or realized
+   * benefit), on or before `asOf`. One base for all, so the initiatives' NPVs and the shared platform's add
+   * up to the portfolio's (NPV is linear in the flows only at a common date).
+   */
+  discountBase: Month | null;
   book: ExplanationBook;
 }
 
@@ -85,6 +91,7 @@ export function contextFrom(frame: PeriodFrame, facts: WorkspaceFacts, book: Exp
     dataThrough: facts.spendTotal.lastMonthWithLines('all', frame.asOf),
     thresholds: { green: facts.settings.varianceGreen, amber: facts.settings.varianceAmber },
     monthlyDiscountRate: monthlyRateFromAnnual(facts.settings.discountRate),
+    discountBase: earliest(firstSpendMonth, facts.benefitTotal.firstMonthWithLines('realized', frame.asOf)),
     book,
   };
 }

@@ -37,6 +37,8 @@ export interface ReportJson {
   };
   kpis: { id: string; name: string; value: number | null; target: number; status: string; trend: string }[];
   npv: number;
+  /** NPV of the spend with no initiative, at the same date as every NPV here: initiatives' + this = `npv`. */
+  sharedPlatformNpv: number;
   irr: number | null;
   irrBasis: 'annual';
   runRate: { months: string[]; monthlyBurn: number; byCategory: { category: string; monthlyBurn: number }[] };
@@ -134,6 +136,7 @@ export function toReportJson(r: ReportModel): ReportJson {
       trend: k.trend,
     })),
     npv: major(r.portfolio.npv.micro),
+    sharedPlatformNpv: major(r.portfolio.sharedPlatformNpv.micro),
     irr: r.portfolio.irr.value,
     irrBasis: 'annual',
     runRate: {

@@ -8,7 +8,7 @@ import type {
   NumberFigure,
   PortfolioHeadline,
 } from '../../shared/report';
-import { discountedFigures, monthlyFlows } from './cashflows';
+import { discountedFigures, monthlyFlows, npvFigure } from './cashflows';
 import type { ReportContext } from './context';
 import { figureInput } from './explanations';
 import { benefitKey } from './facts';
@@ -89,16 +89,20 @@ export function buildPortfolio(ctx: ReportContext): PortfolioHeadline {
       formula: 'Sum of projected benefit lines dated on or before the period end; shown apart, never in ROI.',
     },
   );
-  // Cash flows start with the first month with spend or realized benefit (projected benefit is not a flow).
-  const firstFlowMonth = firstMonthOf(
-    ctx.firstSpendMonth,
-    facts.benefitTotal.firstMonthWithLines('realized', asOf),
-  );
-  const { months, flows } = monthlyFlows(firstFlowMonth, asOf, {
+  // Cash flows start with the first month with spend or realized benefit (projected benefit is not a flow):
+  // the report's discount base.
+  const { months, flows } = monthlyFlows(ctx.discountBase, asOf, {
     cost: facts.spendTotal,
     costKey: 'all',
     benefit: facts.benefitTotal,
     benefitKey: 'realized',
+  });
+  // Spend with no initiative: costs only (benefits always name an initiative; key 0 has none).
+  const shared = monthlyFlows(facts.spendByInitiative.firstMonthWithLines(0, asOf), asOf, {
+    cost: facts.spendByInitiative,
+    costKey: 0,
+    benefit: facts.benefitByInitiative,
+    benefitKey: benefitKey(0, true),
   });
   return {
     cost,
@@ -117,6 +121,13 @@ export function buildPortfolio(ctx: ReportContext): PortfolioHeadline {
       cumulativeCost,
     ),
     ...discountedFigures(ctx, p, 'portfolio', months, flows),
+    sharedPlatformNpv: npvFigure(
+      ctx,
+      `${p}.sharedPlatformNpv`,
+      'shared platform',
+      shared.months,
+      shared.flows,
+    ).figure,
     initiativeCount: facts.initiatives.length,
   };
 }

@@ -137,13 +137,22 @@ describe('portfolio and initiatives (ROI, shared platform, zero cost, credits, p
 
   it('NPV of D over its monthly net flows, discounted at the monthly equivalent of 10%/year', () => {
     const rate = 1.1 ** (1 / 12) - 1;
-    // D: June −1000, July −1000 + 900, August +1200, September 0
-    const expected = -1000 + -100 / (1 + rate) + 1200 / (1 + rate) ** 2;
+    // D: June −1000, July −1000 + 900, August +1200, September 0 — discounted to May, the portfolio's first
+    // month with a flow (the common base of every NPV in the report).
+    const expected = (-1000 + -100 / (1 + rate) + 1200 / (1 + rate) ** 2) / (1 + rate);
     expect(ini(D).npv.micro / 1e6).toBeCloseTo(expected, 5);
     expect(ini(D).irr.value).not.toBeNull();
     const monthly = (1 + ini(D).irr.value!) ** (1 / 12) - 1;
     expect(-1000 + -100 / (1 + monthly) + 1200 / (1 + monthly) ** 2).toBeCloseTo(0, 6);
     expect(ini(B).irr.value).toBeNull(); // only costs: no IRR
+  });
+
+  it('the initiatives’ NPVs and the shared platform’s add up to the portfolio’s: one discount base', () => {
+    const parts = r.initiatives.reduce((sum, i) => sum + i.npv.micro, r.portfolio.sharedPlatformNpv.micro);
+    // Each NPV is rounded to the micro-unit on its own.
+    expect(Math.abs(parts - r.portfolio.npv.micro)).toBeLessThanOrEqual(r.initiatives.length + 1);
+    expect(r.portfolio.sharedPlatformNpv.micro).toBeLessThan(0);
+    expect(r.explanations[r.portfolio.sharedPlatformNpv.explain]!.formula).toMatch(/same date for every NPV/);
   });
 
   it('portfolio NPV over all monthly net flows from the first month with a flow', () => {

@@ -42,6 +42,7 @@ describe('report CLI and API', () => {
         'budget',
         'kpis',
         'npv',
+        'sharedPlatformNpv',
         'irr',
         'runRate',
         'budgetExhaustion',
