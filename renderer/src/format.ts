@@ -1,3 +1,4 @@
+import { IRR_MEANINGFUL_MAX, IRR_NOT_MEANINGFUL, irrNotMeaningful } from '../../shared/export/irrShown';
 import { memo } from '../../shared/memo';
 import { microToCents } from '../../shared/money';
 
@@ -47,6 +48,12 @@ export function formatPct(fraction: number | null, digits = 1): string {
 export function formatNumber(value: number | null, digits = 0): string {
   if (value === null || !Number.isFinite(value)) return '—';
   return numberFormat(String(digits)).format(value);
+}
+
+/** An annual IRR: "n/m (> 1,000%)" above the meaningful limit (shared/export/irrShown.ts); the rate is in its explanation. */
+export function formatIrr(annual: number | null, digits = 1): string {
+  if (irrNotMeaningful(annual)) return `${IRR_NOT_MEANINGFUL} (> ${formatPct(IRR_MEANINGFUL_MAX, 0)})`;
+  return formatPct(annual, digits);
 }
 
 /** Payback months as shown everywhere: "Not yet" until it is reached; "5 mo" in tables, "5 months" in tiles. */

@@ -1,13 +1,22 @@
 import type { KpiUnit } from '../../shared/domain';
+import { kpiRatioDigits } from '../../shared/kpiPrecision';
 import type { KpiReport } from '../../shared/report';
 import { formatNumber, formatPct } from './format';
 
-/** A KPI value in its unit: ratios as percentages, currency with enough decimals for unit costs. */
-export function formatKpiValue(unit: KpiUnit, value: number | null, currency: string): string {
+/**
+ * A KPI value in its unit: ratios as percentages (with the KPI's decimals, `kpiRatioDigits`), currency
+ * with enough decimals for unit costs.
+ */
+export function formatKpiValue(
+  unit: KpiUnit,
+  value: number | null,
+  currency: string,
+  ratioDigits = 1,
+): string {
   if (value === null || !Number.isFinite(value)) return '—';
   switch (unit) {
     case 'ratio':
-      return formatPct(value, Math.abs(value) < 0.01 && value !== 0 ? 2 : 1);
+      return formatPct(value, ratioDigits);
     case 'currency': {
       const small = Math.abs(value) < 10;
       return new Intl.NumberFormat(undefined, {
@@ -33,10 +42,11 @@ export function formatKpiTarget(
   kpi: Pick<KpiReport, 'unit' | 'direction' | 'target' | 'tolerance'>,
   currency: string,
 ): string {
-  const t = formatKpiValue(kpi.unit, kpi.target, currency);
+  const digits = kpiRatioDigits(kpi);
+  const t = formatKpiValue(kpi.unit, kpi.target, currency, digits);
   if (kpi.direction === 'higher') return `≥ ${t}`;
   if (kpi.direction === 'lower') return `≤ ${t}`;
-  return `${t} ± ${formatKpiValue(kpi.unit, kpi.tolerance ?? 0, currency)}`;
+  return `${t} ± ${formatKpiValue(kpi.unit, kpi.tolerance ?? 0, currency, digits)}`;
 }
 
 /** Input value for editing: ratios are edited as percentages. */
@@ -53,4 +63,13 @@ export function fromEditValue(unit: KpiUnit, text: string): number | null {
 
 export function unitSuffix(unit: KpiUnit, currency: string): string {
   return { ratio: '%', currency, count: '', days: 'days', hours: 'hours', score: 'points' }[unit];
+}
+
+/** A KPI's values (its own, previous, history) formatted with its unit and decimals. */
+export function kpiFormatter(
+  kpi: Pick<KpiReport, 'unit' | 'target' | 'tolerance'>,
+  currency: string,
+): (value: number | null) => string {
+  const digits = kpiRatioDigits(kpi);
+  return (value) => formatKpiValue(kpi.unit, value, currency, digits);
 }

@@ -2,7 +2,7 @@ import type { ReportModel } from '../../../shared/report';
 import { StatusBadge } from '../components/StatusBadge';
 import { Tile } from '../components/Tile';
 import { Figure } from '../explain/Figure';
-import { formatMoney, formatPct, formatSignedMoney, formatSignedPct } from '../format';
+import { formatIrr, formatMoney, formatPct, formatSignedMoney, formatSignedPct } from '../format';
 import { monthLabel } from '../charts/axis';
 import { exhaustionText } from '../report/exhaustion';
 import type { RagStatus } from '../../../shared/domain';
@@ -37,7 +37,7 @@ export function HeadlineTiles({ report }: { report: ReportModel }) {
               </Figure>{' '}
               · IRR{' '}
               <Figure explain={p.irr.explain} label="Portfolio IRR">
-                {formatPct(p.irr.value, 0)}
+                {formatIrr(p.irr.value, 0)}
               </Figure>{' '}
               a year
             </>

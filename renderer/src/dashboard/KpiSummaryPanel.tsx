@@ -3,7 +3,7 @@ import type { ReportModel } from '../../../shared/report';
 import { Panel } from '../components/Panel';
 import { StatusBadge } from '../components/StatusBadge';
 import { Figure } from '../explain/Figure';
-import { formatKpiTarget, formatKpiValue } from '../kpiFormat';
+import { formatKpiTarget, kpiFormatter } from '../kpiFormat';
 import { KPI_CATEGORIES } from '../../../shared/domain';
 import { StatusShape } from '../components/StatusShape';
 import { STATUS_LABEL } from '../labels';
@@ -54,7 +54,7 @@ export function KpiSummaryPanel({ report }: { report: ReportModel }) {
                 <StatusBadge status={k.status} compact />
                 <span className="kpi-off-name">{k.name}</span>
                 <Figure explain={k.explain} label={k.name}>
-                  {formatKpiValue(k.unit, k.value, report.currency)}
+                  {kpiFormatter(k, report.currency)(k.value)}
                 </Figure>
                 <span className="muted small">target {formatKpiTarget(k, report.currency)}</span>
               </li>

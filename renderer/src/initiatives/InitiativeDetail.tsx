@@ -6,7 +6,7 @@ import { Panel } from '../components/Panel';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { Tile } from '../components/Tile';
 import { Figure } from '../explain/Figure';
-import { chartMajor, formatMoney, formatPayback, formatPct } from '../format';
+import { chartMajor, formatIrr, formatMoney, formatPayback, formatPct } from '../format';
 import { STAGE_LABEL } from '../labels';
 import { InitiativeFacts } from './InitiativeFacts';
 import { InitiativeKpis } from './InitiativeKpis';
@@ -129,7 +129,7 @@ export function InitiativeDetail({
                 <>
                   IRR{' '}
                   <Figure explain={r.irr.explain} label="IRR">
-                    {formatPct(r.irr.value)}
+                    {formatIrr(r.irr.value)}
                   </Figure>{' '}
                   a year
                 </>

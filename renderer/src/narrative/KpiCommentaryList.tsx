@@ -1,6 +1,6 @@
 import type { KpiReport, ReportModel } from '../../../shared/report';
 import { StatusBadge } from '../components/StatusBadge';
-import { formatKpiTarget, formatKpiValue } from '../kpiFormat';
+import { formatKpiTarget, kpiFormatter } from '../kpiFormat';
 import { CommentaryField } from './CommentaryField';
 
 /** One commentary field per KPI, beside its status, value and target; red ones without text are flagged. */
@@ -23,8 +23,7 @@ export function KpiCommentaryList({
             <StatusBadge status={k.status} />
             <strong>{k.name}</strong>
             <span className="muted small">
-              {formatKpiValue(k.unit, k.value, report.currency)} · target{' '}
-              {formatKpiTarget(k, report.currency)}
+              {kpiFormatter(k, report.currency)(k.value)} · target {formatKpiTarget(k, report.currency)}
             </span>
           </div>
           <CommentaryField

@@ -2,7 +2,7 @@ import { exhaustionText } from '../report/exhaustion';
 import type { KpiReport, ReportModel } from '../../../shared/report';
 import { monthLabel } from '../charts/axis';
 import { formatMoney, formatPct, formatSignedMoney, formatSignedPct } from '../format';
-import { formatKpiTarget, formatKpiValue } from '../kpiFormat';
+import { formatKpiTarget, kpiFormatter } from '../kpiFormat';
 
 /** Relative change of a KPI against the previous quarter (null when not comparable). */
 function movement(k: KpiReport): number | null {
@@ -47,7 +47,7 @@ export function draftSummary(r: ReportModel): string {
   const red = r.kpis.filter((k) => k.status === 'red');
   const green = r.kpis.filter((k) => k.status === 'green').length;
   lines.push(
-    `${green} of ${r.kpis.length} KPIs are on track${red.length ? `; ${red.length} are off track: ${red.map((k) => `${k.name} (${formatKpiValue(k.unit, k.value, c)} vs target ${formatKpiTarget(k, c)})`).join('; ')}` : ''}.`,
+    `${green} of ${r.kpis.length} KPIs are on track${red.length ? `; ${red.length} are off track: ${red.map((k) => `${k.name} (${kpiFormatter(k, c)(k.value)} vs target ${formatKpiTarget(k, c)})`).join('; ')}` : ''}.`,
   );
 
   const movers = r.kpis
@@ -60,7 +60,7 @@ export function draftSummary(r: ReportModel): string {
       `Biggest movers since ${r.period.previous}: ${movers
         .map(
           ({ k }) =>
-            `${k.name} ${k.trend === 'improving' ? 'improved' : 'worsened'} from ${formatKpiValue(k.unit, k.previousValue, c)} to ${formatKpiValue(k.unit, k.value, c)}`,
+            `${k.name} ${k.trend === 'improving' ? 'improved' : 'worsened'} from ${kpiFormatter(k, c)(k.previousValue)} to ${kpiFormatter(k, c)(k.value)}`,
         )
         .join('; ')}.`,
     );

@@ -3,7 +3,7 @@ import { Sparkline } from '../charts/Sparkline';
 import { StatusBadge } from '../components/StatusBadge';
 import { TrendIndicator } from '../components/TrendIndicator';
 import { Figure } from '../explain/Figure';
-import { formatKpiTarget, formatKpiValue } from '../kpiFormat';
+import { formatKpiTarget, kpiFormatter } from '../kpiFormat';
 
 /**
  * The cells every scored KPI row shows, on the scorecard and in an initiative's KPIs: the value (opening its
@@ -22,12 +22,12 @@ export function KpiScoreCells({
   /** Test ids are `${testPrefix}-value-${id}`, `-target-`, `-status-`. */
   testPrefix?: string;
 }) {
-  const fmt = (v: number) => formatKpiValue(kpi.unit, v, currency);
+  const fmt = kpiFormatter(kpi, currency);
   return (
     <>
       <td className="num kpi-value">
         <Figure explain={kpi.explain} label={label} testId={`${testPrefix}-value-${kpi.id}`}>
-          {formatKpiValue(kpi.unit, kpi.value, currency)}
+          {fmt(kpi.value)}
         </Figure>
       </td>
       <td className="num" data-testid={`${testPrefix}-target-${kpi.id}`}>
