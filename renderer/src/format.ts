@@ -1,4 +1,5 @@
 import { IRR_MEANINGFUL_MAX, IRR_NOT_MEANINGFUL, irrNotMeaningful } from '../../shared/export/irrShown';
+import type { Stage } from '../../shared/domain';
 import { memo } from '../../shared/memo';
 import { microToCents } from '../../shared/money';
 
@@ -56,9 +57,16 @@ export function formatIrr(annual: number | null, digits = 1): string {
   return formatPct(annual, digits);
 }
 
-/** Payback months as shown everywhere: "Not yet" until it is reached; "5 mo" in tables, "5 months" in tiles. */
-export function formatPayback(months: number | null, style: 'short' | 'long' = 'short'): string {
-  if (months === null) return 'Not yet';
+/**
+ * Payback months as shown everywhere: "Not yet" until it is reached ("n/a" for a retired initiative, which
+ * never will); "5 mo" in tables, "5 months" in tiles.
+ */
+export function formatPayback(
+  months: number | null,
+  style: 'short' | 'long' = 'short',
+  stage: Stage | null = null,
+): string {
+  if (months === null) return stage === 'retired' ? 'n/a' : 'Not yet';
   return `${formatNumber(months)} ${style === 'short' ? 'mo' : 'months'}`;
 }
 

@@ -88,7 +88,7 @@ export function RoiPanel({ report }: { report: ReportModel }) {
                   </td>
                   <td className="num">
                     <Figure explain={r.paybackMonths.explain} label={`${r.name} payback`}>
-                      {formatPayback(r.paybackMonths.value)}
+                      {formatPayback(r.paybackMonths.value, 'short', r.stage)}
                     </Figure>
                   </td>
                 </tr>

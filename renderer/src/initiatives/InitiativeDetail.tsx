@@ -113,7 +113,7 @@ export function InitiativeDetail({
               label="Payback"
               value={
                 <Figure explain={r.paybackMonths.explain} label="Payback months">
-                  {formatPayback(r.paybackMonths.value, 'long')}
+                  {formatPayback(r.paybackMonths.value, 'long', r.stage)}
                 </Figure>
               }
               sub={r.firstSpendMonth ? `Counting from first spend, ${r.firstSpendMonth}` : 'No spend yet'}

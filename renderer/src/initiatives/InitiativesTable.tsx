@@ -5,7 +5,7 @@ import { formatDate, formatMoney, formatPayback, formatPct } from '../format';
 import { STAGE_LABEL } from '../labels';
 import { RiskTier } from './RiskTier';
 
-/** The portfolio table: stage, risk, approval, owner and the quarter's money figures per initiative. */
+/** The portfolio table: business unit and owner, stage, risk, approval and the quarter's money figures per initiative. */
 export function InitiativesTable({
   report,
   initiatives,
@@ -19,7 +19,7 @@ export function InitiativesTable({
   return (
     <div className="table-wrap">
       <table
-        className="table"
+        className="table table-compact"
         aria-label={`Initiatives, ${report.period.label}`}
         data-testid="initiatives-table"
       >
@@ -29,7 +29,6 @@ export function InitiativesTable({
             <th scope="col">Stage</th>
             <th scope="col">Risk</th>
             <th scope="col">Approval</th>
-            <th scope="col">Owner</th>
             <th scope="col" className="num">
               Cost
             </th>
@@ -58,7 +57,9 @@ export function InitiativesTable({
               <tr key={r.id}>
                 <th scope="row" className="initiative-cell">
                   <a href={`#/initiatives/${r.id}`}>{r.name}</a>
-                  {r.businessUnit && <div className="muted small">{r.businessUnit}</div>}
+                  {(r.businessUnit || r.owner) && (
+                    <div className="muted small">{[r.businessUnit, r.owner].filter(Boolean).join(' · ')}</div>
+                  )}
                 </th>
                 <td>
                   <span className="badge">{STAGE_LABEL[r.stage]}</span>
@@ -75,7 +76,6 @@ export function InitiativesTable({
                     </span>
                   )}
                 </td>
-                <td className="nowrap">{r.owner ?? <span className="muted">—</span>}</td>
                 <td className="num">
                   <Figure explain={r.cost.explain} label={`${r.name} cost`}>
                     {formatMoney(r.cost.micro, c)}
@@ -98,7 +98,7 @@ export function InitiativesTable({
                 </td>
                 <td className="num">
                   <Figure explain={r.paybackMonths.explain} label={`${r.name} payback`}>
-                    {formatPayback(r.paybackMonths.value)}
+                    {formatPayback(r.paybackMonths.value, 'short', r.stage)}
                   </Figure>
                 </td>
                 <td className="num">
@@ -112,12 +112,24 @@ export function InitiativesTable({
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" colSpan={5}>
-              Portfolio (incl. shared platform{' '}
+            <th scope="row" colSpan={4}>
+              Shared platform <span className="muted small">(spend with no initiative)</span>
+            </th>
+            <td className="num">
               <Figure explain={p.sharedPlatformCost.explain} label="Shared platform cost">
                 {formatMoney(p.sharedPlatformCost.micro, c)}
               </Figure>
-              )
+            </td>
+            <td colSpan={4} />
+            <td className="num">
+              <Figure explain={p.sharedPlatformNpv.explain} label="Shared platform NPV">
+                {formatMoney(p.sharedPlatformNpv.micro, c)}
+              </Figure>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row" colSpan={4}>
+              Portfolio
             </th>
             <td className="num">
               <Figure explain={p.cost.explain} label="Portfolio cost" testId="initiatives-total-cost">
