@@ -27,8 +27,7 @@ export function InitiativesTable({
           <tr>
             <th scope="col">Initiative</th>
             <th scope="col">Stage</th>
-            <th scope="col">Risk</th>
-            <th scope="col">Approval</th>
+            <th scope="col">Risk · approval</th>
             <th scope="col" className="num">
               Cost
             </th>
@@ -66,15 +65,15 @@ export function InitiativesTable({
                 </td>
                 <td>
                   <RiskTier tier={r.riskTier} />
-                </td>
-                <td className="nowrap">
-                  {i?.approvalDate ? (
-                    formatDate(i.approvalDate)
-                  ) : (
-                    <span className={highRiskUnapproved ? 'flag' : 'muted'}>
-                      {highRiskUnapproved ? '■ Not approved' : 'Not approved'}
-                    </span>
-                  )}
+                  <div className="small">
+                    {i?.approvalDate ? (
+                      <span className="muted">Approved {formatDate(i.approvalDate)}</span>
+                    ) : (
+                      <span className={highRiskUnapproved ? 'flag' : 'muted'}>
+                        {highRiskUnapproved ? '■ Not approved' : 'Not approved'}
+                      </span>
+                    )}
+                  </div>
                 </td>
                 <td className="num">
                   <Figure explain={r.cost.explain} label={`${r.name} cost`}>
@@ -112,7 +111,7 @@ export function InitiativesTable({
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" colSpan={4}>
+            <th scope="row" colSpan={3}>
               Shared platform <span className="muted small">(spend with no initiative)</span>
             </th>
             <td className="num">
@@ -128,7 +127,7 @@ export function InitiativesTable({
             </td>
           </tr>
           <tr>
-            <th scope="row" colSpan={4}>
+            <th scope="row" colSpan={3}>
               Portfolio
             </th>
             <td className="num">
