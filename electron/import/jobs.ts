@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { ImportJobStatus } from '../../shared/api/import';
+import { backupWorkspace } from '../store/backup';
 import type { Workspace } from '../store/workspace';
 import { ImportCancelled, ImportRejected } from './errors';
 import { commitImport, type ImportOptions } from './run';
@@ -41,6 +42,8 @@ export class ImportJobs {
       let ws: Workspace | null = null;
       try {
         ws = open();
+        // Replacing undoes whole batches: the workspace as it was is kept first, as for an undo.
+        if (options.overlap === 'replace') await backupWorkspace(ws.db, ws.file, 'before-replace');
         status.result = await commitImport(ws.db, {
           ...options,
           signal: abort.signal,

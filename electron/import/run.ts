@@ -153,6 +153,7 @@ function duplicateOf(db: Db, sha256: string): ImportPreview['duplicateOf'] {
   return row ? { batch: row.id, importedAt: row.imported_at } : null;
 }
 
+/** Per kind: the batches with rows in months [?, ?] (first day, last day), and how many. */
 const OVERLAP_SQL: Record<string, string> = {
   // Spend lines are counted from their monthly rollup (equal to a GROUP BY over them; no index on their dates).
   spend: `SELECT batch_id AS b, sum(line_count) AS n FROM spend_monthly WHERE month BETWEEN substr(?, 1, 7) AND substr(?, 1, 7) AND batch_id <> 0 GROUP BY batch_id`,
@@ -163,16 +164,31 @@ const OVERLAP_SQL: Record<string, string> = {
   fx: `SELECT batch_id AS b, count(*) AS n FROM fx_rates WHERE month BETWEEN substr(?, 1, 7) AND substr(?, 1, 7) AND batch_id IS NOT NULL GROUP BY batch_id`,
 };
 
+/** Per kind: a batch's first and last month of data. */
+const SPAN_SQL: Record<string, string> = {
+  spend: 'SELECT min(month) AS f, max(month) AS t FROM spend_monthly WHERE batch_id = ?',
+  budget: 'SELECT min(month) AS f, max(month) AS t FROM budget WHERE batch_id = ?',
+  benefits: 'SELECT min(month) AS f, max(month) AS t FROM benefits WHERE batch_id = ?',
+  kpis: 'SELECT substr(min(period_start), 1, 7) AS f, substr(max(period_end), 1, 7) AS t FROM kpi_observations WHERE batch_id = ?',
+  fx: 'SELECT min(month) AS f, max(month) AS t FROM fx_rates WHERE batch_id = ?',
+};
+
 function overlapsOf(db: Db, p: Pass): ImportPreview['overlaps'] {
   const sql = OVERLAP_SQL[p.mapping.kind];
+  const spanSql = SPAN_SQL[p.mapping.kind];
   const range = p.result.dateRange;
-  if (!sql || !range) return [];
+  if (!sql || !spanSql || !range) return [];
   // Periods are months: a file covering 20 January overlaps whatever is already in January.
   const from = `${range.from.slice(0, 7)}-01`;
   const to = lastDayOfMonth(range.to.slice(0, 7));
   const rows = (db.prepare(sql).all(from, to) as { b: number; n: number }[]).filter((r) => r.b !== p.batchId);
-  const name = db.prepare('SELECT file_name FROM import_batches WHERE id = ?').pluck();
-  return rows.map((r) => ({ batch: r.b, fileName: name.get(r.b) as string, rows: r.n }));
+  const batch = db.prepare('SELECT file_name AS name, row_count AS n FROM import_batches WHERE id = ?');
+  const span = db.prepare(spanSql);
+  return rows.map((r) => {
+    const b = batch.get(r.b) as { name: string; n: number };
+    const s = span.get(r.b) as { f: string; t: string };
+    return { batch: r.b, fileName: b.name, rows: r.n, batchRows: Math.max(b.n, r.n), from: s.f, to: s.t };
+  });
 }
 
 function totalsOf(r: ScanResult): CurrencyTotal[] {

@@ -128,7 +128,7 @@ export interface SpendSummary {
 
 export interface BackupInfo {
   file: string;
-  reason: 'manual' | 'before-migration' | 'before-undo' | 'before-restore' | 'unknown';
+  reason: 'manual' | 'before-migration' | 'before-undo' | 'before-replace' | 'before-restore' | 'unknown';
   createdAt: string;
   size: number;
 }

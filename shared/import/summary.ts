@@ -62,11 +62,27 @@ export interface ImportPreview {
   dateRange: { from: string; to: string } | null;
   /** The same file (same SHA-256) was already imported and not undone. */
   duplicateOf: { batch: number; importedAt: string } | null;
-  /** Batches of the same kind already holding data in the months this file covers (append or replace). */
-  overlaps: { batch: number; fileName: string; rows: number }[];
+  /**
+   * Batches of the same kind already holding data in the months this file covers (append or replace):
+   * `rows` of theirs in those months, `batchRows` in all (replacing undoes the whole batch), and the months
+   * their data spans.
+   */
+  overlaps: ImportOverlap[];
   /** False when committing would be rejected (file-level problems, or invalid rows without skip-invalid). */
   canCommit: boolean;
   blockers: string[];
+}
+
+export interface ImportOverlap {
+  batch: number;
+  fileName: string;
+  /** The batch's rows dated in the months this file covers. */
+  rows: number;
+  /** All the batch's rows: replacing undoes every one of them. */
+  batchRows: number;
+  /** The first and last month of the batch's data. */
+  from: string;
+  to: string;
 }
 
 /** The summary of a committed batch (the CLI's `--json`). */

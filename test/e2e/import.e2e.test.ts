@@ -60,6 +60,21 @@ describe('import wizard in Chromium', () => {
     await shot(page, 'ui-import-preview');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
+    // The demo's spend batch covers these months and many more: the notice says how much replacing would
+    // take away, and choosing it warns before anything is done (this test keeps both).
+    const overlap = page.getByRole('group', { name: 'Data for these months already exists' });
+    expect(await overlap.textContent()).toMatch(
+      /has [\d,]+ rows? in these months, and [\d,]+ more rows outside them/,
+    );
+    await overlap.getByLabel(/^Replace it/).check();
+    await expect
+      .poll(() => overlap.getByRole('alert').textContent())
+      .toMatch(
+        /including the rows dated outside this file’s months\. A backup of the workspace is taken first/,
+      );
+    await overlap.getByLabel(/^Add to it/).check();
+    expect(await overlap.getByRole('alert').count()).toBe(0);
+
     // 3. Commit: the progress bar shows while the job runs, then the result links the batch.
     await page.evaluate(() => {
       const w = window as unknown as { sawProgress: boolean };

@@ -3,6 +3,7 @@ import { runCli } from '../../electron/cli/main';
 import { createService } from '../../electron/service/service';
 import { importJobsOf } from '../../electron/service/handlers/import';
 import { UploadStore } from '../../electron/service/uploads';
+import { listBackups } from '../../electron/store/backup';
 import { openWorkspace, type Workspace } from '../../electron/store/workspace';
 import { csvColumn, independentCentsSum, sample, tempWorkspace, writeFile } from './helpers';
 
@@ -68,6 +69,38 @@ describe('CLI import', () => {
     expect((await cli(['undo', '1', '--db', db])).code).toBe(0);
     const w = openWorkspace(db);
     expect(w.db.prepare('SELECT count(*) FROM spend').pluck().get()).toBe(0);
+    w.close();
+  });
+
+  it('--replace says what else it removes, keeps a backup of the workspace first, and undoes whole batches', async () => {
+    ws = tempWorkspace();
+    const db = ws.file;
+    const dir = ws.dir;
+    ws.close();
+    ws = null;
+    const q1 = writeFile(
+      dir,
+      'q1.csv',
+      'Date,Amount\n2026-01-15,100.00\n2026-02-15,200.00\n2026-03-15,300.00\n',
+    );
+    expect((await cli(['import', q1, '--db', db, '--as', 'spend'])).code).toBe(0);
+    const jan = writeFile(dir, 'jan.csv', 'Date,Amount\n2026-01-20,150.00\n');
+    const dry = await cli(['import', jan, '--db', db, '--as', 'spend', '--dry-run']);
+    expect(dry.out).toContain(
+      'note: batch #1 “q1.csv” has 1 row in these months, and 2 more rows outside them (all 3 rows: Jan 2026 – Mar 2026)',
+    );
+    expect(dry.out).toMatch(/--replace undoes whole batches/);
+    const r = await cli(['import', jan, '--db', db, '--as', 'spend', '--replace', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).replacedBatches).toEqual([1]);
+    const backups = listBackups(db).filter((b) => b.reason === 'before-replace');
+    expect(backups).toHaveLength(1);
+    // The backup holds the workspace as it was: batch 1's three lines.
+    const before = openWorkspace(backups[0]!.file, { readonly: true });
+    expect(before.db.prepare('SELECT count(*) FROM spend').pluck().get()).toBe(3);
+    before.close();
+    const w = openWorkspace(db);
+    expect(w.db.prepare('SELECT sum(amount_micro) FROM spend').pluck().get()).toBe(150_000_000);
     w.close();
   });
 

@@ -8,6 +8,7 @@ import { commitImport, previewImport } from '../../electron/import/run';
 import { listSavedMappings } from '../../electron/import/savedMappings';
 import { readZipEntry, zipDirectory } from '../../electron/import/sniff';
 import { undoBatch } from '../../electron/store/batches';
+import { describeOverlap, replaceRemovesMore } from '../../shared/import/overlap';
 import type { Workspace } from '../../electron/store/workspace';
 import { SHEET_HEAD, spendSheetData, zip } from '../reliability/zip';
 import { tempWorkspace, writeFile } from './helpers';
@@ -139,7 +140,9 @@ describe('generic spend CSV', () => {
     const first = await commitImport(w.db, { path: file, name: 'spend.csv' });
     const preview = await previewImport(w.db, { path: file, name: 'spend.csv' });
     expect(preview.duplicateOf).toMatchObject({ batch: first.batch });
-    expect(preview.overlaps).toEqual([{ batch: first.batch, fileName: 'spend.csv', rows: 2 }]);
+    expect(preview.overlaps).toEqual([
+      { batch: first.batch, fileName: 'spend.csv', rows: 2, batchRows: 2, from: '2026-01', to: '2026-02' },
+    ]);
     const err = await rejected(commitImport(w.db, { path: file, name: 'spend.csv' }));
     expect(err.message).toMatch(/already imported as batch #1/);
     const again = await commitImport(w.db, { path: file, name: 'spend.csv', allowDuplicate: true });
@@ -161,7 +164,14 @@ describe('explicit exclusions and overlapping periods', () => {
     const jan = await commitImport(w.db, { path: writeFile(w.dir, 'v1.csv', GOOD), name: 'v1.csv' });
     const v2 = writeFile(w.dir, 'v2.csv', 'Date,Amount,Initiative\n2026-01-20,999.99,Copilot\n');
     const p = await previewImport(w.db, { path: v2, name: 'v2.csv' });
-    expect(p.overlaps).toEqual([{ batch: jan.batch, fileName: 'v1.csv', rows: 1 }]);
+    // v1 holds January and February: replacing it for January takes February's row too, and says so.
+    expect(p.overlaps).toEqual([
+      { batch: jan.batch, fileName: 'v1.csv', rows: 1, batchRows: 2, from: '2026-01', to: '2026-02' },
+    ]);
+    expect(describeOverlap(p.overlaps[0]!)).toBe(
+      `batch #${jan.batch} “v1.csv” has 1 row in these months, and 1 more row outside them (all 2 rows: Jan 2026 – Feb 2026)`,
+    );
+    expect(replaceRemovesMore(p.overlaps)).toBe(true);
     const s = await commitImport(w.db, { path: v2, name: 'v2.csv', overlap: 'replace' });
     expect(s.replacedBatches).toEqual([jan.batch]);
     expect(w.db.prepare('SELECT status FROM import_batches WHERE id = ?').pluck().get(jan.batch)).toBe(

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ImportMappingSchema, IMPORT_KINDS, type ImportKind } from '../../../shared/import/mapping';
+import { describeOverlap, replaceRemovesMore } from '../../../shared/import/overlap';
 import { describeProblem } from '../../../shared/import/problems';
 import type { ImportRecord } from '../../../shared/import/records';
 import { isTimeZone } from '../../../shared/import/timeZone';
@@ -8,6 +9,7 @@ import type { ImportPreview, ImportSummary } from '../../../shared/import/summar
 import { describeIssues } from '../../../shared/api/contract';
 import { ImportCancelled, ImportRejected } from '../../import/errors';
 import { commitImport, previewImport, summaryOfPreview, type ImportOptions } from '../../import/run';
+import { backupWorkspace } from '../../store/backup';
 import { openWorkspace } from '../../store/workspace';
 import { optionalFlag, requireFlag, UsageError } from '../args';
 import type { CliIo, Command } from '../command';
@@ -101,8 +103,11 @@ function printPreview(p: ImportPreview, io: CliIo): void {
     io.out(
       `  warning: this file was already imported as batch #${p.duplicateOf.batch} (${p.duplicateOf.importedAt})`,
     );
-  for (const o of p.overlaps)
-    io.out(`  note: batch #${o.batch} (${o.fileName}) already has ${o.rows} lines in these dates`);
+  for (const o of p.overlaps) io.out(`  note: ${describeOverlap(o)}`);
+  if (replaceRemovesMore(p.overlaps))
+    io.out(
+      '  note: --replace undoes whole batches, rows outside these months included (a backup is taken first)',
+    );
   for (const r of p.sample.slice(0, 5)) io.out(`  row ${r.row}: ${describeRecord(r)}`);
   for (const pr of p.problems.slice(0, 50)) io.out(`  ${pr.severity}: ${describeProblem(pr, p.sheet)}`);
   if (p.problemCount > 50) io.out(`  ... ${p.problemCount - 50} more problems`);
@@ -136,6 +141,7 @@ function jsonSummary(s: ImportSummary): string {
       file: s.fileName,
       sheet: s.sheet,
       sha256: s.sha256,
+      replacedBatches: s.replacedBatches,
     },
     null,
     2,
@@ -190,6 +196,8 @@ export const importCommand: Command = {
         }
         return 0;
       }
+      // Replacing undoes whole batches: the workspace as it was is kept first, as for `undo`.
+      if (options.overlap === 'replace') await backupWorkspace(ws.db, ws.file, 'before-replace');
       const summary = await commitImport(ws.db, options);
       if (json) io.out(jsonSummary(summary));
       else printSummary(summary, io);

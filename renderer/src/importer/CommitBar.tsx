@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { describeOverlap, replaceRemovesMore } from '../../../shared/import/overlap';
 import type { ImportPreview } from '../../../shared/api';
 import { formatDateTime, formatNumber } from '../format';
 
@@ -61,12 +62,12 @@ export function CommitBar({
       )}
       {preview.overlaps.length > 0 && (
         <fieldset className="notice notice-warn overlap">
-          <legend>Data for these dates already exists</legend>
-          <p>
-            {preview.overlaps
-              .map((o) => `batch #${o.batch} “${o.fileName}” (${formatNumber(o.rows)} rows)`)
-              .join('; ')}
-          </p>
+          <legend>Data for these months already exists</legend>
+          <ul className="overlap-list">
+            {preview.overlaps.map((o) => (
+              <li key={o.batch}>{describeOverlap(o)}.</li>
+            ))}
+          </ul>
           <label className="check">
             <input
               type="radio"
@@ -83,8 +84,14 @@ export function CommitBar({
               checked={overlap === 'replace'}
               onChange={() => setOverlap('replace')}
             />
-            Replace it (those batches are undone)
+            Replace it: undo {preview.overlaps.length === 1 ? 'that batch' : 'those batches'} entirely
           </label>
+          {overlap === 'replace' && replaceRemovesMore(preview.overlaps) && (
+            <p className="flag" role="alert">
+              Replacing removes every row of {preview.overlaps.length === 1 ? 'that batch' : 'those batches'},
+              including the rows dated outside this file’s months. A backup of the workspace is taken first.
+            </p>
+          )}
         </fieldset>
       )}
       {preview.newInitiatives.length > 0 && (
