@@ -65,3 +65,22 @@ export class FxConverter {
     return { micro: Number(divRoundHalfAway(BigInt(micro) * rate.scaled, RATE_ONE)), rate: rate.used };
   }
 }
+
+/**
+ * The currencies and months of stored amounts (spend, budget, benefits) that have no rate into
+ * `reportingCurrency`: empty when every report in that currency can be computed.
+ */
+export function fxGaps(db: Db, reportingCurrency: string): { currency: string; from: Month; to: Month }[] {
+  return db
+    .prepare(
+      `WITH amounts AS (
+         SELECT DISTINCT month, upper(currency) AS currency FROM spend_monthly
+         UNION SELECT DISTINCT month, upper(currency) FROM budget
+         UNION SELECT DISTINCT month, upper(currency) FROM benefits)
+       SELECT a.currency AS currency, min(a.month) AS "from", max(a.month) AS "to" FROM amounts a
+        WHERE a.currency <> ? AND NOT EXISTS (
+          SELECT 1 FROM fx_rates r WHERE r.month = a.month AND upper(r.currency) = a.currency)
+        GROUP BY a.currency ORDER BY a.currency`,
+    )
+    .all(reportingCurrency.toUpperCase()) as { currency: string; from: Month; to: Month }[];
+}

@@ -32,11 +32,17 @@ export interface WorkspaceInfo {
   totalSpendMicro: number;
 }
 
+/** The ISO 4217 codes this runtime's Intl knows (every current one). */
+const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
 export const SettingsPatch = z
   .object({
     name: z.string().trim().min(1).max(200),
     companyName: z.string().trim().min(1).max(200),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD'),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD')
+      .refine((c) => ISO_CURRENCIES.has(c), 'not an ISO 4217 currency code (USD, EUR, GBP, …)'),
     fiscalStartMonth: z.number().int().min(1).max(12),
     varianceGreen: z.number().min(0).max(1),
     varianceAmber: z.number().min(0).max(1),

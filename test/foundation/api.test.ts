@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService, type Service } from '../../electron/service/service';
 import { UploadStore } from '../../electron/service/uploads';
+import { getSettings } from '../../electron/store/settings';
 import { methods, type MethodName } from '../../shared/api';
 import type { ReportModel } from '../../shared/report';
 import { tempWorkspace } from '../helpers/tempWorkspace';
@@ -62,6 +63,41 @@ describe('API boundary', () => {
     const settings = await service.call('settings.update', { patch: { currency: 'dollars' } });
     expect(settings.ok).toBe(false);
     if (!settings.ok) expect(settings.error.message).toMatch(/patch\.currency/);
+  });
+
+  it('refuses a reporting currency that is not ISO 4217, or one the stored amounts have no rates into', async () => {
+    const fake = await service.call('settings.update', { patch: { currency: 'XQZ' } });
+    expect(fake.ok).toBe(false);
+    if (!fake.ok) expect(fake.error.message).toMatch(/not an ISO 4217 currency code/);
+    // The demo holds USD amounts from 2025-01 and no USD→EUR rates: no EUR report could be computed.
+    const eur = await service.call('settings.update', { patch: { currency: 'EUR' } });
+    expect(eur.ok).toBe(false);
+    if (!eur.ok)
+      expect(eur.error.message).toMatch(
+        /^Cannot report in EUR: the workspace holds amounts in USD \(2025-01 to 2026-\d\d\) with no exchange rate into EUR.*Nothing was changed\.$/,
+      );
+    expect((await service.call('settings.get', {})).ok && getSettings(ws.db).currency).toBe('USD');
+    const report = await service.call('report.get', { period: 'FY2026-Q3', explanations: false });
+    expect(report.ok).toBe(true);
+    // The same currency again is not a change, and a change with every rate present is taken.
+    expect((await service.call('settings.update', { patch: { currency: 'USD' } })).ok).toBe(true);
+    const months = ws.db
+      .prepare(
+        'SELECT month FROM spend_monthly UNION SELECT month FROM budget UNION SELECT month FROM benefits',
+      )
+      .pluck()
+      .all() as string[];
+    const addRate = ws.db.prepare("INSERT INTO fx_rates (month, currency, rate) VALUES (?, 'USD', '0.92')");
+    ws.db.transaction(() => months.forEach((m) => addRate.run(m)))();
+    try {
+      expect((await service.call('settings.update', { patch: { currency: 'EUR' } })).ok).toBe(true);
+      const inEur = await service.call('report.get', { period: 'FY2026-Q3', explanations: false });
+      expect(inEur.ok && (inEur.result as ReportModel).currency).toBe('EUR');
+    } finally {
+      expect((await service.call('settings.update', { patch: { currency: 'USD' } })).ok).toBe(true);
+      ws.db.prepare("DELETE FROM fx_rates WHERE currency = 'USD' AND batch_id IS NULL").run();
+    }
+    expect(getSettings(ws.db).currency).toBe('USD');
   });
 
   it('serves real data from the store through valid calls', async () => {

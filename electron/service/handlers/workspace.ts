@@ -8,6 +8,7 @@ import type { Db } from '../../store/db';
 import { listInitiatives } from '../../store/initiatives';
 import { createKpi, getKpi, listKpis, updateKpi } from '../../store/kpis';
 import { getSettings, updateSettings } from '../../store/settings';
+import { fxGaps } from '../../report/fx';
 import { listCommentary, setCommentary } from '../../store/commentary';
 import type { HandlerMap } from './types';
 
@@ -84,6 +85,18 @@ export const workspaceHandlers: HandlerMap<keyof typeof workspaceMethods> = {
     const amber = patch.varianceAmber ?? current.varianceAmber;
     if (green > amber)
       throw new ApiError('BAD_REQUEST', 'The green variance threshold must not exceed the amber one.');
+    if (patch.currency !== undefined && patch.currency !== current.currency) {
+      // Every figure is converted into the reporting currency: without rates no report could be computed.
+      const gaps = fxGaps(ws.db, patch.currency);
+      if (gaps.length > 0)
+        throw new ApiError(
+          'BAD_REQUEST',
+          `Cannot report in ${patch.currency}: the workspace holds amounts in ` +
+            gaps.map((g) => `${g.currency} (${g.from === g.to ? g.from : `${g.from} to ${g.to}`})`).join(', ') +
+            ` with no exchange rate into ${patch.currency} for some of those months. Import the monthly rates first ` +
+            `(an FX file: month, currency, units of ${patch.currency} per 1 unit of that currency). Nothing was changed.`,
+        );
+    }
     return updateSettings(ws.db, patch);
   },
   'initiatives.list': (_input, { ws }) => listInitiatives(ws.db),
