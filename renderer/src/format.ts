@@ -13,6 +13,15 @@ const moneyFormat = memo((key) => {
     ...(variant === 'signed' ? { signDisplay: 'exceptZero' } : {}),
   });
 });
+const exactMoneyFormat = memo(
+  (currency) =>
+    new Intl.NumberFormat(undefined, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 6,
+    }),
+);
 const pctFormat = memo((key) => {
   const [digits, variant] = key.split(' ');
   return new Intl.NumberFormat(undefined, {
@@ -29,6 +38,11 @@ const numberFormat = memo(
 /** Formats micro-units as money in the reporting currency (rounded to cents half away from zero first). */
 export function formatMoney(micro: number, currency: string, options: { compact?: boolean } = {}): string {
   return formatMajor(microToCents(micro) / 100, currency, options);
+}
+
+/** Micro-units exactly, as stored: at least 2 decimals, up to 6 ("$0.000123", "$1,200.50"). */
+export function formatExactMoney(micro: number, currency: string): string {
+  return exactMoneyFormat(currency).format(micro / 1e6);
 }
 
 /** Formats a major-unit amount (already rounded to cents by the report model). */

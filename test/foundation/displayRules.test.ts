@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { irrNotMeaningful } from '../../shared/export/irrShown';
 import { BUILTIN_KPIS } from '../../shared/kpiCatalog';
 import { kpiRatioDigits } from '../../shared/kpiPrecision';
-import { formatIrr } from '../../renderer/src/format';
+import { formatExactMoney, formatIrr } from '../../renderer/src/format';
 import { formatKpiTarget, kpiFormatter } from '../../renderer/src/kpiFormat';
 
 describe('display rules shared by the screens, the PDF and the workbook', () => {
@@ -33,5 +33,11 @@ describe('display rules shared by the screens, the PDF and the workbook', () => 
     expect(formatIrr(160.79)).toBe('n/m (> 1,000%)');
     expect(formatIrr(0.4567)).toBe('45.7%');
     expect(formatIrr(null)).toBe('—');
+  });
+
+  it('an amount in the import preview is shown as stored, to the micro-unit', () => {
+    expect(formatExactMoney(123, 'USD')).toBe('$0.000123');
+    expect(formatExactMoney(1_200_500_000, 'USD')).toBe('$1,200.50');
+    expect(formatExactMoney(-4_567_891, 'EUR')).toBe('-€4.567891');
   });
 });

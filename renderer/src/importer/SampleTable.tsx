@@ -1,6 +1,8 @@
 import type { ImportPreview, ImportRecord } from '../../../shared/api';
 import { KIND_FIELDS } from '../../../shared/import/fields';
-import { formatMoney } from '../format';
+import type { SpendCategory } from '../../../shared/domain';
+import { CATEGORY_LABEL } from '../../../shared/labels';
+import { formatExactMoney } from '../format';
 
 const AMOUNT_FIELDS = new Set(['amount']);
 
@@ -8,9 +10,12 @@ function cell(record: ImportRecord, key: string): string {
   const v = (record as unknown as Record<string, unknown>)[key];
   if (v === null || v === undefined) return '';
   if (AMOUNT_FIELDS.has(key) && typeof v === 'number') {
+    // As stored: to the micro-unit, so sub-cent billing lines do not all read $0.00.
     const currency = (record as { currency?: string }).currency ?? 'USD';
-    return formatMoney(v, currency);
+    return formatExactMoney(v, currency);
   }
+  if (key === 'category' && typeof v === 'string' && v in CATEGORY_LABEL)
+    return CATEGORY_LABEL[v as SpendCategory];
   if (typeof v === 'boolean') return v ? 'Yes' : 'No';
   return String(v);
 }
