@@ -65,10 +65,15 @@ export function formatNumber(value: number | null, digits = 0): string {
   return numberFormat(String(digits)).format(value);
 }
 
-/** An annual IRR: "n/m (> 1,000%)" above the meaningful limit (shared/export/irrShown.ts); the rate is in its explanation. */
+/**
+ * An annual IRR as a phrase: "45.7% a year"; "n/m (over 1,000% a year)" above the meaningful limit
+ * (shared/export/irrShown.ts; the rate is in its explanation); "not defined" when no single rate exists.
+ */
 export function formatIrr(annual: number | null, digits = 1): string {
-  if (irrNotMeaningful(annual)) return `${IRR_NOT_MEANINGFUL} (> ${formatPct(IRR_MEANINGFUL_MAX, 0)})`;
-  return formatPct(annual, digits);
+  if (annual === null || !Number.isFinite(annual)) return 'not defined';
+  if (irrNotMeaningful(annual))
+    return `${IRR_NOT_MEANINGFUL} (over ${formatPct(IRR_MEANINGFUL_MAX, 0)} a year)`;
+  return `${formatPct(annual, digits)} a year`;
 }
 
 /**

@@ -30,9 +30,9 @@ describe('display rules shared by the screens, the PDF and the workbook', () => 
     expect(irrNotMeaningful(160.79)).toBe(true);
     expect(irrNotMeaningful(10)).toBe(false);
     expect(irrNotMeaningful(null)).toBe(false);
-    expect(formatIrr(160.79)).toBe('n/m (> 1,000%)');
-    expect(formatIrr(0.4567)).toBe('45.7%');
-    expect(formatIrr(null)).toBe('—');
+    expect(formatIrr(160.79)).toBe('n/m (over 1,000% a year)');
+    expect(formatIrr(0.4567)).toBe('45.7% a year');
+    expect(formatIrr(null)).toBe('not defined');
   });
 
   it('an amount in the import preview is shown as stored, to the micro-unit', () => {

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Chart, type ChartConfiguration } from 'chart.js';
 import { ChartCanvas } from './ChartCanvas';
 import { useThemeVersion } from './useThemeVersion';
-import { moneyFull, moneyTick, monthLabel } from './axis';
+import { moneyFull, moneyTick, monthTickLabels } from './axis';
 import { axisTitle, baseOptions, type CommonChartProps } from './options';
 import { chartTheme, withAlpha } from './theme';
 
@@ -33,7 +33,7 @@ export function BudgetActualChart(props: BudgetActualChartProps) {
     return {
       type: 'bar',
       data: {
-        labels: months.map((m) => monthLabel(m, true)),
+        labels: monthTickLabels(months),
         datasets: [
           {
             type: 'bar',

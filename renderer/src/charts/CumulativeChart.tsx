@@ -78,7 +78,13 @@ export function CumulativeChart(props: CumulativeChartProps) {
         scales: {
           x: {
             grid: { display: false },
-            ticks: { color: theme.muted, maxRotation: 0, autoSkip: true, maxTicksLimit: 8 },
+            ticks: {
+              color: theme.muted,
+              maxRotation: 0,
+              autoSkip: true,
+              autoSkipPadding: 16,
+              maxTicksLimit: 8,
+            },
             title: axisTitle(theme, 'Month'),
           },
           y: {

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { ChartCanvas } from './ChartCanvas';
 import { useThemeVersion } from './useThemeVersion';
-import { moneyFull, moneyTick, monthLabel } from './axis';
+import { moneyFull, moneyTick, monthTickLabels } from './axis';
 import { axisTitle, baseOptions, type CommonChartProps } from './options';
 import { chartTheme, type ChartTheme } from './theme';
 
@@ -29,7 +29,7 @@ export function GroupedBarChart(props: GroupedBarChartProps) {
     return {
       type: 'bar',
       data: {
-        labels: periods.map((p) => monthLabel(p, true)),
+        labels: monthTickLabels(periods),
         datasets: series.map((s) => ({
           label: s.label,
           data: s.data,

@@ -30,3 +30,14 @@ export function monthLabel(month: string, short = false): string {
     timeZone: 'UTC',
   }).format(d);
 }
+
+/**
+ * Category labels for consecutive months: short month names, with the year under the first month and
+ * under every January, so an 18-month axis is never ambiguous ("Apr … Dec, Jan 2026 … Sep").
+ */
+export function monthTickLabels(months: readonly string[]): (string | string[])[] {
+  return months.map((m, i) => {
+    if (!/^\d{4}-\d{2}$/.test(m)) return m; // not a month (e.g. a quarter label): as it is
+    return i === 0 || m.endsWith('-01') ? [monthLabel(m, true), m.slice(0, 4)] : monthLabel(m, true);
+  });
+}

@@ -38,8 +38,7 @@ export function HeadlineTiles({ report }: { report: ReportModel }) {
               · IRR{' '}
               <Figure explain={p.irr.explain} label="Portfolio IRR">
                 {formatIrr(p.irr.value, 0)}
-              </Figure>{' '}
-              a year
+              </Figure>
             </>
           }
         />

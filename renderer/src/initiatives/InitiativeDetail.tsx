@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
 import type { Initiative } from '../../../shared/domain';
 import type { ReportModel } from '../../../shared/report';
+import { monthLabel } from '../charts/axis';
 import { GroupedBarChart } from '../charts/GroupedBarChart';
 import { Panel } from '../components/Panel';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { Tile } from '../components/Tile';
 import { Figure } from '../explain/Figure';
-import { chartMajor, formatIrr, formatMoney, formatPayback, formatPct } from '../format';
+import { chartMajor, formatIrr, formatMoney, formatMonthSpan, formatPayback, formatPct } from '../format';
 import { STAGE_LABEL } from '../labels';
 import { InitiativeFacts } from './InitiativeFacts';
 import { InitiativeKpis } from './InitiativeKpis';
@@ -130,15 +131,24 @@ export function InitiativeDetail({
                   IRR{' '}
                   <Figure explain={r.irr.explain} label="IRR">
                     {formatIrr(r.irr.value)}
-                  </Figure>{' '}
-                  a year
+                  </Figure>
                 </>
               }
             />
             <InitiativeFacts initiative={initiative} />
           </div>
           <div className="grid-2 initiative-panels">
-            <Panel title="Cost and benefit by month">
+            <Panel
+              title={`Cost and benefit by month${chart.periods.length ? `, ${formatMonthSpan(chart.periods)}` : ''}`}
+            >
+              {r.firstSpendMonth !== null &&
+                chart.periods.length > 0 &&
+                r.firstSpendMonth < chart.periods[0]! && (
+                  <p className="muted small">
+                    The last {chart.periods.length} months; spend since {monthLabel(r.firstSpendMonth)} counts
+                    in the cumulative figures and the payback.
+                  </p>
+                )}
               {chart.periods.length === 0 ? (
                 <p className="muted">
                   No spend or benefit is recorded for this initiative up to {report.period.end}.
