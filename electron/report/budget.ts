@@ -10,7 +10,7 @@ import type {
   CategoryBudget,
   VendorSpend,
 } from '../../shared/report';
-import type { ReportContext } from './context';
+import { notReportedNote, spendReportedFor, type ReportContext } from './context';
 import { figureInput, tallyInput, valueInput } from './explanations';
 import { NO_CATEGORY } from './facts';
 import { CATEGORY_LABEL } from '../../shared/labels';
@@ -40,6 +40,7 @@ export function budgetSlice(
     inputLabel: actualLabel,
   });
   const v = budgetVariance(actual.micro, budget.micro, ctx.thresholds);
+  const reported = spendReportedFor(ctx, ctx.quarter);
   const variance = book.money(`${key}.variance`, v.variance, {
     label: `Budget variance, ${subject}`,
     formula: VARIANCE_FORMULA,
@@ -49,9 +50,9 @@ export function budgetSlice(
     label: `Budget variance %, ${subject}`,
     formula: VARIANCE_PCT_FORMULA,
     inputs: [figureInput('Variance', variance), figureInput('Budget', budget)],
-    notes: [statusNote(ctx)],
+    notes: [statusNote(ctx), ...(reported ? [] : [notReportedNote(ctx, ctx.quarter)])],
   });
-  return { budget, actual, variance, variancePct, status: v.status };
+  return { budget, actual, variance, variancePct, status: reported ? v.status : 'no_data' };
 }
 
 function statusNote(ctx: ReportContext): string {
@@ -145,6 +146,7 @@ export function buildBudget(ctx: ReportContext): BudgetReport {
     },
   );
   const fv = budgetVariance(forecastYearEnd.micro, annualBudget.micro, ctx.thresholds);
+  const reported = spendReportedFor(ctx, q);
   const forecastVariance = book.money('budget.forecastVariance', fv.variance, {
     label: `Forecast variance vs annual budget, FY${q.fiscalYear}`,
     formula: 'Year-end forecast − annual budget.',
@@ -154,7 +156,7 @@ export function buildBudget(ctx: ReportContext): BudgetReport {
     label: `Forecast variance %, FY${q.fiscalYear}`,
     formula: 'Forecast variance ÷ annual budget; blank when the annual budget is 0.',
     inputs: [figureInput('Forecast variance', forecastVariance), figureInput('Annual budget', annualBudget)],
-    notes: [statusNote(ctx)],
+    notes: [statusNote(ctx), ...(reported ? [] : [notReportedNote(ctx, q)])],
   });
 
   const monthly = fiscalYearMonths(ctx, fyStart, fyEnd);
@@ -182,7 +184,7 @@ export function buildBudget(ctx: ReportContext): BudgetReport {
     forecastYearEnd,
     forecastVariance,
     forecastVariancePct,
-    forecastStatus: fv.status,
+    forecastStatus: reported ? fv.status : 'no_data',
     monthsLeftInYear: monthsLeft,
     byCategory,
     byVendor,

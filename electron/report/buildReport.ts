@@ -9,7 +9,7 @@ import { compareText } from '../../shared/metrics/order';
 import type { Db } from '../store/db';
 import { anomalySettings, buildAnomalies } from './anomalies';
 import { buildBudget } from './budget';
-import { contextFrom, periodFrame, type PeriodFrame, type ReportContext } from './context';
+import { contextFrom, periodFrame, spendReportedFor, type PeriodFrame, type ReportContext } from './context';
 import { buildCumulative } from './cumulative';
 import { ExplanationBook, valueInput } from './explanations';
 import type { AppliedRate } from './facts';
@@ -91,9 +91,11 @@ function notesFor(ctx: ReportContext, rates: AppliedRate[]): string[] {
   const notes: string[] = [];
   const { quarter: q, dataThrough } = ctx;
   if (dataThrough === null) notes.push(`No spend dated on or before ${q.end}.`);
-  else if (dataThrough < ctx.asOf) {
+  else if (!spendReportedFor(ctx, q)) {
+    notes.push(`No spend is reported for ${q.label} yet: its budget comparisons show no data.`);
+  } else if (dataThrough < ctx.asOf) {
     notes.push(
-      `Spend data runs through ${dataThrough}; later months of ${q.label} count as zero in the forecast and run-rate.`,
+      `Months of ${q.label} after ${dataThrough} have no spend yet and count as zero in the forecast and run-rate.`,
     );
   }
   if (rates.length > 0) {

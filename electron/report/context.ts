@@ -43,6 +43,19 @@ export interface ReportContext {
 
 export const HISTORY_QUARTERS = 6;
 
+/**
+ * False for a quarter no spend has been reported for yet: it starts after the last month with spend (a
+ * budgeted quarter still ahead). Its budget comparisons are "no data", not −100% off track.
+ */
+export function spendReportedFor(ctx: Pick<ReportContext, 'dataThrough'>, q: FiscalQuarter): boolean {
+  return ctx.dataThrough !== null && ctx.dataThrough >= q.months[0];
+}
+
+/** The note that says so, on every figure it changes. */
+export function notReportedNote(ctx: Pick<ReportContext, 'dataThrough'>, q: FiscalQuarter): string {
+  return `No spend is reported for ${q.label} yet${ctx.dataThrough ? ` (spend data runs through ${ctx.dataThrough})` : ''}: its status is "no data".`;
+}
+
 export interface PeriodFrame {
   quarter: FiscalQuarter;
   previousQuarter: FiscalQuarter;

@@ -10,7 +10,7 @@ import {
 import { kpiStatus } from '../../shared/metrics/kpiStatus';
 import { roi } from '../../shared/metrics/roi';
 import type { KpiReport } from '../../shared/report';
-import type { ReportContext } from './context';
+import { notReportedNote, spendReportedFor, type ReportContext } from './context';
 import { tallyInput, valueInput } from './explanations';
 import { observedValue, scoreKpi, type KpiValue, type KpiWorking } from './kpiScore';
 import { INFERENCE_CATEGORIES, quarterUnitCost } from './unitEconomics';
@@ -55,14 +55,15 @@ const DERIVED: Record<string, DerivedComputer> = {
     const [from, , to] = q.months;
     const actual = ctx.facts.spendByCategory.sumKeys(INFERENCE_CATEGORIES, from, to);
     const budget = ctx.facts.budgetByCategory.sumKeys(INFERENCE_CATEGORIES, from, to);
+    const reported = spendReportedFor(ctx, q);
     return {
-      value: budgetVariance(actual.micro, budget.micro, ctx.thresholds).variancePct,
+      value: reported ? budgetVariance(actual.micro, budget.micro, ctx.thresholds).variancePct : null,
       formula: '(Actual − budget) ÷ budget for model_api and compute in the quarter; blank without a budget.',
       inputs: [
         tallyInput(`model_api + compute spend lines ${from} to ${to}`, 'spend', actual),
         tallyInput(`model_api + compute budget lines ${from} to ${to}`, 'budget', budget),
       ],
-      notes: [],
+      notes: reported ? [] : [notReportedNote(ctx, q)],
     };
   },
   measured_outcomes_pct: (ctx, q) =>

@@ -87,7 +87,7 @@ describe('anomalies in a quarter not reported yet', () => {
       // July is reported (1000 = baseline); August and September have no data at all yet
       expect(r.anomalies).toEqual([]);
       expect(r.dataThrough).toBe('2026-07');
-      expect(r.notes.join(' ')).toMatch(/runs through 2026-07/);
+      expect(r.notes.join(' ')).toMatch(/after 2026-07 have no spend yet/);
     } finally {
       w.close();
     }

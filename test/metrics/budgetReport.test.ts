@@ -126,3 +126,36 @@ describe('budget variance on the 5% and 10% edges, both signs (January fiscal ye
     expect(r.budget.byVendor.reduce((s, v) => s + v.actual.micro, 0)).toBe(r.budget.actual.micro);
   });
 });
+
+describe('a budgeted quarter no spend has been reported for yet', () => {
+  const w = new TestWorkspace();
+  afterAll(() => w.close());
+  beforeAll(() => {
+    const months = ['2026-07', '2026-08', '2026-09', '2026-10', '2026-11', '2026-12'];
+    w.budget(months.map((month) => ({ month, amount: '1000.00', category: 'model_api' as const })));
+    w.spend([
+      { date: '2026-07-10', amount: '900.00', category: 'model_api' },
+      { date: '2026-09-10', amount: '1300.00', category: 'model_api' },
+    ]);
+  });
+
+  it('is "no data", with the reason, not −100% off track; the last reported quarter is scored as before', () => {
+    const q4 = buildReport(w.db, 'FY2026-Q4');
+    expect(q4.budget.actual.micro).toBe(0);
+    expect(q4.budget.variancePct.value).toBe(-1);
+    expect(q4.budget.status).toBe('no_data');
+    expect(q4.budget.byCategory.find((c) => c.category === 'model_api')!.status).toBe('no_data');
+    expect(q4.budget.forecastStatus).toBe('no_data');
+    expect(q4.explanations[q4.budget.variancePct.explain]!.notes.join(' ')).toMatch(
+      /No spend is reported for FY2026-Q4 yet \(spend data runs through 2026-09\)/,
+    );
+    const tokens = q4.kpis.find((k) => k.id === 'token_budget_variance')!;
+    expect(tokens.value).toBeNull();
+    expect(tokens.status).toBe('no_data');
+
+    // Q3 has spend: 2,200.00 against 3,000.00 is −26.7%, scored red as ever.
+    const q3 = buildReport(w.db, 'FY2026-Q3');
+    expect(q3.budget.status).toBe('red');
+    expect(q3.kpis.find((k) => k.id === 'token_budget_variance')!.value).toBeCloseTo(-800 / 3000, 12);
+  });
+});
