@@ -198,8 +198,9 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
     ini.eachRow((row, n) => names.set(String(row.getCell(1).value), n));
     for (const i of model.initiatives) {
       const row = ini.getRow(names.get(i.name)!);
-      expect(row.getCell(7).value).toBe(microToMajor(i.cost.micro));
-      expect(row.getCell(8).value).toBe(microToMajor(i.benefit.micro));
+      // Full precision (micro-units ÷ 10^6) under a 2-decimal format, so the totals' SUMs are exact.
+      expect(row.getCell(7).value).toBe(i.cost.micro / 1e6);
+      expect(row.getCell(8).value).toBe(i.benefit.micro / 1e6);
       const roi = row.getCell(9).value as ExcelJS.CellFormulaValue;
       expect(roi.formula).toMatch(/^IF\(G\d+=0,"",\(H\d+-G\d+\)\/G\d+\)$/);
       expect(roi.result ?? null).toBe(i.roi.value);
@@ -213,7 +214,7 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
       expect(row.getCell(1).value).toBe(c.label);
       const v = row.getCell(4).value as ExcelJS.CellFormulaValue;
       expect(v.formula).toBe(`C${k + 2}-B${k + 2}`);
-      expect(v.result).toBe(microToMajor(c.variance.micro));
+      expect(v.result).toBe(c.variance.micro / 1e6);
       // The formula recomputes to the cached result from the cells shown (to the cent).
       expect(Number(row.getCell(3).value) - Number(row.getCell(2).value)).toBeCloseTo(v.result as number, 2);
       const vp = row.getCell(5).value as ExcelJS.CellFormulaValue;
@@ -223,14 +224,16 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
     const summary = wb.getWorksheet('Summary')!;
     const values = new Map<string, ExcelJS.CellValue>();
     summary.eachRow((row) => values.set(String(row.getCell(1).value), row.getCell(2).value));
-    expect(values.get('Portfolio cost (quarter)')).toBe(json.portfolio.cost);
+    const cost = values.get('Portfolio cost (quarter)') as ExcelJS.CellFormulaValue;
+    expect(cost.formula).toMatch(/^Initiatives!G\d+$/);
+    expect(microToMajor(Math.round((cost.result as number) * 1e6))).toBe(json.portfolio.cost);
     expect((values.get('Portfolio ROI (quarter)') as ExcelJS.CellFormulaValue).result).toBe(
       model.portfolio.roi.value,
     );
     expect((values.get('Variance (actual − budget)') as ExcelJS.CellFormulaValue).result).toBe(
-      json.budget.variance,
+      model.budget.variance.micro / 1e6,
     );
-    expect(values.get('Year-end forecast')).toBe(json.budget.forecastYearEnd);
+    expect(values.get('Year-end forecast')).toBe(model.budget.forecastYearEnd.micro / 1e6);
     // Conditional formatting on status, charts as pictures.
     const scorecard = wb.getWorksheet('Scorecard')!;
     const cf = (scorecard as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings;

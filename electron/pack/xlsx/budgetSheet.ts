@@ -2,12 +2,13 @@ import type ExcelJS from 'exceljs';
 import { STATUS_LABEL } from '../../../shared/export/format';
 import type { PackData } from '../../../shared/export/packTypes';
 import { safeText } from '../../../shared/export/safeText';
-import { microToMajor } from '../../../shared/money';
+import { moneyFormula, moneySum, moneyValue } from './cells';
 import { addTableSheet, fitColumns } from './sheet';
 import { HEADER_FILL, HEADER_FONT, INT, PCT, TOTAL_FONT, moneyFormat, statusFormatting } from './styles';
+import { budgetTotalRow, budgetTotals } from './totals';
 
-function variance(row: number, result: number): ExcelJS.CellFormulaValue {
-  return { formula: `C${row}-B${row}`, result };
+function variance(row: number, micro: number | bigint): ExcelJS.CellFormulaValue {
+  return moneyFormula(`C${row}-B${row}`, micro);
 }
 function variancePct(row: number, result: number | null): ExcelJS.CellFormulaValue {
   return { formula: `IF(B${row}=0,"",D${row}/B${row})`, result: result ?? '' };
@@ -37,20 +38,22 @@ export function budgetSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.Works
   for (const c of b.byCategory) {
     ws.getRow(n).values = [
       c.label,
-      microToMajor(c.budget.micro),
-      microToMajor(c.actual.micro),
-      variance(n, microToMajor(c.variance.micro)),
+      moneyValue(c.budget.micro),
+      moneyValue(c.actual.micro),
+      variance(n, c.variance.micro),
       variancePct(n, c.variancePct.value),
       STATUS_LABEL[c.status],
     ];
     n++;
   }
   const totalRow = n;
+  if (totalRow !== budgetTotalRow(r)) throw new Error('Budget sheet layout changed');
+  const sums = budgetTotals(r);
   ws.getRow(n).values = [
     'Total',
-    microToMajor(b.budget.micro),
-    microToMajor(b.actual.micro),
-    variance(n, microToMajor(b.variance.micro)),
+    moneySum(`B2:B${n - 1}`, [sums.budget]),
+    moneySum(`C2:C${n - 1}`, [sums.actual]),
+    variance(n, sums.actual - sums.budget),
     variancePct(n, b.variancePct.value),
     STATUS_LABEL[b.status],
   ];
@@ -69,15 +72,15 @@ export function budgetSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.Works
   n++;
   ws.getRow(n).values = [
     'Full fiscal year',
-    microToMajor(b.annualBudget.micro),
-    microToMajor(b.forecastYearEnd.micro),
-    variance(n, microToMajor(b.forecastVariance.micro)),
+    moneyValue(b.annualBudget.micro),
+    moneyValue(b.forecastYearEnd.micro),
+    variance(n, b.forecastVariance.micro),
     variancePct(n, b.forecastVariancePct.value),
     STATUS_LABEL[b.forecastStatus],
   ];
   statusFormatting(ws, `F${n}:F${n}`);
   n++;
-  ws.getRow(n).values = ['Year to date', microToMajor(b.ytdBudget.micro), microToMajor(b.ytdActual.micro)];
+  ws.getRow(n).values = ['Year to date', moneyValue(b.ytdBudget.micro), moneyValue(b.ytdActual.micro)];
   const lastMoneyRow = n;
 
   n += 2;
@@ -90,18 +93,39 @@ export function budgetSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.Works
   ]);
   n++;
   const runRateStart = n;
-  for (const l of [...r.runRate.byCategory, r.runRate.portfolio]) {
+  const exhaustion = (l: (typeof r.runRate.byCategory)[number]) =>
+    l.exhaustionMonth
+      ? `${l.exhaustionMonth} (${l.exhaustionStatus.replace(/_/g, ' ')})`
+      : l.exhaustionStatus.replace(/_/g, ' ');
+  for (const l of r.runRate.byCategory) {
     ws.getRow(n).values = [
       l.label,
-      microToMajor(l.annualBudget.micro),
-      microToMajor(l.monthlyBurn.micro),
-      microToMajor(l.ytdActual.micro),
-      l.exhaustionMonth
-        ? `${l.exhaustionMonth} (${l.exhaustionStatus.replace(/_/g, ' ')})`
-        : l.exhaustionStatus.replace(/_/g, ' '),
+      moneyValue(l.annualBudget.micro),
+      moneyValue(l.monthlyBurn.micro),
+      moneyValue(l.ytdActual.micro),
+      exhaustion(l),
     ];
     n++;
   }
+  const cats = r.runRate.byCategory;
+  const rrSum = (col: string, micros: number[]) => moneySum(`${col}${runRateStart}:${col}${n - 1}`, micros);
+  ws.getRow(n).values = [
+    r.runRate.portfolio.label,
+    rrSum(
+      'B',
+      cats.map((l) => l.annualBudget.micro),
+    ),
+    rrSum(
+      'C',
+      cats.map((l) => l.monthlyBurn.micro),
+    ),
+    rrSum(
+      'D',
+      cats.map((l) => l.ytdActual.micro),
+    ),
+    exhaustion(r.runRate.portfolio),
+  ];
+  n++;
   const runRateEnd = n - 1;
 
   n += 1;
@@ -109,7 +133,7 @@ export function budgetSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.Works
   n++;
   const vendorStart = n;
   for (const v of b.byVendor) {
-    ws.getRow(n).values = [safeText(v.label), null, microToMajor(v.actual.micro), null, v.lineCount];
+    ws.getRow(n).values = [safeText(v.label), null, moneyValue(v.actual.micro), null, v.lineCount];
     n++;
   }
   for (let row = 2; row < n; row++) {

@@ -1,9 +1,10 @@
 import type ExcelJS from 'exceljs';
 import type { PackData } from '../../../shared/export/packTypes';
 import { safeText, safeTextOrEmpty } from '../../../shared/export/safeText';
-import { microToMajor } from '../../../shared/money';
+import { formatCells, moneySum, moneyValue } from './cells';
 import { addTableSheet, fitColumns, isoToDate } from './sheet';
 import { DATE, INT, PCT, TOTAL_FONT, moneyFormat } from './styles';
+import { initiativeTotals, initiativesTotalRow, sharedPlatformRow } from './totals';
 
 const HEADERS = [
   'Initiative', // A
@@ -23,6 +24,9 @@ const HEADERS = [
   'NPV', // O
   'IRR (annual)', // P
 ];
+
+/** Money columns the portfolio row sums over the initiatives and the shared platform. */
+const SUMMED = ['G', 'H', 'J', 'K', 'L'] as const;
 
 export function initiativesSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.Worksheet {
   const r = data.report;
@@ -49,21 +53,23 @@ export function initiativesSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.
       i.stage.charAt(0).toUpperCase() + i.stage.slice(1),
       i.riskTier,
       meta?.approvalDate ? isoToDate(meta.approvalDate) : null,
-      microToMajor(i.cost.micro),
-      microToMajor(i.benefit.micro),
+      moneyValue(i.cost.micro),
+      moneyValue(i.benefit.micro),
       roi(n, 'G', 'H', i.roi.value),
-      microToMajor(i.projectedBenefit.micro),
-      microToMajor(i.cumulativeCost.micro),
-      microToMajor(i.cumulativeBenefit.micro),
+      moneyValue(i.projectedBenefit.micro),
+      moneyValue(i.cumulativeCost.micro),
+      moneyValue(i.cumulativeBenefit.micro),
       roi(n, 'K', 'L', i.cumulativeRoi.value),
       i.paybackMonths.value,
-      microToMajor(i.npv.micro),
+      moneyValue(i.npv.micro),
       i.irr.value,
     ];
     n++;
   }
   const p = r.portfolio;
-  const shared = ws.getRow(n++);
+  const s = sharedPlatformRow(r);
+  const sharedRow = n++;
+  const shared = ws.getRow(sharedRow);
   shared.values = [
     'Shared platform (not allocated)',
     '',
@@ -71,9 +77,24 @@ export function initiativesSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.
     '',
     null,
     null,
-    microToMajor(p.sharedPlatformCost.micro),
+    moneyValue(s.cost),
+    moneyValue(s.benefit),
+    null,
+    moneyValue(s.projectedBenefit),
+    moneyValue(s.cumulativeCost),
+    moneyValue(s.cumulativeBenefit),
   ];
-  const total = ws.getRow(n);
+  shared.getCell('K').note =
+    `Portfolio cumulative cost less the initiatives' cumulative cost: spend with no initiative up to ${r.period.end}.`;
+  shared.getCell('O').note =
+    'No NPV is computed for the shared platform on its own; the portfolio NPV below includes its cost.';
+
+  const totalRow = n;
+  if (totalRow !== initiativesTotalRow(r)) throw new Error('Initiatives sheet layout changed');
+  const totals = initiativeTotals(r);
+  const sum = (col: (typeof SUMMED)[number], key: keyof typeof totals) =>
+    moneySum(`${col}2:${col}${sharedRow}`, [totals[key]]);
+  const total = ws.getRow(totalRow);
   total.values = [
     'Portfolio',
     '',
@@ -81,24 +102,34 @@ export function initiativesSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.
     '',
     null,
     null,
-    microToMajor(p.cost.micro),
-    microToMajor(p.benefit.micro),
-    roi(n, 'G', 'H', p.roi.value),
-    microToMajor(p.projectedBenefit.micro),
-    microToMajor(p.cumulativeCost.micro),
-    microToMajor(p.cumulativeBenefit.micro),
-    roi(n, 'K', 'L', p.cumulativeRoi.value),
+    sum('G', 'cost'),
+    sum('H', 'benefit'),
+    roi(totalRow, 'G', 'H', p.roi.value),
+    sum('J', 'projectedBenefit'),
+    sum('K', 'cumulativeCost'),
+    sum('L', 'cumulativeBenefit'),
+    roi(totalRow, 'K', 'L', p.cumulativeRoi.value),
     null,
-    microToMajor(p.npv.micro),
+    moneyValue(p.npv.micro),
     p.irr.value,
   ];
   total.font = TOTAL_FONT;
-  for (const col of ['G', 'H', 'J', 'K', 'L', 'O']) ws.getColumn(col).numFmt = money;
-  for (const col of ['I', 'M', 'P']) ws.getColumn(col).numFmt = PCT;
-  ws.getColumn('F').numFmt = DATE;
-  ws.getColumn('E').numFmt = INT;
-  ws.getColumn('N').numFmt = INT;
-  ws.getCell('A1').numFmt = '@';
+  total.getCell('O').note =
+    "The portfolio's NPV over its own monthly flows (shared platform included), not a sum of the rows: " +
+    'each initiative is discounted to its own first month.';
+  formatCells(
+    ws,
+    { from: 2, to: totalRow },
+    {
+      E: INT,
+      F: DATE,
+      ...Object.fromEntries([...SUMMED, 'O'].map((c) => [c, money])),
+      I: PCT,
+      M: PCT,
+      N: INT,
+      P: PCT,
+    },
+  );
   fitColumns(ws, { max: 40 });
   return ws;
 }

@@ -2,9 +2,11 @@ import type ExcelJS from 'exceljs';
 import { STATUS_LABEL, longDate, pct } from '../../../shared/export/format';
 import type { PackData } from '../../../shared/export/packTypes';
 import { safeText } from '../../../shared/export/safeText';
-import { microToMajor } from '../../../shared/money';
+import { moneyFormula, moneyValue, sheetRef, sumMicros } from './cells';
+import { monthlyRow } from './monthlySheet';
 import { addTableSheet, fitColumns } from './sheet';
 import { INT, PCT, TOTAL_FONT, moneyFormat, statusFormatting } from './styles';
+import { budgetTotalRow, budgetTotals, initiativeTotals, initiativesTotalRow } from './totals';
 
 type Row = [label: string, value: ExcelJS.CellValue, format: string | null, note?: string];
 
@@ -24,43 +26,54 @@ export function summarySheet(wb: ExcelJS.Workbook, data: PackData, packDate: str
   const p = r.portfolio;
   const b = r.budget;
   const count = (s: keyof typeof STATUS_LABEL) => r.kpis.filter((k) => k.status === s).length;
+  // Totals are not typed in twice: they refer to the sheet that adds them up (same cached result).
+  const ini = initiativeTotals(r);
+  const iniRef = (col: string, micro: bigint) =>
+    moneyFormula(sheetRef('Initiatives', `${col}${initiativesTotalRow(r)}`), micro);
+  const bud = budgetTotals(r);
+  const budRef = (col: string, micro: bigint) =>
+    moneyFormula(sheetRef('Budget vs Actual', `${col}${budgetTotalRow(r)}`), micro);
+  const annualBudget = moneyFormula(
+    sheetRef('Monthly spend', `F${monthlyRow(b.monthly.length - 1)}`),
+    sumMicros(b.monthly.map((m) => m.budget)),
+  );
   // Row numbers are fixed so the formulas below can name their inputs.
   const first = 6;
   const at = (i: number) => first + i;
   const rows: Row[] = [
     [
       'Portfolio cost (quarter)',
-      microToMajor(p.cost.micro),
+      iniRef('G', ini.cost),
       money,
       'All spend dated in the quarter, shared platform included',
     ],
-    ['Realized benefit (quarter)', microToMajor(p.benefit.micro), money],
+    ['Realized benefit (quarter)', iniRef('H', ini.benefit), money],
     [
       'Portfolio ROI (quarter)',
       { formula: `IF(B${at(0)}=0,"",(B${at(1)}-B${at(0)})/B${at(0)})`, result: p.roi.value ?? '' },
       PCT,
       '(benefit − cost) ÷ cost',
     ],
-    ['Cumulative cost', microToMajor(p.cumulativeCost.micro), money, `Up to ${r.period.end}`],
-    ['Cumulative realized benefit', microToMajor(p.cumulativeBenefit.micro), money],
+    ['Cumulative cost', iniRef('K', ini.cumulativeCost), money, `Up to ${r.period.end}`],
+    ['Cumulative realized benefit', iniRef('L', ini.cumulativeBenefit), money],
     [
       'Cumulative ROI',
       { formula: `IF(B${at(3)}=0,"",(B${at(4)}-B${at(3)})/B${at(3)})`, result: p.cumulativeRoi.value ?? '' },
       PCT,
     ],
-    ['Projected benefit (quarter, not in ROI)', microToMajor(p.projectedBenefit.micro), money],
+    ['Projected benefit (quarter, not in ROI)', iniRef('J', ini.projectedBenefit), money],
     [
       'NPV to date',
-      microToMajor(p.npv.micro),
+      moneyValue(p.npv.micro),
       money,
       `Discount rate ${pct(r.assumptions.discountRateAnnual)} a year`,
     ],
     ['IRR (annual)', p.irr.value ?? '', PCT],
-    ['Budget (quarter)', microToMajor(b.budget.micro), money],
-    ['Actual spend (quarter)', microToMajor(b.actual.micro), money],
+    ['Budget (quarter)', budRef('B', bud.budget), money],
+    ['Actual spend (quarter)', budRef('C', bud.actual), money],
     [
       'Variance (actual − budget)',
-      { formula: `B${at(10)}-B${at(9)}`, result: microToMajor(b.variance.micro) },
+      moneyFormula(`B${at(10)}-B${at(9)}`, bud.actual - bud.budget),
       money,
       '+ is over-spend',
     ],
@@ -70,18 +83,14 @@ export function summarySheet(wb: ExcelJS.Workbook, data: PackData, packDate: str
       PCT,
     ],
     ['Budget status', STATUS_LABEL[b.status], null],
-    [`Annual budget FY${r.period.fiscalYear}`, microToMajor(b.annualBudget.micro), money],
+    [`Annual budget FY${r.period.fiscalYear}`, annualBudget, money],
     [
       'Year-end forecast',
-      microToMajor(b.forecastYearEnd.micro),
+      moneyValue(b.forecastYearEnd.micro),
       money,
       'YTD actual + mean of last 3 complete months × months left',
     ],
-    [
-      'Forecast variance',
-      { formula: `B${at(15)}-B${at(14)}`, result: microToMajor(b.forecastVariance.micro) },
-      money,
-    ],
+    ['Forecast variance', moneyFormula(`B${at(15)}-B${at(14)}`, b.forecastVariance.micro), money],
     [
       'Forecast variance %',
       { formula: `IF(B${at(14)}=0,"",B${at(16)}/B${at(14)})`, result: b.forecastVariancePct.value ?? '' },

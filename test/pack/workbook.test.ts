@@ -1,0 +1,186 @@
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PackData } from '../../shared/export/packTypes';
+import type { Micro } from '../../shared/money';
+import { loadPackData } from '../../electron/pack/data';
+import { exportPack } from '../../electron/pack/export';
+import { createService } from '../../electron/service/service';
+import { UploadStore } from '../../electron/service/uploads';
+import { tempWorkspace } from '../helpers/tempWorkspace';
+import { cellMicro, evalMoney, formulaOf, modelCents, rowOf, shownCents } from './workbookHelpers';
+
+const PERIOD = 'FY2026-Q3';
+
+/** The demo quarter's workbook through the real export (no chart pictures: they need the print view). */
+describe('Excel pack of the demo workspace, written and parsed back', () => {
+  const ws = tempWorkspace({ demo: true });
+  let data: PackData;
+  let wb: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    const ctx = createService({ ws, uploads: new UploadStore() }).ctx;
+    const result = await exportPack(
+      ctx,
+      {
+        period: PERIOD,
+        pdf: false,
+        xlsx: true,
+        allowUncommentedRed: true,
+        outDir: path.join(ws.dir, 'packs'),
+        packDate: '2026-10-12',
+      },
+      () => Promise.resolve({ pdf: null, charts: {} }),
+    );
+    data = loadPackData(ws.db, PERIOD);
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(result.files.find((f) => f.kind === 'xlsx')!.path);
+  }, 60_000);
+  afterAll(() => ws.close());
+
+  const sheet = (name: string) => wb.getWorksheet(name)!;
+
+  /** A total: a formula, recomputing exactly from the cells it names, shown to the cent as the PDF prints. */
+  function expectTotal(sheetName: string, address: string, formula: RegExp | string, model: Micro): void {
+    const cell = sheet(sheetName).getCell(address);
+    const f = formulaOf(cell);
+    if (typeof formula === 'string') expect(f.formula, `${sheetName}!${address}`).toBe(formula);
+    else expect(f.formula, `${sheetName}!${address}`).toMatch(formula);
+    expect(typeof f.result, `${sheetName}!${address} cached result`).toBe('number');
+    expect(evalMoney(wb, sheetName, f.formula), `${sheetName}!${address} recomputed`).toBe(
+      cellMicro(f.result),
+    );
+    expect(shownCents(f.result as number), `${sheetName}!${address} to the cent`).toBe(modelCents(model));
+    expect(cell.numFmt).toMatch(/#,##0\.00/);
+  }
+
+  it('money cells hold the exact figure (micro-units ÷ 10^6), shown to the cent', () => {
+    const ini = sheet('Initiatives');
+    let subCent = 0;
+    for (const i of data.report.initiatives) {
+      const row = ini.getRow(rowOf(ini, i.name));
+      for (const [col, micro] of [
+        ['G', i.cost.micro],
+        ['H', i.benefit.micro],
+        ['J', i.projectedBenefit.micro],
+        ['K', i.cumulativeCost.micro],
+        ['L', i.cumulativeBenefit.micro],
+        ['O', i.npv.micro],
+      ] as const) {
+        expect(row.getCell(col).value).toBe(micro / 1e6);
+        expect(row.getCell(col).numFmt).toBe('"$"#,##0.00;[Red]-"$"#,##0.00');
+        if (micro % 10_000 !== 0) subCent++;
+      }
+    }
+    // The demo's amounts carry sub-cent digits (that is why cents-rounded cells did not add up).
+    expect(subCent).toBeGreaterThan(10);
+  });
+
+  it('Initiatives: the shared platform row is filled and the portfolio row sums the rows above', () => {
+    const r = data.report;
+    const p = r.portfolio;
+    const ini = sheet('Initiatives');
+    const s = rowOf(ini, 'Shared platform (not allocated)');
+    const t = rowOf(ini, 'Portfolio');
+    expect(s).toBe(r.initiatives.length + 2);
+    expect(t).toBe(s + 1);
+    const shared = ini.getRow(s);
+    expect(cellMicro(shared.getCell('G').value)).toBe(BigInt(p.sharedPlatformCost.micro));
+    const initiativesCum = r.initiatives.reduce((a, i) => a + BigInt(i.cumulativeCost.micro), 0n);
+    expect(cellMicro(shared.getCell('K').value)).toBe(BigInt(p.cumulativeCost.micro) - initiativesCum);
+    expect(cellMicro(shared.getCell('K').value)).toBeGreaterThan(0n);
+    expect(shared.getCell('K').note).toBeTruthy();
+    // Benefit lines always belong to an initiative: the shared platform has none, shown as 0.
+    for (const col of ['H', 'J', 'L']) expect(shared.getCell(col).value).toBe(0);
+    expect(shared.getCell('O').value ?? null).toBeNull();
+    expect(String(shared.getCell('O').note)).toMatch(/portfolio NPV.*includes/i);
+
+    expectTotal('Initiatives', `G${t}`, `SUM(G2:G${s})`, p.cost.micro);
+    expectTotal('Initiatives', `H${t}`, `SUM(H2:H${s})`, p.benefit.micro);
+    expectTotal('Initiatives', `J${t}`, `SUM(J2:J${s})`, p.projectedBenefit.micro);
+    expectTotal('Initiatives', `K${t}`, `SUM(K2:K${s})`, p.cumulativeCost.micro);
+    expectTotal('Initiatives', `L${t}`, `SUM(L2:L${s})`, p.cumulativeBenefit.micro);
+    // The portfolio NPV is not a sum of the rows (each initiative is discounted from its own first month).
+    expect(ini.getCell(`O${t}`).value).toBe(p.npv.micro / 1e6);
+    expect(String(ini.getCell(`O${t}`).note)).toMatch(/not a sum/);
+    // ROI formulas over the totals, their cached results the model's.
+    expect(formulaOf(ini.getCell(`I${t}`)).result).toBe(p.roi.value);
+    expect(formulaOf(ini.getCell(`M${t}`)).result).toBe(p.cumulativeRoi.value);
+  });
+
+  it('Budget vs Actual: the total row and the run-rate portfolio row are sums', () => {
+    const b = data.report.budget;
+    const bud = sheet('Budget vs Actual');
+    const t = rowOf(bud, 'Total');
+    expect(t).toBe(b.byCategory.length + 2);
+    expectTotal('Budget vs Actual', `B${t}`, `SUM(B2:B${t - 1})`, b.budget.micro);
+    expectTotal('Budget vs Actual', `C${t}`, `SUM(C2:C${t - 1})`, b.actual.micro);
+    expectTotal('Budget vs Actual', `D${t}`, `C${t}-B${t}`, b.variance.micro);
+    b.byCategory.forEach((c, k) =>
+      expectTotal('Budget vs Actual', `D${k + 2}`, `C${k + 2}-B${k + 2}`, c.variance.micro),
+    );
+    const rr = data.report.runRate;
+    const first = rowOf(bud, rr.byCategory[0]!.label, t + 1);
+    const last = rowOf(bud, rr.portfolio.label, first);
+    expect(last).toBe(first + rr.byCategory.length);
+    expectTotal(
+      'Budget vs Actual',
+      `B${last}`,
+      `SUM(B${first}:B${last - 1})`,
+      rr.portfolio.annualBudget.micro,
+    );
+    expectTotal(
+      'Budget vs Actual',
+      `C${last}`,
+      `SUM(C${first}:C${last - 1})`,
+      rr.portfolio.monthlyBurn.micro,
+    );
+    expectTotal('Budget vs Actual', `D${last}`, `SUM(D${first}:D${last - 1})`, rr.portfolio.ytdActual.micro);
+  });
+
+  it('Monthly spend: cumulative columns are running sums equal to the model to the micro-unit', () => {
+    const months = data.report.budget.monthly;
+    const m = sheet('Monthly spend');
+    months.forEach((month, i) => {
+      const n = i + 2;
+      const prev = (col: string, of: string) => (i === 0 ? `${of}${n}` : `${col}${n - 1}+${of}${n}`);
+      expectTotal('Monthly spend', `F${n}`, prev('F', 'B'), month.cumulativeBudget);
+      expect(cellMicro(formulaOf(m.getCell(`F${n}`)).result)).toBe(BigInt(month.cumulativeBudget));
+      if (month.cumulativeActual === null) {
+        expect(m.getCell(`G${n}`).value ?? null).toBeNull();
+      } else {
+        expectTotal('Monthly spend', `G${n}`, prev('G', 'C'), month.cumulativeActual);
+        expect(cellMicro(formulaOf(m.getCell(`G${n}`)).result)).toBe(BigInt(month.cumulativeActual));
+      }
+    });
+    expect(months.some((month) => month.cumulativeActual === null)).toBe(true);
+  });
+
+  it('Summary: totals refer to the sheet that adds them up, with the same cached result', () => {
+    const { portfolio: p, budget: b } = data.report;
+    const sum = sheet('Summary');
+    const cases: [string, RegExp, Micro][] = [
+      ['Portfolio cost (quarter)', /^Initiatives!G\d+$/, p.cost.micro],
+      ['Realized benefit (quarter)', /^Initiatives!H\d+$/, p.benefit.micro],
+      ['Cumulative cost', /^Initiatives!K\d+$/, p.cumulativeCost.micro],
+      ['Cumulative realized benefit', /^Initiatives!L\d+$/, p.cumulativeBenefit.micro],
+      ['Projected benefit (quarter, not in ROI)', /^Initiatives!J\d+$/, p.projectedBenefit.micro],
+      ['Budget (quarter)', /^'Budget vs Actual'!B\d+$/, b.budget.micro],
+      ['Actual spend (quarter)', /^'Budget vs Actual'!C\d+$/, b.actual.micro],
+      ['Variance (actual − budget)', /^B\d+-B\d+$/, b.variance.micro],
+      ['Annual budget FY2026', /^'Monthly spend'!F13$/, b.annualBudget.micro],
+      ['Forecast variance', /^B\d+-B\d+$/, b.forecastVariance.micro],
+    ];
+    for (const [label, formula, micro] of cases)
+      expectTotal('Summary', `B${rowOf(sum, label)}`, formula, micro);
+    // The cross-sheet references land on the totals rows.
+    const ini = sheet('Initiatives');
+    expect(formulaOf(sum.getCell(`B${rowOf(sum, 'Portfolio cost (quarter)')}`)).formula).toBe(
+      `Initiatives!G${rowOf(ini, 'Portfolio')}`,
+    );
+    expect(formulaOf(sum.getCell(`B${rowOf(sum, 'Actual spend (quarter)')}`)).formula).toBe(
+      `'Budget vs Actual'!C${rowOf(sheet('Budget vs Actual'), 'Total')}`,
+    );
+    expect(sum.getCell(`B${rowOf(sum, 'NPV to date')}`).value).toBe(p.npv.micro / 1e6);
+  });
+});
