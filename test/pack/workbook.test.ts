@@ -1,9 +1,12 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IRR_NOT_MEANINGFUL_NOTE, irrNotMeaningful } from '../../shared/export/irrShown';
 import type { PackData } from '../../shared/export/packTypes';
 import type { Micro } from '../../shared/money';
 import { loadPackData } from '../../electron/pack/data';
+import { buildWorkbook } from '../../electron/pack/xlsx/workbook';
 import { exportPack } from '../../electron/pack/export';
 import { createService } from '../../electron/service/service';
 import { UploadStore } from '../../electron/service/uploads';
@@ -182,5 +185,58 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
       `'Budget vs Actual'!C${rowOf(sheet('Budget vs Actual'), 'Total')}`,
     );
     expect(sum.getCell(`B${rowOf(sum, 'NPV to date')}`).value).toBe(p.npv.micro / 1e6);
+  });
+
+  it('IRR above 1,000% a year: "n/m" without a number format, the rate in a note; others stay percentages', () => {
+    const ini = sheet('Initiatives');
+    const shown: Record<string, unknown> = {};
+    for (const i of data.report.initiatives) {
+      const cell = ini.getCell(`P${rowOf(ini, i.name)}`);
+      shown[i.name] = cell.value;
+      if (irrNotMeaningful(i.irr.value)) {
+        expect(cell.value).toBe('n/m');
+        expect(cell.numFmt ?? 'General').toBe('General');
+        expect(String(cell.note)).toContain(IRR_NOT_MEANINGFUL_NOTE);
+      } else {
+        expect(cell.value ?? null).toBe(i.irr.value);
+        if (i.irr.value !== null) expect(cell.numFmt).toBe('0.0%');
+      }
+    }
+    // The reviewer's three: 16,079.0%, 7,354,856.7% and 2,526.9% a year.
+    expect(shown['Customer Support Copilot']).toBe('n/m');
+    expect(String(ini.getCell(`P${rowOf(ini, 'Customer Support Copilot')}`).note)).toMatch(
+      /^IRR 16,079\.0% a year/,
+    );
+    expect(String(ini.getCell(`P${rowOf(ini, 'Developer Code Assistant')}`).note)).toMatch(
+      /^IRR 7,354,856\.7% a year/,
+    );
+    expect(String(ini.getCell(`P${rowOf(ini, 'Fraud Detection Uplift')}`).note)).toMatch(
+      /^IRR 2,526\.9% a year/,
+    );
+    // The demo portfolio's 206.3% is meaningful: a number under the percent format.
+    const sum = sheet('Summary');
+    const irr = sum.getCell(`B${rowOf(sum, 'IRR (annual)')}`);
+    expect(irr.value).toBe(data.report.portfolio.irr.value);
+    expect(irr.numFmt).toBe('0.0%');
+  });
+
+  it("Summary's IRR above 1,000% is n/m too, with the rate in a note and in the Notes column", async () => {
+    const r = data.report;
+    const steep = {
+      ...data,
+      report: { ...r, portfolio: { ...r.portfolio, irr: { ...r.portfolio.irr, value: 12.3456 } } },
+    };
+    const file = path.join(ws.dir, 'steep.xlsx');
+    fs.writeFileSync(file, await buildWorkbook(steep, {}, '2026-10-12'));
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(file);
+    const sum = back.getWorksheet('Summary')!;
+    const n = rowOf(sum, 'IRR (annual)');
+    expect(sum.getCell(`B${n}`).value).toBe('n/m');
+    expect(sum.getCell(`B${n}`).numFmt ?? 'General').toBe('General');
+    expect(String(sum.getCell(`B${n}`).note)).toBe(`IRR 1,234.6% a year. ${IRR_NOT_MEANINGFUL_NOTE}`);
+    expect(sum.getCell(`C${n}`).value).toBe(`IRR 1,234.6% a year. ${IRR_NOT_MEANINGFUL_NOTE}`);
+    const ini = back.getWorksheet('Initiatives')!;
+    expect(ini.getCell(`P${rowOf(ini, 'Portfolio')}`).value).toBe('n/m');
   });
 });

@@ -1,4 +1,9 @@
 import type ExcelJS from 'exceljs';
+import {
+  IRR_NOT_MEANINGFUL,
+  IRR_NOT_MEANINGFUL_NOTE,
+  irrNotMeaningful,
+} from '../../../shared/export/irrShown';
 import { MICRO_PER_UNIT, type Micro } from '../../../shared/money';
 
 /**
@@ -50,5 +55,30 @@ export function formatCells(
       if (typeof cell.value === 'string') continue;
       cell.numFmt = fmt;
     }
+  }
+}
+
+/** An annual IRR as a percentage with 1 decimal and grouping, as a note states it: "7,354,856.7%". */
+export function irrPercent(annualIrr: number): string {
+  return `${(annualIrr * 100).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+}
+
+/** The note on an IRR shown as n/m: the rate itself and why it is not shown. */
+export function irrNote(annualIrr: number): string {
+  return `IRR ${irrPercent(annualIrr)} a year. ${IRR_NOT_MEANINGFUL_NOTE}`;
+}
+
+/**
+ * An annual IRR cell: the rate under a percent format, or, above 1,000% a year, the text "n/m" (no number
+ * format) with a note giving the rate, as the screens and the PDF show it.
+ */
+export function setIrrCell(cell: ExcelJS.Cell, annualIrr: number | null, format: string): void {
+  if (annualIrr !== null && irrNotMeaningful(annualIrr)) {
+    cell.value = IRR_NOT_MEANINGFUL;
+    cell.note = irrNote(annualIrr);
+    cell.alignment = { ...cell.alignment, horizontal: 'right' };
+  } else {
+    cell.value = annualIrr;
+    cell.numFmt = format;
   }
 }

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { PackData } from '../../../shared/export/packTypes';
 import { safeText, safeTextOrEmpty } from '../../../shared/export/safeText';
-import { formatCells, moneySum, moneyValue } from './cells';
+import { formatCells, moneySum, moneyValue, setIrrCell } from './cells';
 import { addTableSheet, fitColumns, isoToDate } from './sheet';
 import { DATE, INT, PCT, TOTAL_FONT, moneyFormat } from './styles';
 import { initiativeTotals, initiativesTotalRow, sharedPlatformRow } from './totals';
@@ -62,8 +62,8 @@ export function initiativesSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.
       roi(n, 'K', 'L', i.cumulativeRoi.value),
       i.paybackMonths.value,
       moneyValue(i.npv.micro),
-      i.irr.value,
     ];
+    setIrrCell(row.getCell('P'), i.irr.value, PCT);
     n++;
   }
   const p = r.portfolio;
@@ -111,8 +111,8 @@ export function initiativesSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.
     roi(totalRow, 'K', 'L', p.cumulativeRoi.value),
     null,
     moneyValue(p.npv.micro),
-    p.irr.value,
   ];
+  setIrrCell(total.getCell('P'), p.irr.value, PCT);
   total.font = TOTAL_FONT;
   total.getCell('O').note =
     "The portfolio's NPV over its own monthly flows (shared platform included), not a sum of the rows: " +
@@ -127,7 +127,6 @@ export function initiativesSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.
       I: PCT,
       M: PCT,
       N: INT,
-      P: PCT,
     },
   );
   fitColumns(ws, { max: 40 });

@@ -2,7 +2,8 @@ import type ExcelJS from 'exceljs';
 import { STATUS_LABEL, longDate, pct } from '../../../shared/export/format';
 import type { PackData } from '../../../shared/export/packTypes';
 import { safeText } from '../../../shared/export/safeText';
-import { moneyFormula, moneyValue, sheetRef, sumMicros } from './cells';
+import { irrNotMeaningful } from '../../../shared/export/irrShown';
+import { irrNote, moneyFormula, moneyValue, setIrrCell, sheetRef, sumMicros } from './cells';
 import { monthlyRow } from './monthlySheet';
 import { addTableSheet, fitColumns } from './sheet';
 import { INT, PCT, TOTAL_FONT, moneyFormat, statusFormatting } from './styles';
@@ -68,7 +69,7 @@ export function summarySheet(wb: ExcelJS.Workbook, data: PackData, packDate: str
       money,
       `Discount rate ${pct(r.assumptions.discountRateAnnual)} a year`,
     ],
-    ['IRR (annual)', p.irr.value ?? '', PCT],
+    ['IRR (annual)', null, null], // set below: a percentage or n/m
     ['Budget (quarter)', budRef('B', bud.budget), money],
     ['Actual spend (quarter)', budRef('C', bud.actual), money],
     [
@@ -111,6 +112,10 @@ export function summarySheet(wb: ExcelJS.Workbook, data: PackData, packDate: str
     if (fmt) cell.numFmt = fmt;
     if (note) row.getCell(3).value = note;
   });
+  // Above 1,000% a year the IRR reads as an error: "n/m", the rate in a note and in the Notes column.
+  const irrRow = ws.getRow(at(rows.findIndex(([label]) => label === 'IRR (annual)')));
+  setIrrCell(irrRow.getCell(2), p.irr.value, PCT);
+  if (irrNotMeaningful(p.irr.value)) irrRow.getCell(3).value = irrNote(p.irr.value!);
   statusFormatting(ws, `B${at(0)}:B${at(rows.length - 1)}`);
   fitColumns(ws, { max: 48 });
   ws.getColumn(1).width = 40;
