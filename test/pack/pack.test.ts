@@ -185,6 +185,8 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
       'Initiatives',
       'Budget vs Actual',
       'Monthly spend',
+      'Run-rate',
+      'Vendors',
       'Sources',
       'Definitions',
     ]);

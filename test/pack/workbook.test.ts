@@ -57,6 +57,17 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
     expect(cell.numFmt).toMatch(/#,##0\.00/);
   }
 
+  function expectHeaderRow(row: ExcelJS.Row, labels: string[]): void {
+    const from = labels.length === row.cellCount ? 1 : 2;
+    labels.forEach((label, i) => {
+      const cell = row.getCell(from + i);
+      expect(cell.value).toBe(label);
+      expect(cell.font?.bold).toBe(true);
+      expect(cell.fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FF1E3A8A' } });
+      expect(cell.numFmt ?? 'General').toBe('General');
+    });
+  }
+
   it('money cells hold the exact figure (micro-units ÷ 10^6), shown to the cent', () => {
     const ini = sheet('Initiatives');
     let subCent = 0;
@@ -111,7 +122,7 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
     expect(formulaOf(ini.getCell(`M${t}`)).result).toBe(p.cumulativeRoi.value);
   });
 
-  it('Budget vs Actual: the total row and the run-rate portfolio row are sums', () => {
+  it('Budget vs Actual: the total row is a sum; the year-end forecast has its own header row', () => {
     const b = data.report.budget;
     const bud = sheet('Budget vs Actual');
     const t = rowOf(bud, 'Total');
@@ -122,23 +133,71 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
     b.byCategory.forEach((c, k) =>
       expectTotal('Budget vs Actual', `D${k + 2}`, `C${k + 2}-B${k + 2}`, c.variance.micro),
     );
+    const header = bud.getRow(rowOf(bud, `Year-end forecast FY${data.report.period.fiscalYear}`));
+    expectHeaderRow(header, ['Budget', 'Forecast', 'Variance', 'Variance %', 'Status']);
+    const fy = rowOf(bud, 'Full fiscal year');
+    expect(fy).toBe(header.number + 1);
+    expectTotal('Budget vs Actual', `D${fy}`, `C${fy}-B${fy}`, b.forecastVariance.micro);
+    expect(bud.getCell(`E${fy}`).numFmt).toBe('0.0%');
+    const ytd = rowOf(bud, 'Year to date');
+    expectTotal('Budget vs Actual', `D${ytd}`, `C${ytd}-B${ytd}`, b.ytdActual.micro - b.ytdBudget.micro);
+    // Only the two tables of the same columns: run-rate and vendors have their own sheets.
+    expect(bud.rowCount).toBe(ytd);
+  });
+
+  it('Run-rate and Vendors: their own sheets, header frozen, portfolio and total rows are sums', () => {
     const rr = data.report.runRate;
-    const first = rowOf(bud, rr.byCategory[0]!.label, t + 1);
-    const last = rowOf(bud, rr.portfolio.label, first);
-    expect(last).toBe(first + rr.byCategory.length);
-    expectTotal(
-      'Budget vs Actual',
-      `B${last}`,
-      `SUM(B${first}:B${last - 1})`,
-      rr.portfolio.annualBudget.micro,
-    );
-    expectTotal(
-      'Budget vs Actual',
-      `C${last}`,
-      `SUM(C${first}:C${last - 1})`,
-      rr.portfolio.monthlyBurn.micro,
-    );
-    expectTotal('Budget vs Actual', `D${last}`, `SUM(D${first}:D${last - 1})`, rr.portfolio.ytdActual.micro);
+    const run = sheet('Run-rate');
+    expectHeaderRow(run.getRow(1), [
+      'Category',
+      'Monthly burn',
+      'Annual budget',
+      'Year to date',
+      'Budget runs out',
+      'Status',
+    ]);
+    const last = rowOf(run, rr.portfolio.label);
+    expect(last).toBe(rr.byCategory.length + 2);
+    expectTotal('Run-rate', `B${last}`, `SUM(B2:B${last - 1})`, rr.portfolio.monthlyBurn.micro);
+    expectTotal('Run-rate', `C${last}`, `SUM(C2:C${last - 1})`, rr.portfolio.annualBudget.micro);
+    expectTotal('Run-rate', `D${last}`, `SUM(D2:D${last - 1})`, rr.portfolio.ytdActual.micro);
+    [...rr.byCategory, rr.portfolio].forEach((l, k) => {
+      const e = run.getCell(`E${k + 2}`);
+      if (l.exhaustionMonth === null) expect(e.value ?? null).toBeNull();
+      else {
+        expect((e.value as Date).toISOString().slice(0, 7)).toBe(l.exhaustionMonth);
+        expect(e.numFmt).toBe('mmm yyyy');
+      }
+      expect(typeof run.getCell(`F${k + 2}`).value).toBe('string');
+    });
+    const ven = sheet('Vendors');
+    expectHeaderRow(ven.getRow(1), ['Vendor', `Actual, ${PERIOD}`, 'Lines']);
+    const vendors = data.report.budget.byVendor;
+    const t = rowOf(ven, 'Total');
+    expect(t).toBe(vendors.length + 2);
+    vendors.forEach((v, k) => {
+      expect(ven.getCell(`B${k + 2}`).value).toBe(v.actual.micro / 1e6);
+      expect(ven.getCell(`C${k + 2}`).value).toBe(v.lineCount);
+      expect(ven.getCell(`C${k + 2}`).numFmt).toBe('#,##0');
+    });
+    // The vendors add up to the quarter's actual spend.
+    expectTotal('Vendors', `B${t}`, `SUM(B2:B${t - 1})`, data.report.budget.actual.micro);
+    for (const name of ['Budget vs Actual', 'Run-rate', 'Vendors']) {
+      expect(sheet(name).views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet(name).pageSetup.printTitlesRow).toBe('1:1');
+    }
+  });
+
+  it('no cell holding text carries a number format, in any sheet', () => {
+    const offenders: string[] = [];
+    for (const w of wb.worksheets)
+      w.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === 'string' && cell.numFmt && cell.numFmt !== 'General')
+            offenders.push(`${w.name}!${cell.address} "${cell.value}" ${cell.numFmt}`);
+        }),
+      );
+    expect(offenders).toEqual([]);
   });
 
   it('Monthly spend: cumulative columns are running sums equal to the model to the micro-unit', () => {

@@ -25,7 +25,12 @@ export function addTableSheet(
     },
   });
   ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
-  const row = ws.getRow(headerRow);
+  styleHeaderRow(ws.getRow(headerRow), headers);
+  return ws;
+}
+
+/** A table's header row: bold white on the header fill (also for a second table further down a sheet). */
+export function styleHeaderRow(row: ExcelJS.Row, headers: string[]): void {
   headers.forEach((h, i) => {
     const cell = row.getCell(i + 1);
     cell.value = h;
@@ -33,7 +38,6 @@ export function addTableSheet(
     cell.font = HEADER_FONT;
     cell.alignment = { vertical: 'middle', wrapText: true };
   });
-  return ws;
 }
 
 /** Column widths fitted to the longest text or number shown, within bounds; long text columns wrap. */

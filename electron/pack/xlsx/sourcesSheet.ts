@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { PackData } from '../../../shared/export/packTypes';
 import { safeText, safeTextOrEmpty } from '../../../shared/export/safeText';
+import { formatCells } from './cells';
 import { addTableSheet, fitColumns } from './sheet';
 import { DATETIME, INT } from './styles';
 
@@ -38,9 +39,7 @@ export function sourcesSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.Work
   const n = data.batches.length + 3;
   ws.getRow(n).values = ['Pack inputs SHA-256', '', '', data.inputsSha256];
   ws.getRow(n).font = { italic: true };
-  ws.getColumn(6).numFmt = INT;
-  ws.getColumn(7).numFmt = INT;
-  ws.getColumn(8).numFmt = DATETIME;
+  formatCells(ws, { from: 2, to: data.batches.length + 1 }, { F: INT, G: INT, H: DATETIME });
   fitColumns(ws, { max: 66 });
   return ws;
 }

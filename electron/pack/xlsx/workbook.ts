@@ -4,9 +4,11 @@ import { budgetSheet } from './budgetSheet';
 import { definitionsSheet } from './definitionsSheet';
 import { initiativesSheet } from './initiativesSheet';
 import { monthlySheet } from './monthlySheet';
+import { runRateSheet } from './runRateSheet';
 import { scorecardSheet } from './scorecardSheet';
 import { sourcesSheet } from './sourcesSheet';
 import { summarySheet } from './summarySheet';
+import { vendorsSheet } from './vendorsSheet';
 import { isoToDate } from './sheet';
 
 /** PNG pictures of the print view's charts, by chart id, with their size on the page (CSS px). */
@@ -29,7 +31,10 @@ function place(
   return row + Math.ceil((image.height * scale) / 20) + 1;
 }
 
-/** The Excel pack: seven sheets, live formulas with cached results, charts as pictures. */
+/**
+ * The Excel pack: nine sheets, each one table (or tables with the same columns) under its own header row,
+ * live formulas with cached results, charts as pictures.
+ */
 export async function buildWorkbook(data: PackData, charts: ChartImages, packDate: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'CAIO Scorecard';
@@ -50,6 +55,8 @@ export async function buildWorkbook(data: PackData, charts: ChartImages, packDat
   place(wb, budget, charts.varianceByCategory, 7, 1);
   const monthly = monthlySheet(wb, data);
   place(wb, monthly, charts.budgetMonthly, 8, 1);
+  runRateSheet(wb, data);
+  vendorsSheet(wb, data);
   sourcesSheet(wb, data);
   definitionsSheet(wb, data);
   const out = await wb.xlsx.writeBuffer();
