@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KPI_CATEGORIES } from '../../shared/domain';
 import { IRR_NOT_MEANINGFUL_NOTE, irrNotMeaningful } from '../../shared/export/irrShown';
 import type { PackData } from '../../shared/export/packTypes';
 import type { Micro } from '../../shared/money';
@@ -297,5 +298,25 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
     expect(sum.getCell(`C${n}`).value).toBe(`IRR 1,234.6% a year. ${IRR_NOT_MEANINGFUL_NOTE}`);
     const ini = back.getWorksheet('Initiatives')!;
     expect(ini.getCell(`P${rowOf(ini, 'Portfolio')}`).value).toBe('n/m');
+  });
+
+  it('Scorecard: rows grouped by category in the order the PDF prints them', () => {
+    const sc = sheet('Scorecard');
+    const kpis = data.report.kpis;
+    const rows = kpis.map((_, i) => [sc.getCell(`A${i + 2}`).value, sc.getCell(`B${i + 2}`).value]);
+    // The PDF's scorecard (renderer/src/print/sections/Scorecard.tsx): KPI_CATEGORIES, report order within.
+    const pdfOrder = KPI_CATEGORIES.flatMap((cat) => kpis.filter((k) => k.category === cat)).map((k) => [
+      k.category,
+      k.name,
+    ]);
+    expect(rows).toEqual(pdfOrder);
+    const categories = rows.map(([c]) => c as string);
+    const blocks = categories.filter((c, i) => i === 0 || c !== categories[i - 1]);
+    expect(blocks).toEqual([...new Set(categories)]);
+    expect(blocks).toEqual(KPI_CATEGORIES.filter((c) => categories.includes(c)));
+    // The reviewer's case: Adoption Rate sat between Platform rows.
+    const adoption = rows.findIndex(([, name]) => name === 'Model/Feature Adoption Rate');
+    expect(rows[adoption - 1]![0]).toBe('Governance & risk');
+    expect(rows[adoption + 1]![0]).toBe('Adoption & talent');
   });
 });

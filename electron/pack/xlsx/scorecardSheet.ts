@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import { KPI_CATEGORIES, type KpiCategory } from '../../../shared/domain';
 import { STATUS_LABEL, TREND_LABEL } from '../../../shared/export/format';
 import type { PackData } from '../../../shared/export/packTypes';
 import { safeText, safeTextOrEmpty } from '../../../shared/export/safeText';
@@ -13,6 +14,11 @@ const UNIT_LABEL: Record<string, string> = {
   hours: 'hours',
   score: 'score',
 };
+
+/** The KPIs grouped by category in the PDF scorecard's order (KPI_CATEGORIES), report order within one. */
+export function scorecardOrder<K extends { category: KpiCategory }>(kpis: readonly K[]): K[] {
+  return KPI_CATEGORIES.flatMap((cat) => kpis.filter((k) => k.category === cat));
+}
 
 /** Column G holds the status words (the Summary counts them). */
 export function scorecardSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.Worksheet {
@@ -37,7 +43,7 @@ export function scorecardSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.Wo
     data.settings,
   );
   const commentary = new Map(data.commentary.filter((c) => c.scope === 'kpi').map((c) => [c.ref, c.body]));
-  r.kpis.forEach((k, i) => {
+  scorecardOrder(r.kpis).forEach((k, i) => {
     const row = ws.getRow(i + 2);
     const fmt = kpiFormat(k.unit, r.currency);
     const values: ExcelJS.CellValue[] = [
