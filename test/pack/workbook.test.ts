@@ -58,6 +58,16 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
     expect(cell.numFmt).toMatch(/#,##0\.00/);
   }
 
+  /** Column number of a header in row 1. */
+  function headerCol(w: ExcelJS.Worksheet, header: string): number {
+    let col = 0;
+    w.getRow(1).eachCell((c, n) => {
+      if (c.value === header) col = n;
+    });
+    if (!col) throw new Error(`${w.name}: no header "${header}"`);
+    return col;
+  }
+
   function expectHeaderRow(row: ExcelJS.Row, labels: string[]): void {
     const from = labels.length === row.cellCount ? 1 : 2;
     labels.forEach((label, i) => {
@@ -318,5 +328,33 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
     const adoption = rows.findIndex(([, name]) => name === 'Model/Feature Adoption Rate');
     expect(rows[adoption - 1]![0]).toBe('Governance & risk');
     expect(rows[adoption + 1]![0]).toBe('Adoption & talent');
+  });
+
+  it('Scorecard: a ratio KPI with a target (band: tolerance) below 1% shows 3 decimals, others 1', () => {
+    const sc = sheet('Scorecard');
+    const byName = new Map<string, ExcelJS.Row>();
+    sc.eachRow((r, n) => n > 1 && byName.set(String(r.getCell('B').value), r));
+    let fine = 0;
+    for (const k of data.report.kpis.filter((x) => x.unit === 'ratio')) {
+      const scale = k.direction === 'band' ? (k.tolerance ?? k.target) : k.target;
+      const want = Math.abs(scale) < 0.01 ? '0.000%' : '0.0%';
+      if (want === '0.000%') fine++;
+      const r = byName.get(k.name)!;
+      // Value, target, amber, previous quarter and every history quarter.
+      const cols = [
+        'Value',
+        'Target',
+        'Amber threshold',
+        'Previous quarter',
+        ...k.history.map((h) => h.period),
+      ].map((h) => headerCol(sc, h));
+      for (const c of cols) expect(r.getCell(c).numFmt, `${k.name} ${c}`).toBe(want);
+    }
+    expect(fine).toBe(1);
+    const safety = byName.get('Safety Violation Rate')!;
+    expect(safety.getCell(headerCol(sc, 'Target')).value).toBe(0.001);
+    expect(safety.getCell(headerCol(sc, 'Value')).numFmt).toBe('0.000%');
+    // A band KPI with target 0 and ±5% tolerance keeps 1 decimal.
+    expect(byName.get('Token/Compute Budget Variance')!.getCell(headerCol(sc, 'Value')).numFmt).toBe('0.0%');
   });
 });

@@ -45,7 +45,7 @@ export function scorecardSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.Wo
   const commentary = new Map(data.commentary.filter((c) => c.scope === 'kpi').map((c) => [c.ref, c.body]));
   scorecardOrder(r.kpis).forEach((k, i) => {
     const row = ws.getRow(i + 2);
-    const fmt = kpiFormat(k.unit, r.currency);
+    const fmt = kpiFormat(k, r.currency);
     const values: ExcelJS.CellValue[] = [
       k.category,
       safeText(k.name),

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { currencySymbol } from '../../../shared/export/format';
-import type { KpiUnit, RagStatus } from '../../../shared/domain';
+import type { KpiDirection, KpiUnit, RagStatus } from '../../../shared/domain';
 
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1E3A8A' } };
 export const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFFFFFFF' } };
@@ -18,10 +18,31 @@ export function moneyFormat(currency: string): string {
   return `"${sym}"#,##0.00;[Red]-"${sym}"#,##0.00`;
 }
 
-export function kpiFormat(unit: KpiUnit, currency: string): string {
-  switch (unit) {
+export const PCT_FINE = '0.000%';
+
+/** The thresholds a KPI's display precision depends on. */
+export interface KpiScale {
+  unit: KpiUnit;
+  direction: KpiDirection;
+  target: number;
+  tolerance: number | null;
+}
+
+/**
+ * A ratio KPI whose target — or, for a band KPI, its tolerance — is below 1% (|x| < 0.01) is shown with
+ * 3 decimals (0.098% against max 0.100%), other ratio KPIs with 1: at 1 decimal a value just inside such a
+ * target and one just outside read the same. The PDF applies the same rule.
+ */
+export function kpiPercentDigits(k: Pick<KpiScale, 'direction' | 'target' | 'tolerance'>): 1 | 3 {
+  const scale = k.direction === 'band' ? (k.tolerance ?? k.target) : k.target;
+  return Math.abs(scale) < 0.01 ? 3 : 1;
+}
+
+/** Number format of a KPI's values, target and thresholds. */
+export function kpiFormat(k: KpiScale, currency: string): string {
+  switch (k.unit) {
     case 'ratio':
-      return PCT;
+      return kpiPercentDigits(k) === 3 ? PCT_FINE : PCT;
     case 'currency':
       return `"${currencySymbol(currency).replace(/"/g, '')}"0.0000`;
     case 'count':
