@@ -239,7 +239,8 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
     // Conditional formatting on status, charts as pictures.
     const scorecard = wb.getWorksheet('Scorecard')!;
     const cf = (scorecard as unknown as { conditionalFormattings: { ref: string }[] }).conditionalFormattings;
-    expect(cf.map((c) => c.ref)).toContain(`G2:G${model.kpis.length + 1}`);
+    // Status moved from G to H when the Tolerance (±) column was added after Target.
+    expect(cf.map((c) => c.ref)).toContain(`H2:H${model.kpis.length + 1}`);
     expect(summary.getImages().length).toBeGreaterThanOrEqual(2);
     expect(wb.getWorksheet('Monthly spend')!.getImages().length).toBe(1);
   });

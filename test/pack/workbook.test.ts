@@ -357,4 +357,90 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
     // A band KPI with target 0 and ±5% tolerance keeps 1 decimal.
     expect(byName.get('Token/Compute Budget Variance')!.getCell(headerCol(sc, 'Value')).numFmt).toBe('0.0%');
   });
+
+  it("Definitions: targets and thresholds carry their unit's format; band KPIs show their tolerance", () => {
+    const def = sheet('Definitions');
+    const head = rowOf(def, 'KPI');
+    expectHeaderRow(def.getRow(head), [
+      'KPI',
+      'Definition',
+      'Category',
+      'Unit',
+      'Direction',
+      'Target',
+      'Tolerance (±)',
+      'Amber threshold',
+      'Quarter value',
+    ]);
+    const unitFormat = (k: (typeof data.report.kpis)[number]): string => {
+      if (k.unit === 'ratio') {
+        const scale = k.direction === 'band' ? (k.tolerance ?? k.target) : k.target;
+        return Math.abs(scale) < 0.01 ? '0.000%' : '0.0%';
+      }
+      if (k.unit === 'currency') return '"$"0.0000';
+      if (k.unit === 'count') return '#,##0';
+      return '#,##0.0';
+    };
+    data.report.kpis.forEach((k, i) => {
+      const row = def.getRow(head + 1 + i);
+      expect(row.getCell('A').value).toBe(k.name);
+      expect(row.getCell('F').value).toBe(k.target);
+      expect(row.getCell('H').value).toBe(k.amber);
+      for (const c of ['F', 'G', 'H']) expect(row.getCell(c).numFmt, `${k.name} ${c}`).toBe(unitFormat(k));
+      if (k.direction === 'band') {
+        expect(row.getCell('G').value).toBe(k.tolerance);
+        expect(String(row.getCell('G').note)).toMatch(/\|value − target\| ≤ tolerance/);
+      } else expect(row.getCell('G').value ?? null).toBeNull();
+    });
+    const availability = def.getRow(rowOf(def, 'AI Service Availability', head));
+    expect(availability.getCell('F').value).toBe(0.995);
+    expect(availability.getCell('F').numFmt).toBe('0.0%');
+    const tokens = def.getRow(rowOf(def, 'Token/Compute Budget Variance', head));
+    expect(tokens.getCell('G').value).toBe(0.05);
+  });
+
+  it("Scorecard: from Value, Target, Tolerance and Amber (and Definitions' direction) a reader reproduces every status", () => {
+    const sc = sheet('Scorecard');
+    const def = sheet('Definitions');
+    const col = (h: string) => headerCol(sc, h);
+    const direction = new Map<string, string>();
+    for (let n = rowOf(def, 'KPI') + 1; n <= def.rowCount; n++)
+      direction.set(String(def.getCell(`A${n}`).value), String(def.getCell(`E${n}`).value));
+    const words = { green: 'On track', amber: 'At risk', red: 'Off track', no_data: 'No data' };
+    let band = 0;
+    for (let n = 2; n <= data.report.kpis.length + 1; n++) {
+      const row = sc.getRow(n);
+      const num = (h: string) => row.getCell(col(h)).value as number | null;
+      const [v, t, tol, amber] = [num('Value'), num('Target'), num('Tolerance (±)'), num('Amber threshold')];
+      const dir = direction.get(String(row.getCell(col('KPI')).value));
+      let status: keyof typeof words;
+      if (v === null || v === undefined) status = 'no_data';
+      else if (dir === 'higher') status = v >= t! ? 'green' : v >= amber! ? 'amber' : 'red';
+      else if (dir === 'lower') status = v <= t! ? 'green' : v <= amber! ? 'amber' : 'red';
+      else {
+        band++;
+        expect(tol, 'a band KPI shows its tolerance').not.toBeNull();
+        expect(row.getCell(col('Tolerance (±)')).numFmt).toBe(row.getCell(col('Target')).numFmt);
+        const d = Math.abs(v - t!);
+        status = d <= tol! ? 'green' : d <= amber! ? 'amber' : 'red';
+      }
+      expect(row.getCell(col('Status')).value, String(row.getCell(col('KPI')).value)).toBe(words[status]);
+    }
+    expect(band).toBe(1);
+    expect(col('Status')).toBe(8);
+    // The Summary counts the status column (it moved from G to H).
+    const sum = sheet('Summary');
+    for (const [label, word] of [
+      ['KPIs on track', 'On track'],
+      ['KPIs at risk', 'At risk'],
+      ['KPIs off track', 'Off track'],
+      ['KPIs with no data', 'No data'],
+    ]) {
+      const f = formulaOf(sum.getCell(`B${rowOf(sum, label!)}`));
+      expect(f.formula).toBe(`COUNTIF(Scorecard!H:H,"${word}")`);
+      let count = 0;
+      sc.eachRow((r) => (count += r.getCell('H').value === word ? 1 : 0));
+      expect(f.result).toBe(count);
+    }
+  });
 });

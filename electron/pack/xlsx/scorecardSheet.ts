@@ -20,38 +20,45 @@ export function scorecardOrder<K extends { category: KpiCategory }>(kpis: readon
   return KPI_CATEGORIES.flatMap((cat) => kpis.filter((k) => k.category === cat));
 }
 
-/** Column G holds the status words (the Summary counts them). */
+/** The column of the status words (the Summary counts them). */
+export const SCORECARD_STATUS_COLUMN = 'H';
+
+/** How a band KPI is scored, on its tolerance cell (the PDF prints its target as "target ± tolerance"). */
+export const BAND_NOTE =
+  'Band KPI: on track when |value − target| ≤ tolerance; at risk when ≤ the amber threshold; else off track.';
+
 export function scorecardSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.Worksheet {
   const r = data.report;
   const periods = r.kpis[0]?.history.map((h) => h.period) ?? [];
-  const ws = addTableSheet(
-    wb,
-    'Scorecard',
-    [
-      'Category',
-      'KPI',
-      'Unit',
-      'Value',
-      'Target',
-      'Amber threshold',
-      'Status',
-      'Trend',
-      'Previous quarter',
-      ...periods,
-      'Commentary',
-    ],
-    data.settings,
-  );
+  const headers = [
+    'Category',
+    'KPI',
+    'Unit',
+    'Value',
+    'Target',
+    'Tolerance (±)',
+    'Amber threshold',
+    'Status',
+    'Trend',
+    'Previous quarter',
+    ...periods,
+    'Commentary',
+  ];
+  const ws = addTableSheet(wb, 'Scorecard', headers, data.settings);
+  // Columns (1-based) holding KPI values in the KPI's unit.
+  const numeric = new Set([4, 5, 6, 7, 10, ...periods.map((_, i) => 11 + i)]);
   const commentary = new Map(data.commentary.filter((c) => c.scope === 'kpi').map((c) => [c.ref, c.body]));
   scorecardOrder(r.kpis).forEach((k, i) => {
     const row = ws.getRow(i + 2);
     const fmt = kpiFormat(k, r.currency);
+    const band = k.direction === 'band';
     const values: ExcelJS.CellValue[] = [
       k.category,
       safeText(k.name),
       UNIT_LABEL[k.unit] ?? k.unit,
       k.value,
       k.target,
+      band ? (k.tolerance ?? 0) : null,
       k.amber,
       STATUS_LABEL[k.status],
       TREND_LABEL[k.trend],
@@ -62,11 +69,13 @@ export function scorecardSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.Wo
     values.forEach((v, c) => {
       const cell = row.getCell(c + 1);
       cell.value = v;
-      if (c === 3 || c === 4 || c === 5 || (c >= 8 && c < 9 + periods.length)) cell.numFmt = fmt;
+      if (numeric.has(c + 1)) cell.numFmt = fmt;
     });
+    if (band) row.getCell(6).note = BAND_NOTE;
   });
-  statusFormatting(ws, `G2:G${r.kpis.length + 1}`);
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 10 + periods.length } };
-  fitColumns(ws, { wrap: [10 + periods.length], max: 60 });
+  const status = SCORECARD_STATUS_COLUMN;
+  statusFormatting(ws, `${status}2:${status}${r.kpis.length + 1}`);
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
+  fitColumns(ws, { wrap: [headers.length], max: 60 });
   return ws;
 }

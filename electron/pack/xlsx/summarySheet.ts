@@ -5,6 +5,7 @@ import { safeText } from '../../../shared/export/safeText';
 import { irrNotMeaningful } from '../../../shared/export/irrShown';
 import { irrNote, moneyFormula, moneyValue, setIrrCell, sheetRef, sumMicros } from './cells';
 import { monthlyRow } from './monthlySheet';
+import { SCORECARD_STATUS_COLUMN } from './scorecardSheet';
 import { addTableSheet, fitColumns } from './sheet';
 import { INT, PCT, TOTAL_FONT, moneyFormat, statusFormatting } from './styles';
 import { budgetTotalRow, budgetTotals, initiativeTotals, initiativesTotalRow } from './totals';
@@ -26,6 +27,7 @@ export function summarySheet(wb: ExcelJS.Workbook, data: PackData, packDate: str
 
   const p = r.portfolio;
   const b = r.budget;
+  const statusCol = `Scorecard!${SCORECARD_STATUS_COLUMN}:${SCORECARD_STATUS_COLUMN}`;
   const count = (s: keyof typeof STATUS_LABEL) => r.kpis.filter((k) => k.status === s).length;
   // Totals are not typed in twice: they refer to the sheet that adds them up (same cached result).
   const ini = initiativeTotals(r);
@@ -98,10 +100,10 @@ export function summarySheet(wb: ExcelJS.Workbook, data: PackData, packDate: str
       PCT,
     ],
     ['Forecast status', STATUS_LABEL[b.forecastStatus], null],
-    ['KPIs on track', { formula: 'COUNTIF(Scorecard!G:G,"On track")', result: count('green') }, INT],
-    ['KPIs at risk', { formula: 'COUNTIF(Scorecard!G:G,"At risk")', result: count('amber') }, INT],
-    ['KPIs off track', { formula: 'COUNTIF(Scorecard!G:G,"Off track")', result: count('red') }, INT],
-    ['KPIs with no data', { formula: 'COUNTIF(Scorecard!G:G,"No data")', result: count('no_data') }, INT],
+    ['KPIs on track', { formula: `COUNTIF(${statusCol},"On track")`, result: count('green') }, INT],
+    ['KPIs at risk', { formula: `COUNTIF(${statusCol},"At risk")`, result: count('amber') }, INT],
+    ['KPIs off track', { formula: `COUNTIF(${statusCol},"Off track")`, result: count('red') }, INT],
+    ['KPIs with no data', { formula: `COUNTIF(${statusCol},"No data")`, result: count('no_data') }, INT],
   ];
   rows.forEach(([label, value, fmt, note], i) => {
     const row = ws.getRow(at(i));
