@@ -443,4 +443,17 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
       expect(f.result).toBe(count);
     }
   });
+
+  it('wide sheets keep the row label in view: header row and first column(s) frozen', () => {
+    for (const [name, xSplit, topLeftCell] of [
+      ['Initiatives', 1, 'B2'],
+      ['Monthly spend', 1, 'B2'],
+      ['Scorecard', 2, 'C2'],
+    ] as const) {
+      expect(sheet(name).views[0], name).toMatchObject({ state: 'frozen', xSplit, ySplit: 1, topLeftCell });
+      expect(sheet(name).pageSetup.printTitlesRow).toBe('1:1');
+    }
+    expect(sheet('Scorecard').getCell('B1').value).toBe('KPI');
+    expect(sheet('Summary').views[0]).toMatchObject({ state: 'frozen', xSplit: 0, ySplit: 5 });
+  });
 });

@@ -31,7 +31,7 @@ const SUMMED = ['G', 'H', 'J', 'K', 'L'] as const;
 export function initiativesSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.Worksheet {
   const r = data.report;
   const money = moneyFormat(r.currency);
-  const ws = addTableSheet(wb, 'Initiatives', HEADERS, data.settings);
+  const ws = addTableSheet(wb, 'Initiatives', HEADERS, data.settings, 1, 1);
   const byId = new Map(data.initiatives.map((i) => [i.id, i]));
   const roi = (
     row: number,

@@ -23,6 +23,8 @@ export function monthlySheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.Work
     'Monthly spend',
     ['Month', 'Budget', 'Actual', 'Variance', 'Variance %', 'Cumulative budget', 'Cumulative actual'],
     data.settings,
+    1,
+    1,
   );
   let cumBudget = 0n;
   let cumActual = 0n;

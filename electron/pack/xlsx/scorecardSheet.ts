@@ -44,7 +44,8 @@ export function scorecardSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.Wo
     ...periods,
     'Commentary',
   ];
-  const ws = addTableSheet(wb, 'Scorecard', headers, data.settings);
+  // Category and KPI name stay in view (the KPI name is what identifies a row).
+  const ws = addTableSheet(wb, 'Scorecard', headers, data.settings, 1, 2);
   // Columns (1-based) holding KPI values in the KPI's unit.
   const numeric = new Set([4, 5, 6, 7, 10, ...periods.map((_, i) => 11 + i)]);
   const commentary = new Map(data.commentary.filter((c) => c.scope === 'kpi').map((c) => [c.ref, c.body]));

@@ -2,16 +2,20 @@ import type ExcelJS from 'exceljs';
 import type { WorkspaceSettings } from '../../../shared/domain';
 import { HEADER_FILL, HEADER_FONT } from './styles';
 
-/** A sheet with a styled, frozen header row, repeated on printed pages, landscape and fit to width. */
+/**
+ * A sheet with a styled, frozen header row, repeated on printed pages, landscape and fit to width; on wide
+ * sheets the first `frozenColumns` (the row's label) stay in view too.
+ */
 export function addTableSheet(
   wb: ExcelJS.Workbook,
   name: string,
   headers: string[],
   settings: WorkspaceSettings,
   headerRow = 1,
+  frozenColumns = 0,
 ): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }],
+    views: [{ state: 'frozen', ySplit: headerRow, xSplit: frozenColumns }],
     pageSetup: {
       orientation: 'landscape',
       paperSize: (settings.pageSize === 'Letter' ? 1 : 9) as ExcelJS.PaperSize,
