@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { PackData } from '../../../shared/export/packTypes';
 import { safeText, safeTextOrEmpty } from '../../../shared/export/safeText';
-import { formatCells, moneySum, moneyValue, setIrrCell } from './cells';
+import { formatCells, moneySum, moneyValue, setIrrCell, sumMicros } from './cells';
 import { addTableSheet, fitColumns, isoToDate } from './sheet';
 import { DATE, INT, PCT, TOTAL_FONT, moneyFormat } from './styles';
 import { initiativeTotals, initiativesTotalRow, sharedPlatformRow } from './totals';
@@ -86,8 +86,14 @@ export function initiativesSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.
   ];
   shared.getCell('K').note =
     `Portfolio cumulative cost less the initiatives' cumulative cost: spend with no initiative up to ${r.period.end}.`;
+  // Every NPV of the report is discounted to the same month, so the rows add up to the portfolio's. The
+  // shared platform's cell is the portfolio NPV less the initiatives' (it differs from the model's own
+  // shared-platform NPV only by their separate roundings to the micro-unit), so the SUM is the portfolio NPV.
+  const sharedNpv = BigInt(p.npv.micro) - sumMicros(r.initiatives.map((i) => i.npv.micro));
+  shared.getCell('O').value = moneyValue(sharedNpv);
   shared.getCell('O').note =
-    'No NPV is computed for the shared platform on its own; the portfolio NPV below includes its cost.';
+    'The shared platform’s costs discounted to the same month as every NPV in this pack (the portfolio’s ' +
+    'first month with a cash flow): the initiatives’ NPVs and this add up to the portfolio NPV.';
 
   const totalRow = n;
   if (totalRow !== initiativesTotalRow(r)) throw new Error('Initiatives sheet layout changed');
@@ -110,13 +116,10 @@ export function initiativesSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.
     sum('L', 'cumulativeBenefit'),
     roi(totalRow, 'K', 'L', p.cumulativeRoi.value),
     null,
-    moneyValue(p.npv.micro),
+    moneySum(`O2:O${sharedRow}`, [BigInt(p.npv.micro)]),
   ];
   setIrrCell(total.getCell('P'), p.irr.value, PCT);
   total.font = TOTAL_FONT;
-  total.getCell('O').note =
-    "The portfolio's NPV over its own monthly flows (shared platform included), not a sum of the rows: " +
-    'each initiative is discounted to its own first month.';
   formatCells(
     ws,
     { from: 2, to: totalRow },

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { currencySymbol } from '../../../shared/export/format';
 import type { KpiDirection, KpiUnit, RagStatus } from '../../../shared/domain';
+import { kpiRatioDigits } from '../../../shared/kpiPrecision';
 
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1E3A8A' } };
 export const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFFFFFFF' } };
@@ -28,21 +29,12 @@ export interface KpiScale {
   tolerance: number | null;
 }
 
-/**
- * A ratio KPI whose target — or, for a band KPI, its tolerance — is below 1% (|x| < 0.01) is shown with
- * 3 decimals (0.098% against max 0.100%), other ratio KPIs with 1: at 1 decimal a value just inside such a
- * target and one just outside read the same. The PDF applies the same rule.
- */
-export function kpiPercentDigits(k: Pick<KpiScale, 'direction' | 'target' | 'tolerance'>): 1 | 3 {
-  const scale = k.direction === 'band' ? (k.tolerance ?? k.target) : k.target;
-  return Math.abs(scale) < 0.01 ? 3 : 1;
-}
-
 /** Number format of a KPI's values, target and thresholds. */
 export function kpiFormat(k: KpiScale, currency: string): string {
   switch (k.unit) {
     case 'ratio':
-      return kpiPercentDigits(k) === 3 ? PCT_FINE : PCT;
+      // The screens' and the PDF's rule (shared/kpiPrecision.ts): 3 decimals when the limit is under 1%.
+      return kpiRatioDigits(k) === 3 ? PCT_FINE : PCT;
     case 'currency':
       return `"${currencySymbol(currency).replace(/"/g, '')}"0.0000`;
     case 'count':
