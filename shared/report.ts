@@ -51,6 +51,8 @@ export interface ExplanationInput {
   micro?: Micro;
   /** Non-money inputs (counts, KPI values, rates, settings). */
   value?: number | string | null;
+  /** How to show `value`: a fraction shown as a percentage (rates); a plain number when absent. */
+  unit?: 'ratio';
   /** Stored lines summed into this input (spend/budget/benefit lines, observations, initiatives). */
   lineCount: number;
   /** Import batches the lines came from (ids into `ReportModel.batches`), ascending. */

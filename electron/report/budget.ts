@@ -55,10 +55,15 @@ export function budgetSlice(
   return { budget, actual, variance, variancePct, status: reported ? v.status : 'no_data' };
 }
 
+/** 0.05 → "5%" (no float noise). */
+function percent(fraction: number): string {
+  return `${Number((fraction * 100).toFixed(4))}%`;
+}
+
 function statusNote(ctx: ReportContext): string {
   const { green, amber } = ctx.thresholds;
   return (
-    `Status: |variance %| ≤ ${green} green, ≤ ${amber} amber, else red (workspace settings). ` +
+    `Status: |variance %| ≤ ${percent(green)} green, ≤ ${percent(amber)} amber, else red (workspace settings). ` +
     'With no budget, any spend is red and no spend is "no data".'
   );
 }

@@ -4,7 +4,7 @@ import type { MonthlyFlow } from '../../shared/metrics/roi';
 import type { Micro } from '../../shared/money';
 import type { MoneyFigure, NumberFigure } from '../../shared/report';
 import type { ReportContext } from './context';
-import { figureInput, moneyInput, valueInput } from './explanations';
+import { figureInput, moneyInput, ratioInput } from './explanations';
 import type { MonthlySeries } from './series';
 
 /** One key of a cost series and one of a benefit series. */
@@ -62,8 +62,8 @@ export function npvFigure(
       'initiatives’ and the shared platform’s add up to the portfolio’s); monthly rate = ' +
       '(1 + annual discount rate)^(1/12) − 1. Inputs after the rates: each month’s net cash flow.',
     inputs: [
-      valueInput('Annual discount rate (setting)', 'settings', annual),
-      valueInput('Monthly discount rate', 'settings', rate),
+      ratioInput('Annual discount rate (setting)', 'settings', annual),
+      ratioInput('Monthly discount rate', 'settings', rate),
       ...months.map((m, i) => moneyInput(m, 'figure', net[i]!)),
     ],
     notes: [
@@ -93,7 +93,9 @@ export function discountedFigures(
       'Not defined (blank) when the flows never change sign or when more than one rate solves it.',
     inputs: [figureInput('Monthly net cash flows (listed under the NPV)', npvFig)],
     notes:
-      monthlyIrr === null ? ['No unique IRR exists for these cash flows.'] : [`Monthly IRR ${monthlyIrr}.`],
+      monthlyIrr === null
+        ? ['No unique IRR exists for these cash flows.']
+        : [`Monthly IRR ${Number((monthlyIrr * 100).toFixed(4))}%.`],
   });
   return { npv: npvFig, irr: irrFigure };
 }

@@ -35,6 +35,11 @@ export function moneyInput(label: string, source: ExplanationSource, micro: Micr
   return { label, source, micro: Math.sign(micro) * Math.round(Math.abs(micro)), lineCount: 0, batchIds: [] };
 }
 
+/** A rate or share input, shown as a percentage (0.1 → 10%). */
+export function ratioInput(label: string, source: ExplanationSource, value: number | null): ExplanationInput {
+  return { label, source, value, unit: 'ratio', lineCount: 0, batchIds: [] };
+}
+
 /** A plain value input (a setting, a count, a KPI value). */
 export function valueInput(
   label: string,

@@ -1,4 +1,5 @@
 import type { KpiDefinition, KpiObservation, KpiUnit, RagStatus } from '../../shared/domain';
+import { kpiRatioDigits } from '../../shared/kpiPrecision';
 import type { FiscalQuarter } from '../../shared/fiscal';
 import { aggregateQuarter, type QuarterValue } from '../../shared/metrics/kpiAggregate';
 import { kpiStatus, kpiTrend } from '../../shared/metrics/kpiStatus';
@@ -123,13 +124,14 @@ export function observedValue(
 }
 
 function statusWords(k: KpiDefinition): string {
+  const v = (x: number) => shown(k, x);
   switch (k.direction) {
     case 'higher':
-      return `Higher is better: ≥ ${k.target} green, ≥ ${k.amber} amber, else red; no value is "no data".`;
+      return `Higher is better: ≥ ${v(k.target)} green, ≥ ${v(k.amber)} amber, else red; no value is "no data".`;
     case 'lower':
-      return `Lower is better: ≤ ${k.target} green, ≤ ${k.amber} amber, else red; no value is "no data".`;
+      return `Lower is better: ≤ ${v(k.target)} green, ≤ ${v(k.amber)} amber, else red; no value is "no data".`;
     case 'band':
-      return `Band around ${k.target}: distance ≤ ${k.tolerance ?? 0} green, ≤ ${k.amber} amber, else red; no value is "no data".`;
+      return `Band around ${v(k.target)}: distance ≤ ${v(k.tolerance ?? 0)} green, ≤ ${v(k.amber)} amber, else red; no value is "no data".`;
   }
 }
 
@@ -143,8 +145,12 @@ const EXPLANATION_UNIT: Record<KpiUnit, ExplanationUnit> = {
   score: 'number',
 };
 
-/** A value for a sentence: six significant digits, no float noise (0.20558733747455812 → 0.205587). */
-function plain(value: number): string {
+/**
+ * A KPI value for a sentence: ratios as percentages with the KPI's decimals (shared/kpiPrecision.ts), others
+ * to six significant digits, no float noise (0.20558733747455812 → 20.6%; 248.49999999 → 248.5).
+ */
+function shown(k: KpiDefinition, value: number): string {
+  if (k.unit === 'ratio') return `${Number((value * 100).toFixed(kpiRatioDigits(k)))}%`;
   return String(Number(value.toPrecision(6)));
 }
 
@@ -171,7 +177,7 @@ export function scoreKpi(
     notes: [
       ...working.notes,
       statusWords(k),
-      `Trend compares with ${ctx.previousQuarter.label} (${previous.value === null ? 'no data' : plain(previous.value)}) in the KPI’s good direction.`,
+      `Trend compares with ${ctx.previousQuarter.label} (${previous.value === null ? 'no data' : shown(k, previous.value)}) in the KPI’s good direction.`,
       ...notes,
     ],
   });

@@ -154,8 +154,8 @@ describe("an initiative's KPIs: its tagged observations, aggregated, scored and 
       ['Observation 2026-08-01 to 2026-08-31, row 3', 0.15, 1, [deflectionBatch]],
       ['Observation 2026-09-01 to 2026-09-30, row 4', 0.18, 1, [deflectionBatch]],
     ]);
-    expect(e.notes.join(' ')).toMatch(/≥ 0\.15 green, ≥ 0\.1 amber/);
-    expect(e.notes.join(' ')).toContain('FY2026-Q2 (0.11)');
+    expect(e.notes.join(' ')).toMatch(/≥ 15% green, ≥ 10% amber/);
+    expect(e.notes.join(' ')).toContain('FY2026-Q2 (11%)');
     expect(q3.batches[deflectionBatch]?.fileName).toBe('support_deflection.csv');
     const incidents = q3.explanations[kpi(q3, bot, 'incident_count').explain]!;
     expect(incidents.formula).toMatch(/same period \(segments\) are combined first/);

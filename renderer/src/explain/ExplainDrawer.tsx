@@ -100,7 +100,8 @@ export function ExplainDrawer({
               </section>
             )}
             <p className="muted small">
-              Figures as of {report.period.end}, {report.period.label}. Reference: <code>{e.key}</code>
+              Figures as of {report.period.end}, {report.period.label}. Reference for the JSON export:{' '}
+              <code>{e.key}</code>
             </p>
           </>
         )}
