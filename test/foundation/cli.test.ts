@@ -1,7 +1,9 @@
+import crypto from 'node:crypto';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openWorkspace } from '../../electron/store/workspace';
 import { tempDir } from '../helpers/tempWorkspace';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -40,6 +42,27 @@ describe('CLI', () => {
     }[];
     expect(batches.map((b) => b.kind).sort()).toEqual(['benefits', 'budget', 'initiatives', 'kpis', 'spend']);
     expect(batches.every((b) => /^[0-9a-f]{64}$/.test(b.fileSha256))).toBe(true);
+    // No file behind a demo batch: each SHA-256 is its own rows' fingerprint, so no two are alike, and it
+    // is recomputed here from the workspace alone.
+    expect(new Set(batches.map((b) => b.fileSha256)).size).toBe(batches.length);
+    const w = openWorkspace(db, { readonly: true });
+    const table = {
+      spend: 'spend',
+      budget: 'budget',
+      benefits: 'benefits',
+      kpis: 'kpi_observations',
+      initiatives: 'initiatives',
+    };
+    for (const b of batches as unknown as { id: number; kind: keyof typeof table; fileSha256: string }[]) {
+      const hash = crypto.createHash('sha256').update('caio-demo-v1\n');
+      for (const row of w.db
+        .prepare(`SELECT * FROM ${table[b.kind]} WHERE batch_id = ? ORDER BY id`)
+        .raw()
+        .iterate(b.id))
+        hash.update(`${JSON.stringify(row)}\n`);
+      expect(b.fileSha256, b.kind).toBe(hash.digest('hex'));
+    }
+    w.close();
     // A second demo into the same file is refused instead of doubling the data.
     const again = cli('demo', '--db', db);
     expect(again.status).not.toBe(0);
