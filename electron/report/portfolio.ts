@@ -1,6 +1,7 @@
 import type { Initiative } from '../../shared/domain';
 import { addMonths, monthRange, type Month } from '../../shared/fiscal';
-import { paybackMonths, roi } from '../../shared/metrics/roi';
+import { paybackMonths, roi, type MonthlyFlow } from '../../shared/metrics/roi';
+import { microToCentsString } from '../../shared/money';
 import type {
   InitiativeMonth,
   InitiativeReport,
@@ -145,6 +146,28 @@ function initiativeMonths(ctx: ReportContext, id: number, first: Month | null): 
   }));
 }
 
+/** "Paid back in month 5 (2025-05): to then, cumulative cost $X, cumulative realized benefit $Y." */
+function paidBackNote(
+  ctx: ReportContext,
+  months: Month[],
+  flows: MonthlyFlow[],
+  month: Month,
+  payback: number,
+): string {
+  const end = months.indexOf(month);
+  let cost = 0;
+  let benefit = 0;
+  for (let i = 0; i <= end; i++) {
+    cost += flows[i]!.cost;
+    benefit += flows[i]!.benefit;
+  }
+  const c = ctx.facts.settings.currency;
+  return (
+    `Paid back in month ${payback} (${month}): to the end of ${month}, cumulative cost ${c} ${microToCentsString(cost)}, ` +
+    `cumulative realized benefit ${c} ${microToCentsString(benefit)}.`
+  );
+}
+
 function firstMonthOf(...months: (Month | null)[]): Month | null {
   let first: Month | null = null;
   for (const m of months) if (m !== null && (first === null || m < first)) first = m;
@@ -232,7 +255,7 @@ export function buildInitiative(ctx: ReportContext, i: Initiative, withKpis = tr
         ? `First month with spend: ${firstSpendMonth}.`
         : 'No spend recorded for this initiative.',
       payback !== null && firstSpendMonth
-        ? `Paid back in month ${payback} (${addMonths(firstSpendMonth, payback - 1)}).`
+        ? paidBackNote(ctx, months, flows, addMonths(firstSpendMonth, payback - 1), payback)
         : 'Cumulative realized benefit has not reached cumulative cost.',
     ],
   });

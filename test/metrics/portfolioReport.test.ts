@@ -94,6 +94,10 @@ describe('portfolio and initiatives (ROI, shared platform, zero cost, credits, p
   it('payback: reached mid-quarter, in the last month, and never', () => {
     // D: June cost 1000 vs 0; July 2000 vs 900; August 2000 vs 2100 → month 3
     expect(ini(D).paybackMonths.value).toBe(3);
+    // The proof, in the month it happened (not at the period end).
+    expect(r.explanations[ini(D).paybackMonths.explain]!.notes).toContain(
+      'Paid back in month 3 (2026-08): to the end of 2026-08, cumulative cost USD 2000.00, cumulative realized benefit USD 2100.00.',
+    );
     expect(ini(D).firstSpendMonth).toBe('2026-06');
     // A: June 400 vs 100; July 1400 vs 100; Aug 1900.25 vs 100; Sep 2050.255 vs 3100 → month 4
     expect(ini(A).paybackMonths.value).toBe(4);
