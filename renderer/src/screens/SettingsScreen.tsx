@@ -2,6 +2,7 @@ import { api } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { Skeleton } from '../components/Skeleton';
+import { BackupsPanel } from '../settings/BackupsPanel';
 import { SettingsForm } from '../settings/SettingsForm';
 import { useAsync } from '../useAsync';
 import { useWorkspace } from '../WorkspaceContext';
@@ -20,6 +21,12 @@ export function SettingsScreen() {
       ) : (
         <SettingsForm initial={settings.data} onSaved={() => refresh()} />
       )}
+      <BackupsPanel
+        onRestored={() => {
+          settings.reload();
+          refresh();
+        }}
+      />
     </section>
   );
 }

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportBatch } from '../../shared/domain';
+import { go, openApp, seriousA11yViolations, shot, startApp, usd } from './support';
+
+const PERIOD = 'FY2026-Q3';
+
+let app: Awaited<ReturnType<typeof startApp>>;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('backups in Chromium', () => {
+  it('an undone batch comes back by restoring the backup taken before the undo, from Settings', async () => {
+    const before = await app.report(PERIOD);
+    const list = await app.ctx.service.call('batches.list', {});
+    if (!list.ok) throw new Error(list.error.message);
+    const spend = (list.result as ImportBatch[]).find((b) => b.kind === 'spend')!;
+    const undo = await app.ctx.service.call('batches.undo', { id: spend.id });
+    expect(undo.ok).toBe(true);
+    expect((await app.report(PERIOD)).portfolio.cost.micro).toBe(0);
+
+    const { page, context, errors } = await openApp(app.browser, app.ctx.bridge.launchUrl, {
+      bypassCSP: true,
+    });
+    await page.getByLabel('Fiscal quarter').selectOption(PERIOD);
+    await go(page, 'settings');
+    const table = page.getByRole('table', { name: 'Backups of this workspace' });
+    const row = table.getByRole('row').filter({ hasText: 'Before an undo' });
+    await expect.poll(() => row.count()).toBe(1);
+    await shot(page, 'ui-settings-backups');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Restoring asks first; cancelling leaves everything as it was.
+    await row.getByRole('button', { name: 'Restore…' }).click();
+    await row.getByRole('button', { name: 'Cancel' }).click();
+    expect((await app.report(PERIOD)).portfolio.cost.micro).toBe(0);
+
+    await row.getByRole('button', { name: 'Restore…' }).click();
+    await row.getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Restored the workspace' }).count())
+      .toBe(1);
+    // The workspace is back as it was before the undo, on the screens too; the replaced state was kept.
+    expect((await app.report(PERIOD)).portfolio.cost.micro).toBe(before.portfolio.cost.micro);
+    await expect.poll(() => table.getByRole('row').filter({ hasText: 'Before a restore' }).count()).toBe(1);
+    await go(page, 'dashboard');
+    await expect
+      .poll(() => page.getByTestId('period-spend').textContent())
+      .toBe(usd(before.portfolio.cost.micro));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
