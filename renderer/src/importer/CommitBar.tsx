@@ -89,7 +89,8 @@ export function CommitBar({
           {overlap === 'replace' && replaceRemovesMore(preview.overlaps) && (
             <p className="flag" role="alert">
               Replacing removes every row of {preview.overlaps.length === 1 ? 'that batch' : 'those batches'},
-              including the rows dated outside this file’s months. A backup of the workspace is taken first.
+              including the rows dated outside this file’s months. A backup of the workspace is taken first
+              (Settings › Backups restores it).
             </p>
           )}
         </fieldset>
