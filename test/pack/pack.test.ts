@@ -183,6 +183,7 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
       'Summary',
       'Scorecard',
       'Initiatives',
+      'Initiative KPIs',
       'Budget vs Actual',
       'Monthly spend',
       'Run-rate',

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KPI_CATEGORIES } from '../../shared/domain';
 import { IRR_NOT_MEANINGFUL_NOTE, irrNotMeaningful } from '../../shared/export/irrShown';
 import type { PackData } from '../../shared/export/packTypes';
+import { STATUS_LABEL } from '../../shared/labels';
 import type { Micro } from '../../shared/money';
 import { loadPackData } from '../../electron/pack/data';
 import { buildWorkbook } from '../../electron/pack/xlsx/workbook';
@@ -101,6 +102,25 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
     expect(subCent).toBeGreaterThan(10);
   });
 
+  it('Initiative KPIs: every initiative KPI of the model, one row each, valued, scored and sourced as the model has it', () => {
+    const r = data.report;
+    const ws = sheet('Initiative KPIs');
+    const expected = r.initiatives.flatMap((i) => i.kpis.map((k) => ({ i, k })));
+    expect(expected.length).toBeGreaterThan(5); // the demo's owners report KPIs for several initiatives
+    expected.forEach(({ i, k }, n) => {
+      const row = ws.getRow(n + 2);
+      expect(row.getCell(1).value).toBe(i.name);
+      expect(row.getCell(2).value).toBe(k.name);
+      expect(row.getCell(3).value ?? null).toBe(k.value);
+      expect(row.getCell(4).value).toBe(k.target);
+      expect(row.getCell(7).value).toBe(STATUS_LABEL[k.status]);
+      expect(row.getCell(10).value).toBe(k.observationCount);
+      expect(row.getCell(11).value).toBe(k.batchIds.map((b) => `#${b}`).join(', '));
+      if (k.unit === 'ratio' && k.value !== null) expect(row.getCell(3).numFmt).toMatch(/%$/);
+    });
+    expect(ws.getRow(expected.length + 2).getCell(1).value ?? null).toBeNull();
+  });
+
   it('Initiatives: the shared platform row is filled and the portfolio row sums the rows above', () => {
     const r = data.report;
     const p = r.portfolio;
@@ -120,7 +140,9 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
     // Every NPV is discounted to the same month: the shared platform's is the model's (to the micro-units of
     // its separate rounding), and the rows add up to the portfolio's.
     const sharedNpv = cellMicro(shared.getCell('O').value);
-    expect(Number(sharedNpv - BigInt(p.sharedPlatformNpv.micro))).toBeLessThanOrEqual(r.initiatives.length + 1);
+    expect(Number(sharedNpv - BigInt(p.sharedPlatformNpv.micro))).toBeLessThanOrEqual(
+      r.initiatives.length + 1,
+    );
     expect(sharedNpv).toBeLessThan(0n);
     expect(String(shared.getCell('O').note)).toMatch(/add up to the portfolio NPV/);
 

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { PackData } from '../../../shared/export/packTypes';
 import { budgetSheet } from './budgetSheet';
 import { definitionsSheet } from './definitionsSheet';
+import { initiativeKpisSheet } from './initiativeKpisSheet';
 import { initiativesSheet } from './initiativesSheet';
 import { monthlySheet } from './monthlySheet';
 import { runRateSheet } from './runRateSheet';
@@ -32,7 +33,7 @@ function place(
 }
 
 /**
- * The Excel pack: nine sheets, each one table (or tables with the same columns) under its own header row,
+ * The Excel pack: ten sheets, each one table (or tables with the same columns) under its own header row,
  * live formulas with cached results, charts as pictures.
  */
 export async function buildWorkbook(data: PackData, charts: ChartImages, packDate: string): Promise<Buffer> {
@@ -51,6 +52,7 @@ export async function buildWorkbook(data: PackData, charts: ChartImages, packDat
   scorecardSheet(wb, data);
   const initiatives = initiativesSheet(wb, data);
   place(wb, initiatives, charts.roiByInitiative, 1, data.report.initiatives.length + 5);
+  initiativeKpisSheet(wb, data);
   const budget = budgetSheet(wb, data);
   place(wb, budget, charts.varianceByCategory, 7, 1);
   const monthly = monthlySheet(wb, data);
