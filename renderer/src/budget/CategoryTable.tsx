@@ -1,8 +1,8 @@
 import type { ReportModel } from '../../../shared/report';
-import { monthLabel } from '../charts/axis';
 import { StatusBadge } from '../components/StatusBadge';
 import { Figure } from '../explain/Figure';
 import { formatMoney, formatSignedMoney, formatSignedPct } from '../format';
+import { exhaustionShort } from '../report/exhaustion';
 
 /** Budget vs actual by category with variance, status, and each category's run rate. */
 export function CategoryTable({ report }: { report: ReportModel }) {
@@ -66,15 +66,7 @@ export function CategoryTable({ report }: { report: ReportModel }) {
               <td>
                 {rr ? (
                   <Figure explain={rr.explain} label={`${row.label} budget exhaustion`}>
-                    {rr.exhaustionMonth
-                      ? monthLabel(rr.exhaustionMonth, false)
-                      : rr.exhaustionStatus === 'after_year_end'
-                        ? 'After year end'
-                        : rr.exhaustionStatus === 'no_budget'
-                          ? 'No budget'
-                          : rr.exhaustionStatus === 'no_burn'
-                            ? 'No burn'
-                            : 'Exhausted'}
+                    {exhaustionShort(rr)}
                   </Figure>
                 ) : (
                   '—'

@@ -17,3 +17,19 @@ export function exhaustionText(line: RunRateLine): string {
       return 'No spend in the last 3 months';
   }
 }
+
+/** The same for a table cell: a month only within the fiscal year ("Not this year" beyond it). */
+export function exhaustionShort(rr: RunRateLine): string {
+  switch (rr.exhaustionStatus) {
+    case 'within_year':
+      return rr.exhaustionMonth ? monthLabel(rr.exhaustionMonth, false) : 'This year';
+    case 'exhausted':
+      return rr.exhaustionMonth ? `Used up ${monthLabel(rr.exhaustionMonth, false)}` : 'Used up';
+    case 'after_year_end':
+      return 'Not this year';
+    case 'no_budget':
+      return 'No budget';
+    case 'no_burn':
+      return 'No burn';
+  }
+}
