@@ -45,7 +45,8 @@ export function CumulativeChart(props: CumulativeChartProps) {
           backgroundColor: s.fill ? withAlpha(colorOf(s.color), 0.12) : colorOf(s.color),
           borderDash: s.dashed ? [6, 4] : [],
           borderWidth: 2,
-          pointRadius: 0,
+          // A single month is a point, not a line: it must be drawn to be seen.
+          pointRadius: months.length === 1 ? 4 : 0,
           pointHoverRadius: 4,
           fill: s.fill ? 'origin' : false,
           tension: 0.15,

@@ -44,6 +44,11 @@ export function RoiPanel({ report }: { report: ReportModel }) {
     >
       {rows.length === 0 ? (
         <p className="muted">No initiatives yet. Import an initiative register on the Import screen.</p>
+      ) : rows.every((r) => r.roi.value === null && r.cumulativeRoi.value === null) ? (
+        <p className="muted" data-testid="roi-none">
+          No initiative has spend up to {report.period.end} yet, so there is no ROI to show. Spend counted as
+          shared platform (no initiative) is in the portfolio figures above.
+        </p>
       ) : (
         <div className="split">
           <HorizontalBarChart
