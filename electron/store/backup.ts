@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, WorkspaceError, type Db } from './db';
 
-export type BackupReason = 'manual' | 'before-migration' | 'before-undo' | 'before-replace' | 'before-restore';
+export type BackupReason =
+  'manual' | 'before-migration' | 'before-undo' | 'before-replace' | 'before-restore';
 
 export interface BackupFile {
   file: string;

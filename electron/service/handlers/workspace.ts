@@ -92,7 +92,9 @@ export const workspaceHandlers: HandlerMap<keyof typeof workspaceMethods> = {
         throw new ApiError(
           'BAD_REQUEST',
           `Cannot report in ${patch.currency}: the workspace holds amounts in ` +
-            gaps.map((g) => `${g.currency} (${g.from === g.to ? g.from : `${g.from} to ${g.to}`})`).join(', ') +
+            gaps
+              .map((g) => `${g.currency} (${g.from === g.to ? g.from : `${g.from} to ${g.to}`})`)
+              .join(', ') +
             ` with no exchange rate into ${patch.currency} for some of those months. Import the monthly rates first ` +
             `(an FX file: month, currency, units of ${patch.currency} per 1 unit of that currency). Nothing was changed.`,
         );
