@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../electron/pack/chromium';
+import { PRINT_READY_TIMEOUT_MS, printPath, waitForPrintViewScript } from '../../electron/pack/pdfOptions';
+import { startTestBridge } from '../helpers/bridge';
+import { tempWorkspace } from '../helpers/tempWorkspace';
+
+/** The print view as Chromium lays it out for print (needs `npm run build:renderer`). */
+describe('print view typography and layout (headless Chromium)', () => {
+  const ws = tempWorkspace({ demo: true });
+  let ctx: Awaited<ReturnType<typeof startTestBridge>>;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    ctx = await startTestBridge(ws);
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.emulateMedia({ media: 'print' });
+    await page.goto(
+      `${ctx.bridge.url}${printPath('FY2026-Q3', '2026-10-12')}&token=${encodeURIComponent(ctx.bridge.token)}`,
+    );
+    const state = (await page.evaluate(waitForPrintViewScript(PRINT_READY_TIMEOUT_MS))) as { kind: string };
+    expect(state.kind).toBe('ready');
+  }, 90_000);
+  afterAll(async () => {
+    await browser?.close();
+    await ctx?.stop();
+    ws.close();
+  });
+
+  /** Width in CSS px of the first occurrence of `ch` in the text of the first element matching `selector`. */
+  function glyphWidth(selector: string, ch: string): Promise<number> {
+    return page.evaluate(
+      ([sel, c]) => {
+        const el = document.querySelector(sel!)!;
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const i = n.textContent!.indexOf(c!);
+          if (i < 0) continue;
+          const range = document.createRange();
+          range.setStart(n, i);
+          range.setEnd(n, i + 1);
+          return range.getBoundingClientRect().width;
+        }
+        throw new Error(`${c} not in ${sel}`);
+      },
+      [selector, ch],
+    );
+  }
+
+  it('text hyphens keep their own width ("FY2026-Q3"): tabular figures only in number cells', async () => {
+    const hyphen = await glyphWidth('.cover-title', '-');
+    const zero = await glyphWidth('.cover-title', '0');
+    // A tabular hyphen is as wide as a digit; Inter's own hyphen is much narrower.
+    expect(hyphen).toBeLessThan(zero * 0.75);
+    const styles = await page.evaluate(() => ({
+      body: getComputedStyle(document.body).fontVariantNumeric,
+      num: getComputedStyle(document.querySelector('.table td.num')!).fontVariantNumeric,
+      tile: getComputedStyle(document.querySelector('.tile-value')!).fontVariantNumeric,
+    }));
+    expect(styles).toEqual({ body: 'normal', num: 'tabular-nums', tile: 'tabular-nums' });
+  });
+});
