@@ -3,9 +3,9 @@
  * symbols) so a pack reads the same on every machine. Money is formatted from the exact cents string of
  * the micro-unit figure: no floating point between the model and the page.
  */
-import type { KpiDirection, KpiUnit } from '../domain';
 import { memo } from '../memo';
 import { microToCentsString, type Micro } from '../money';
+import type { KpiScore } from '../report';
 
 const LOCALE = 'en-US';
 
@@ -81,34 +81,61 @@ export function num(value: number | null, digits = 0): string {
   return numberFormat(String(digits)).format(value);
 }
 
-/** A KPI value in its unit. */
-export function kpiValue(value: number | null, unit: KpiUnit, currency: string): string {
-  if (value === null || !Number.isFinite(value)) return '—';
-  switch (unit) {
-    case 'ratio':
-      return pct(value, 1);
+/** What decides how finely a KPI is shown: its unit, and for ratios the size of its target or tolerance. */
+export type KpiScale = Pick<KpiScore, 'unit' | 'direction' | 'target' | 'tolerance'>;
+
+/** A ratio KPI whose target (band KPIs: tolerance) is below this is shown to 3 decimals in percent. */
+export const FINE_RATIO_BELOW = 0.01;
+
+/**
+ * Decimals a KPI is shown with, for its value, target and changes alike (the pack's PDF and workbook):
+ * a ratio KPI whose target — or tolerance, for band KPIs — is below 1% (|x| < 0.01) to 3 decimals in
+ * percent ("0.098%" against "max 0.100%"), other ratio KPIs to 1; currency 4, counts 0, days, hours and
+ * scores 1. One decimal would print a 0.098% safety violation rate as "0.1%" against a max of "0.1%".
+ */
+export function kpiDigits(k: KpiScale): number {
+  switch (k.unit) {
+    case 'ratio': {
+      const scale = k.direction === 'band' && k.tolerance !== null ? k.tolerance : k.target;
+      return Math.abs(scale) < FINE_RATIO_BELOW ? 3 : 1;
+    }
     case 'currency':
-      return `${currencySymbol(currency)}${value.toFixed(4)}`;
+      return 4;
     case 'count':
-      return num(value, 0);
+      return 0;
     case 'days':
-      return `${num(value, 1)} days`;
     case 'hours':
-      return `${num(value, 1)} h`;
     case 'score':
-      return num(value, 1);
+      return 1;
+  }
+}
+
+/** A KPI's value (or target, or an earlier value) in its unit, to the KPI's own decimals (kpiDigits). */
+export function kpiValue(value: number | null, k: KpiScale, currency: string): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  const digits = kpiDigits(k);
+  switch (k.unit) {
+    case 'ratio':
+      return pct(value, digits);
+    case 'currency':
+      return `${currencySymbol(currency)}${value.toFixed(digits)}`;
+    case 'count':
+      return num(value, digits);
+    case 'days':
+      return `${num(value, digits)} days`;
+    case 'hours':
+      return `${num(value, digits)} h`;
+    case 'score':
+      return num(value, digits);
   }
 }
 
 /** The target as a board reads it: "min 15.0%" (green at or above), "max 2", "0.0% ± 5.0%". */
-export function kpiTarget(
-  k: { target: number; tolerance: number | null; direction: KpiDirection; unit: KpiUnit },
-  currency: string,
-): string {
-  const t = kpiValue(k.target, k.unit, currency);
+export function kpiTarget(k: KpiScale, currency: string): string {
+  const t = kpiValue(k.target, k, currency);
   if (k.direction === 'higher') return `min ${t}`;
   if (k.direction === 'lower') return `max ${t}`;
-  return k.tolerance === null ? t : `${t} ± ${kpiValue(k.tolerance, k.unit, currency)}`;
+  return k.tolerance === null ? t : `${t} ± ${kpiValue(k.tolerance, k, currency)}`;
 }
 
 export { STATUS_LABEL, TREND_LABEL } from '../labels';

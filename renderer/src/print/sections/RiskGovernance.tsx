@@ -64,7 +64,7 @@ export function RiskGovernance({ data }: { data: PackData }) {
           {kpis.map((k) => (
             <tr key={k.id}>
               <td>{breakable(k.name)}</td>
-              <td className="num">{kpiValue(k.value, k.unit, c)}</td>
+              <td className="num">{kpiValue(k.value, k, c)}</td>
               <td className="num">{kpiTarget(k, c)}</td>
               <td>
                 <StatusBadge status={k.status} />

@@ -38,7 +38,7 @@ export function ScorecardTable({ kpis, data }: { kpis: KpiReport[]; data: PackDa
               {breakable(k.name)}
               {k.derived ? <span className="tag">derived</span> : null}
             </td>
-            <td className="num">{kpiValue(k.value, k.unit, c)}</td>
+            <td className="num">{kpiValue(k.value, k, c)}</td>
             <td className="num">{kpiTarget(k, c)}</td>
             <td>
               <StatusBadge status={k.status} />
