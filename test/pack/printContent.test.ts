@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackData } from '../../shared/export/packTypes';
 import { createService } from '../../electron/service/service';
 import { UploadStore } from '../../electron/service/uploads';
+import { draftSummary } from '../../renderer/src/narrative/draftSummary';
 import { PackDocument } from '../../renderer/src/print/PackDocument';
+import { PACK_SUMMARY_FORMAT } from '../../renderer/src/print/summaryFormat';
 import { tempWorkspace } from '../helpers/tempWorkspace';
 
 const PERIOD = 'FY2026-Q3';
@@ -68,5 +70,36 @@ describe('KPI values in the pack', () => {
     expect(text(row(section(html, 'appendix-definitions'), 'Safety Violation Rate'))).toContain('max 0.100%');
     // Other ratio KPIs keep one decimal.
     expect(text(row(section(html, 'kpi-scorecard'), 'Support Deflection'))).toContain('18.6% min 15.0%');
+  });
+});
+
+describe('executive summary (page 2)', () => {
+  it("with no summary written, prints the Narrative screen's draft: off-track KPIs and movers included", () => {
+    expect(data.commentary.find((c) => c.scope === 'summary')?.body ?? '').toBe('');
+    const page = text(section(html, 'executive-summary'));
+    expect(page).toContain('this is the draft the Narrative screen proposes');
+    const draft = draftSummary(data.report, PACK_SUMMARY_FORMAT);
+    for (const para of draft.split('\n\n')) expect(page).toContain(para);
+    const red = data.report.kpis.filter((k) => k.status === 'red');
+    expect(red.length).toBeGreaterThan(0);
+    for (const k of red) expect(page).toContain(k.name);
+    expect(page).toContain('Incident Rate (AI-caused) (6 vs target max 2)');
+    expect(page).toContain('% High-Risk Use Cases with Formal Approval (66.7% vs target min 100.0%)');
+    expect(page).toContain('Safety Violation Rate improved from 0.145% to 0.098%');
+    expect(page).toContain('Budget runs out Dec 2026');
+  });
+
+  it("the user's own summary replaces the draft", () => {
+    const own: PackData = {
+      ...data,
+      commentary: [
+        ...data.commentary,
+        { period: PERIOD, scope: 'summary', ref: '', body: 'Our own words.\n\nSecond paragraph.' },
+      ] as PackData['commentary'],
+    };
+    const page = text(section(render(own), 'executive-summary'));
+    expect(page).toContain('Our own words. Second paragraph.');
+    expect(page).not.toContain('Narrative screen');
+    expect(page).not.toContain('KPIs are on track');
   });
 });

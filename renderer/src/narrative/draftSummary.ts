@@ -1,8 +1,32 @@
 import { exhaustionText } from '../report/exhaustion';
-import type { KpiReport, ReportModel } from '../../../shared/report';
+import type { KpiReport, ReportModel, RunRateLine } from '../../../shared/report';
 import { monthLabel } from '../charts/axis';
 import { formatMoney, formatPct, formatSignedMoney, formatSignedPct } from '../format';
 import { formatKpiTarget, kpiFormatter } from '../kpiFormat';
+
+/** How the draft writes its figures: the screen's in the user's locale, the briefing pack's in its own. */
+export interface SummaryFormat {
+  money(micro: number, currency: string): string;
+  signedMoney(micro: number, currency: string): string;
+  pct(fraction: number | null): string;
+  signedPct(fraction: number | null): string;
+  kpiValue(k: KpiReport, value: number | null, currency: string): string;
+  kpiTarget(k: KpiReport, currency: string): string;
+  month(month: string): string;
+  exhaustion(line: RunRateLine): string;
+}
+
+/** The Narrative screen's formats (the user's locale). */
+export const SCREEN_FORMAT: SummaryFormat = {
+  money: formatMoney,
+  signedMoney: formatSignedMoney,
+  pct: (f) => formatPct(f),
+  signedPct: (f) => formatSignedPct(f),
+  kpiValue: (k, v, c) => kpiFormatter(k, c)(v),
+  kpiTarget: formatKpiTarget,
+  month: (m) => monthLabel(m),
+  exhaustion: exhaustionText,
+};
 
 /** Relative change of a KPI against the previous quarter (null when not comparable). */
 function movement(k: KpiReport): number | null {
@@ -14,40 +38,41 @@ function movement(k: KpiReport): number | null {
 /**
  * A deterministic, offline first draft of the executive summary, written only from the report model:
  * headline ROI, spend vs budget, the year-end forecast, red KPIs, the biggest movers and anomalies.
- * Same report in, same text out. The user edits it before it goes into the pack.
+ * Same report in, same text out. The user edits it before it goes into the pack; a pack whose summary was
+ * left empty prints this same draft, in the pack's formats (`f`).
  */
-export function draftSummary(r: ReportModel): string {
+export function draftSummary(r: ReportModel, f: SummaryFormat = SCREEN_FORMAT): string {
   const c = r.currency;
   const p = r.portfolio;
   const b = r.budget;
   const lines: string[] = [];
 
-  const roi = p.roi.value === null ? 'not defined (no cost)' : formatPct(p.roi.value);
+  const roi = p.roi.value === null ? 'not defined (no cost)' : f.pct(p.roi.value);
   lines.push(
-    `In ${r.period.label} the AI portfolio of ${p.initiativeCount} initiatives cost ${formatMoney(p.cost.micro, c)} and returned ${formatMoney(p.benefit.micro, c)} of realized benefit: a quarterly ROI of ${roi}, and ${formatPct(p.cumulativeRoi.value)} cumulative to ${r.period.end}.`,
+    `In ${r.period.label} the AI portfolio of ${p.initiativeCount} initiatives cost ${f.money(p.cost.micro, c)} and returned ${f.money(p.benefit.micro, c)} of realized benefit: a quarterly ROI of ${roi}, and ${f.pct(p.cumulativeRoi.value)} cumulative to ${r.period.end}.`,
   );
 
   const dir = b.variance.micro > 0 ? 'over' : b.variance.micro < 0 ? 'under' : 'on';
   lines.push(
     dir === 'on'
-      ? `Spend was exactly on the quarter's budget of ${formatMoney(b.budget.micro, c)}.`
-      : `Spend was ${formatSignedMoney(b.variance.micro, c)} (${formatSignedPct(b.variancePct.value)}) ${dir} the quarter's budget of ${formatMoney(b.budget.micro, c)}${b.status === 'green' ? ', within tolerance' : b.status === 'amber' ? ', above the green tolerance' : ', beyond tolerance'}.`,
+      ? `Spend was exactly on the quarter's budget of ${f.money(b.budget.micro, c)}.`
+      : `Spend was ${f.signedMoney(b.variance.micro, c)} (${f.signedPct(b.variancePct.value)}) ${dir} the quarter's budget of ${f.money(b.budget.micro, c)}${b.status === 'green' ? ', within tolerance' : b.status === 'amber' ? ', above the green tolerance' : ', beyond tolerance'}.`,
   );
 
   const overCats = b.byCategory.filter((x) => x.status === 'red' && x.variance.micro > 0);
   if (overCats.length > 0)
     lines.push(
-      `Over plan: ${overCats.map((x) => `${x.label} ${formatSignedMoney(x.variance.micro, c)} (${formatSignedPct(x.variancePct.value)})`).join('; ')}.`,
+      `Over plan: ${overCats.map((x) => `${x.label} ${f.signedMoney(x.variance.micro, c)} (${f.signedPct(x.variancePct.value)})`).join('; ')}.`,
     );
 
   lines.push(
-    `At the current run rate, year-end spend is forecast at ${formatMoney(b.forecastYearEnd.micro, c)} against an annual budget of ${formatMoney(b.annualBudget.micro, c)} (${formatSignedPct(b.forecastVariancePct.value)}).${['within_year', 'exhausted'].includes(r.runRate.portfolio.exhaustionStatus) ? ` ${exhaustionText(r.runRate.portfolio)}.` : ''}`,
+    `At the current run rate, year-end spend is forecast at ${f.money(b.forecastYearEnd.micro, c)} against an annual budget of ${f.money(b.annualBudget.micro, c)} (${f.signedPct(b.forecastVariancePct.value)}).${['within_year', 'exhausted'].includes(r.runRate.portfolio.exhaustionStatus) ? ` ${f.exhaustion(r.runRate.portfolio)}.` : ''}`,
   );
 
   const red = r.kpis.filter((k) => k.status === 'red');
   const green = r.kpis.filter((k) => k.status === 'green').length;
   lines.push(
-    `${green} of ${r.kpis.length} KPIs are on track${red.length ? `; ${red.length} are off track: ${red.map((k) => `${k.name} (${kpiFormatter(k, c)(k.value)} vs target ${formatKpiTarget(k, c)})`).join('; ')}` : ''}.`,
+    `${green} of ${r.kpis.length} KPIs are on track${red.length ? `; ${red.length} are off track: ${red.map((k) => `${k.name} (${f.kpiValue(k, k.value, c)} vs target ${f.kpiTarget(k, c)})`).join('; ')}` : ''}.`,
   );
 
   const movers = r.kpis
@@ -60,7 +85,7 @@ export function draftSummary(r: ReportModel): string {
       `Biggest movers since ${r.period.previous}: ${movers
         .map(
           ({ k }) =>
-            `${k.name} ${k.trend === 'improving' ? 'improved' : 'worsened'} from ${kpiFormatter(k, c)(k.previousValue)} to ${kpiFormatter(k, c)(k.value)}`,
+            `${k.name} ${k.trend === 'improving' ? 'improved' : 'worsened'} from ${f.kpiValue(k, k.previousValue, c)} to ${f.kpiValue(k, k.value, c)}`,
         )
         .join('; ')}.`,
     );
@@ -68,7 +93,7 @@ export function draftSummary(r: ReportModel): string {
   if (r.anomalies.length > 0) {
     const a = r.anomalies[0]!;
     lines.push(
-      `${r.anomalies.length} spend ${r.anomalies.length === 1 ? 'anomaly was' : 'anomalies were'} flagged; the largest: ${a.label} in ${monthLabel(a.month)}, ${formatSignedMoney(a.deviation, c)} against its usual level${a.contributors[0] ? `, driven by ${a.contributors[0].label}` : ''}.`,
+      `${r.anomalies.length} spend ${r.anomalies.length === 1 ? 'anomaly was' : 'anomalies were'} flagged; the largest: ${a.label} in ${f.month(a.month)}, ${f.signedMoney(a.deviation, c)} against its usual level${a.contributors[0] ? `, driven by ${a.contributors[0].label}` : ''}.`,
     );
   }
   return lines.join('\n\n');

@@ -1,10 +1,13 @@
-import { money, pct, printable, signedPct, STATUS_LABEL } from '../../../../shared/export/format';
+import { money, pct, signedPct } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
+import { draftSummary } from '../../narrative/draftSummary';
 import { commentaryFor } from '../commentary';
+import { Paragraphs } from '../components/Paragraphs';
 import { Section } from '../components/Section';
 import { StatusBadge } from '../components/StatusBadge';
 import { TextList } from '../components/TextList';
 import { Tile } from '../components/Tile';
+import { PACK_SUMMARY_FORMAT } from '../summaryFormat';
 import { KpiCounts } from './KpiCounts';
 
 export function ExecutiveSummary({ data }: { data: PackData }) {
@@ -68,20 +71,15 @@ export function ExecutiveSummary({ data }: { data: PackData }) {
       </div>
       <h2>Summary</h2>
       {summary ? (
-        summary.split(/\n{2,}/).map((para, i) => (
-          <p key={i} className="prose">
-            {printable(para)}
-          </p>
-        ))
+        <Paragraphs text={summary} />
       ) : (
-        <p className="prose">
-          In {r.period.label} the AI portfolio cost {money(p.cost.micro, c)} and returned{' '}
-          {money(p.benefit.micro, c)} of realized benefit, an ROI of {pct(p.roi.value)} (cumulative{' '}
-          {pct(p.cumulativeRoi.value)}).{' '}
-          {b.variancePct.value === null
-            ? 'No budget is recorded for the quarter.'
-            : `Spend was ${signedPct(b.variancePct.value)} against budget (${STATUS_LABEL[b.status].toLowerCase()}).`}
-        </p>
+        <>
+          <p className="note">
+            No summary was written for {r.period.label}: this is the draft the Narrative screen proposes
+            (&ldquo;Draft from the figures&rdquo;), written from the figures alone.
+          </p>
+          <Paragraphs text={draftSummary(r, PACK_SUMMARY_FORMAT)} />
+        </>
       )}
       <h2>Decisions requested</h2>
       <TextList
