@@ -9,6 +9,9 @@ import type { PackData } from '../../shared/export/packTypes';
 import { createService } from '../../electron/service/service';
 import { UploadStore } from '../../electron/service/uploads';
 import { draftSummary } from '../../renderer/src/narrative/draftSummary';
+import { cumulativeChart } from '../../renderer/src/print/charts/cumulativeChart';
+import { STATUS_COLOUR } from '../../renderer/src/print/charts/palette';
+import { varianceChart } from '../../renderer/src/print/charts/varianceChart';
 import { PackDocument } from '../../renderer/src/print/PackDocument';
 import { PACK_SUMMARY_FORMAT } from '../../renderer/src/print/summaryFormat';
 import { tempWorkspace } from '../helpers/tempWorkspace';
@@ -101,5 +104,45 @@ describe('executive summary (page 2)', () => {
     expect(page).toContain('Our own words. Second paragraph.');
     expect(page).not.toContain('Narrative screen');
     expect(page).not.toContain('KPIs are on track');
+  });
+});
+
+describe('charts', () => {
+  it('cumulative benefit vs cost: the lines differ by dash, not colour alone, and the legend draws each dash', () => {
+    const cfg = cumulativeChart(data.report);
+    const dashes = cfg.data.datasets.map((d) => JSON.stringify(d.borderDash ?? []));
+    expect(new Set(dashes).size).toBe(cfg.data.datasets.length);
+    const labels = cfg.options!.plugins!.legend!.labels!;
+    expect(labels.usePointStyle).toBe(true);
+    const legend = labels.generateLabels!(null as never);
+    expect(
+      legend.map((l) => [l.text, JSON.stringify(l.lineDash), l.lineWidth, l.strokeStyle, l.pointStyle]),
+    ).toEqual(
+      cfg.data.datasets.map((d) => [
+        d.label,
+        JSON.stringify(d.borderDash),
+        d.borderWidth,
+        d.borderColor,
+        'line',
+      ]),
+    );
+  });
+
+  it('variance by category: each bar has the status of its row in the table (Labor +4.6% is on track, not red)', () => {
+    const cfg = varianceChart(data.report);
+    const rows = data.report.budget.byCategory;
+    expect(cfg.data.datasets[0]!.backgroundColor).toEqual(rows.map((c) => STATUS_COLOUR[c.status]));
+    const labor = rows.findIndex((c) => c.label === 'Labor');
+    expect(rows[labor]!.variance.micro).toBeGreaterThan(0);
+    expect(rows[labor]!.status).toBe('green');
+    expect((cfg.data.datasets[0]!.backgroundColor as string[])[labor]).toBe(STATUS_COLOUR.green);
+    // The table beside the chart says the same.
+    expect(text(row(section(html, 'spend-budget'), 'Labor'))).toContain('On track');
+    const legend = cfg.options!.plugins!.legend!.labels!.generateLabels!(null as never);
+    expect(legend.map((l) => [l.text, l.pointStyle])).toEqual([
+      ['On track', 'circle'],
+      ['At risk', 'triangle'],
+      ['Off track', 'rect'],
+    ]);
   });
 });

@@ -1,12 +1,6 @@
 import type { KpiHistoryPoint } from '../../../../shared/report';
+import { STATUS_COLOUR } from '../charts/palette';
 import { sparklineGeometry } from '../charts/sparklineGeometry';
-
-const COLOURS: Record<KpiHistoryPoint['status'], string> = {
-  green: '#15803d',
-  amber: '#b45309',
-  red: '#b91c1c',
-  no_data: '#94a3b8',
-};
 
 const WIDTH = 84;
 const HEIGHT = 22;
@@ -36,7 +30,7 @@ export function Sparkline({ history, name }: { history: KpiHistoryPoint[]; name:
     >
       <path d={path} fill="none" stroke="#475569" strokeWidth={1.2} strokeLinejoin="round" />
       {last ? (
-        <circle cx={last.x} cy={last.y} r={2.5} fill={COLOURS[history[history.length - 1]!.status]} />
+        <circle cx={last.x} cy={last.y} r={2.5} fill={STATUS_COLOUR[history[history.length - 1]!.status]} />
       ) : null}
     </svg>
   );
