@@ -6,6 +6,7 @@
 import { memo } from '../memo';
 import { microToCentsString, type Micro } from '../money';
 import type { KpiScore } from '../report';
+import { IRR_NOT_MEANINGFUL, irrNotMeaningful } from './irrShown';
 
 const LOCALE = 'en-US';
 
@@ -67,6 +68,11 @@ export function signedPct(fraction: number | null, digits = 1): string {
   if (fraction === null || !Number.isFinite(fraction)) return '—';
   const s = pct(fraction, digits);
   return fraction > 0 && !/^0\.?0*%$/.test(s) ? `+${s}` : s;
+}
+
+/** An annual IRR as the pack shows it: "206.3%", or "n/m" above 1,000% a year (see irrShown). */
+export function irrPct(annual: number | null): string {
+  return irrNotMeaningful(annual) ? IRR_NOT_MEANINGFUL : pct(annual);
 }
 
 /** Percentage points for a change in a ratio: "+1.2 pts". */

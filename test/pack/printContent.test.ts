@@ -5,6 +5,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IRR_MEANINGFUL_MAX, IRR_NOT_MEANINGFUL_NOTE } from '../../shared/export/irrShown';
 import type { PackData } from '../../shared/export/packTypes';
 import { createService } from '../../electron/service/service';
 import { UploadStore } from '../../electron/service/uploads';
@@ -144,5 +145,23 @@ describe('charts', () => {
       ['At risk', 'triangle'],
       ['Off track', 'rect'],
     ]);
+  });
+});
+
+describe('IRR', () => {
+  it('a rate above 1,000% a year prints as n/m with the note on its page; a normal rate as a percentage', () => {
+    const normal = text(section(html, 'portfolio-value'));
+    expect(data.report.portfolio.irr.value).toBeLessThan(IRR_MEANINGFUL_MAX);
+    expect(normal).toContain(`IRR (annual) ${(data.report.portfolio.irr.value! * 100).toFixed(1)}%`);
+    expect(normal).not.toContain(IRR_NOT_MEANINGFUL_NOTE);
+    // The demo's Customer Support Copilot pays back in 5 months: its own IRR, as the portfolio's.
+    const fast = data.report.initiatives.find((i) => i.name === 'Customer Support Copilot')!.irr.value!;
+    expect(fast).toBeGreaterThan(IRR_MEANINGFUL_MAX);
+    const quick = structuredClone(data);
+    quick.report.portfolio.irr.value = fast;
+    const page = text(section(render(quick), 'portfolio-value'));
+    expect(page).toMatch(/IRR \(annual\) n\/m Cumulative ROI/);
+    expect(page).toContain(IRR_NOT_MEANINGFUL_NOTE);
+    expect(page).not.toContain(`${(fast * 100).toFixed(1)}%`);
   });
 });

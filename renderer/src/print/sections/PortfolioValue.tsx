@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { money, pct } from '../../../../shared/export/format';
+import { irrPct, money, pct } from '../../../../shared/export/format';
+import { IRR_NOT_MEANINGFUL_NOTE, irrNotMeaningful } from '../../../../shared/export/irrShown';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { cumulativeChart } from '../charts/cumulativeChart';
 import { ROI_CHART_MAX, roiChart } from '../charts/roiChart';
@@ -36,10 +37,11 @@ export function PortfolioValue({ data }: { data: PackData }) {
         />
         <Tile
           label="IRR (annual)"
-          value={pct(p.irr.value)}
+          value={irrPct(p.irr.value)}
           detail={`Cumulative ROI ${pct(p.cumulativeRoi.value)}`}
         />
       </div>
+      {irrNotMeaningful(p.irr.value) ? <p className="footnote">{IRR_NOT_MEANINGFUL_NOTE}</p> : null}
       <h2>Return by initiative</h2>
       <InitiativeTable data={data} />
       <div className="figure-row keep">
