@@ -48,6 +48,13 @@ export function money(micro: Micro | null, currency: string): string {
   return `${neg ? '-' : ''}${currencySymbol(currency)}${group(int)}.${frac}`;
 }
 
+/**
+ * Under every table with a total row: totals are the exact sums of the micro-unit figures, each row is
+ * rounded to the cent on its own, so the rows shown can differ from the total by a cent.
+ */
+export const TOTALS_NOTE =
+  'Totals are computed from unrounded amounts; rows may not add to the total by a cent.';
+
 /** Signed money for changes and variances: "+$95,160.60". */
 export function signedMoney(micro: Micro | null, currency: string): string {
   if (micro === null) return '—';

@@ -6,6 +6,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IRR_MEANINGFUL_MAX, IRR_NOT_MEANINGFUL_NOTE } from '../../shared/export/irrShown';
+import { money, TOTALS_NOTE } from '../../shared/export/format';
 import type { PackData } from '../../shared/export/packTypes';
 import { createService } from '../../electron/service/service';
 import { UploadStore } from '../../electron/service/uploads';
@@ -163,5 +164,24 @@ describe('IRR', () => {
     expect(page).toMatch(/IRR \(annual\) n\/m Cumulative ROI/);
     expect(page).toContain(IRR_NOT_MEANINGFUL_NOTE);
     expect(page).not.toContain(`${(fast * 100).toFixed(1)}%`);
+  });
+});
+
+describe('tables with a total row', () => {
+  it('each says, under it, that totals come from unrounded amounts', () => {
+    const tables = html.match(/<table[^>]*>.*?<\/table>/gs) ?? [];
+    const withTotal = tables.filter((t) => /<tr class="total"/.test(t));
+    expect(withTotal.length).toBeGreaterThanOrEqual(4);
+    for (const t of withTotal) expect(t).toContain(`<caption class="table-note">${TOTALS_NOTE}</caption>`);
+    // The case in point: the initiative rows, rounded one by one, add to a cent less than the exact total.
+    const r = data.report;
+    const cents = (micro: number) => Math.round(micro / 10_000);
+    const rows = r.initiatives.reduce(
+      (s, i) => s + cents(i.cost.micro),
+      cents(r.portfolio.sharedPlatformCost.micro),
+    );
+    expect(cents(r.portfolio.cost.micro) - rows).toBe(1); // $1,870,660.59 shown in rows, $1,870,660.60 exact
+    const initiatives = withTotal.find((t) => t.includes('Shared platform (not allocated)'))!;
+    expect(text(initiatives)).toContain(`Portfolio ${money(r.portfolio.cost.micro, r.currency)}`);
   });
 });

@@ -1,6 +1,7 @@
 import { money, signedMoney, signedPct } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { StatusBadge } from '../components/StatusBadge';
+import { TotalsNote } from '../components/TotalsNote';
 
 export function CategoryBudgetTable({ data }: { data: PackData }) {
   const r = data.report;
@@ -8,6 +9,7 @@ export function CategoryBudgetTable({ data }: { data: PackData }) {
   const b = r.budget;
   return (
     <table className="table">
+      <TotalsNote />
       <thead>
         <tr>
           <th>Category</th>

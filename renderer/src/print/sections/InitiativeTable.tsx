@@ -1,11 +1,13 @@
 import { money, num, pct } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
+import { TotalsNote } from '../components/TotalsNote';
 
 export function InitiativeTable({ data }: { data: PackData }) {
   const r = data.report;
   const c = r.currency;
   return (
     <table className="table">
+      <TotalsNote />
       <colgroup>
         <col style={{ width: '22%' }} />
         <col style={{ width: '12%' }} />

@@ -1,5 +1,6 @@
 import { money } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
+import { TotalsNote } from '../components/TotalsNote';
 
 export function ProjectedTable({ data }: { data: PackData }) {
   const r = data.report;
@@ -10,6 +11,7 @@ export function ProjectedTable({ data }: { data: PackData }) {
   if (rows.length === 0) return <p className="muted">No projected benefits are recorded.</p>;
   return (
     <table className="table narrow">
+      <TotalsNote />
       <thead>
         <tr>
           <th>Initiative</th>

@@ -1,6 +1,7 @@
 import { money, shortMonth } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import type { RunRateLine } from '../../../../shared/report';
+import { TotalsNote } from '../components/TotalsNote';
 
 const STATUS: Record<RunRateLine['exhaustionStatus'], string> = {
   exhausted: 'Budget already used up',
@@ -20,6 +21,7 @@ export function RunRateTable({ data }: { data: PackData }) {
         Monthly burn = mean of {r.runRate.months.map(shortMonth).join(', ') || 'no complete months'}.
       </p>
       <table className="table">
+        <TotalsNote />
         <thead>
           <tr>
             <th>Category</th>
