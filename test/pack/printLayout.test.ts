@@ -60,5 +60,14 @@ describe('print view typography and layout (headless Chromium)', () => {
       tile: getComputedStyle(document.querySelector('.tile-value')!).fontVariantNumeric,
     }));
     expect(styles).toEqual({ body: 'normal', num: 'tabular-nums', tile: 'tabular-nums' });
+    // A number column's header is words ("Projected, FY2026-Q3"): its hyphen keeps its own width too.
+    const header = await page.evaluate(
+      () =>
+        Array.from(document.querySelectorAll('.table th.num')).find((th) => th.textContent!.includes('-'))!
+          .textContent,
+    );
+    expect(header).toMatch(/FY2026-Q3/);
+    const th = '#portfolio-value th.num:nth-child(2)';
+    expect(await glyphWidth(th, '-')).toBeLessThan((await glyphWidth(th, '0')) * 0.75);
   });
 });
