@@ -28,6 +28,15 @@ const RULES: MetricDefinition[] = [
   },
 ];
 
+/**
+ * Where one formula serves two figures, the words that tell them apart: the model explains the quarter's
+ * ROI and the cumulative ROI with the same ROI formula, but their sums run over different months.
+ */
+const RESTATED: Record<string, string> = {
+  'Cumulative ROI':
+    '(Cumulative realized benefit − cumulative cost) ÷ cumulative cost, to the period end: both summed over all lines dated on or before it, shared platform cost included; blank when cost is 0. Projected benefits are not included.',
+};
+
 /** The figures whose formula the appendix states, in reading order, with the model's own wording. */
 export function metricDefinitions(r: ReportModel): MetricDefinition[] {
   const firstInitiative = r.initiatives[0];
@@ -52,7 +61,7 @@ export function metricDefinitions(r: ReportModel): MetricDefinition[] {
   const out: MetricDefinition[] = [];
   for (const [name, key] of wanted) {
     const e = key ? r.explanations[key] : undefined;
-    if (e) out.push({ name, formula: e.formula });
+    if (e) out.push({ name, formula: RESTATED[name] ?? e.formula });
   }
   return [...out, ...RULES];
 }

@@ -185,3 +185,14 @@ describe('tables with a total row', () => {
     expect(text(initiatives)).toContain(`Portfolio ${money(r.portfolio.cost.micro, r.currency)}`);
   });
 });
+
+describe('Appendix B', () => {
+  it('defines cumulative ROI in its own words (to the period end), not as the quarter ROI', () => {
+    const defs = new Map(data.definitions.map((d) => [d.name, d.formula]));
+    expect(defs.get('Cumulative ROI')).not.toBe(defs.get('ROI'));
+    expect(defs.get('Cumulative ROI')).toMatch(/to the period end/);
+    expect(text(row(section(html, 'appendix-definitions'), 'Cumulative ROI'))).toContain(
+      '(Cumulative realized benefit − cumulative cost) ÷ cumulative cost, to the period end',
+    );
+  });
+});
