@@ -13,6 +13,7 @@ import { UploadStore } from '../../electron/service/uploads';
 import { draftSummary } from '../../renderer/src/narrative/draftSummary';
 import { cumulativeChart } from '../../renderer/src/print/charts/cumulativeChart';
 import { STATUS_COLOUR } from '../../renderer/src/print/charts/palette';
+import { roiChart } from '../../renderer/src/print/charts/roiChart';
 import { varianceChart } from '../../renderer/src/print/charts/varianceChart';
 import { PackDocument } from '../../renderer/src/print/PackDocument';
 import { PACK_SUMMARY_FORMAT } from '../../renderer/src/print/summaryFormat';
@@ -205,5 +206,16 @@ describe('initiative table', () => {
     expect(retired.paybackMonths.value).toBeNull();
     expect(text(row(table, 'HR Policy Chatbot'))).toMatch(/ n\/a -\$/);
     expect(text(row(table, 'Knowledge Search'))).toMatch(/ not yet -\$/);
+  });
+});
+
+describe('ROI chart', () => {
+  it('its caption says the bars are in order of cost, as they are', () => {
+    const caption = text(section(html, 'portfolio-value').match(/<figcaption>.*?<\/figcaption>/s)![0]);
+    expect(caption).toBe(`ROI by initiative, ${PERIOD} Initiatives in order of cost, largest first`);
+    const labels = roiChart(data.report).data.labels as string[];
+    const cost = new Map(data.report.initiatives.map((i) => [i.name, i.cost.micro]));
+    const costs = labels.map((l) => cost.get(l)!);
+    expect(costs).toEqual([...costs].sort((a, b) => b - a));
   });
 });

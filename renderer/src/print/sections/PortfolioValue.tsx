@@ -50,6 +50,7 @@ export function PortfolioValue({ data }: { data: PackData }) {
             {withRoi > ROI_CHART_MAX
               ? `ROI of the ${ROI_CHART_MAX} initiatives with the largest cost, ${r.period.label}`
               : `ROI by initiative, ${r.period.label}`}
+            <span className="figure-sub">Initiatives in order of cost, largest first</span>
           </figcaption>
           {withRoi > 0 ? (
             <ChartCanvas
@@ -66,7 +67,10 @@ export function PortfolioValue({ data }: { data: PackData }) {
           )}
         </figure>
         <figure className="figure">
-          <figcaption>Cumulative benefit vs cost</figcaption>
+          <figcaption>
+            Cumulative benefit vs cost
+            <span className="figure-sub">By month, from the first month with data to {r.period.end}</span>
+          </figcaption>
           <ChartCanvas
             config={cumulative}
             width={340}
