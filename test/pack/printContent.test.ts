@@ -6,7 +6,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IRR_MEANINGFUL_MAX, IRR_NOT_MEANINGFUL_NOTE } from '../../shared/export/irrShown';
-import { money, TOTALS_NOTE } from '../../shared/export/format';
+import { kpiValue, money, TOTALS_NOTE } from '../../shared/export/format';
 import type { PackData } from '../../shared/export/packTypes';
 import { createService } from '../../electron/service/service';
 import { UploadStore } from '../../electron/service/uploads';
@@ -217,5 +217,22 @@ describe('ROI chart', () => {
     const cost = new Map(data.report.initiatives.map((i) => [i.name, i.cost.micro]));
     const costs = labels.map((l) => cost.get(l)!);
     expect(costs).toEqual([...costs].sort((a, b) => b - a));
+  });
+});
+
+describe('sparklines', () => {
+  it('their alt text gives each quarter as the table prints values, never a raw float', () => {
+    const labels = [...section(html, 'kpi-scorecard').matchAll(/<svg[^>]*aria-label="([^"]*)"/g)].map(
+      (m) => m[1]!,
+    );
+    expect(labels.length).toBeGreaterThan(10);
+    for (const l of labels) expect(l).not.toMatch(/\d\.\d{5,}/); // $0.0444 is a unit cost's 4 decimals
+    const token = data.report.kpis.find((k) => k.id === 'token_budget_variance')!;
+    const label = labels.find((l) => l.startsWith(token.name))!;
+    const first = token.history[0]!;
+    expect(label).toContain(`${first.period} ${kpiValue(first.value, token, data.report.currency)}`);
+    expect(label).toMatch(/FY2026-Q3 15\.5%$/);
+    const safety = labels.find((l) => l.startsWith('Safety Violation Rate'))!;
+    expect(safety).toMatch(/FY2026-Q2 0\.145%, FY2026-Q3 0\.098%$/);
   });
 });

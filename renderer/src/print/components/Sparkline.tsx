@@ -1,4 +1,5 @@
-import type { KpiHistoryPoint } from '../../../../shared/report';
+import { kpiValue } from '../../../../shared/export/format';
+import type { KpiReport } from '../../../../shared/report';
 import { STATUS_COLOUR } from '../charts/palette';
 import { sparklineGeometry } from '../charts/sparklineGeometry';
 
@@ -10,7 +11,8 @@ const HEIGHT = 22;
  * Chart.js canvas: a table of KPIs has one per row, and as vectors they print sharp at any zoom and cost
  * the page and the PDF writer next to nothing (the pack's charts proper stay Chart.js).
  */
-export function Sparkline({ history, name }: { history: KpiHistoryPoint[]; name: string }) {
+export function Sparkline({ kpi, currency }: { kpi: KpiReport; currency: string }) {
+  const { history, name } = kpi;
   if (history.every((h) => h.value === null)) return <span className="muted">No history</span>;
   const { path, last } = sparklineGeometry(
     history.map((h) => h.value),
@@ -18,7 +20,10 @@ export function Sparkline({ history, name }: { history: KpiHistoryPoint[]; name:
     HEIGHT,
     3,
   );
-  const values = history.map((h) => (h.value === null ? 'no data' : String(h.value))).join(', ');
+  // Read out as printed in the Value column: the KPI's unit and decimals, never a raw float.
+  const values = history
+    .map((h) => `${h.period} ${h.value === null ? 'no data' : kpiValue(h.value, kpi, currency)}`)
+    .join(', ');
   return (
     <svg
       className="sparkline-svg"

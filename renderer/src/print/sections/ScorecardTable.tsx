@@ -47,7 +47,7 @@ export function ScorecardTable({ kpis, data }: { kpis: KpiReport[]; data: PackDa
               <TrendMark trend={k.trend} />
             </td>
             <td>
-              <Sparkline history={k.history} name={k.name} />
+              <Sparkline kpi={k} currency={c} />
             </td>
             <td className="commentary">
               <Commentary text={commentaryFor(data.commentary, 'kpi', k.id)} red={k.status === 'red'} />
