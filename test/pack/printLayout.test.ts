@@ -70,4 +70,34 @@ describe('print view typography and layout (headless Chromium)', () => {
     const th = '#portfolio-value th.num:nth-child(2)';
     expect(await glyphWidth(th, '-')).toBeLessThan((await glyphWidth(th, '0')) * 0.75);
   });
+
+  it('short tables are kept whole; a long one repeats "<title> (continued)", masked on its first page', async () => {
+    const flow = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('table.table')).map((t) => ({
+        head: t.querySelector('thead tr:last-child th')!.textContent,
+        cls: t.className,
+        breakInside: getComputedStyle(t).breakInside,
+      })),
+    );
+    const vendor = flow.find((t) => t.head === 'Vendor')!;
+    expect(vendor).toMatchObject({ breakInside: 'avoid' });
+    expect(vendor.cls).toContain('keep-whole');
+    for (const t of flow.filter((x) => x.cls.includes('keep-whole'))) expect(t.breakInside).toBe('avoid');
+    // The demo's 25 KPI definitions make the one table that may run over.
+    const long = flow.filter((t) => t.cls.includes('runs-over'));
+    expect(long.map((t) => t.head)).toEqual(['KPI']);
+    const mask = await page.evaluate(() => {
+      const row = document.querySelector('table.runs-over tr.continued th')!;
+      row.scrollIntoView();
+      const r = row.getBoundingClientRect();
+      const m = document.querySelector('.continued-mask')!.getBoundingClientRect();
+      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return {
+        text: row.textContent,
+        covered: m.top <= r.top + 0.5 && m.bottom >= r.bottom - 0.5 && m.left <= r.left && m.right >= r.right,
+        onTop: top?.className,
+      };
+    });
+    expect(mask).toEqual({ text: 'KPI definitions (continued)', covered: true, onTop: 'continued-mask' });
+  });
 });

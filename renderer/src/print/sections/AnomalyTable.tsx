@@ -1,5 +1,6 @@
 import { money, pct, shortMonth, signedMoney } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
+import { PackTable } from '../components/PackTable';
 
 export function AnomalyTable({ data }: { data: PackData }) {
   const r = data.report;
@@ -11,8 +12,11 @@ export function AnomalyTable({ data }: { data: PackData }) {
       </p>
     );
   return (
-    <table className="table">
-      <thead>
+    <PackTable
+      rows={r.anomalies.length}
+      title="Spend anomalies"
+      columns={6}
+      head={
         <tr>
           <th>Month</th>
           <th>Where</th>
@@ -21,7 +25,8 @@ export function AnomalyTable({ data }: { data: PackData }) {
           <th className="num">Deviation</th>
           <th>Main contributors</th>
         </tr>
-      </thead>
+      }
+    >
       <tbody>
         {r.anomalies.map((a, i) => (
           <tr key={i}>
@@ -48,6 +53,6 @@ export function AnomalyTable({ data }: { data: PackData }) {
           </tr>
         ))}
       </tbody>
-    </table>
+    </PackTable>
   );
 }

@@ -1,23 +1,30 @@
 import { kpiTarget, printable } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { Section } from '../components/Section';
+import { PackTable } from '../components/PackTable';
 
 export function AppendixDefinitions({ data }: { data: PackData }) {
   const r = data.report;
   const defs = new Map(data.kpiDefinitions.map((d) => [d.id, d]));
   return (
     <Section id="appendix-definitions" title="Appendix B — Metric definitions">
-      <table className="table">
-        <colgroup>
-          <col style={{ width: '25%' }} />
-          <col style={{ width: '75%' }} />
-        </colgroup>
-        <thead>
+      <PackTable
+        rows={data.definitions.length}
+        title="Metric definitions"
+        columns={2}
+        colgroup={
+          <colgroup>
+            <col style={{ width: '25%' }} />
+            <col style={{ width: '75%' }} />
+          </colgroup>
+        }
+        head={
           <tr>
             <th>Metric</th>
             <th>Definition</th>
           </tr>
-        </thead>
+        }
+      >
         <tbody>
           {data.definitions.map((d) => (
             <tr key={d.name}>
@@ -26,21 +33,27 @@ export function AppendixDefinitions({ data }: { data: PackData }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </PackTable>
       <h2>KPI definitions</h2>
-      <table className="table">
-        <colgroup>
-          <col style={{ width: '25%' }} />
-          <col style={{ width: '55%' }} />
-          <col style={{ width: '20%' }} />
-        </colgroup>
-        <thead>
+      <PackTable
+        rows={r.kpis.length}
+        title="KPI definitions"
+        columns={3}
+        colgroup={
+          <colgroup>
+            <col style={{ width: '25%' }} />
+            <col style={{ width: '47%' }} />
+            <col style={{ width: '28%' }} />
+          </colgroup>
+        }
+        head={
           <tr>
             <th>KPI</th>
             <th>Definition</th>
             <th>Target · quarter value</th>
           </tr>
-        </thead>
+        }
+      >
         <tbody>
           {r.kpis.map((k) => (
             <tr key={k.id}>
@@ -53,7 +66,7 @@ export function AppendixDefinitions({ data }: { data: PackData }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </PackTable>
     </Section>
   );
 }

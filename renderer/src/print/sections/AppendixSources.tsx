@@ -1,6 +1,7 @@
 import { longDate, num, pct, utcTime, KIND_LABEL } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { Section } from '../components/Section';
+import { PackTable } from '../components/PackTable';
 
 export function AppendixSources({ data, packDate }: { data: PackData; packDate: string }) {
   const r = data.report;
@@ -12,15 +13,21 @@ export function AppendixSources({ data, packDate }: { data: PackData; packDate: 
         rows stored, time). Pack of {longDate(packDate)}; inputs fingerprint (SHA-256):{' '}
         <span className="mono">{data.inputsSha256}</span>.
       </p>
-      <table className="table sources">
-        <colgroup>
-          <col style={{ width: '6%' }} />
-          <col style={{ width: '46%' }} />
-          <col style={{ width: '16%' }} />
-          <col style={{ width: '12%' }} />
-          <col style={{ width: '20%' }} />
-        </colgroup>
-        <thead>
+      <PackTable
+        rows={data.batches.length * 2}
+        title="Data sources"
+        columns={5}
+        className="sources"
+        colgroup={
+          <colgroup>
+            <col style={{ width: '6%' }} />
+            <col style={{ width: '46%' }} />
+            <col style={{ width: '16%' }} />
+            <col style={{ width: '12%' }} />
+            <col style={{ width: '20%' }} />
+          </colgroup>
+        }
+        head={
           <tr>
             <th>#</th>
             <th>File · SHA-256 of the file as imported</th>
@@ -28,7 +35,8 @@ export function AppendixSources({ data, packDate }: { data: PackData; packDate: 
             <th className="num">Rows</th>
             <th>Imported</th>
           </tr>
-        </thead>
+        }
+      >
         {data.batches.map((b) => (
           <tbody key={b.id} className="keep">
             <tr className="pair-top">
@@ -56,7 +64,7 @@ export function AppendixSources({ data, packDate }: { data: PackData; packDate: 
             </tr>
           </tbody>
         ))}
-      </table>
+      </PackTable>
       <h2>Assumptions</h2>
       <ul className="text-list">
         <li>

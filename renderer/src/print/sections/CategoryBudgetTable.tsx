@@ -2,15 +2,19 @@ import { money, signedMoney, signedPct } from '../../../../shared/export/format'
 import type { PackData } from '../../../../shared/export/packTypes';
 import { StatusBadge } from '../components/StatusBadge';
 import { TotalsNote } from '../components/TotalsNote';
+import { PackTable } from '../components/PackTable';
 
 export function CategoryBudgetTable({ data }: { data: PackData }) {
   const r = data.report;
   const c = r.currency;
   const b = r.budget;
   return (
-    <table className="table">
-      <TotalsNote />
-      <thead>
+    <PackTable
+      rows={b.byCategory.length + 1}
+      title="Variance by category"
+      columns={6}
+      caption={<TotalsNote />}
+      head={
         <tr>
           <th>Category</th>
           <th className="num">Budget</th>
@@ -19,7 +23,8 @@ export function CategoryBudgetTable({ data }: { data: PackData }) {
           <th className="num">Variance %</th>
           <th>Status</th>
         </tr>
-      </thead>
+      }
+    >
       <tbody>
         {b.byCategory.map((row) => (
           <tr key={row.category ?? 'none'}>
@@ -46,6 +51,6 @@ export function CategoryBudgetTable({ data }: { data: PackData }) {
           </td>
         </tr>
       </tfoot>
-    </table>
+    </PackTable>
   );
 }

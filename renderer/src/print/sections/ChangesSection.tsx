@@ -11,6 +11,7 @@ import {
 import type { FigureMove, PackData } from '../../../../shared/export/packTypes';
 import { Section } from '../components/Section';
 import { StatusBadge } from '../components/StatusBadge';
+import { PackTable } from '../components/PackTable';
 
 function value(m: FigureMove, v: number | null, currency: string): string {
   return m.unit === 'money' ? money(v, currency) : pct(v);
@@ -35,14 +36,18 @@ export function ChangesSection({ data }: { data: PackData }) {
       {ch.statusChanges.length === 0 ? (
         <p className="muted">No KPI changed status.</p>
       ) : (
-        <table className="table">
-          <thead>
+        <PackTable
+          rows={ch.statusChanges.length}
+          title="KPIs whose status changed"
+          columns={3}
+          head={
             <tr>
               <th>KPI</th>
               <th>Was</th>
               <th>Now</th>
             </tr>
-          </thead>
+          }
+        >
           <tbody>
             {ch.statusChanges.map((s) => (
               <tr key={s.id}>
@@ -56,21 +61,25 @@ export function ChangesSection({ data }: { data: PackData }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </PackTable>
       )}
       <h2>Figures that moved most</h2>
       {ch.movers.length === 0 ? (
         <p className="muted">No figure moved.</p>
       ) : (
-        <table className="table">
-          <thead>
+        <PackTable
+          rows={ch.movers.length}
+          title="Figures that moved most"
+          columns={4}
+          head={
             <tr>
               <th>Figure</th>
               <th className="num">Was</th>
               <th className="num">Now</th>
               <th className="num">Change</th>
             </tr>
-          </thead>
+          }
+        >
           <tbody>
             {ch.movers.map((m) => (
               <tr key={m.key}>
@@ -85,27 +94,33 @@ export function ChangesSection({ data }: { data: PackData }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </PackTable>
       )}
       <h2>Data imported since</h2>
       {ch.importedSince.length === 0 ? (
         <p className="muted">No data was imported since.</p>
       ) : (
-        <table className="table">
-          <colgroup>
-            <col style={{ width: '50%' }} />
-            <col style={{ width: '17%' }} />
-            <col style={{ width: '10%' }} />
-            <col style={{ width: '23%' }} />
-          </colgroup>
-          <thead>
+        <PackTable
+          rows={ch.importedSince.length}
+          title="Data imported since"
+          columns={4}
+          colgroup={
+            <colgroup>
+              <col style={{ width: '50%' }} />
+              <col style={{ width: '17%' }} />
+              <col style={{ width: '10%' }} />
+              <col style={{ width: '23%' }} />
+            </colgroup>
+          }
+          head={
             <tr>
               <th>File</th>
               <th>Kind</th>
               <th className="num">Rows</th>
               <th>Imported</th>
             </tr>
-          </thead>
+          }
+        >
           <tbody>
             {ch.importedSince.map((b) => (
               <tr key={b.id}>
@@ -116,7 +131,7 @@ export function ChangesSection({ data }: { data: PackData }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </PackTable>
       )}
     </Section>
   );

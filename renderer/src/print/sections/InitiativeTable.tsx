@@ -2,6 +2,7 @@ import { money, num, pct } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import type { InitiativeReport } from '../../../../shared/report';
 import { TotalsNote } from '../components/TotalsNote';
+import { PackTable } from '../components/PackTable';
 
 /** Payback in months; a retired initiative that never paid back never will ("n/a", not "not yet"). */
 function payback(i: InitiativeReport): string {
@@ -13,19 +14,24 @@ export function InitiativeTable({ data }: { data: PackData }) {
   const r = data.report;
   const c = r.currency;
   return (
-    <table className="table">
-      <TotalsNote />
-      <colgroup>
-        <col style={{ width: '22%' }} />
-        <col style={{ width: '12%' }} />
-        <col style={{ width: '13%' }} />
-        <col style={{ width: '13%' }} />
-        <col style={{ width: '8%' }} />
-        <col style={{ width: '9%' }} />
-        <col style={{ width: '9%' }} />
-        <col style={{ width: '14%' }} />
-      </colgroup>
-      <thead>
+    <PackTable
+      rows={r.initiatives.length + 2}
+      title="Return by initiative"
+      columns={8}
+      caption={<TotalsNote />}
+      colgroup={
+        <colgroup>
+          <col style={{ width: '22%' }} />
+          <col style={{ width: '12%' }} />
+          <col style={{ width: '13%' }} />
+          <col style={{ width: '13%' }} />
+          <col style={{ width: '8%' }} />
+          <col style={{ width: '9%' }} />
+          <col style={{ width: '9%' }} />
+          <col style={{ width: '14%' }} />
+        </colgroup>
+      }
+      head={
         <tr>
           <th>Initiative</th>
           <th>Stage</th>
@@ -36,7 +42,8 @@ export function InitiativeTable({ data }: { data: PackData }) {
           <th className="num">Payback</th>
           <th className="num">NPV</th>
         </tr>
-      </thead>
+      }
+    >
       <tbody>
         {r.initiatives.map((i) => (
           <tr key={i.id}>
@@ -70,6 +77,6 @@ export function InitiativeTable({ data }: { data: PackData }) {
           <td className="num">{money(r.portfolio.npv.micro, c)}</td>
         </tr>
       </tfoot>
-    </table>
+    </PackTable>
   );
 }

@@ -1,6 +1,7 @@
 import { money } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { TotalsNote } from '../components/TotalsNote';
+import { PackTable } from '../components/PackTable';
 
 export function ProjectedTable({ data }: { data: PackData }) {
   const r = data.report;
@@ -10,15 +11,20 @@ export function ProjectedTable({ data }: { data: PackData }) {
   );
   if (rows.length === 0) return <p className="muted">No projected benefits are recorded.</p>;
   return (
-    <table className="table narrow">
-      <TotalsNote />
-      <thead>
+    <PackTable
+      rows={rows.length + 1}
+      title="Projected benefits"
+      columns={3}
+      className="narrow"
+      caption={<TotalsNote />}
+      head={
         <tr>
           <th>Initiative</th>
           <th className="num">Projected, {r.period.label}</th>
           <th className="num">Projected, cumulative</th>
         </tr>
-      </thead>
+      }
+    >
       <tbody>
         {rows.map((i) => (
           <tr key={i.id}>
@@ -35,6 +41,6 @@ export function ProjectedTable({ data }: { data: PackData }) {
           <td className="num">{money(r.portfolio.cumulativeProjectedBenefit.micro, c)}</td>
         </tr>
       </tfoot>
-    </table>
+    </PackTable>
   );
 }

@@ -6,6 +6,7 @@ import { Section } from '../components/Section';
 import { StatusBadge } from '../components/StatusBadge';
 import { TextList } from '../components/TextList';
 import { TrendMark } from '../components/TrendMark';
+import { PackTable } from '../components/PackTable';
 
 export function RiskGovernance({ data }: { data: PackData }) {
   const c = data.report.currency;
@@ -17,15 +18,20 @@ export function RiskGovernance({ data }: { data: PackData }) {
       {highRisk.length === 0 ? (
         <p className="muted">No active initiative is rated tier 3 or 4.</p>
       ) : (
-        <table className="table">
-          <colgroup>
-            <col style={{ width: '28%' }} />
-            <col style={{ width: '22%' }} />
-            <col style={{ width: '12%' }} />
-            <col style={{ width: '13%' }} />
-            <col style={{ width: '25%' }} />
-          </colgroup>
-          <thead>
+        <PackTable
+          rows={highRisk.length}
+          title="High-risk use cases"
+          columns={5}
+          colgroup={
+            <colgroup>
+              <col style={{ width: '28%' }} />
+              <col style={{ width: '22%' }} />
+              <col style={{ width: '12%' }} />
+              <col style={{ width: '13%' }} />
+              <col style={{ width: '25%' }} />
+            </colgroup>
+          }
+          head={
             <tr>
               <th>Initiative</th>
               <th>Owner</th>
@@ -33,7 +39,8 @@ export function RiskGovernance({ data }: { data: PackData }) {
               <th>Stage</th>
               <th>Formal approval</th>
             </tr>
-          </thead>
+          }
+        >
           <tbody>
             {highRisk.map((i) => (
               <tr key={i.id}>
@@ -47,11 +54,14 @@ export function RiskGovernance({ data }: { data: PackData }) {
               </tr>
             ))}
           </tbody>
-        </table>
+        </PackTable>
       )}
       <h2>Safety, compliance and incident KPIs</h2>
-      <table className="table">
-        <thead>
+      <PackTable
+        rows={kpis.length}
+        title="Safety, compliance and incident KPIs"
+        columns={5}
+        head={
           <tr>
             <th>KPI</th>
             <th className="num">Value</th>
@@ -59,7 +69,8 @@ export function RiskGovernance({ data }: { data: PackData }) {
             <th>Status</th>
             <th>Trend</th>
           </tr>
-        </thead>
+        }
+      >
         <tbody>
           {kpis.map((k) => (
             <tr key={k.id}>
@@ -75,7 +86,7 @@ export function RiskGovernance({ data }: { data: PackData }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </PackTable>
       <h2>Key risks</h2>
       <TextList
         text={commentaryFor(data.commentary, 'risks')}

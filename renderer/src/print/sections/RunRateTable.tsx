@@ -2,6 +2,7 @@ import { money, shortMonth } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import type { RunRateLine } from '../../../../shared/report';
 import { TotalsNote } from '../components/TotalsNote';
+import { PackTable } from '../components/PackTable';
 
 const STATUS: Record<RunRateLine['exhaustionStatus'], string> = {
   exhausted: 'Budget already used up',
@@ -20,9 +21,21 @@ export function RunRateTable({ data }: { data: PackData }) {
       <p className="note">
         Monthly burn = mean of {r.runRate.months.map(shortMonth).join(', ') || 'no complete months'}.
       </p>
-      <table className="table">
-        <TotalsNote />
-        <thead>
+      <PackTable
+        rows={rows.length}
+        title="Run-rate and budget exhaustion"
+        columns={5}
+        caption={<TotalsNote />}
+        colgroup={
+          <colgroup>
+            <col style={{ width: '15%' }} />
+            <col style={{ width: '15%' }} />
+            <col style={{ width: '16%' }} />
+            <col style={{ width: '16%' }} />
+            <col style={{ width: '38%' }} />
+          </colgroup>
+        }
+        head={
           <tr>
             <th>Category</th>
             <th className="num">Monthly burn</th>
@@ -30,7 +43,8 @@ export function RunRateTable({ data }: { data: PackData }) {
             <th className="num">Year to date</th>
             <th>Budget runs out</th>
           </tr>
-        </thead>
+        }
+      >
         <tbody>
           {rows.map((l) => (
             <tr key={l.category ?? 'portfolio'} className={l.category === null ? 'total' : undefined}>
@@ -45,7 +59,7 @@ export function RunRateTable({ data }: { data: PackData }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </PackTable>
     </>
   );
 }

@@ -15,7 +15,7 @@ export function Scorecard({ data }: { data: PackData }) {
         return (
           <div key={cat} className="block">
             <h2>{cat}</h2>
-            <ScorecardTable kpis={kpis} data={data} />
+            <ScorecardTable title={cat} kpis={kpis} data={data} />
           </div>
         );
       })}

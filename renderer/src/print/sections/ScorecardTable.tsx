@@ -6,21 +6,28 @@ import { Commentary } from '../components/Commentary';
 import { Sparkline } from '../components/Sparkline';
 import { StatusBadge } from '../components/StatusBadge';
 import { TrendMark } from '../components/TrendMark';
+import { PackTable } from '../components/PackTable';
 
-export function ScorecardTable({ kpis, data }: { kpis: KpiReport[]; data: PackData }) {
+export function ScorecardTable({ title, kpis, data }: { title: string; kpis: KpiReport[]; data: PackData }) {
   const c = data.report.currency;
   return (
-    <table className="table scorecard">
-      <colgroup>
-        <col style={{ width: '20%' }} />
-        <col style={{ width: '10%' }} />
-        <col style={{ width: '11%' }} />
-        <col style={{ width: '11%' }} />
-        <col style={{ width: '11%' }} />
-        <col style={{ width: '13%' }} />
-        <col style={{ width: '24%' }} />
-      </colgroup>
-      <thead>
+    <PackTable
+      rows={kpis.length}
+      title={title}
+      columns={7}
+      className="scorecard"
+      colgroup={
+        <colgroup>
+          <col style={{ width: '20%' }} />
+          <col style={{ width: '10%' }} />
+          <col style={{ width: '11%' }} />
+          <col style={{ width: '11%' }} />
+          <col style={{ width: '11%' }} />
+          <col style={{ width: '13%' }} />
+          <col style={{ width: '24%' }} />
+        </colgroup>
+      }
+      head={
         <tr>
           <th>KPI</th>
           <th className="num">Value</th>
@@ -30,7 +37,8 @@ export function ScorecardTable({ kpis, data }: { kpis: KpiReport[]; data: PackDa
           <th>6 quarters</th>
           <th>Commentary</th>
         </tr>
-      </thead>
+      }
+    >
       <tbody>
         {kpis.map((k) => (
           <tr key={k.id}>
@@ -55,6 +63,6 @@ export function ScorecardTable({ kpis, data }: { kpis: KpiReport[]; data: PackDa
           </tr>
         ))}
       </tbody>
-    </table>
+    </PackTable>
   );
 }

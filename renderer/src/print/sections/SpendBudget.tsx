@@ -88,10 +88,10 @@ export function SpendBudget({ data }: { data: PackData }) {
       </div>
       <h2>Variance by category</h2>
       <CategoryBudgetTable data={data} />
-      <h2>Spend by vendor</h2>
-      <VendorTable data={data} />
       <h2>Run-rate and budget exhaustion</h2>
       <RunRateTable data={data} />
+      <h2>Spend by vendor</h2>
+      <VendorTable data={data} />
       <h2>Spend anomalies</h2>
       <AnomalyTable data={data} />
     </Section>

@@ -1,21 +1,28 @@
 import { money, num } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
+import { PackTable } from '../components/PackTable';
 
 export function VendorTable({ data }: { data: PackData }) {
   const r = data.report;
   const c = r.currency;
-  if (r.budget.byVendor.length === 0) return <p className="muted">No spend in the quarter.</p>;
+  const vendors = r.budget.byVendor;
+  if (vendors.length === 0) return <p className="muted">No spend in the quarter.</p>;
   return (
-    <table className="table narrow">
-      <thead>
+    <PackTable
+      rows={vendors.length}
+      title="Spend by vendor"
+      columns={3}
+      className="narrow"
+      head={
         <tr>
           <th>Vendor</th>
           <th className="num">Actual, {r.period.label}</th>
           <th className="num">Lines</th>
         </tr>
-      </thead>
+      }
+    >
       <tbody>
-        {r.budget.byVendor.map((v) => (
+        {vendors.map((v) => (
           <tr key={v.vendor}>
             <td>{v.label}</td>
             <td className="num">{money(v.actual.micro, c)}</td>
@@ -23,6 +30,6 @@ export function VendorTable({ data }: { data: PackData }) {
           </tr>
         ))}
       </tbody>
-    </table>
+    </PackTable>
   );
 }
