@@ -160,6 +160,17 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
     expect(text).toContain(EVIL); // shown as plain text in the PDF
   });
 
+  it('PDF: the vendor table is on one page, with its total', () => {
+    const pages = text.split('\f');
+    const at = pages.findIndex((p) => p.includes('Spend by vendor'));
+    const page = pages[at]!;
+    for (const v of model.budget.byVendor) expect(page).toContain(v.label.slice(0, 20));
+    expect(page).toMatch(new RegExp(`Total\\s+\\${usd(json.budget.actual)}`));
+    expect(page).toContain(
+      'Totals are computed from unrounded amounts; rows may not add to the total by a cent.',
+    );
+  });
+
   it('PDF: only the bundled Inter is embedded', () => {
     const fonts = pdfFonts(pdfFile());
     const names = fonts

@@ -236,3 +236,16 @@ describe('sparklines', () => {
     expect(safety).toMatch(/FY2026-Q2 0\.145%, FY2026-Q3 0\.098%$/);
   });
 });
+
+describe('vendor table', () => {
+  it('has a total row: the quarter spend (every spend line is under some vendor) and all its lines', () => {
+    const b = data.report.budget;
+    expect(b.byVendor.reduce((s, v) => s + v.actual.micro, 0)).toBe(b.actual.micro);
+    const lines = b.byVendor.reduce((s, v) => s + v.lineCount, 0);
+    const table = section(html, 'spend-budget').match(
+      /<table[^>]*>(?:(?!<\/table>).)*?<th>Vendor<\/th>.*?<\/table>/s,
+    )![0];
+    expect(text(row(table, 'Total'))).toBe(`Total ${money(b.actual.micro, data.report.currency)} ${lines}`);
+    expect(table).toContain(TOTALS_NOTE);
+  });
+});

@@ -1,6 +1,7 @@
 import { money, num } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { PackTable } from '../components/PackTable';
+import { TotalsNote } from '../components/TotalsNote';
 
 export function VendorTable({ data }: { data: PackData }) {
   const r = data.report;
@@ -9,10 +10,11 @@ export function VendorTable({ data }: { data: PackData }) {
   if (vendors.length === 0) return <p className="muted">No spend in the quarter.</p>;
   return (
     <PackTable
-      rows={vendors.length}
+      rows={vendors.length + 1}
       title="Spend by vendor"
       columns={3}
       className="narrow"
+      caption={<TotalsNote />}
       head={
         <tr>
           <th>Vendor</th>
@@ -30,6 +32,14 @@ export function VendorTable({ data }: { data: PackData }) {
           </tr>
         ))}
       </tbody>
+      <tfoot>
+        {/* Every spend line has a vendor row (lines without one as "(no vendor)"): the total is the quarter's spend. */}
+        <tr className="total">
+          <td>Total</td>
+          <td className="num">{money(r.budget.actual.micro, c)}</td>
+          <td className="num">{num(vendors.reduce((n, v) => n + v.lineCount, 0))}</td>
+        </tr>
+      </tfoot>
     </PackTable>
   );
 }
