@@ -49,7 +49,7 @@ describe('print view typography and layout (headless Chromium)', () => {
     );
   }
 
-  it('text hyphens keep their own width ("FY2026-Q3"): tabular figures only in number cells', async () => {
+  it('text hyphens keep their own width ("FY2026-Q3"): tabular figures only in number columns', async () => {
     const hyphen = await glyphWidth('.cover-title', '-');
     const zero = await glyphWidth('.cover-title', '0');
     // A tabular hyphen is as wide as a digit; Inter's own hyphen is much narrower.
@@ -59,7 +59,7 @@ describe('print view typography and layout (headless Chromium)', () => {
       num: getComputedStyle(document.querySelector('.table td.num')!).fontVariantNumeric,
       tile: getComputedStyle(document.querySelector('.tile-value')!).fontVariantNumeric,
     }));
-    expect(styles).toEqual({ body: 'normal', num: 'tabular-nums', tile: 'tabular-nums' });
+    expect(styles).toEqual({ body: 'normal', num: 'tabular-nums', tile: 'normal' });
     // A number column's header is words ("Projected, FY2026-Q3"): its hyphen keeps its own width too.
     const header = await page.evaluate(
       () =>
