@@ -22,6 +22,8 @@ describe('KPI decimals: one rule for value, target and changes', () => {
     // At the boundary |target| = 1% the ordinary rule applies.
     expect(kpiDigits(ratio('higher', 0.01))).toBe(1);
     expect(kpiDigits(ratio('higher', -0.005))).toBe(3);
+    // A zero target says nothing about scale: one decimal ("max 0.0%").
+    expect(kpiDigits(ratio('lower', 0))).toBe(1);
     expect(kpiValue(0.1857, ratio('higher', 0.15), 'USD')).toBe('18.6%');
     expect(kpiTarget(ratio('higher', 0.15), 'USD')).toBe('min 15.0%');
   });
