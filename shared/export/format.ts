@@ -7,6 +7,7 @@ import { memo } from '../memo';
 import { microToCentsString, type Micro } from '../money';
 import type { KpiScore } from '../report';
 import { IRR_NOT_MEANINGFUL, irrNotMeaningful } from './irrShown';
+import { kpiRatioDigits } from '../kpiPrecision';
 
 const LOCALE = 'en-US';
 
@@ -97,22 +98,15 @@ export function num(value: number | null, digits = 0): string {
 /** What decides how finely a KPI is shown: its unit, and for ratios the size of its target or tolerance. */
 export type KpiScale = Pick<KpiScore, 'unit' | 'direction' | 'target' | 'tolerance'>;
 
-/** A ratio KPI whose target or tolerance is below this (and not 0) is shown to 3 decimals in percent. */
-export const FINE_RATIO_BELOW = 0.01;
-
 /**
  * Decimals a KPI is shown with, for its value, target and changes alike (the pack's PDF and workbook):
- * a ratio KPI whose target — or tolerance, for band KPIs — is under 1% (0 < |x| < 0.01) to 3 decimals in
- * percent ("0.098%" against "max 0.100%"), other ratio KPIs to 1; currency 4, counts 0, days, hours and
- * scores 1. One decimal would print a 0.098% safety violation rate as "0.1%" against a max of "0.1%".
- * The ratio rule is the screens' (main's shared/kpiPrecision.ts kpiRatioDigits), case for case.
+ * ratios by the screens' rule (shared/kpiPrecision.ts: 3 decimals in percent when the target — or a band
+ * KPI's tolerance — is under 1%, else 1); currency 4, counts 0, days, hours and scores 1.
  */
 export function kpiDigits(k: KpiScale): number {
   switch (k.unit) {
-    case 'ratio': {
-      const fine = (x: number | null) => x !== null && x !== 0 && Math.abs(x) < FINE_RATIO_BELOW;
-      return fine(k.target) || fine(k.tolerance) ? 3 : 1;
-    }
+    case 'ratio':
+      return kpiRatioDigits(k);
     case 'currency':
       return 4;
     case 'count':

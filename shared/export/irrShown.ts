@@ -9,7 +9,8 @@ export const IRR_MEANINGFUL_MAX = 10;
 export const IRR_NOT_MEANINGFUL = 'n/m';
 
 export const IRR_NOT_MEANINGFUL_NOTE =
-  'n/m: IRR above 1,000% a year (the cost was paid back within months); the rate is in the explanation.';
+  'n/m: IRR above 1,000% a year (the cost was paid back within months, so the rate is not a return to compare); ' +
+  'the rate itself is in the app’s explanation of the figure and in the workbook’s cell note.';
 
 /** True for a rate shown as n/m. */
 export function irrNotMeaningful(annualIrr: number | null): boolean {

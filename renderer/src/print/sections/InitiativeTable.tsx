@@ -64,7 +64,8 @@ export function InitiativeTable({ data }: { data: PackData }) {
           <td />
           <td className="num">{money(r.portfolio.sharedPlatformCost.micro, c)}</td>
           <td className="num">—</td>
-          <td colSpan={4} />
+          <td colSpan={3} />
+          <td className="num">{money(r.portfolio.sharedPlatformNpv.micro, c)}</td>
         </tr>
         <tr className="total">
           <td>Portfolio</td>
