@@ -1,6 +1,6 @@
 import type { ImportRecord } from '../../shared/import/records';
 import type { Db } from '../store/db';
-import { initiativeIdByName, insertInitiative } from '../store/initiatives';
+import { initiativeIdByName, insertInitiative, namedInitiative } from '../store/initiatives';
 import { benefitInserter, budgetInserter, fxInserter, observationInserter } from '../store/lines';
 import { bulkSpendInserter, type BulkSpendInserter } from '../store/spendBulk';
 
@@ -34,24 +34,7 @@ export function createWriter(db: Db, batchId: number): RecordWriter {
     const key = name.trim().toLowerCase();
     let id = ids.get(key) ?? lookup(name);
     if (id === undefined) {
-      id = insertInitiative(
-        db,
-        {
-          name: name.trim(),
-          owner: null,
-          businessUnit: null,
-          stage: 'idea',
-          riskTier: 1,
-          approvalDate: null,
-          hasBaseline: false,
-          hasOutcomeInstrumentation: false,
-          conceptApprovedDate: null,
-          productionDate: null,
-          description: null,
-          sourceRow: row,
-        },
-        batchId,
-      );
+      id = insertInitiative(db, namedInitiative(name.trim(), row), batchId);
       createdInitiatives.push(name.trim());
     }
     ids.set(key, id);

@@ -44,6 +44,24 @@ export type NewInitiative = Omit<Initiative, 'id' | 'batchId'> & {
   extra?: unknown;
 };
 
+/** An initiative known only by its name (named by a spend or KPI row, or a test): stage idea, tier 1. */
+export function namedInitiative(name: string, sourceRow: number | null): NewInitiative {
+  return {
+    name,
+    owner: null,
+    businessUnit: null,
+    stage: 'idea',
+    riskTier: 1,
+    approvalDate: null,
+    hasBaseline: false,
+    hasOutcomeInstrumentation: false,
+    conceptApprovedDate: null,
+    productionDate: null,
+    description: null,
+    sourceRow,
+  };
+}
+
 export function insertInitiative(db: Db, i: NewInitiative, batchId: number | null): number {
   const info = db
     .prepare(

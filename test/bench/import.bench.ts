@@ -14,8 +14,7 @@ import ExcelJS from 'exceljs';
 import { csvRows } from '../../electron/import/csvSource';
 import { commitImport } from '../../electron/import/run';
 import { createBatch } from '../../electron/store/batches';
-import type { Db } from '../../electron/store/db';
-import { initiativeIdByName, insertInitiative } from '../../electron/store/initiatives';
+import { initiativeIdByName, insertInitiative, namedInitiative } from '../../electron/store/initiatives';
 import { bulkSpendInserter } from '../../electron/store/spendBulk';
 import { initWorkspace } from '../../electron/store/workspace';
 import type { SpendLine } from '../../shared/domain';
@@ -60,27 +59,6 @@ const HEADER = [
   'Description',
   'Input tokens',
 ];
-
-function newInitiative(db: Db, name: string): number {
-  return insertInitiative(
-    db,
-    {
-      name,
-      owner: null,
-      businessUnit: null,
-      stage: 'idea',
-      riskTier: 1,
-      approvalDate: null,
-      hasBaseline: false,
-      hasOutcomeInstrumentation: false,
-      conceptApprovedDate: null,
-      productionDate: null,
-      description: null,
-      sourceRow: null,
-    },
-    null,
-  );
-}
 
 function csvLine(cells: string[]): string {
   return cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
@@ -148,7 +126,10 @@ async function child(mode: string, file: string, dir: string): Promise<void> {
         sheet: null,
       });
       const ids = new Map(
-        INITIATIVES.map((name) => [name, initiativeIdByName(ws.db)(name) ?? newInitiative(ws.db, name)]),
+        INITIATIVES.map((name) => [
+          name,
+          initiativeIdByName(ws.db)(name) ?? insertInitiative(ws.db, namedInitiative(name, null), null),
+        ]),
       );
       const bulk = bulkSpendInserter(ws.db);
       for (let i = 0; i < rowCount; i++) {

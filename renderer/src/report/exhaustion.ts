@@ -1,9 +1,12 @@
 import type { RunRateLine } from '../../../shared/report';
 import { monthLabel } from '../charts/axis';
 
-/** When a budget runs out, in words that match its status (a past month is "used up", not "runs out"). */
-export function exhaustionText(line: RunRateLine): string {
-  const month = line.exhaustionMonth ? monthLabel(line.exhaustionMonth) : null;
+/**
+ * When a budget runs out, in words that match its status (a past month is "used up", not "runs out"); months
+ * as the screens label them unless told otherwise (the pack's fixed labels).
+ */
+export function exhaustionText(line: RunRateLine, label: (month: string) => string = monthLabel): string {
+  const month = line.exhaustionMonth ? label(line.exhaustionMonth) : null;
   switch (line.exhaustionStatus) {
     case 'exhausted':
       return month ? `Annual budget used up in ${month}` : 'Annual budget already used up';
