@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ImportBatch } from '../../../shared/domain';
+import { ConfirmAction } from '../components/ConfirmAction';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { formatDateTime, formatMoney, formatNumber } from '../format';
 import { KIND_LABEL } from '../labels';
@@ -87,31 +88,21 @@ export function BatchesTable({
                   )}
                 </td>
                 <td className="num">
-                  {b.status === 'committed' &&
-                    (confirming === b.id ? (
-                      <span className="confirm">
-                        <button
-                          type="button"
-                          className="danger small-button"
-                          onClick={() => void undo(b.id)}
-                          disabled={busy === b.id}
-                        >
-                          {busy === b.id ? 'Undoing…' : `Confirm undo #${b.id}`}
-                        </button>{' '}
-                        <button type="button" className="small-button" onClick={() => setConfirming(null)}>
-                          Keep
-                        </button>
-                      </span>
-                    ) : (
-                      <button
-                        type="button"
-                        className="small-button"
-                        onClick={() => setConfirming(b.id)}
-                        aria-label={`Undo batch ${b.id}`}
-                      >
-                        Undo
-                      </button>
-                    ))}
+                  {b.status === 'committed' && (
+                    <ConfirmAction
+                      confirming={confirming === b.id}
+                      busy={busy === b.id}
+                      trigger="Undo"
+                      triggerLabel={`Undo batch ${b.id}`}
+                      confirm={busy === b.id ? 'Undoing…' : `Confirm undo #${b.id}`}
+                      cancel="Keep"
+                      className="small-button"
+                      confirmClassName="danger"
+                      onAsk={() => setConfirming(b.id)}
+                      onConfirm={() => void undo(b.id)}
+                      onCancel={() => setConfirming(null)}
+                    />
+                  )}
                 </td>
               </tr>
             ))}

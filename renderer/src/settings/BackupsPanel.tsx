@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { BackupInfo } from '../../../shared/api';
 import { api } from '../api/client';
+import { ConfirmAction } from '../components/ConfirmAction';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Panel } from '../components/Panel';
 import { Skeleton } from '../components/Skeleton';
@@ -104,26 +105,16 @@ export function BackupsPanel({ onRestored }: { onRestored(): void }) {
                   <td>{REASON[b.reason]}</td>
                   <td className="num">{formatNumber(Math.ceil(b.size / 1024))} KB</td>
                   <td className="nowrap">
-                    {confirming?.file === b.file ? (
-                      <span className="confirm">
-                        <span className="flag">Replace the whole workspace with this backup?</span>{' '}
-                        <button
-                          type="button"
-                          className="primary"
-                          disabled={busy}
-                          onClick={() => void restore(b)}
-                        >
-                          Restore
-                        </button>{' '}
-                        <button type="button" disabled={busy} onClick={() => setConfirming(null)}>
-                          Cancel
-                        </button>
-                      </span>
-                    ) : (
-                      <button type="button" disabled={busy} onClick={() => setConfirming(b)}>
-                        Restore…
-                      </button>
-                    )}
+                    <ConfirmAction
+                      confirming={confirming?.file === b.file}
+                      busy={busy}
+                      trigger="Restore…"
+                      question="Replace the whole workspace with this backup?"
+                      confirm="Restore"
+                      onAsk={() => setConfirming(b)}
+                      onConfirm={() => void restore(b)}
+                      onCancel={() => setConfirming(null)}
+                    />
                   </td>
                 </tr>
               ))}
