@@ -61,8 +61,12 @@ describe('editing in Chromium', () => {
     await go(page, 'scorecard');
     await page.getByRole('button', { name: '+ Add custom KPI' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a custom KPI' });
-    await dialog.getByLabel('Identifier').fill('internal_nps');
+    // The identifier is made from the name until it is edited.
     await dialog.getByLabel('Name', { exact: true }).fill('Internal NPS for AI tools');
+    expect(await dialog.getByLabel('Identifier').inputValue()).toBe('internal_nps_for_ai_tools');
+    await dialog.getByLabel('Identifier').fill('internal_nps');
+    await dialog.getByLabel('Name', { exact: true }).fill('Internal NPS (AI tools)');
+    expect(await dialog.getByLabel('Identifier').inputValue()).toBe('internal_nps');
     await dialog.getByLabel('Unit').selectOption('score');
     await dialog.getByLabel(/Target \(green from\)/).fill('30');
     await dialog.getByLabel(/Amber threshold/).fill('10');

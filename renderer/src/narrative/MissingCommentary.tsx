@@ -22,7 +22,8 @@ export function MissingCommentary({ kpis, byKey }: { kpis: KpiReport[]; byKey: M
               onClick={() => document.getElementById('summary')?.focus()}
             >
               Write the executive summary
-            </button>
+            </button>{' '}
+            — until you do, the pack prints the draft made from the figures (the Draft button below)
           </li>
         )}
         {missing.map((k) => (

@@ -53,7 +53,11 @@ export function SummaryEditor({
         rows={12}
         value={text}
         onChange={setText}
-        flagged={!text.trim() ? 'No executive summary yet' : undefined}
+        flagged={
+          !text.trim()
+            ? 'No executive summary yet: the pack will print the draft from the figures'
+            : undefined
+        }
         onSaved={onSaved}
       />
     </div>

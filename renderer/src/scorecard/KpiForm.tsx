@@ -39,6 +39,18 @@ const AGG_LABEL: Record<KpiAggregation, string> = {
   sum: 'Sum over the quarter',
 };
 
+/** "Internal NPS for AI tools" → "internal_nps_for_ai_tools": lower case, words joined by underscores. */
+function identifierFrom(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .replace(/^(?=[0-9])/, 'kpi_') // an identifier starts with a letter
+    .slice(0, 60);
+}
+
 /** Edits a KPI definition; `isNew` adds id, name, category and unit fields. */
 export function KpiForm({
   initial,
@@ -63,6 +75,8 @@ export function KpiForm({
   });
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The identifier follows the name until the user edits it.
+  const [idEdited, setIdEdited] = useState(false);
   const suffix = unitSuffix(v.unit, currency);
   const target = fromEditValue(v.unit, v.targetText);
   const amber = fromEditValue(v.unit, v.amberText);
@@ -132,12 +146,39 @@ export function KpiForm({
   return (
     <form onSubmit={(e) => void submit(e)} className="form" noValidate>
       {isNew && (
+        <Field id="kpi-name" label="Name" error={problems.name}>
+          <input
+            {...controlProps('kpi-name', problems.name)}
+            value={v.name}
+            onChange={(e) =>
+              setV({
+                ...v,
+                name: e.target.value,
+                ...(idEdited ? {} : { id: identifierFrom(e.target.value) }),
+              })
+            }
+          />
+        </Field>
+      )}
+      {isNew && (
         <div className="form-grid">
-          <Field id="kpi-id" label="Identifier" error={problems.id}>
+          <Field
+            id="kpi-id"
+            label="Identifier"
+            error={problems.id}
+            hint="Made from the name; imported KPI rows may name the KPI by it"
+          >
             <input
-              {...controlProps('kpi-id', problems.id)}
+              {...controlProps(
+                'kpi-id',
+                problems.id,
+                'Made from the name; imported KPI rows may name the KPI by it',
+              )}
               value={v.id}
-              onChange={(e) => setV({ ...v, id: e.target.value })}
+              onChange={(e) => {
+                setIdEdited(true);
+                setV({ ...v, id: e.target.value });
+              }}
             />
           </Field>
           <label className="field">
@@ -179,15 +220,6 @@ export function KpiForm({
             </select>
           </label>
         </div>
-      )}
-      {isNew && (
-        <Field id="kpi-name" label="Name" error={problems.name}>
-          <input
-            {...controlProps('kpi-name', problems.name)}
-            value={v.name}
-            onChange={(e) => setV({ ...v, name: e.target.value })}
-          />
-        </Field>
       )}
       <div className="form-grid">
         <label className="field">

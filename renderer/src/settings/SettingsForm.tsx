@@ -224,7 +224,8 @@ export function SettingsForm({
         <legend>Anomaly detection</legend>
         <div className="form-grid">
           {text('anomalyMadFactor', 'Sensitivity', {
-            suffix: '× median absolute deviation',
+            suffix: '× the usual spread',
+            hint: 'How far from its usual level a month must be: lower flags more months (median absolute deviation)',
             inputMode: 'decimal',
           })}
           {text('anomalyMinPct', 'Minimum change', { suffix: '% of the usual level', inputMode: 'decimal' })}
