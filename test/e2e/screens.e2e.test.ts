@@ -150,6 +150,26 @@ describe('every screen in Chromium: key numbers equal the report model, screensh
     await context.close();
   });
 
+  it('an anomaly in spend that was mostly absent before reads as new, not as a spike against "usual $0.00"', async () => {
+    const q1 = await app.report('FY2026-Q1');
+    const fresh = q1.anomalies.filter((a) => a.direction === 'spike' && a.baselineMedian === 0);
+    const usual = q1.anomalies.filter((a) => a.baselineMedian !== 0);
+    expect(fresh.length).toBeGreaterThan(0); // the demo's Marketing Content Studio starts in FY2026-Q1
+    const { page, context } = await openApp(app.browser, app.ctx.bridge.launchUrl);
+    await page.getByLabel('Fiscal quarter').selectOption('FY2026-Q1');
+    const list = page.getByRole('list', { name: 'Spend anomalies' });
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(q1.anomalies.length);
+    const items = await list.getByRole('listitem').allTextContents();
+    for (const a of fresh) {
+      const item = items.find((t) => t.includes(a.label))!;
+      expect(item).toMatch(/^▲ New/);
+      expect(item).toContain('where most of the previous 6 months had none');
+      expect(item).not.toContain('usual $0.00');
+    }
+    for (const a of usual) expect(items.find((t) => t.includes(a.label))).toContain('vs usual');
+    await context.close();
+  });
+
   it('follows the dark theme and stays accessible', async () => {
     const { page, context } = await openApp(app.browser, app.ctx.bridge.launchUrl, {
       bypassCSP: true,

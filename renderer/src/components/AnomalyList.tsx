@@ -29,7 +29,7 @@ export function AnomalyList({ report, limit }: { report: ReportModel; limit?: nu
           <li key={a.explain} className={`anomaly anomaly-${a.direction}`}>
             <div className="anomaly-head">
               <span className={`pill pill-${a.direction}`}>
-                {a.direction === 'spike' ? '▲ Spike' : '▼ Drop'}
+                {a.direction === 'drop' ? '▼ Drop' : a.baselineMedian === 0 ? '▲ New' : '▲ Spike'}
               </span>
               <strong>
                 {DIMENSION[a.dimension]}: {a.label}
@@ -40,8 +40,15 @@ export function AnomalyList({ report, limit }: { report: ReportModel; limit?: nu
               <Figure explain={a.explain} label={`${a.label} ${a.month} anomaly`}>
                 {formatMoney(a.amount, c)}
               </Figure>{' '}
-              vs usual {formatMoney(a.baselineMedian, c)} ({formatSignedMoney(a.deviation, c)},{' '}
-              {formatSignedPct(a.deviationPct, 0)})
+              {a.baselineMedian === 0 ? (
+                // A median of 0: most of the baseline months had none, so there is no "usual" to compare with.
+                <>where most of the previous {report.assumptions.anomalies.baselineMonths} months had none</>
+              ) : (
+                <>
+                  vs usual {formatMoney(a.baselineMedian, c)} ({formatSignedMoney(a.deviation, c)},{' '}
+                  {formatSignedPct(a.deviationPct, 0)})
+                </>
+              )}
             </div>
             {a.contributors.length > 0 && (
               <div className="anomaly-cause">

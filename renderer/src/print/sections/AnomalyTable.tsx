@@ -34,7 +34,7 @@ export function AnomalyTable({ data }: { data: PackData }) {
             <td>
               {a.label}{' '}
               <span className="muted">
-                ({a.dimension}, {a.direction})
+                ({a.dimension}, {a.direction === 'spike' && a.baselineMedian === 0 ? 'new' : a.direction})
               </span>
             </td>
             <td className="num">{money(a.amount, c)}</td>
