@@ -192,6 +192,7 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
     await wb.xlsx.readFile(xlsxFile());
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'Summary',
+      'Narrative',
       'Scorecard',
       'Initiatives',
       'Initiative KPIs',

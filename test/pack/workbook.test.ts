@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KPI_CATEGORIES } from '../../shared/domain';
+import { lines } from '../../shared/export/format';
 import { IRR_NOT_MEANINGFUL_NOTE, irrNotMeaningful } from '../../shared/export/irrShown';
 import type { PackData } from '../../shared/export/packTypes';
 import { STATUS_LABEL } from '../../shared/labels';
@@ -100,6 +101,31 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
     }
     // The demo's amounts carry sub-cent digits (that is why cents-rounded cells did not add up).
     expect(subCent).toBeGreaterThan(10);
+  });
+
+  it('Narrative: the summary, decisions, risks and priorities the PDF prints, one row per paragraph or bullet', () => {
+    const ws = sheet('Narrative');
+    const text = (scope: string) =>
+      data.commentary.find((c) => c.scope === scope && c.period === data.period)?.body;
+    const rows: [string | null, string][] = [];
+    ws.eachRow((row, n) => {
+      if (n > 1) rows.push([(row.getCell(1).value as string | null) ?? null, String(row.getCell(2).value)]);
+    });
+    for (const [scope, title] of [
+      ['decisions', 'Decisions requested'],
+      ['risks', 'Key risks'],
+    ] as const) {
+      const expected = lines(text(scope));
+      expect(expected.length).toBeGreaterThan(0); // the demo writes both
+      const at = rows.findIndex(([t]) => t === title);
+      expect(rows.slice(at, at + expected.length).map(([, v]) => v)).toEqual(expected);
+    }
+    expect(rows.map(([t]) => t).filter(Boolean)).toEqual([
+      'Executive summary',
+      'Decisions requested',
+      'Key risks',
+      'Priorities for next quarter',
+    ]);
   });
 
   it('Initiative KPIs: every initiative KPI of the model, one row each, valued, scored and sourced as the model has it', () => {

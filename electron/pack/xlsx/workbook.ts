@@ -5,6 +5,7 @@ import { definitionsSheet } from './definitionsSheet';
 import { initiativeKpisSheet } from './initiativeKpisSheet';
 import { initiativesSheet } from './initiativesSheet';
 import { monthlySheet } from './monthlySheet';
+import { narrativeSheet } from './narrativeSheet';
 import { runRateSheet } from './runRateSheet';
 import { scorecardSheet } from './scorecardSheet';
 import { sourcesSheet } from './sourcesSheet';
@@ -33,7 +34,7 @@ function place(
 }
 
 /**
- * The Excel pack: ten sheets, each one table (or tables with the same columns) under its own header row,
+ * The Excel pack: eleven sheets, each one table (or tables with the same columns) under its own header row,
  * live formulas with cached results, charts as pictures.
  */
 export async function buildWorkbook(data: PackData, charts: ChartImages, packDate: string): Promise<Buffer> {
@@ -49,6 +50,7 @@ export async function buildWorkbook(data: PackData, charts: ChartImages, packDat
   const summary = summarySheet(wb, data, packDate);
   const below = place(wb, summary, charts.cumulative, 4, 4);
   place(wb, summary, charts.budgetMonthly, 4, below);
+  narrativeSheet(wb, data);
   scorecardSheet(wb, data);
   const initiatives = initiativesSheet(wb, data);
   place(wb, initiatives, charts.roiByInitiative, 1, data.report.initiatives.length + 5);
