@@ -187,6 +187,21 @@ describe('tables with a total row', () => {
   });
 });
 
+describe('unit economics', () => {
+  it('the spend section carries inference cost per key action by month and quarter, as the model has it', () => {
+    const spend = section(html, 'spend-budget');
+    const u = data.report.unitEconomics;
+    expect(u.months.length).toBe(3);
+    const q = row(spend, 'FY2026-Q3');
+    expect(text(q)).toBe(
+      `FY2026-Q3 ${money(u.quarter.inferenceCost, 'USD')} ${u.quarter.keyActions!.toLocaleString('en-US')} $${u.quarter.costPerAction!.toFixed(4)}`,
+    );
+    const previous = row(spend, 'FY2026-Q2');
+    expect(text(previous)).toContain(`$${u.previousQuarter.costPerAction!.toFixed(4)}`);
+    expect(text(spend)).toContain(`Cost per key action ${(u.qoqChange! * 100).toFixed(1)}% on FY2026-Q2`);
+  });
+});
+
 describe('Appendix B', () => {
   it('defines cumulative ROI in its own words (to the period end), not as the quarter ROI', () => {
     const defs = new Map(data.definitions.map((d) => [d.name, d.formula]));

@@ -10,6 +10,7 @@ import { Tile } from '../components/Tile';
 import { AnomalyTable } from './AnomalyTable';
 import { CategoryBudgetTable } from './CategoryBudgetTable';
 import { RunRateTable } from './RunRateTable';
+import { UnitCostTable } from './UnitCostTable';
 import { VendorTable } from './VendorTable';
 
 const EXHAUSTION: Record<string, string> = {
@@ -90,6 +91,8 @@ export function SpendBudget({ data }: { data: PackData }) {
       <CategoryBudgetTable data={data} />
       <h2>Run-rate and budget exhaustion</h2>
       <RunRateTable data={data} />
+      <h2>Inference cost per key action</h2>
+      <UnitCostTable data={data} />
       <h2>Spend by vendor</h2>
       <VendorTable data={data} />
       <h2>Spend anomalies</h2>
