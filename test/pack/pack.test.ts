@@ -199,6 +199,7 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
       'Budget vs Actual',
       'Monthly spend',
       'Run-rate',
+      'Unit economics',
       'Vendors',
       'Sources',
       'Definitions',

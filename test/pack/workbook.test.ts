@@ -14,7 +14,7 @@ import { exportPack } from '../../electron/pack/export';
 import { createService } from '../../electron/service/service';
 import { UploadStore } from '../../electron/service/uploads';
 import { tempWorkspace } from '../helpers/tempWorkspace';
-import { cellMicro, evalMoney, formulaOf, modelCents, rowOf, shownCents } from './workbookHelpers';
+import { cellMicro, evalMoney, formulaOf, modelCents, rowOf, shownCents, shownOf } from './workbookHelpers';
 
 const PERIOD = 'FY2026-Q3';
 
@@ -101,6 +101,25 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
     }
     // The demo's amounts carry sub-cent digits (that is why cents-rounded cells did not add up).
     expect(subCent).toBeGreaterThan(10);
+  });
+
+  it('Unit economics: months, quarter (a SUM of them) and the quarter before, cost per action as live formulas', () => {
+    const u = data.report.unitEconomics;
+    const ws = sheet('Unit economics');
+    const q = u.months.length + 2;
+    expectTotal('Unit economics', `B${q}`, `SUM(B2:B${q - 1})`, u.quarter.inferenceCost);
+    expect(formulaOf(ws.getCell(`C${q}`)).result).toBe(u.quarter.keyActions);
+    for (const [n, p] of [...u.months, u.quarter, u.previousQuarter].map((p, i) => [i + 2, p] as const)) {
+      const f = formulaOf(ws.getCell(`D${n}`));
+      expect(f.formula).toBe(`IF(OR(C${n}="",C${n}=0),"",B${n}/C${n})`);
+      expect(f.result).toBe(p.costPerAction);
+      // The formula over the cells gives the cached result (to float precision).
+      const cost = Number(shownOf(ws.getCell(`B${n}`)));
+      const actions = Number(shownOf(ws.getCell(`C${n}`)));
+      expect(cost / actions).toBeCloseTo(p.costPerAction!, 12);
+      expect(ws.getCell(`D${n}`).numFmt).toMatch(/0\.0000$/);
+    }
+    expect(formulaOf(ws.getCell(`D${q + 2}`)).result).toBe(u.qoqChange);
   });
 
   it('Narrative: the summary, decisions, risks and priorities the PDF prints, one row per paragraph or bullet', () => {

@@ -27,7 +27,7 @@ export function formulaOf(cell: ExcelJS.Cell): { formula: string; result: unknow
 }
 
 /** The value a cell holds, or its cached result when it holds a formula. */
-function shown(cell: ExcelJS.Cell): unknown {
+export function shownOf(cell: ExcelJS.Cell): unknown {
   const v = cell.value;
   if (v && typeof v === 'object' && 'formula' in v) return (v as ExcelJS.CellFormulaValue).result;
   return v;
@@ -41,7 +41,7 @@ function refMicro(wb: ExcelJS.Workbook, sheet: string, ref: string): bigint {
   const name = m[1]?.replace(/''/g, "'") ?? m[2] ?? sheet;
   const ws = wb.getWorksheet(name);
   if (!ws) throw new Error(`no sheet ${name}`);
-  return cellMicro(shown(ws.getCell(`${m[3]}${m[4]}`)));
+  return cellMicro(shownOf(ws.getCell(`${m[3]}${m[4]}`)));
 }
 
 function colNumber(col: string): number {
@@ -60,7 +60,7 @@ export function evalMoney(wb: ExcelJS.Workbook, sheet: string, formula: string):
     let total = 0n;
     for (let r = Number(sum[2]); r <= Number(sum[4]); r++)
       for (let c = colNumber(sum[1]!); c <= colNumber(sum[3]!); c++)
-        total += cellMicro(shown(ws.getRow(r).getCell(c)));
+        total += cellMicro(shownOf(ws.getRow(r).getCell(c)));
     return total;
   }
   const terms = formula.split(/(?=[+-])/);

@@ -9,6 +9,7 @@ import { narrativeSheet } from './narrativeSheet';
 import { runRateSheet } from './runRateSheet';
 import { scorecardSheet } from './scorecardSheet';
 import { sourcesSheet } from './sourcesSheet';
+import { unitCostSheet } from './unitCostSheet';
 import { summarySheet } from './summarySheet';
 import { vendorsSheet } from './vendorsSheet';
 import { isoToDate } from './sheet';
@@ -34,7 +35,7 @@ function place(
 }
 
 /**
- * The Excel pack: eleven sheets, each one table (or tables with the same columns) under its own header row,
+ * The Excel pack: twelve sheets, each one table (or tables with the same columns) under its own header row,
  * live formulas with cached results, charts as pictures.
  */
 export async function buildWorkbook(data: PackData, charts: ChartImages, packDate: string): Promise<Buffer> {
@@ -60,6 +61,7 @@ export async function buildWorkbook(data: PackData, charts: ChartImages, packDat
   const monthly = monthlySheet(wb, data);
   place(wb, monthly, charts.budgetMonthly, 8, 1);
   runRateSheet(wb, data);
+  unitCostSheet(wb, data);
   vendorsSheet(wb, data);
   sourcesSheet(wb, data);
   definitionsSheet(wb, data);
