@@ -201,6 +201,7 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
       'Run-rate',
       'Unit economics',
       'Vendors',
+      'Anomalies',
       'Sources',
       'Definitions',
     ]);

@@ -122,6 +122,23 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
     expect(formulaOf(ws.getCell(`D${q + 2}`)).result).toBe(u.qoqChange);
   });
 
+  it('Anomalies: each of the model, largest first, its deviation a formula over amount and baseline', () => {
+    const ws = sheet('Anomalies');
+    const anomalies = data.report.anomalies;
+    expect(anomalies.length).toBeGreaterThan(0);
+    anomalies.forEach((a, i) => {
+      const n = i + 2;
+      expect(ws.getCell(`A${n}`).value).toBe(a.month);
+      expect(ws.getCell(`C${n}`).value).toBe(a.label);
+      expect(cellMicro(ws.getCell(`D${n}`).value)).toBe(BigInt(a.amount));
+      expect(formulaOf(ws.getCell(`F${n}`)).formula).toBe(`D${n}-E${n}`);
+      expect(evalMoney(wb, 'Anomalies', `D${n}-E${n}`)).toBe(
+        cellMicro(formulaOf(ws.getCell(`F${n}`)).result),
+      );
+      expect(shownCents(formulaOf(ws.getCell(`F${n}`)).result as number)).toBe(modelCents(a.deviation));
+    });
+  });
+
   it('Narrative: the summary, decisions, risks and priorities the PDF prints, one row per paragraph or bullet', () => {
     const ws = sheet('Narrative');
     const text = (scope: string) =>

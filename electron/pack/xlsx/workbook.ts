@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { PackData } from '../../../shared/export/packTypes';
+import { anomaliesSheet } from './anomaliesSheet';
 import { budgetSheet } from './budgetSheet';
 import { definitionsSheet } from './definitionsSheet';
 import { initiativeKpisSheet } from './initiativeKpisSheet';
@@ -35,7 +36,7 @@ function place(
 }
 
 /**
- * The Excel pack: twelve sheets, each one table (or tables with the same columns) under its own header row,
+ * The Excel pack: thirteen sheets, each one table (or tables with the same columns) under its own header row,
  * live formulas with cached results, charts as pictures.
  */
 export async function buildWorkbook(data: PackData, charts: ChartImages, packDate: string): Promise<Buffer> {
@@ -63,6 +64,7 @@ export async function buildWorkbook(data: PackData, charts: ChartImages, packDat
   runRateSheet(wb, data);
   unitCostSheet(wb, data);
   vendorsSheet(wb, data);
+  anomaliesSheet(wb, data);
   sourcesSheet(wb, data);
   definitionsSheet(wb, data);
   const out = await wb.xlsx.writeBuffer();
