@@ -202,7 +202,7 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
     // Every NPV is discounted to the same month: the shared platform's is the model's (to the micro-units of
     // its separate rounding), and the rows add up to the portfolio's.
     const sharedNpv = cellMicro(shared.getCell('O').value);
-    expect(Number(sharedNpv - BigInt(p.sharedPlatformNpv.micro))).toBeLessThanOrEqual(
+    expect(Math.abs(Number(sharedNpv - BigInt(p.sharedPlatformNpv.micro)))).toBeLessThanOrEqual(
       r.initiatives.length + 1,
     );
     expect(sharedNpv).toBeLessThan(0n);
@@ -242,7 +242,7 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
     expect(bud.rowCount).toBe(ytd);
   });
 
-  it('Run-rate and Vendors: their own sheets, header frozen, portfolio and total rows are sums', () => {
+  it('Run-rate and Vendors: their own sheets, header frozen; the run-rate portfolio row is the model’s, the vendor total a sum', () => {
     const rr = data.report.runRate;
     const run = sheet('Run-rate');
     expectHeaderRow(run.getRow(1), [
@@ -255,9 +255,12 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
     ]);
     const last = rowOf(run, rr.portfolio.label);
     expect(last).toBe(rr.byCategory.length + 2);
-    expectTotal('Run-rate', `B${last}`, `SUM(B2:B${last - 1})`, rr.portfolio.monthlyBurn.micro);
-    expectTotal('Run-rate', `C${last}`, `SUM(C2:C${last - 1})`, rr.portfolio.annualBudget.micro);
-    expectTotal('Run-rate', `D${last}`, `SUM(D2:D${last - 1})`, rr.portfolio.ytdActual.micro);
+    // The model's portfolio figures: its annual budget counts budget lines without a category too, which
+    // no run-rate row carries (a review found a SUM of the rows showing 0 against a budget of 3,000.00).
+    expect(cellMicro(run.getCell(`B${last}`).value)).toBe(BigInt(rr.portfolio.monthlyBurn.micro));
+    expect(cellMicro(run.getCell(`C${last}`).value)).toBe(BigInt(rr.portfolio.annualBudget.micro));
+    expect(cellMicro(run.getCell(`D${last}`).value)).toBe(BigInt(rr.portfolio.ytdActual.micro));
+    expect(String(run.getCell(`C${last}`).note)).toMatch(/without a category included/);
     [...rr.byCategory, rr.portfolio].forEach((l, k) => {
       const e = run.getCell(`E${k + 2}`);
       if (l.exhaustionMonth === null) expect(e.value ?? null).toBeNull();

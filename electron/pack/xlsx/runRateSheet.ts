@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { shortMonth } from '../../../shared/export/format';
 import type { PackData } from '../../../shared/export/packTypes';
 import type { RunRateLine } from '../../../shared/report';
-import { formatCells, moneySum, moneyValue } from './cells';
+import { formatCells, moneyValue } from './cells';
 import { addTableSheet, fitColumns, isoToDate } from './sheet';
 import { MONTH, TOTAL_FONT, moneyFormat } from './styles';
 
@@ -36,24 +36,14 @@ export function runRateSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.Work
   ];
   let n = 2;
   for (const l of rr.byCategory) ws.getRow(n++).values = line(l);
-  const last = n - 1;
-  const cats = rr.byCategory;
-  const sum = (col: string, micros: number[]) => moneySum(`${col}2:${col}${last}`, micros);
+  // The portfolio row is the model's own, not a SUM of the rows above: its annual budget also counts budget
+  // lines with no category (not a run-rate row), and its burn is the mean of the total, not a sum of
+  // separately rounded means.
   const portfolio = line(rr.portfolio);
-  portfolio[1] = sum(
-    'B',
-    cats.map((l) => l.monthlyBurn.micro),
-  );
-  portfolio[2] = sum(
-    'C',
-    cats.map((l) => l.annualBudget.micro),
-  );
-  portfolio[3] = sum(
-    'D',
-    cats.map((l) => l.ytdActual.micro),
-  );
   ws.getRow(n).values = portfolio;
   ws.getRow(n).font = TOTAL_FONT;
+  ws.getRow(n).getCell(3).note =
+    'All budget lines of the fiscal year, those without a category included: not a sum of the rows above.';
   formatCells(ws, { from: 2, to: n }, { B: money, C: money, D: money, E: MONTH });
   const note = ws.getRow(n + 2).getCell(1);
   note.value = `Monthly burn = mean of ${rr.months.map(shortMonth).join(', ') || 'no complete months'}.`;
