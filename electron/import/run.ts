@@ -164,13 +164,14 @@ const OVERLAP_SQL: Record<string, string> = {
   fx: `SELECT batch_id AS b, count(*) AS n FROM fx_rates WHERE month BETWEEN substr(?, 1, 7) AND substr(?, 1, 7) AND batch_id IS NOT NULL GROUP BY batch_id`,
 };
 
-/** Per kind: a batch's first and last month of data. */
+/** Per kind: a batch's first and last month of data and its stored records (the unit `OVERLAP_SQL` counts). */
 const SPAN_SQL: Record<string, string> = {
-  spend: 'SELECT min(month) AS f, max(month) AS t FROM spend_monthly WHERE batch_id = ?',
-  budget: 'SELECT min(month) AS f, max(month) AS t FROM budget WHERE batch_id = ?',
-  benefits: 'SELECT min(month) AS f, max(month) AS t FROM benefits WHERE batch_id = ?',
-  kpis: 'SELECT substr(min(period_start), 1, 7) AS f, substr(max(period_end), 1, 7) AS t FROM kpi_observations WHERE batch_id = ?',
-  fx: 'SELECT min(month) AS f, max(month) AS t FROM fx_rates WHERE batch_id = ?',
+  spend:
+    'SELECT min(month) AS f, max(month) AS t, sum(line_count) AS n FROM spend_monthly WHERE batch_id = ?',
+  budget: 'SELECT min(month) AS f, max(month) AS t, count(*) AS n FROM budget WHERE batch_id = ?',
+  benefits: 'SELECT min(month) AS f, max(month) AS t, count(*) AS n FROM benefits WHERE batch_id = ?',
+  kpis: 'SELECT substr(min(period_start), 1, 7) AS f, substr(max(period_end), 1, 7) AS t, count(*) AS n FROM kpi_observations WHERE batch_id = ?',
+  fx: 'SELECT min(month) AS f, max(month) AS t, count(*) AS n FROM fx_rates WHERE batch_id = ?',
 };
 
 function overlapsOf(db: Db, p: Pass): ImportPreview['overlaps'] {
@@ -182,12 +183,12 @@ function overlapsOf(db: Db, p: Pass): ImportPreview['overlaps'] {
   const from = `${range.from.slice(0, 7)}-01`;
   const to = lastDayOfMonth(range.to.slice(0, 7));
   const rows = (db.prepare(sql).all(from, to) as { b: number; n: number }[]).filter((r) => r.b !== p.batchId);
-  const batch = db.prepare('SELECT file_name AS name, row_count AS n FROM import_batches WHERE id = ?');
+  const name = db.prepare('SELECT file_name FROM import_batches WHERE id = ?').pluck();
   const span = db.prepare(spanSql);
   return rows.map((r) => {
-    const b = batch.get(r.b) as { name: string; n: number };
-    const s = span.get(r.b) as { f: string; t: string };
-    return { batch: r.b, fileName: b.name, rows: r.n, batchRows: Math.max(b.n, r.n), from: s.f, to: s.t };
+    // Records, not file rows, on both sides: a wide KPI file's row holds many observations.
+    const s = span.get(r.b) as { f: string; t: string; n: number };
+    return { batch: r.b, fileName: name.get(r.b) as string, rows: r.n, batchRows: s.n, from: s.f, to: s.t };
   });
 }
 

@@ -76,9 +76,9 @@ export interface ImportPreview {
 export interface ImportOverlap {
   batch: number;
   fileName: string;
-  /** The batch's rows dated in the months this file covers. */
+  /** The batch's stored records (lines, observations) dated in the months this file covers. */
   rows: number;
-  /** All the batch's rows: replacing undoes every one of them. */
+  /** All the batch's stored records: replacing undoes every one of them. */
   batchRows: number;
   /** The first and last month of the batch's data. */
   from: string;

@@ -310,6 +310,14 @@ describe('other kinds', () => {
     const s = await commitImport(w.db, { path: file, name: 'wide.csv' });
     expect(s).toMatchObject({ kind: 'kpis', rows: 2 });
     expect(w.db.prepare('SELECT count(*) FROM kpi_observations').pluck().get()).toBe(5);
+    // A later file for February and March overlaps it: counted in observations on both sides (2 file rows
+    // hold 5), so the notice says replacing would take January's too.
+    const later = writeFile(w.dir, 'later.csv', 'KPI,Feb 2026,Mar 2026\nincident_count,2,4\n');
+    const p = await previewImport(w.db, { path: later, name: 'later.csv' });
+    expect(p.overlaps).toEqual([
+      { batch: s.batch, fileName: 'wide.csv', rows: 3, batchRows: 5, from: '2026-01', to: '2026-03' },
+    ]);
+    expect(replaceRemovesMore(p.overlaps)).toBe(true);
   });
 
   it('budget by month and benefits (realized vs projected)', async () => {

@@ -105,7 +105,11 @@ export function CommitBar({
           type="button"
           className="primary"
           disabled={blocked || busy}
-          onClick={() => onCommit({ overlap, allowDuplicate })}
+          // Replace only what this preview says overlaps (a choice made on an earlier preview does not
+          // carry over to one with nothing to replace, nor take a backup for nothing).
+          onClick={() =>
+            onCommit({ overlap: preview.overlaps.length > 0 ? overlap : 'append', allowDuplicate })
+          }
         >
           Import {formatNumber(preview.counts.records)} {preview.counts.records === 1 ? 'record' : 'records'}
         </button>
