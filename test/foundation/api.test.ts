@@ -79,23 +79,25 @@ describe('API boundary', () => {
     expect((await service.call('settings.get', {})).ok && getSettings(ws.db).currency).toBe('USD');
     const report = await service.call('report.get', { period: 'FY2026-Q3', explanations: false });
     expect(report.ok).toBe(true);
-    // The same currency again is not a change, and a change with every rate present is taken.
+    // The same currency again is not a change.
     expect((await service.call('settings.update', { patch: { currency: 'USD' } })).ok).toBe(true);
-    const months = ws.db
-      .prepare(
-        'SELECT month FROM spend_monthly UNION SELECT month FROM budget UNION SELECT month FROM benefits',
-      )
-      .pluck()
-      .all() as string[];
-    const addRate = ws.db.prepare("INSERT INTO fx_rates (month, currency, rate) VALUES (?, 'USD', '0.92')");
-    ws.db.transaction(() => months.forEach((m) => addRate.run(m)))();
+    // Rates stored as units of USD would be misread as rates into another currency: refused while any exist.
+    ws.db.prepare("INSERT INTO fx_rates (month, currency, rate) VALUES ('2026-07', 'EUR', '1.08')").run();
     try {
-      expect((await service.call('settings.update', { patch: { currency: 'EUR' } })).ok).toBe(true);
-      const inEur = await service.call('report.get', { period: 'FY2026-Q3', explanations: false });
-      expect(inEur.ok && (inEur.result as ReportModel).currency).toBe('EUR');
+      const gbp = await service.call('settings.update', { patch: { currency: 'GBP' } });
+      expect(gbp.ok).toBe(false);
+      if (!gbp.ok) expect(gbp.error.message).toMatch(/FX rates are rates into USD and would be misread/);
     } finally {
-      expect((await service.call('settings.update', { patch: { currency: 'USD' } })).ok).toBe(true);
-      ws.db.prepare("DELETE FROM fx_rates WHERE currency = 'USD' AND batch_id IS NULL").run();
+      ws.db.prepare('DELETE FROM fx_rates WHERE batch_id IS NULL').run();
+    }
+    // With nothing to convert (no amounts, no rates) a change is taken.
+    const empty = tempWorkspace();
+    try {
+      const other = createService({ ws: empty, uploads: new UploadStore() });
+      expect((await other.call('settings.update', { patch: { currency: 'EUR' } })).ok).toBe(true);
+      expect(getSettings(empty.db).currency).toBe('EUR');
+    } finally {
+      empty.close();
     }
     expect(getSettings(ws.db).currency).toBe('USD');
   });

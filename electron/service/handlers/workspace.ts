@@ -86,6 +86,15 @@ export const workspaceHandlers: HandlerMap<keyof typeof workspaceMethods> = {
     if (green > amber)
       throw new ApiError('BAD_REQUEST', 'The green variance threshold must not exceed the amber one.');
     if (patch.currency !== undefined && patch.currency !== current.currency) {
+      // An FX rate is stored as units of the reporting currency of its day: under another one it would be
+      // read as a rate into that, silently wrong.
+      const rates = ws.db.prepare('SELECT count(*) FROM fx_rates').pluck().get() as number;
+      if (rates > 0)
+        throw new ApiError(
+          'BAD_REQUEST',
+          `Cannot report in ${patch.currency}: this workspace's ${rates} FX rates are rates into ${current.currency} and ` +
+            `would be misread. Undo the FX batches first, then import rates into ${patch.currency}. Nothing was changed.`,
+        );
       // Every figure is converted into the reporting currency: without rates no report could be computed.
       const gaps = fxGaps(ws.db, patch.currency);
       if (gaps.length > 0)
