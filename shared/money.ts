@@ -104,3 +104,10 @@ export function sumMicro(values: Iterable<Micro>): Micro {
 export function ratio(numerator: Micro, denominator: Micro): number | null {
   return denominator === 0 ? null : numerator / denominator;
 }
+
+const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/** An ISO 4217 currency code this runtime's Intl knows (every current one): "USD" yes, "XQZ" no. */
+export function isIsoCurrency(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code) && ISO_CURRENCIES.has(code);
+}

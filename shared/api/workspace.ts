@@ -11,6 +11,7 @@ import {
 } from '../domain';
 import { Empty, Id, Period, method } from './contract';
 import { TimeZoneName } from '../import/timeZone';
+import { isIsoCurrency } from '../money';
 
 export interface WorkspaceInfo {
   name: string;
@@ -32,9 +33,6 @@ export interface WorkspaceInfo {
   totalSpendMicro: number;
 }
 
-/** The ISO 4217 codes this runtime's Intl knows (every current one). */
-const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
-
 export const SettingsPatch = z
   .object({
     name: z.string().trim().min(1).max(200),
@@ -42,7 +40,7 @@ export const SettingsPatch = z
     currency: z
       .string()
       .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD')
-      .refine((c) => ISO_CURRENCIES.has(c), 'not an ISO 4217 currency code (USD, EUR, GBP, …)'),
+      .refine(isIsoCurrency, 'not an ISO 4217 currency code (USD, EUR, GBP, …)'),
     fiscalStartMonth: z.number().int().min(1).max(12),
     varianceGreen: z.number().min(0).max(1),
     varianceAmber: z.number().min(0).max(1),

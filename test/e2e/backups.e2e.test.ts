@@ -21,6 +21,14 @@ describe('backups in Chromium', () => {
     const undo = await app.ctx.service.call('batches.undo', { id: spend.id });
     expect(undo.ok).toBe(true);
     expect((await app.report(PERIOD)).portfolio.cost.micro).toBe(0);
+    // A setting changed after the backup: the restore takes it back too, and the form must show that.
+    const beforeName = (await app.ctx.service.call('settings.get', {})) as {
+      ok: true;
+      result: { companyName: string };
+    };
+    expect(
+      (await app.ctx.service.call('settings.update', { patch: { companyName: 'Renamed Ltd' } })).ok,
+    ).toBe(true);
 
     const { page, context, errors } = await openApp(app.browser, app.ctx.bridge.launchUrl, {
       bypassCSP: true,
@@ -46,6 +54,16 @@ describe('backups in Chromium', () => {
     // The workspace is back as it was before the undo, on the screens too; the replaced state was kept.
     expect((await app.report(PERIOD)).portfolio.cost.micro).toBe(before.portfolio.cost.micro);
     await expect.poll(() => table.getByRole('row').filter({ hasText: 'Before a restore' }).count()).toBe(1);
+    // The settings form starts again from the restored settings, and saving it keeps them.
+    const company = page.getByLabel('Company name (pack cover)');
+    await expect.poll(() => company.inputValue()).toBe(beforeName.result.companyName);
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved.' }).count()).toBe(1);
+    const saved = (await app.ctx.service.call('settings.get', {})) as {
+      ok: true;
+      result: { companyName: string };
+    };
+    expect(saved.result.companyName).toBe(beforeName.result.companyName);
     await go(page, 'dashboard');
     await expect
       .poll(() => page.getByTestId('period-spend').textContent())

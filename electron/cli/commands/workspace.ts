@@ -1,4 +1,4 @@
-import { microToCentsString, microToMajor } from '../../../shared/money';
+import { isIsoCurrency, microToCentsString, microToMajor } from '../../../shared/money';
 import { generateDemo } from '../../demo/generate';
 import { backupWorkspace } from '../../store/backup';
 import { listBatches, undoBatch } from '../../store/batches';
@@ -14,7 +14,7 @@ export const initCommand: Command = {
   run(args, io) {
     const file = requireFlag(args, 'db');
     const currency = optionalFlag(args, 'currency')?.toUpperCase();
-    if (currency !== undefined && !/^[A-Z]{3}$/.test(currency)) {
+    if (currency !== undefined && !isIsoCurrency(currency)) {
       throw new UsageError(`--currency must be an ISO 4217 code such as USD, got "${currency}"`);
     }
     const fsRaw = optionalFlag(args, 'fiscal-start');

@@ -16,7 +16,8 @@ export function SettingsScreen() {
       {settings.status === 'error' && (
         <ErrorNotice title="Settings could not be loaded" error={settings.error} onRetry={settings.reload} />
       )}
-      {!settings.data ? (
+      {/* Not while reloading: after a restore the form must start again from the restored settings. */}
+      {!settings.data || settings.status === 'loading' ? (
         <Skeleton lines={8} label="Loading settings" />
       ) : (
         <SettingsForm initial={settings.data} onSaved={() => refresh()} />

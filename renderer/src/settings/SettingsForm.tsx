@@ -90,7 +90,8 @@ export function SettingsForm({
         patch: {
           name: f.name.trim(),
           companyName: f.companyName.trim(),
-          currency: f.currency,
+          // Sent only when changed: a change is checked against the stored amounts and rates.
+          ...(f.currency !== initial.currency ? { currency: f.currency } : {}),
           fiscalStartMonth: f.fiscalStartMonth,
           varianceGreen: g / 100,
           varianceAmber: a / 100,
