@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, WorkspaceError, type Db } from './db';
+import { BACKUP_REASONS, type BackupReason } from '../../shared/api/workspace';
 
-export type BackupReason =
-  'manual' | 'before-migration' | 'before-undo' | 'before-replace' | 'before-restore';
+export type { BackupReason };
 
 export interface BackupFile {
   file: string;
@@ -71,7 +71,10 @@ export function listBackups(workspaceFile: string): BackupFile[] {
       const m = /\.(\d{4}-\d{2}-\d{2}T[\d-]+Z)\.([a-z-]+)\.sqlite$/.exec(f);
       const full = path.join(dir, f);
       const createdAt = m ? m[1]!.replace(/T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z/, 'T$1:$2:$3.$4Z') : '';
-      const reason = (m?.[2] ?? 'unknown') as BackupFile['reason'];
+      const named = m?.[2];
+      const reason: BackupFile['reason'] = (BACKUP_REASONS as readonly string[]).includes(named ?? '')
+        ? (named as BackupReason)
+        : 'unknown';
       return { file: full, reason, createdAt, size: fs.statSync(full).size };
     })
     .sort((a, b) => b.file.localeCompare(a.file));

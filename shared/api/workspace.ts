@@ -130,9 +130,20 @@ export interface SpendSummary {
   byCategory: { category: string; totalMicro: number; lines: number }[];
 }
 
+/** Why a backup was taken (its file name says so). */
+export const BACKUP_REASONS = [
+  'manual',
+  'before-migration',
+  'before-undo',
+  'before-replace',
+  'before-restore',
+] as const;
+export type BackupReason = (typeof BACKUP_REASONS)[number];
+
 export interface BackupInfo {
   file: string;
-  reason: 'manual' | 'before-migration' | 'before-undo' | 'before-replace' | 'before-restore' | 'unknown';
+  /** 'unknown' for a file whose name carries no reason this version knows. */
+  reason: BackupReason | 'unknown';
   createdAt: string;
   size: number;
 }

@@ -49,4 +49,23 @@ describe('draftSummary', () => {
     expect(text).toContain('exactly on');
     expect(text).not.toContain('anomal');
   });
+
+  it('a budgeted quarter with no spend reported yet says so, not "-100% under budget, beyond tolerance"', async () => {
+    const r = await createService({ ws, uploads: new UploadStore() }).call('report.get', {
+      period: 'FY2026-Q4',
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    const q4 = r.result as ReportModel;
+    expect(q4.budget.status).toBe('no_data');
+    const text = draftSummary(q4);
+    expect(text).toContain('No spend is reported for FY2026-Q4 yet; its budget is');
+    expect(text).not.toMatch(/beyond tolerance|under the quarter's budget/);
+  });
+
+  it('counts KPIs in good English: "1 is off track", not "1 are"', () => {
+    const one: ReportModel = structuredClone(report);
+    const red = one.kpis.find((k) => k.status === 'red')!;
+    one.kpis = [red];
+    expect(draftSummary(one)).toContain('0 of 1 KPIs are on track; 1 is off track:');
+  });
 });

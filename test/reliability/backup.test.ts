@@ -114,6 +114,10 @@ describe('backups', () => {
     expect(list.filter((b) => b.reason === 'before-undo')).toHaveLength(KEEP_AUTOMATIC);
     expect(list.filter((b) => b.reason === 'manual')).toHaveLength(1);
     expect(fs.readdirSync(backupDir(file)).some((f) => f.endsWith('.partial'))).toBe(false);
+    // A backup whose name carries a reason this version does not know is listed as 'unknown', not as that word.
+    const odd = path.join(backupDir(file), 'w.2026-01-02T03-04-05-006Z.from-the-future.sqlite');
+    fs.copyFileSync(list[0]!.file, odd);
+    expect(listBackups(file).find((b) => b.file === odd)?.reason).toBe('unknown');
   });
 
   it('restores through the API from the workspace’s own backup list only', async () => {

@@ -53,10 +53,18 @@ export function draftSummary(r: ReportModel, f: SummaryFormat = SCREEN_FORMAT): 
   );
 
   const dir = b.variance.micro > 0 ? 'over' : b.variance.micro < 0 ? 'under' : 'on';
+  const tolerance: Record<typeof b.status, string> = {
+    green: ', within tolerance',
+    amber: ', above the green tolerance',
+    red: ', beyond tolerance',
+    no_data: '',
+  };
   lines.push(
-    dir === 'on'
-      ? `Spend was exactly on the quarter's budget of ${f.money(b.budget.micro, c)}.`
-      : `Spend was ${f.signedMoney(b.variance.micro, c)} (${f.signedPct(b.variancePct.value)}) ${dir} the quarter's budget of ${f.money(b.budget.micro, c)}${b.status === 'green' ? ', within tolerance' : b.status === 'amber' ? ', above the green tolerance' : ', beyond tolerance'}.`,
+    b.status === 'no_data' && b.actual.micro === 0
+      ? `No spend is reported for ${r.period.label} yet; its budget is ${f.money(b.budget.micro, c)}.`
+      : dir === 'on'
+        ? `Spend was exactly on the quarter's budget of ${f.money(b.budget.micro, c)}.`
+        : `Spend was ${f.signedMoney(b.variance.micro, c)} (${f.signedPct(b.variancePct.value)}) ${dir} the quarter's budget of ${f.money(b.budget.micro, c)}${tolerance[b.status]}.`,
   );
 
   const overCats = b.byCategory.filter((x) => x.status === 'red' && x.variance.micro > 0);
@@ -72,7 +80,7 @@ export function draftSummary(r: ReportModel, f: SummaryFormat = SCREEN_FORMAT): 
   const red = r.kpis.filter((k) => k.status === 'red');
   const green = r.kpis.filter((k) => k.status === 'green').length;
   lines.push(
-    `${green} of ${r.kpis.length} KPIs are on track${red.length ? `; ${red.length} are off track: ${red.map((k) => `${k.name} (${f.kpiValue(k, k.value, c)} vs target ${f.kpiTarget(k, c)})`).join('; ')}` : ''}.`,
+    `${green} of ${r.kpis.length} KPIs ${green === 1 ? 'is' : 'are'} on track${red.length ? `; ${red.length} ${red.length === 1 ? 'is' : 'are'} off track: ${red.map((k) => `${k.name} (${f.kpiValue(k, k.value, c)} vs target ${f.kpiTarget(k, c)})`).join('; ')}` : ''}.`,
   );
 
   const movers = r.kpis
