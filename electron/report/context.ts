@@ -84,7 +84,8 @@ export function periodFrame(label: string, fiscalStartMonth: number): PeriodFram
   };
 }
 
-function earliest(...months: (Month | null)[]): Month | null {
+/** The earliest of some months, ignoring the missing ones. */
+export function earliest(...months: (Month | null)[]): Month | null {
   let first: Month | null = null;
   for (const m of months) if (m !== null && (first === null || m < first)) first = m;
   return first;

@@ -10,7 +10,7 @@ import type {
   PortfolioHeadline,
 } from '../../shared/report';
 import { discountedFigures, monthlyFlows, npvFigure } from './cashflows';
-import type { ReportContext } from './context';
+import { earliest, type ReportContext } from './context';
 import { figureInput } from './explanations';
 import { benefitKey } from './facts';
 import { buildInitiativeKpis } from './initiativeKpis';
@@ -168,11 +168,6 @@ function paidBackNote(
   );
 }
 
-function firstMonthOf(...months: (Month | null)[]): Month | null {
-  let first: Month | null = null;
-  for (const m of months) if (m !== null && (first === null || m < first)) first = m;
-  return first;
-}
 
 /** One initiative's figures; its KPI rows only `withKpis` (else `kpis` is empty). */
 export function buildInitiative(ctx: ReportContext, i: Initiative, withKpis = true): InitiativeReport {
@@ -230,7 +225,7 @@ export function buildInitiative(ctx: ReportContext, i: Initiative, withKpis = tr
     },
   );
   const firstSpendMonth = facts.spendByInitiative.firstMonthWithLines(i.id, asOf);
-  const firstDataMonth = firstMonthOf(
+  const firstDataMonth = earliest(
     firstSpendMonth,
     facts.benefitByInitiative.firstMonthWithLines(realizedKey, asOf),
   );
@@ -285,7 +280,7 @@ export function buildInitiative(ctx: ReportContext, i: Initiative, withKpis = tr
     monthly: initiativeMonths(
       ctx,
       i.id,
-      firstMonthOf(firstDataMonth, facts.benefitByInitiative.firstMonthWithLines(projectedKey, asOf)),
+      earliest(firstDataMonth, facts.benefitByInitiative.firstMonthWithLines(projectedKey, asOf)),
     ),
     ...discountedFigures(ctx, p, i.name, months, flows),
     kpis: withKpis ? buildInitiativeKpis(ctx, i) : [],

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
-import { currencySymbol } from '../../../shared/export/format';
-import type { KpiDirection, KpiUnit, RagStatus } from '../../../shared/domain';
+import { currencySymbol, type KpiScale } from '../../../shared/export/format';
+import type { RagStatus } from '../../../shared/domain';
 import { kpiRatioDigits } from '../../../shared/kpiPrecision';
 
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1E3A8A' } };
@@ -20,14 +20,6 @@ export function moneyFormat(currency: string): string {
 }
 
 export const PCT_FINE = '0.000%';
-
-/** The thresholds a KPI's display precision depends on. */
-export interface KpiScale {
-  unit: KpiUnit;
-  direction: KpiDirection;
-  target: number;
-  tolerance: number | null;
-}
 
 /** Number format of a KPI's values, target and thresholds. */
 export function kpiFormat(k: KpiScale, currency: string): string {

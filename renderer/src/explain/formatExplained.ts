@@ -33,7 +33,7 @@ export function formatInput(input: ExplanationInput, currency: string): string {
   if (input.micro !== undefined) return formatMoney(input.micro, currency);
   const v = input.value;
   if (v === undefined || v === null) return '—';
-  if (typeof v === 'number' && input.unit === 'ratio') return formatPct(v, Math.abs(v) < 0.1 ? 3 : 1);
+  if (typeof v === 'number' && input.unit === 'ratio') return formatPct(v, Math.abs(v) < 0.01 ? 3 : 1);
   if (typeof v === 'number') return Number.isInteger(v) ? formatNumber(v) : formatNumber(v, 6);
   return v;
 }

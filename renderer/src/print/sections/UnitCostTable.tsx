@@ -15,10 +15,11 @@ export function UnitCostTable({ data }: { data: PackData }) {
   const r = data.report;
   const u = r.unitEconomics;
   const c = r.currency;
+  // The quarter before first, for comparison; then the quarter's months and their total.
   const rows: [string, UnitCostPoint, boolean][] = [
+    [r.period.previous, u.previousQuarter, false],
     ...u.months.map((m): [string, UnitCostPoint, boolean] => [shortMonth(m.period), m, false]),
     [r.period.label, u.quarter, true],
-    [r.period.previous, u.previousQuarter, false],
   ];
   return (
     <>
