@@ -1,4 +1,5 @@
 import type { DataKind, RagStatus, SpendCategory, Stage, Trend } from './domain';
+import type { ExhaustionStatus } from './report';
 
 /** The words the app, the packs and the report use for its enumerations: one place, so they agree. */
 export const STATUS_LABEL: Record<RagStatus, string> = {
@@ -39,4 +40,13 @@ export const KIND_LABEL: Record<DataKind, string> = {
   kpis: 'KPI values',
   initiatives: 'Initiatives',
   fx: 'FX rates',
+};
+
+/** When an annual budget runs out at the current burn, as the pack's run-rate tables say it. */
+export const EXHAUSTION_LABEL: Record<ExhaustionStatus, string> = {
+  exhausted: 'Budget already used up',
+  within_year: 'Runs out before year end',
+  after_year_end: 'Lasts the year',
+  no_budget: 'No budget',
+  no_burn: 'No burn',
 };

@@ -5,15 +5,7 @@ import type { RunRateLine } from '../../../shared/report';
 import { formatCells, moneyValue } from './cells';
 import { addTableSheet, fitColumns, isoToDate } from './sheet';
 import { MONTH, TOTAL_FONT, moneyFormat } from './styles';
-
-/** In the PDF's words (its run-rate table). */
-const STATUS: Record<RunRateLine['exhaustionStatus'], string> = {
-  exhausted: 'Budget already used up',
-  within_year: 'Runs out before year end',
-  after_year_end: 'Lasts the year',
-  no_budget: 'No budget',
-  no_burn: 'No burn',
-};
+import { EXHAUSTION_LABEL } from '../../../shared/labels';
 
 /** Run-rate by category, columns as in the PDF; the portfolio row sums the categories. */
 export function runRateSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.Worksheet {
@@ -32,7 +24,7 @@ export function runRateSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.Work
     moneyValue(l.annualBudget.micro),
     moneyValue(l.ytdActual.micro),
     l.exhaustionMonth ? isoToDate(l.exhaustionMonth) : null,
-    STATUS[l.exhaustionStatus],
+    EXHAUSTION_LABEL[l.exhaustionStatus],
   ];
   let n = 2;
   for (const l of rr.byCategory) ws.getRow(n++).values = line(l);

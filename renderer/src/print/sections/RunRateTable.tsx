@@ -1,16 +1,8 @@
 import { money, shortMonth } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
-import type { RunRateLine } from '../../../../shared/report';
 import { TotalsNote } from '../components/TotalsNote';
 import { PackTable } from '../components/PackTable';
-
-const STATUS: Record<RunRateLine['exhaustionStatus'], string> = {
-  exhausted: 'Budget already used up',
-  within_year: 'Runs out before year end',
-  after_year_end: 'Lasts the year',
-  no_budget: 'No budget',
-  no_burn: 'No burn',
-};
+import { EXHAUSTION_LABEL } from '../../../../shared/labels';
 
 export function RunRateTable({ data }: { data: PackData }) {
   const r = data.report;
@@ -54,7 +46,7 @@ export function RunRateTable({ data }: { data: PackData }) {
               <td className="num">{money(l.ytdActual.micro, c)}</td>
               <td>
                 {l.exhaustionMonth ? `${shortMonth(l.exhaustionMonth)} — ` : ''}
-                {STATUS[l.exhaustionStatus]}
+                {EXHAUSTION_LABEL[l.exhaustionStatus]}
               </td>
             </tr>
           ))}
