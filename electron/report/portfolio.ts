@@ -168,7 +168,6 @@ function paidBackNote(
   );
 }
 
-
 /** One initiative's figures; its KPI rows only `withKpis` (else `kpis` is empty). */
 export function buildInitiative(ctx: ReportContext, i: Initiative, withKpis = true): InitiativeReport {
   const { facts, quarter: q, asOf, book } = ctx;
