@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createBatch, finishBatch } from '../../electron/store/batches';
-import { insertInitiative, type NewInitiative } from '../../electron/store/initiatives';
+import { insertInitiative, namedInitiative, type NewInitiative } from '../../electron/store/initiatives';
 import {
   benefitInserter,
   budgetInserter,
@@ -63,24 +63,7 @@ export class TestWorkspace {
   }
 
   initiative(name: string, extra: Partial<NewInitiative> = {}): number {
-    return insertInitiative(
-      this.db,
-      {
-        name,
-        owner: null,
-        businessUnit: null,
-        stage: 'production',
-        riskTier: 1,
-        approvalDate: null,
-        hasBaseline: false,
-        hasOutcomeInstrumentation: false,
-        conceptApprovedDate: null,
-        productionDate: null,
-        description: null,
-        ...extra,
-      },
-      null,
-    );
+    return insertInitiative(this.db, { ...namedInitiative(name, null), stage: 'production', ...extra }, null);
   }
 
   spend(lines: SpendSpec[], fileName = 'spend.csv'): number {
