@@ -11,7 +11,7 @@ import type {
   VendorSpend,
 } from '../../shared/report';
 import { notReportedNote, spendReportedFor, type ReportContext } from './context';
-import { figureInput, tallyInput, valueInput } from './explanations';
+import { figureInput, percentText, tallyInput, valueInput } from './explanations';
 import { NO_CATEGORY } from './facts';
 import { CATEGORY_LABEL } from '../../shared/labels';
 
@@ -55,15 +55,10 @@ export function budgetSlice(
   return { budget, actual, variance, variancePct, status: reported ? v.status : 'no_data' };
 }
 
-/** 0.05 → "5%" (no float noise). */
-function percent(fraction: number): string {
-  return `${Number((fraction * 100).toFixed(4))}%`;
-}
-
 function statusNote(ctx: ReportContext): string {
   const { green, amber } = ctx.thresholds;
   return (
-    `Status: |variance %| ≤ ${percent(green)} green, ≤ ${percent(amber)} amber, else red (workspace settings). ` +
+    `Status: |variance %| ≤ ${percentText(green)} green, ≤ ${percentText(amber)} amber, else red (workspace settings). ` +
     'With no budget, any spend is red and no spend is "no data".'
   );
 }

@@ -4,7 +4,7 @@ import type { MonthlyFlow } from '../../shared/metrics/roi';
 import type { Micro } from '../../shared/money';
 import type { MoneyFigure, NumberFigure } from '../../shared/report';
 import type { ReportContext } from './context';
-import { figureInput, moneyInput, ratioInput } from './explanations';
+import { figureInput, moneyInput, percentText, ratioInput } from './explanations';
 import type { MonthlySeries } from './series';
 
 /** One key of a cost series and one of a benefit series. */
@@ -95,7 +95,7 @@ export function discountedFigures(
     notes:
       monthlyIrr === null
         ? ['No unique IRR exists for these cash flows.']
-        : [`Monthly IRR ${Number((monthlyIrr * 100).toFixed(4))}%.`],
+        : [`Monthly IRR ${percentText(monthlyIrr)}.`],
   });
   return { npv: npvFig, irr: irrFigure };
 }

@@ -35,6 +35,11 @@ export function moneyInput(label: string, source: ExplanationSource, micro: Micr
   return { label, source, micro: Math.sign(micro) * Math.round(Math.abs(micro)), lineCount: 0, batchIds: [] };
 }
 
+/** A fraction as a percentage for an explanation's words, to at most `digits` decimals, no float noise (0.05 → "5%"). */
+export function percentText(fraction: number, digits = 4): string {
+  return `${Number((fraction * 100).toFixed(digits))}%`;
+}
+
 /** A rate or share input, shown as a percentage (0.1 → 10%). */
 export function ratioInput(label: string, source: ExplanationSource, value: number | null): ExplanationInput {
   return { label, source, value, unit: 'ratio', lineCount: 0, batchIds: [] };

@@ -5,7 +5,7 @@ import { aggregateQuarter, type QuarterValue } from '../../shared/metrics/kpiAgg
 import { kpiStatus, kpiTrend } from '../../shared/metrics/kpiStatus';
 import type { ExplainKey, ExplanationInput, ExplanationUnit, KpiScore } from '../../shared/report';
 import type { ReportContext } from './context';
-import { valueInput } from './explanations';
+import { percentText, valueInput } from './explanations';
 
 /** How a quarter value was computed: what its explanation shows. */
 export interface KpiWorking {
@@ -150,7 +150,7 @@ const EXPLANATION_UNIT: Record<KpiUnit, ExplanationUnit> = {
  * to six significant digits, no float noise (0.20558733747455812 → 20.6%; 248.49999999 → 248.5).
  */
 function shown(k: KpiDefinition, value: number): string {
-  if (k.unit === 'ratio') return `${Number((value * 100).toFixed(kpiRatioDigits(k)))}%`;
+  if (k.unit === 'ratio') return percentText(value, kpiRatioDigits(k));
   return String(Number(value.toPrecision(6)));
 }
 
