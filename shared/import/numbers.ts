@@ -200,6 +200,26 @@ export function plainMicro(text: string): Micro | null {
   return negative && micro !== 0 ? -micro : micro;
 }
 
+/** Below 2^43 micro-units (≈ 8.8 million units) a double's micro-unit count is within 2^-10 of exact. */
+const NUMBER_MICRO_LIMIT = 2 ** 43;
+
+/**
+ * Micro-units of a spreadsheet number, equal to what parseAmountMicro reads from its text (String(n)),
+ * without making the text. n·10^6 in a double is within 1.5 units in the last place (≤ 2^-10 here) of the
+ * text's exact value times 10^6, so rounding it half away from zero gives the text's rounding whenever it is
+ * not within 0.01 of a half micro-unit. Null otherwise (huge or near such a tie): the text decides exactly.
+ */
+export function numberMicro(n: number): Micro | null {
+  const scaled = n * 1_000_000;
+  const size = Math.abs(scaled);
+  if (!(size < NUMBER_MICRO_LIMIT)) return null;
+  const whole = Math.floor(size);
+  const fraction = size - whole;
+  if (Math.abs(fraction - 0.5) < 0.01) return null;
+  const micro = fraction < 0.5 ? whole : whole + 1;
+  return scaled < 0 && micro !== 0 ? -micro : micro;
+}
+
 /** Exact micro-units from a cell's text; throws NumberParseError or MoneyOverflowError. */
 export function parseAmountMicro(
   raw: string,

@@ -17,6 +17,7 @@ import { KIND_FIELDS } from './fields';
 import type { ImportMapping } from './mapping';
 import {
   NumberParseError,
+  numberMicro,
   parseAmountMicro,
   parseCount,
   parseNumberText,
@@ -237,21 +238,35 @@ export class RowTransformer {
     const t = this.text('amount');
     if (t === null)
       return this.mapping.emptyAmountIsZero && this.col.has('amount') ? { micro: 0, currency: null } : null;
-    this.evidence?.number(t, this.rowNumber, this.header('amount'));
+    const c = this.cell('amount');
     try {
-      return parseAmountMicro(t, this.settings.decimal);
+      if (typeof c === 'number') {
+        const micro = numberMicro(c);
+        if (micro !== null) return { micro, currency: null };
+      }
+      return parseAmountMicro(t, this.separatorOf(c, t, this.header('amount')));
     } catch (err) {
       return this.fail(this.header('amount'), t, err);
     }
+  }
+
+  /**
+   * The decimal separator a value's text is read with. A spreadsheet number has none of its own: its text
+   * is JavaScript's, with a point, whatever the file's locale, so it neither follows the setting nor is
+   * evidence for it (a European workbook's number cells would otherwise read 0.125 as 125).
+   */
+  private separatorOf(cell: Cell, text: string, column: string): DecimalSeparator {
+    if (typeof cell === 'number') return '.';
+    this.evidence?.number(text, this.rowNumber, column);
+    return this.settings.decimal;
   }
 
   /** An exchange rate, kept as exact decimal text (the report converts with it exactly). */
   private rate(): string | null {
     const t = this.text('rate');
     if (t === null) return null;
-    this.evidence?.number(t, this.rowNumber, this.header('rate'));
     try {
-      const n = parseNumberText(t, this.settings.decimal);
+      const n = parseNumberText(t, this.separatorOf(this.cell('rate'), t, this.header('rate')));
       if (n.percent || !(Number(n.decimal) > 0)) throw new FieldError('not a positive exchange rate');
       return n.decimal;
     } catch (err) {
@@ -262,18 +277,16 @@ export class RowTransformer {
   private count(field: string): number | null {
     const t = this.text(field);
     if (t === null) return null;
-    this.evidence?.number(t, this.rowNumber, this.header(field));
     try {
-      return parseCount(t, this.settings.decimal);
+      return parseCount(t, this.separatorOf(this.cell(field), t, this.header(field)));
     } catch (err) {
       return this.fail(this.header(field), t, err);
     }
   }
 
-  private numberAt(column: string, t: string): number | null {
-    this.evidence?.number(t, this.rowNumber, column);
+  private numberAt(column: string, cell: Cell, t: string): number | null {
     try {
-      return parseNumberValue(t, this.settings.decimal);
+      return parseNumberValue(t, this.separatorOf(cell, t, column));
     } catch (err) {
       return this.fail(column, t, err);
     }
@@ -459,7 +472,7 @@ export class RowTransformer {
     const kpiId = this.kpiId();
     const period = this.period('period', false);
     const t = this.text('value');
-    const value = t === null ? null : this.numberAt(this.header('value'), t);
+    const value = t === null ? null : this.numberAt(this.header('value'), this.cell('value'), t);
     if (!this.required('kpi', kpiId) || !this.required('period', period) || !this.required('value', value))
       return [];
     return [
@@ -483,7 +496,7 @@ export class RowTransformer {
     for (const w of this.wideColumns) {
       const t = this.texts[w.index] ?? null;
       if (t === null) continue;
-      const value = this.numberAt(w.header, t);
+      const value = this.numberAt(w.header, this.cells[w.index] ?? null, t);
       if (value === null) continue;
       out.push({
         kind: 'kpis',

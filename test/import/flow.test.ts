@@ -410,6 +410,42 @@ describe('xlsx quirks (files written with exceljs)', () => {
     expect(dates).toEqual(['2026-01-31', '2026-02-28', '2026-03-01']);
   });
 
+  it('number cells are numbers whatever the decimal separator: only text cells follow it', async () => {
+    const w = open();
+    // A European workbook: most amounts are real numbers, one was pasted as text with a decimal comma.
+    const file = await workbook((wb) => {
+      const s = wb.addWorksheet('Spend');
+      s.addRow(['Date', 'Amount', 'Vendor']);
+      s.addRow(['2026-01-05', 0.125, 'A']);
+      s.addRow(['2026-01-06', 1234.5, 'B']);
+      s.addRow(['2026-01-07', '1.234,56', 'C']);
+      s.addRow(['2026-01-08', -0.0000005, 'D']); // half a micro-unit: rounds away from zero
+      s.addRow(['2026-01-09', 2.5e-7, 'E']);
+    });
+    const amounts = (batch: number) =>
+      w.db
+        .prepare('SELECT amount_micro FROM spend WHERE batch_id = ? ORDER BY source_row')
+        .pluck()
+        .all(batch);
+    const expected = [125_000, 1_234_500_000, 1_234_560_000, -1, 0];
+
+    // Decided from the rows: only the text cell says anything about separators.
+    const p = await previewImport(w.db, { path: file, name: 'eu.xlsx' });
+    expect(p.decimal).toBe(',');
+    expect(p.problems).toEqual([]);
+    const auto = await commitImport(w.db, { path: file, name: 'eu.xlsx' });
+    expect(amounts(auto.batch!)).toEqual(expected);
+
+    // Given in the mapping (a layout first met as a European CSV): the same.
+    const given = await commitImport(w.db, {
+      path: file,
+      name: 'eu.xlsx',
+      allowDuplicate: true,
+      mapping: { kind: 'spend', columns: { date: 'Date', amount: 'Amount', vendor: 'Vendor' }, decimal: ',' },
+    });
+    expect(amounts(given.batch!)).toEqual(expected);
+  });
+
   it('a formula without a cached result is an error naming the cell, and nothing is written', async () => {
     const w = open();
     const file = await workbook((wb) => {

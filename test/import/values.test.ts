@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DateParseError, parseDate, dateOrderHint } from '../../shared/import/dates';
 import { FormatEvidence } from '../../shared/import/evidence';
-import { decimalHint, parseAmountMicro, parseNumberValue, plainMicro } from '../../shared/import/numbers';
+import {
+  decimalHint,
+  numberMicro,
+  parseAmountMicro,
+  parseNumberValue,
+  plainMicro,
+} from '../../shared/import/numbers';
 import { decimalToScaled } from '../../shared/money';
 import { parsePeriod } from '../../shared/import/periods';
 import { readTag } from '../../shared/import/tags';
@@ -97,6 +103,37 @@ describe('numbers', () => {
     expect(plainMicro('-0.0000005')).toBe(-1);
     expect(plainMicro('-0.0000004')).toBe(0);
     expect(plainMicro('1.81E-8')).toBeNull();
+  });
+
+  it('a spreadsheet number becomes the micro-units of its text, without the text', () => {
+    const same = (n: number) => {
+      const fast = numberMicro(n);
+      return fast === null || Object.is(fast, micro(String(n)));
+    };
+    // Any double, and the kinds spreadsheets hold: cents, micro-units, near half micro-unit ties.
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), same), { numRuns: 5000 });
+    const decimals = fc
+      .tuple(
+        fc.integer({ min: -9_999_999, max: 9_999_999 }),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.nat(9),
+      )
+      .map(([units, frac, digits]) => units + (frac % 10 ** digits) / 10 ** digits);
+    fc.assert(fc.property(decimals, same), { numRuns: 5000 });
+    const ties = fc
+      .tuple(
+        fc.integer({ min: -8_000_000_000_000, max: 8_000_000_000_000 }),
+        fc.constantFrom(0.5, 0.4999, 0.5001),
+      )
+      .map(([m, f]) => (m + Math.sign(m || 1) * f) / 1_000_000);
+    fc.assert(fc.property(ties, same), { numRuns: 5000 });
+    // Typical amounts take the fast path; ties and huge values are left to the text.
+    expect(numberMicro(1234.564567)).toBe(1_234_564_567);
+    expect(numberMicro(0.1 + 0.2)).toBe(300_000);
+    expect(numberMicro(-12.5)).toBe(-12_500_000);
+    expect(Object.is(numberMicro(-1e-9), 0)).toBe(true);
+    expect(numberMicro(0.0000005)).toBeNull();
+    expect(numberMicro(1e10)).toBeNull();
   });
 });
 
