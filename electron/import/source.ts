@@ -10,7 +10,7 @@ import {
   type CsvOptions,
 } from './csvSource';
 import { checkFileSize } from '../safety/fileLimits';
-import { verifyZip } from '../safety/zipVerify';
+import { zipLayout } from '../safety/zipVerify';
 import { rejectFile } from './errors';
 import { sniffContainer } from './sniff';
 import type { TextEncodingName } from './textEncoding';
@@ -23,8 +23,8 @@ export interface SourceOptions {
 }
 
 /**
- * Everything needed to read a file's rows again, once it was opened and checked (sniffed, zip verified,
- * sheet chosen): plain data, so a worker thread can read the file too.
+ * Everything needed to read a file's rows again, once it was opened and checked (sniffed, zip directory
+ * checked, sheet chosen): plain data, so a worker thread can read the file too.
  */
 export type SourceSpec = { path: string; name: string } & (
   | { container: 'csv'; csv: Omit<CsvOptions, 'onChunk'> }
@@ -124,8 +124,9 @@ export async function openSource(path: string, name: string, o: SourceOptions = 
   checkFileSize(path, name);
   const container = sniffContainer(path, name, o.encoding);
   if (container.type === 'xlsx') {
-    await verifyZip(path, name);
-    const sheets = listSheets(path, name);
+    // The zip directory's checks, before anything is inflated; every part is inflated and checked as
+    // it goes to exceljs (xlsxRows), the sheet list's part here.
+    const sheets = listSheets(path, name, zipLayout(path, name));
     const chosen =
       o.sheet === undefined ? sheets.find((s) => !s.hidden) : sheets.find((s) => s.name === o.sheet);
     const list = sheets.map((s) => `"${s.name}"${s.hidden ? ' (hidden)' : ''}`).join(', ') || 'none';

@@ -3,8 +3,9 @@ import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { columnLetter, type Cell, type SourceRow } from '../../shared/import/cells';
 import { releaseSkippedSheet } from '../safety/skippedSheet';
-import { rejectFile } from './errors';
-import { checkZip, EXCEL_MAX_ROWS, LIMITS, readZipEntry, zipDirectory } from './sniff';
+import { readSmallPart, verifiedChunks, zipLayout, type ZipLayout } from '../safety/zipVerify';
+import { ImportRejected, rejectFile } from './errors';
+import { EXCEL_MAX_ROWS, LIMITS } from './sniff';
 
 export interface SheetInfo {
   name: string;
@@ -75,70 +76,68 @@ function cellValue(value: ExcelJS.CellValue, at: CellAt): Cell {
   return String(value);
 }
 
-/** One zip part's bytes in the file: local header, data and data descriptor, up to the next part. */
-interface PartBytes {
-  name: string;
-  start: number;
-  end: number;
-}
-
 /** exceljs's test for a worksheet part (unanchored, as it matches). */
 const SHEET_PART = /xl\/worksheets\/sheet\d+[.]xml/;
 
-/**
- * The workbook's parts in the order exceljs's streaming reader reads in one go. It parses a worksheet as
- * it inflates only once the shared strings and the workbook's relationships were read; a sheet before
- * them is inflated to a temp file and parsed from there after the last part. Excel writes the shared
- * strings after the sheets, and a workbook without shared strings (exceljs's own writer) never has them,
- * so every workbook took that detour: the same bytes, each part whole, with the sheets last, avoid it.
- * Parts are those of the zip directory (verifyZip checked each); parts whose bytes overlap are refused.
- */
-function partsInReadingOrder(file: string, name: string): { parts: PartBytes[]; sharedStrings: boolean } {
-  const size = fs.statSync(file).size;
-  const { entries, directoryOffset } = zipDirectory(file, name, size);
-  const sorted = [...entries].sort((a, b) => a.localOffset - b.localOffset);
-  const fd = fs.openSync(file, 'r');
-  const parts: PartBytes[] = [];
-  try {
-    const local = Buffer.alloc(30);
-    sorted.forEach((e, i) => {
-      const end = i + 1 < sorted.length ? sorted[i + 1]!.localOffset : directoryOffset;
-      if (fs.readSync(fd, local, 0, 30, e.localOffset) < 30 || local.readUInt32LE(0) !== 0x04034b50)
-        throw rejectFile(name, `the .xlsx file is corrupt (part ${e.name} is missing or damaged)`);
-      const dataEnd = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28) + e.compressedSize;
-      if (dataEnd > end)
-        throw rejectFile(name, `the .xlsx file is corrupt (part ${e.name} overlaps another)`);
-      parts.push({ name: e.name, start: e.localOffset, end });
-    });
-  } finally {
-    fs.closeSync(fd);
-  }
-  const isSheet = (p: PartBytes) => SHEET_PART.test(p.name);
-  return {
-    parts: [
-      ...parts.filter((p) => !isSheet(p)),
-      ...parts.filter(isSheet),
-      { name: '(zip directory)', start: directoryOffset, end: size },
-    ],
-    sharedStrings: entries.some((e) => e.name === 'xl/sharedStrings.xml'),
-  };
-}
-
+/** Chunks handed to exceljs: small enough that its wait for the first verified chunk of a sheet is short. */
+const PART_CHUNK = 256 * 1024;
+/** Chunks read for the SHA-256. */
 const CHUNK = 1024 * 1024;
 
 /**
- * The parts' bytes as a stream for exceljs, while the file's own bytes go, in file order, to onChunk (the
- * SHA-256 and progress): as many as were handed to exceljs, hashed before each chunk is handed on, so the
- * one read of the file serves both whatever the order of its parts. exceljs may stop pulling before the
- * stream's end (it has what it needs once the central directory starts), so `complete` hashes whatever is
- * left; hashing is serialised, so a read-ahead still in flight and `complete` never hash the same bytes.
+ * The workbook's bytes as a stream for exceljs, while the file's own bytes go, in file order, to onChunk
+ * (the SHA-256 and progress).
+ *
+ * The parts come in the order exceljs's streaming reader reads in one go. It parses a worksheet as it
+ * inflates only once the shared strings and the workbook's relationships were read; a sheet before them is
+ * inflated to a temp file and parsed from there after the last part. Excel writes the shared strings after
+ * the sheets, and a workbook without shared strings (exceljs's own writer) never has them, so every
+ * workbook took that detour: the same bytes, each part whole, with the sheets last, avoid it.
+ *
+ * Each chunk is verified (verifiedChunks: inflated by our inflater within the limits, a part's last chunk
+ * after its CRC) before exceljs gets it, a chunk or more ahead of exceljs's parsing. The bytes handed on
+ * are hashed before each chunk goes, so the one read of the file serves both whatever the order of its
+ * parts. exceljs may stop pulling before the end (it has what it needs once the zip directory starts):
+ * `complete` verifies and hashes whatever is left. A failure reaches `race` at once, whoever pulled.
  */
 function partStream(
   file: string,
-  parts: PartBytes[],
+  name: string,
   onChunk: ((chunk: Buffer) => void) | undefined,
-): { stream: Readable; complete: () => Promise<void> } {
-  const size = fs.statSync(file).size;
+): {
+  stream: Readable;
+  sharedStrings: boolean;
+  race: <T>(step: Promise<T>) => Promise<T>;
+  complete: () => Promise<void>;
+  close: () => void;
+} {
+  const layout = zipLayout(file, name);
+  const { size } = layout;
+  const chunks = verifiedChunks(file, name, layout, (p) => SHEET_PART.test(p.name), {
+    chunkBytes: PART_CHUNK,
+  });
+  let failure: { err: unknown } | null = null;
+  let waiting: ((err: unknown) => void) | null = null;
+  /**
+   * The step, or the verifier's failure as soon as it happens. (Not Promise.race with one long-lived
+   * promise: each race would leave it a reaction holding the step's result, rows and all.)
+   */
+  const race = <T>(step: Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      step.catch(() => {});
+      if (failure) return reject(failure.err);
+      waiting = reject;
+      step.then(
+        (v) => {
+          waiting = null;
+          resolve(v);
+        },
+        (err: unknown) => {
+          waiting = null;
+          reject(err);
+        },
+      );
+    });
   let hashed = 0;
   let hashing: Promise<void> = Promise.resolve();
   const hashTo = (upTo: number): Promise<void> => {
@@ -149,7 +148,8 @@ function partStream(
         while (hashed < upTo) {
           const buf = Buffer.allocUnsafe(Math.min(upTo - hashed, CHUNK));
           const { bytesRead } = await fh.read(buf, 0, buf.length, hashed);
-          if (bytesRead === 0) throw new Error('the file got shorter while it was read');
+          if (bytesRead === 0)
+            throw rejectFile(name, 'the .xlsx file changed while it was read (it got shorter)');
           onChunk(buf.subarray(0, bytesRead));
           hashed += bytesRead;
         }
@@ -159,26 +159,42 @@ function partStream(
     });
     return hashing;
   };
-  async function* bytes(): AsyncGenerator<Buffer> {
-    const fh = await fs.promises.open(file, 'r');
-    let handedOn = 0;
+  let handedOn = 0;
+  /** The next verified chunk, hashed as far as the bytes handed on (async generator calls queue up). */
+  const next = async (): Promise<Buffer | null> => {
+    if (failure) throw failure.err;
     try {
-      for (const p of parts) {
-        for (let at = p.start; at < p.end;) {
-          const buf = Buffer.allocUnsafe(Math.min(CHUNK, p.end - at));
-          const { bytesRead } = await fh.read(buf, 0, buf.length, at);
-          if (bytesRead < buf.length) throw new Error('the file got shorter while it was read');
-          at += bytesRead;
-          handedOn += bytesRead;
-          await hashTo(Math.min(handedOn, size));
-          yield buf;
-        }
-      }
-    } finally {
-      await fh.close();
+      const step = await chunks.next();
+      if (step.done) return null;
+      handedOn += step.value.length;
+      await hashTo(Math.min(handedOn, size));
+      return step.value;
+    } catch (err) {
+      failure ??= { err };
+      waiting?.(failure.err);
+      throw failure.err;
     }
-  }
-  return { stream: Readable.from(bytes(), { objectMode: false }), complete: () => hashTo(size) };
+  };
+  const stream = new Readable({
+    read() {
+      next().then(
+        (buf) => this.push(buf),
+        // The failure goes to `race`; an 'error' here would have no listener in exceljs.
+        () => this.destroy(),
+      );
+    },
+  });
+  const complete = async (): Promise<void> => {
+    while ((await next()) !== null);
+    await hashTo(size);
+  };
+  return {
+    stream,
+    sharedStrings: layout.parts.some((p) => p.name === 'xl/sharedStrings.xml'),
+    race,
+    complete,
+    close: () => void chunks.return(undefined).catch(() => {}),
+  };
 }
 
 /**
@@ -186,8 +202,11 @@ function partStream(
  * cached formula results, date cells as ISO text. Row numbers are the sheet's own.
  */
 export async function* xlsxRows(file: string, name: string, o: XlsxOptions): AsyncGenerator<SourceRow[]> {
-  const { parts, sharedStrings } = partsInReadingOrder(file, name);
-  const { stream: input, complete } = partStream(file, parts, o.onChunk);
+  // The zip directory's checks run here, before any parser sees a byte.
+  const source = partStream(file, name, o.onChunk);
+  const input = source.stream;
+  // The verifier's failures reach us through `race`: exceljs never sees the stream fail.
+  input.on('error', () => {});
   // Loaded on first use: the CSV worker thread imports this module too, and exceljs takes ≈ 0.3 s to load.
   const { default: excel } = await import('exceljs');
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
@@ -198,12 +217,20 @@ export async function* xlsxRows(file: string, name: string, o: XlsxOptions): Asy
     entries: 'ignore',
   });
   // With no shared strings part there are none to wait for (exceljs would wait for them to the end).
-  if (!sharedStrings) (reader as unknown as { sharedStrings: string[] }).sharedStrings = [];
+  if (!source.sharedStrings) (reader as unknown as { sharedStrings: string[] }).sharedStrings = [];
+  /**
+   * One step of an exceljs iterator, or the verifier's failure the moment it happens: exceljs's reader
+   * stalls rather than fails when its input stops short, so it is never awaited alone.
+   */
+  const step = <T>(it: AsyncIterator<T>): Promise<IteratorResult<T>> => source.race(it.next());
+  const worksheets = (reader as unknown as AsyncIterable<WorksheetLike>)[Symbol.asyncIterator]();
+  let events: AsyncIterator<{ eventType: string; value: ExcelJS.Row }[]> | null = null;
   let index = 0;
   let found = false;
   let batch: SourceRow[] = [];
   try {
-    for await (const ws of reader as unknown as AsyncIterable<WorksheetLike>) {
+    for (let w = await step(worksheets); !w.done; w = await step(worksheets)) {
+      const ws = w.value;
       // exceljs names a sheet only when its relationship target is relative; otherwise (the OMB file:
       // absolute targets) it says "SheetN", and the sheet's position decides.
       const named = ws.name !== undefined && o.sheetNames.includes(ws.name);
@@ -216,8 +243,9 @@ export async function* xlsxRows(file: string, name: string, o: XlsxOptions): Asy
       found = true;
       const sheetName = o.sheet;
       // The sheet's parse events, a chunk of rows at a time (its row iterator awaits once per row).
-      for await (const events of (ws as unknown as SheetEvents).parse()) {
-        for (const event of events) {
+      events = (ws as unknown as SheetEvents).parse()[Symbol.asyncIterator]();
+      for (let e = await step(events); !e.done; e = await step(events)) {
+        for (const event of e.value) {
           if (event.eventType !== 'row') continue;
           const row = event.value;
           if (row.number > EXCEL_MAX_ROWS) {
@@ -256,17 +284,28 @@ export async function* xlsxRows(file: string, name: string, o: XlsxOptions): Asy
           batch = [];
         }
       }
+      events = null;
     }
-    await complete();
+    await source.complete();
   } catch (err) {
-    if (err instanceof Error && err.name === 'ImportRejected') throw err;
+    // A damaged or hostile part is named as such, whatever exceljs made of it: the rest is verified first.
+    const zipProblem = await source.complete().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    if (zipProblem instanceof ImportRejected) throw zipProblem;
+    if (err instanceof ImportRejected) throw err;
     throw rejectFile(
       name,
       `not a readable .xlsx workbook (corrupt or not Excel): ${err instanceof Error ? err.message : String(err)}`,
       o.sheet,
     );
   } finally {
+    // exceljs's iterators are told to stop but not awaited: one stalled on a stopped input never returns.
+    void events?.return?.(undefined).catch(() => {});
+    void worksheets.return?.(undefined).catch(() => {});
     input.destroy();
+    source.close();
   }
   if (!found) throw rejectFile(name, `sheet "${o.sheet}" could not be found in the workbook's data`);
 }
@@ -282,17 +321,18 @@ function xmlText(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** The workbook's sheets in tab order, hidden ones marked, read from xl/workbook.xml alone. */
-export function listSheets(file: string, name: string): SheetInfo[] {
-  const entries = checkZip(file, name, fs.statSync(file).size);
-  const wb = entries.find((e) => e.name === 'xl/workbook.xml');
+/**
+ * The workbook's sheets in tab order, hidden ones marked, read from xl/workbook.xml alone (inflated whole,
+ * with the limits and checks every part gets). `layout`: the file's zipLayout, when the caller has it.
+ */
+export function listSheets(
+  file: string,
+  name: string,
+  layout: ZipLayout = zipLayout(file, name),
+): SheetInfo[] {
+  const wb = layout.parts.find((p) => p.name === 'xl/workbook.xml');
   if (!wb) throw rejectFile(name, 'this zip file is not an Excel workbook (no xl/workbook.xml)');
-  let xml: string;
-  try {
-    xml = readZipEntry(file, wb).toString('utf8');
-  } catch (err) {
-    throw rejectFile(name, `the .xlsx file is corrupt: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  const xml = readSmallPart(file, name, wb).toString('utf8');
   const sheets: SheetInfo[] = [];
   for (const m of xml.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
     const attrs = m[1]!;

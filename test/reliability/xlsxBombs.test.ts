@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportRejected } from '../../electron/import/errors';
 import { commitImport } from '../../electron/import/run';
-import { verifyZip } from '../../electron/safety/zipVerify';
+import { readSmallPart, verifiedChunks, ZIP_LIMITS, zipLayout } from '../../electron/safety/zipVerify';
 import type { Workspace } from '../../electron/store/workspace';
 import { tempDir, tempWorkspace } from '../helpers/tempWorkspace';
 import { deflateRepeated, SHEET_HEAD, spendSheetData, workbook } from './zip';
@@ -124,27 +124,48 @@ describe('zip bombs', () => {
     expectRefused(await attempt(file), /xl\/sharedStrings\.xml unpacks to more than the 4096 bytes/);
   });
 
-  it('verifyZip on its own: checks real sizes and CRCs, and passes a good workbook and every sample', async () => {
+  it('the zip checks on their own: the directory, every part inflated and checked, the sheet list; a good workbook and every sample pass', async () => {
+    /** Every chunk verifiedChunks hands on, counted (its parts in file order). */
+    const drain = async (file: string, limits = ZIP_LIMITS): Promise<number> => {
+      let bytes = 0;
+      const layout = zipLayout(file, path.basename(file));
+      for await (const c of verifiedChunks(file, path.basename(file), layout, () => false, { limits }))
+        bytes += c.length;
+      return bytes;
+    };
     const good = write(
       'good.xlsx',
       workbook(`${SHEET_HEAD}<sheetData>${spendSheetData(50)}</sheetData></worksheet>`),
     );
-    await expect(verifyZip(good, 'good.xlsx')).resolves.toBeUndefined();
+    const layout = zipLayout(good, 'good.xlsx');
+    expect(layout.parts.map((p) => p.name)).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/workbook.xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/worksheets/sheet1.xml',
+    ]);
+    // Nothing lies between its parts: every byte of the file is handed on.
+    expect(await drain(good)).toBe(fs.statSync(good).size);
+    const wb = layout.parts.find((p) => p.name === 'xl/workbook.xml')!;
+    expect(readSmallPart(good, 'good.xlsx', wb).toString('utf8')).toContain('<sheet name="Spend"');
     const omb = path.resolve(
       __dirname,
       '../../../shared/samples/scorecards/omb_2025_federal_ai_use_case_inventory_individual.xlsx',
     );
-    await expect(verifyZip(omb, 'omb.xlsx')).resolves.toBeUndefined();
+    expect(await drain(omb)).toBeGreaterThan(0);
     // One byte changed inside a deflated part: the CRC (or the inflater) notices.
     const bytes = fs.readFileSync(good);
     const at = bytes.indexOf(Buffer.from('xl/worksheets/sheet1.xml')) + 40;
     bytes[at]! ^= 0x10;
     const bad = write('bad.xlsx', bytes);
-    await expect(verifyZip(bad, 'bad.xlsx')).rejects.toThrow(/corrupt/);
-    // A tighter limit on one part.
-    await expect(
-      verifyZip(good, 'good.xlsx', { totalBytes: 1e9, entryBytes: 1000, ratio: 1000, entries: 100 }),
-    ).rejects.toThrow(/unpacks to more than 0 MB, beyond the import limit/);
+    await expect(drain(bad)).rejects.toThrow(/corrupt/);
+    // A tighter limit on one part: from the sizes the directory declares, and from the real inflated bytes.
+    const tight = { ...ZIP_LIMITS, entryBytes: 1000 };
+    expect(() => zipLayout(good, 'good.xlsx', tight)).toThrow(
+      /sheet1\.xml unpacks to 0 MB, beyond the import limit of 0 MB/,
+    );
+    await expect(drain(good, tight)).rejects.toThrow(/unpacks to more than 0 MB, beyond the import limit/);
   });
 });
 
