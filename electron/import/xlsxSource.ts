@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { columnLetter, type Cell, type SourceRow } from '../../shared/import/cells';
 import { releaseSkippedSheet } from '../safety/skippedSheet';
-import { readSmallPart, verifiedChunks, zipLayout, type ZipLayout } from '../safety/zipVerify';
+import { readSmallPart, verifiedZip, zipLayout, type ZipLayout } from '../safety/zipVerify';
 import { ImportRejected, rejectFile } from './errors';
 import { EXCEL_MAX_ROWS, LIMITS } from './sniff';
 
@@ -79,26 +79,23 @@ function cellValue(value: ExcelJS.CellValue, at: CellAt): Cell {
 /** exceljs's test for a worksheet part (unanchored, as it matches). */
 const SHEET_PART = /xl\/worksheets\/sheet\d+[.]xml/;
 
-/** Chunks handed to exceljs: small enough that its wait for the first verified chunk of a sheet is short. */
-const PART_CHUNK = 256 * 1024;
 /** Chunks read for the SHA-256. */
 const CHUNK = 1024 * 1024;
 
 /**
- * The workbook's bytes as a stream for exceljs, while the file's own bytes go, in file order, to onChunk
- * (the SHA-256 and progress).
+ * The workbook as a stream for exceljs (verifiedZip: every part inflated and checked by us, re-framed as a
+ * stored entry), while the file's own bytes go, in file order, to onChunk (the SHA-256 and progress): as
+ * many as were read for exceljs, hashed before each chunk is handed on, so the one read of the file serves
+ * both whatever the order of its parts.
  *
  * The parts come in the order exceljs's streaming reader reads in one go. It parses a worksheet as it
  * inflates only once the shared strings and the workbook's relationships were read; a sheet before them is
  * inflated to a temp file and parsed from there after the last part. Excel writes the shared strings after
  * the sheets, and a workbook without shared strings (exceljs's own writer) never has them, so every
- * workbook took that detour: the same bytes, each part whole, with the sheets last, avoid it.
+ * workbook took that detour: the parts whole, with the sheets last, avoid it.
  *
- * Each chunk is verified (verifiedChunks: inflated by our inflater within the limits, a part's last chunk
- * after its CRC) before exceljs gets it, a chunk or more ahead of exceljs's parsing. The bytes handed on
- * are hashed before each chunk goes, so the one read of the file serves both whatever the order of its
- * parts. exceljs may stop pulling before the end (it has what it needs once the zip directory starts):
- * `complete` verifies and hashes whatever is left. A failure reaches `race` at once, whoever pulled.
+ * exceljs may stop pulling before the end: `complete` verifies and hashes whatever is left. A failure
+ * reaches `race` at once, whoever pulled.
  */
 function partStream(
   file: string,
@@ -113,8 +110,9 @@ function partStream(
 } {
   const layout = zipLayout(file, name);
   const { size } = layout;
-  const chunks = verifiedChunks(file, name, layout, (p) => SHEET_PART.test(p.name), {
-    chunkBytes: PART_CHUNK,
+  let read = 0;
+  const chunks = verifiedZip(file, name, layout, (p) => SHEET_PART.test(p.name), {
+    onRead: (bytes) => (read += bytes),
   });
   let failure: { err: unknown } | null = null;
   let waiting: ((err: unknown) => void) | null = null;
@@ -159,15 +157,13 @@ function partStream(
     });
     return hashing;
   };
-  let handedOn = 0;
-  /** The next verified chunk, hashed as far as the bytes handed on (async generator calls queue up). */
+  /** The next verified chunk, the file hashed as far as it was read (async generator calls queue up). */
   const next = async (): Promise<Buffer | null> => {
     if (failure) throw failure.err;
     try {
       const step = await chunks.next();
       if (step.done) return null;
-      handedOn += step.value.length;
-      await hashTo(Math.min(handedOn, size));
+      await hashTo(Math.min(read, size));
       return step.value;
     } catch (err) {
       failure ??= { err };

@@ -6,17 +6,18 @@ import { rejectFile, type ImportRejected } from '../import/errors';
  * What stands between an .xlsx (a zip) and exceljs, whose streaming reader trusts the archive: a zip bomb
  * would exhaust memory and a damaged part can stall it forever (the import then never settles).
  *
- *  - `zipLayout` reads the zip directory and every local header, synchronously, before any XML parser sees
- *    a byte: part count, encryption, compression methods, each part's bytes inside the file and apart from
- *    the others, local headers framing each part as the directory does, and the declared sizes in limits.
- *  - `verifiedChunks` hands the parts' bytes on in reading order, and hands a chunk on only once our own
- *    inflater has inflated its compressed bytes within the limits — the real inflated bytes counted, never
- *    the declared sizes a bomb lies about — and, for a part's last chunk, once the part's size, CRC-32 and
- *    compressed length matched its directory record. The inflating runs on libuv's thread pool, a chunk
- *    or more ahead of the parser on this thread.
+ *  - `zipLayout` reads the zip directory and the local headers, synchronously, before any XML parser sees
+ *    a byte: part count, encryption, compression methods, each part inside the file and apart from the
+ *    others, the declared sizes within the limits.
+ *  - `verifiedZip` inflates every part itself, as the reader reads: each chunk of inflated bytes is counted
+ *    against the limits and the part's declared size (never trusted: a bomb lies about it) before the reader
+ *    gets it, and a part's last chunk only once the part's size and CRC-32 are the directory's. The reader
+ *    gets the parts re-framed as stored entries of those bytes: it inflates nothing and reads no framing of
+ *    the file's own, so it sees exactly what was checked. The inflating runs on libuv's thread pool, ahead
+ *    of the reader's parsing on this thread.
  *  - `readSmallPart` inflates one small part at once (the workbook's sheet list), with the same checks.
  *
- * Memory stays at a few chunks whatever the archive holds.
+ * Memory stays at a few megabytes whatever the archive holds.
  */
 export interface ZipVerifyLimits {
   /** Largest total of inflated bytes over all entries. */
@@ -43,19 +44,12 @@ export interface ZipPart {
   method: number;
   crc: number;
   compressedSize: number;
-  /** Inflated size, as declared (checked against the real one as the part is inflated). */
+  /** Inflated size, as declared (held to the real one as the part is inflated). */
   size: number;
-  /** Its local header: the bytes a zip reader reads for the part run from here to `end`. */
+  /** Its local header. */
   start: number;
   /** Its compressed bytes: `compressedSize` from here. */
   dataStart: number;
-  /** After its data, and after the data descriptor a zip reader reads when the local header has no sizes. */
-  end: number;
-  /**
-   * The local header leaves the sizes to a data descriptor, so a streaming reader (unzipper, in exceljs)
-   * finds the data's end by the descriptor's signature: it must not occur inside the data.
-   */
-  endsAtMarker: boolean;
 }
 
 export interface ZipLayout {
@@ -69,8 +63,6 @@ export interface ZipLayout {
 const LOCAL_SIGNATURE = 0x04034b50;
 const DIRECTORY_SIGNATURE = 0x02014b50;
 const END_SIGNATURE = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
-const DESCRIPTOR = Buffer.from([0x50, 0x4b, 0x07, 0x08]);
-const DESCRIPTOR_BYTES = 16;
 const BOMB_HINT = '(a zip bomb, or a workbook too big to import; split it or export CSV)';
 
 function mb(n: number): string {
@@ -167,26 +159,15 @@ function checkDeclaredSizes(records: DirectoryRecord[], name: string, limits: Zi
     );
 }
 
-/**
- * Where the part's bytes lie, read from its local header, and what, if anything, in that header frames the
- * part differently from the directory (told after overlaps, the likelier damage).
- */
-function placePart(
-  fd: number,
-  size: number,
-  r: DirectoryRecord,
-  name: string,
-): { part: ZipPart; disagreement: string | null } {
+/** Where the part's compressed bytes lie, after its local header. */
+function placePart(fd: number, size: number, r: DirectoryRecord, name: string): ZipPart {
   const local = Buffer.alloc(30);
   if (fs.readSync(fd, local, 0, 30, r.localOffset) < 30 || local.readUInt32LE(0) !== LOCAL_SIGNATURE)
     throw rejectFile(name, `the .xlsx file is corrupt (part ${r.name} is missing or damaged)`);
-  const nameLen = local.readUInt16LE(26);
-  const dataStart = r.localOffset + 30 + nameLen + local.readUInt16LE(28);
-  const dataEnd = dataStart + r.compressedSize;
-  if (dataEnd > size)
+  const dataStart = r.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+  if (dataStart + r.compressedSize > size)
     throw rejectFile(name, `the .xlsx file is truncated (part ${r.name} runs past the end of the file)`);
-  const endsAtMarker = (local.readUInt16LE(6) & 0x08) !== 0 && local.readUInt32LE(18) === 0;
-  const part: ZipPart = {
+  return {
     name: r.name,
     method: r.method,
     crc: r.crc,
@@ -194,23 +175,7 @@ function placePart(
     size: r.size,
     start: r.localOffset,
     dataStart,
-    end: endsAtMarker ? dataEnd + DESCRIPTOR_BYTES : dataEnd,
-    endsAtMarker,
   };
-  // exceljs's zip reader goes by the local header alone: its name, method and sizes must be the directory's.
-  const localName = Buffer.alloc(nameLen);
-  fs.readSync(fd, localName, 0, nameLen, r.localOffset + 30);
-  const marker = Buffer.alloc(4);
-  let disagreement: string | null = null;
-  if (
-    localName.toString('utf8') !== r.name ||
-    local.readUInt16LE(8) !== r.method ||
-    (!endsAtMarker && local.readUInt32LE(18) !== r.compressedSize)
-  )
-    disagreement = 'has a local header that disagrees with the zip directory';
-  else if (endsAtMarker && (fs.readSync(fd, marker, 0, 4, dataEnd) < 4 || !marker.equals(DESCRIPTOR)))
-    disagreement = 'does not end where the zip directory says';
-  return { part, disagreement };
 }
 
 /**
@@ -232,15 +197,12 @@ export function zipLayout(file: string, name: string, limits: ZipVerifyLimits = 
         );
     }
     checkDeclaredSizes(records, name, limits);
-    const placed = records.map((r) => placePart(fd, size, r, name));
-    const parts = placed.map((p) => p.part).sort((a, b) => a.start - b.start);
+    const parts = records.map((r) => placePart(fd, size, r, name)).sort((a, b) => a.start - b.start);
     parts.forEach((p, i) => {
       const next = i + 1 < parts.length ? parts[i + 1]!.start : directoryOffset;
-      if (p.end > next) throw rejectFile(name, `the .xlsx file is corrupt (part ${p.name} overlaps another)`);
+      if (p.dataStart + p.compressedSize > next)
+        throw rejectFile(name, `the .xlsx file is corrupt (part ${p.name} overlaps another)`);
     });
-    const wrong = placed.find((p) => p.disagreement !== null);
-    if (wrong)
-      throw rejectFile(name, `the .xlsx file is corrupt (part ${wrong.part.name} ${wrong.disagreement})`);
     return { parts, directoryOffset, size };
   } finally {
     fs.closeSync(fd);
@@ -265,204 +227,222 @@ function wholePartProblem(
 }
 
 /** The running total of inflated bytes over one pass's parts. */
-export interface InflateBudget {
+interface InflateBudget {
   inflated: number;
 }
 
+/** Chunks read from the file, and chunks of inflated bytes handed on. */
+const READ_CHUNK = 256 * 1024;
+const OUT_CHUNK = 64 * 1024;
+/** How far the inflater may run ahead of the reader (inflated bytes waiting). */
+const AHEAD = 2 * 1024 * 1024;
+
+async function* fileRange(fh: fs.promises.FileHandle, name: string, start: number, length: number) {
+  for (let at = 0; at < length;) {
+    const buf = Buffer.allocUnsafe(Math.min(READ_CHUNK, length - at));
+    const { bytesRead } = await fh.read(buf, 0, buf.length, start + at);
+    if (bytesRead < buf.length)
+      throw rejectFile(name, 'the .xlsx file changed while it was read (it got shorter)');
+    at += bytesRead;
+    yield buf;
+  }
+}
+
 /**
- * Inflates (or, stored, copies) one part's compressed bytes as they are written, counting the real
- * inflated bytes against the limits and its declared size, and at the end checks its size, its CRC-32 and
- * that its compressed data ends exactly where the directory says. Fails with an ImportRejected.
+ * Inflates the compressed bytes as they are written, up to AHEAD bytes ahead of `take`. `check` sees each
+ * inflated chunk as it comes (before it waits) and may refuse it, which stops the inflating.
  */
-export class PartVerifier {
-  private inflated = 0;
-  private crc = 0;
-  private fed = 0;
-  private failure: ImportRejected | null = null;
-  /** The last bytes fed, for a descriptor signature split across two chunks. */
-  private carry = Buffer.alloc(0);
-  private readonly cap: number;
-  private readonly inflater: zlib.InflateRaw | null = null;
-  private readonly ended: Promise<void> = Promise.resolve();
-  /** Rejects the write in progress, whose callback a destroyed inflater may never call. */
-  private pending: ((err: ImportRejected) => void) | null = null;
+class Inflater {
+  private readonly z = zlib.createInflateRaw({ chunkSize: OUT_CHUNK });
+  private readonly queue: Buffer[] = [];
+  private queued = 0;
+  private ended = false;
+  private failure: unknown = null;
+  private wake: (() => void) | null = null;
 
-  constructor(
-    private readonly part: ZipPart,
-    private readonly file: string,
-    private readonly budget: InflateBudget,
-    private readonly limits: ZipVerifyLimits = ZIP_LIMITS,
-  ) {
-    this.cap = Math.min(limits.entryBytes, limits.totalBytes - budget.inflated);
-    // A directory entry, or an empty part: nothing to inflate.
-    if (part.method !== 8 || part.compressedSize === 0) return;
-    const z = zlib.createInflateRaw({ chunkSize: 1024 * 1024 });
-    this.inflater = z;
-    z.on('data', (out: Buffer) => this.take(out));
-    this.ended = new Promise<void>((resolve, reject) => {
-      z.on('end', resolve);
-      z.on('error', (err) => reject(this.fail(this.corrupt(`cannot be unpacked: ${err.message}`))));
-      z.on('close', () => this.failure && reject(this.failure));
+  constructor(check: (chunk: Buffer) => void) {
+    this.z.on('data', (chunk: Buffer) => {
+      try {
+        check(chunk);
+      } catch (err) {
+        this.stop(err);
+        return;
+      }
+      this.queue.push(chunk);
+      this.queued += chunk.length;
+      if (this.queued >= AHEAD) this.z.pause();
+      this.signal();
     });
-    this.ended.catch(() => {});
+    this.z.on('end', () => {
+      this.ended = true;
+      this.signal();
+    });
+    this.z.on('error', (err) => this.stop(err));
   }
 
-  private corrupt(what: string): ImportRejected {
-    return rejectFile(this.file, `the .xlsx file is corrupt (part ${this.part.name} ${what})`);
+  private signal(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
   }
 
-  /** Records the first failure, stops inflating, and returns the failure to throw. */
-  private fail(err: ImportRejected): ImportRejected {
-    if (!this.failure) {
-      this.failure = err;
-      this.inflater?.destroy();
-      this.pending?.(err);
+  stop(err: unknown): void {
+    this.failure ??= err;
+    this.z.destroy();
+    this.signal();
+  }
+
+  /** Compressed bytes consumed: short of what was written when the deflate stream ended early. */
+  get consumed(): number {
+    return this.z.bytesWritten;
+  }
+
+  /** Writes the compressed bytes, waiting while the inflater is full; stops if it stopped or ended. */
+  async feed(chunks: AsyncIterable<Buffer>): Promise<void> {
+    for await (const c of chunks) {
+      if (this.z.destroyed || this.ended) return;
+      if (!this.z.write(c))
+        await new Promise<void>((resolve) => {
+          const go = () => {
+            this.z.off('drain', go);
+            this.z.off('close', go);
+            resolve();
+          };
+          this.z.on('drain', go);
+          this.z.on('close', go);
+        });
     }
-    return this.failure;
+    if (!this.z.destroyed) this.z.end();
   }
 
-  /** Counts inflated bytes; stops at the limit, or past the declared size (a lying archive). */
-  private take(out: Buffer): void {
-    if (this.failure) return;
-    this.inflated += out.length;
-    const { name, size } = this.part;
-    if (this.inflated > this.cap)
-      this.fail(
-        rejectFile(
-          this.file,
-          `the .xlsx part ${name} unpacks to more than ${mb(this.cap)}, beyond the import limit ${BOMB_HINT}`,
-        ),
-      );
-    else if (this.inflated > size) this.fail(lyingProblem(this.file, this.part));
-    else this.crc = zlib.crc32(out, this.crc);
-  }
-
-  /** Feeds the part's next compressed bytes; settles once they are inflated and counted. */
-  async write(chunk: Buffer): Promise<void> {
-    if (this.failure) throw this.failure;
-    if (this.part.endsAtMarker) {
-      // A zip reader takes the first descriptor signature for the data's end.
-      const seam = Buffer.concat([this.carry, chunk.subarray(0, 3)]);
-      if (seam.includes(DESCRIPTOR) || chunk.includes(DESCRIPTOR))
-        throw this.fail(this.corrupt('does not end where the zip directory says'));
-      this.carry = Buffer.from(Buffer.concat([this.carry, chunk.subarray(-3)]).subarray(-3));
-    }
-    this.fed += chunk.length;
-    if (this.fed > this.part.compressedSize)
-      throw this.fail(this.corrupt('is longer than its zip directory says'));
-    const z = this.inflater;
-    if (!z) {
-      this.take(chunk);
+  /** The next inflated chunk, or null once the deflate stream ended. */
+  async take(): Promise<Buffer | null> {
+    for (;;) {
       if (this.failure) throw this.failure;
-      return;
+      const chunk = this.queue.shift();
+      if (chunk) {
+        this.queued -= chunk.length;
+        if (this.queued < AHEAD && this.z.isPaused()) this.z.resume();
+        return chunk;
+      }
+      if (this.ended) return null;
+      await new Promise<void>((resolve) => (this.wake = resolve));
     }
-    await new Promise<void>((resolve, reject) => {
-      this.pending = reject;
-      z.write(chunk, (err) => {
-        this.pending = null;
-        if (this.failure) reject(this.failure);
-        else if (err) reject(this.fail(this.corrupt(`cannot be unpacked: ${err.message}`)));
-        else resolve();
-      });
-    });
-    // The deflate stream ended before its compressed bytes did: a zip reader would read the rest as
-    // something else.
-    if (z.bytesWritten !== this.fed) throw this.fail(this.corrupt('has data after its end'));
-  }
-
-  /** After the part's last compressed byte: its size, CRC-32 and length are the directory's. */
-  async end(): Promise<void> {
-    if (this.failure) throw this.failure;
-    const z = this.inflater;
-    if (z) {
-      z.end();
-      await this.ended;
-      if (z.bytesWritten !== this.fed) throw this.fail(this.corrupt('has data after its end'));
-    }
-    if (this.fed !== this.part.compressedSize) throw this.fail(this.corrupt('is cut short'));
-    const problem = wholePartProblem(this.part, this.file, this.inflated, this.crc, this.limits);
-    if (problem) throw this.fail(problem);
-    this.budget.inflated += this.inflated;
-  }
-
-  destroy(): void {
-    this.inflater?.destroy();
   }
 }
-
-/** The local header at the start of a part's first chunk frames it as zipLayout found (the file may have changed). */
-function sameHeader(chunk: Buffer, p: ZipPart): boolean {
-  if (chunk.length < 30 || chunk.readUInt32LE(0) !== LOCAL_SIGNATURE || chunk.readUInt16LE(8) !== p.method)
-    return false;
-  const markerEnded = (chunk.readUInt16LE(6) & 0x08) !== 0 && chunk.readUInt32LE(18) === 0;
-  return (
-    p.start + 30 + chunk.readUInt16LE(26) + chunk.readUInt16LE(28) === p.dataStart &&
-    markerEnded === p.endsAtMarker &&
-    (markerEnded || chunk.readUInt32LE(18) === p.compressedSize)
-  );
-}
-
-/** Chunks of 256 KB at least hold a part's whole local header (at most 30 + 64 KB + 64 KB). */
-const MIN_CHUNK = 256 * 1024;
 
 /**
- * The bytes a streaming zip reader needs, in reading order: every part (the ones `last` picks at the end),
- * then the zip directory. Bytes between parts that belong to none are left out. A chunk is yielded only
- * once our inflater has inflated the compressed bytes it holds within the limits, and a part's last chunk
- * only once the whole part checked out; a failure is thrown as an ImportRejected instead. Each part is
- * inflated by the same thread-pool work whether the reader pulls its chunks or not, so draining the
- * generator verifies what the reader never needed.
+ * One part's inflated bytes, each chunk counted against the limits and the declared size before it is
+ * yielded, the last one only once the part's size, CRC-32 and compressed length are the directory's.
  */
-export async function* verifiedChunks(
+async function* partBytes(
+  fh: fs.promises.FileHandle,
+  name: string,
+  part: ZipPart,
+  budget: InflateBudget,
+  limits: ZipVerifyLimits,
+  onRead: (bytes: number) => void,
+): AsyncGenerator<Buffer> {
+  const cap = Math.min(limits.entryBytes, limits.totalBytes - budget.inflated);
+  let inflated = 0;
+  let crc = 0;
+  const check = (chunk: Buffer) => {
+    inflated += chunk.length;
+    if (inflated > cap)
+      throw rejectFile(
+        name,
+        `the .xlsx part ${part.name} unpacks to more than ${mb(cap)}, beyond the import limit ${BOMB_HINT}`,
+      );
+    // More than the directory declares: stop now rather than inflate a lying archive to the end.
+    if (inflated > part.size) throw lyingProblem(name, part);
+    crc = zlib.crc32(chunk, crc);
+  };
+  const compressed = async function* () {
+    for await (const c of fileRange(fh, name, part.dataStart, part.compressedSize)) {
+      onRead(c.length);
+      yield c;
+    }
+  };
+  const corrupt = (what: string) => rejectFile(name, `the .xlsx file is corrupt (part ${part.name} ${what})`);
+  /** The chunk waiting for the next one: the last goes only after the part's checks. */
+  let held: Buffer | null = null;
+  if (part.method !== 8 || part.compressedSize === 0) {
+    for await (const c of compressed()) {
+      for (let at = 0; at < c.length; at += OUT_CHUNK) {
+        const chunk = c.subarray(at, at + OUT_CHUNK);
+        check(chunk);
+        if (held) yield held;
+        held = chunk;
+      }
+    }
+  } else {
+    const inflater = new Inflater(check);
+    const feeding = inflater.feed(compressed());
+    feeding.catch((err: unknown) => inflater.stop(err));
+    try {
+      for (let chunk = await inflater.take(); chunk; chunk = await inflater.take()) {
+        if (held) yield held;
+        held = chunk;
+      }
+      await feeding;
+    } catch (err) {
+      if (err instanceof Error && err.name === 'ImportRejected') throw err;
+      throw corrupt(`cannot be unpacked: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      inflater.stop(null);
+      // No read of the file outlives the part (the file is closed after the last).
+      await feeding.catch(() => {});
+    }
+    // The deflate stream ended before its compressed bytes did: damage, or something hidden after it.
+    if (inflater.consumed !== part.compressedSize) throw corrupt('has data after its end');
+  }
+  const problem = wholePartProblem(part, name, inflated, crc, limits);
+  if (problem) throw problem;
+  budget.inflated += inflated;
+  if (held) yield held;
+}
+
+/** A stored entry's local header for a zip reader: sizes and CRC-32 of the bytes that follow. */
+function storedHeader(part: ZipPart): Buffer {
+  const name = Buffer.from(part.name, 'utf8');
+  const header = Buffer.alloc(30 + name.length);
+  header.writeUInt32LE(LOCAL_SIGNATURE, 0);
+  header.writeUInt16LE(20, 4);
+  header.writeUInt32LE(part.crc, 14);
+  header.writeUInt32LE(part.size, 18);
+  header.writeUInt32LE(part.size, 22);
+  header.writeUInt16LE(name.length, 26);
+  name.copy(header, 30);
+  return header;
+}
+
+/**
+ * The workbook for a streaming zip reader: every part, those `last` picks at the end, as a stored entry of
+ * its inflated bytes (partBytes: each chunk checked before it is yielded, a failure thrown as an
+ * ImportRejected), then an empty end record. `onRead` is told of the file's bytes as they are read.
+ */
+export async function* verifiedZip(
   file: string,
   name: string,
   layout: ZipLayout,
   last: (p: ZipPart) => boolean,
-  o: { chunkBytes?: number; limits?: ZipVerifyLimits } = {},
+  o: { limits?: ZipVerifyLimits; onRead?: (bytes: number) => void } = {},
 ): AsyncGenerator<Buffer> {
-  const step = Math.max(MIN_CHUNK, o.chunkBytes ?? 1024 * 1024);
   const order = [...layout.parts.filter((p) => !last(p)), ...layout.parts.filter(last)];
   const budget: InflateBudget = { inflated: 0 };
+  const onRead = o.onRead ?? (() => {});
   const fh = await fs.promises.open(file, 'r');
-  const read = async (at: number, length: number): Promise<Buffer> => {
-    const buf = Buffer.allocUnsafe(length);
-    const { bytesRead } = await fh.read(buf, 0, length, at);
-    if (bytesRead < length)
-      throw rejectFile(name, 'the .xlsx file changed while it was read (it got shorter)');
-    return buf;
-  };
-  let verifier: PartVerifier | null = null;
   try {
-    for (const p of order) {
-      const v = new PartVerifier(p, name, budget, o.limits);
-      verifier = v;
-      const dataEnd = p.dataStart + p.compressedSize;
-      let checked = false;
-      for (let at = p.start; at < p.end;) {
-        const buf = await read(at, Math.min(step, p.end - at));
-        if (at === p.start && !sameHeader(buf, p))
-          throw rejectFile(name, `the .xlsx file changed while it was read (part ${p.name} moved)`);
-        const from = Math.max(at, p.dataStart);
-        const to = Math.min(at + buf.length, dataEnd);
-        if (to > from) await v.write(buf.subarray(from - at, to - at));
-        at += buf.length;
-        if (!checked && at >= dataEnd) {
-          await v.end();
-          checked = true;
-        }
-        yield buf;
-      }
-      verifier = null;
-    }
-    for (let at = layout.directoryOffset; at < layout.size;) {
-      const buf = await read(at, Math.min(step, layout.size - at));
-      at += buf.length;
-      yield buf;
+    for (const part of order) {
+      yield storedHeader(part);
+      yield* partBytes(fh, name, part, budget, o.limits ?? ZIP_LIMITS, onRead);
     }
   } finally {
-    verifier?.destroy();
     await fh.close();
   }
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  yield end;
 }
 
 /** Largest part inflated whole in memory (the workbook's sheet list). */
@@ -488,11 +468,6 @@ export function readSmallPart(
   } finally {
     fs.closeSync(fd);
   }
-  if (part.endsAtMarker && data.includes(DESCRIPTOR))
-    throw rejectFile(
-      name,
-      `the .xlsx file is corrupt (part ${part.name} does not end where the zip directory says)`,
-    );
   if (part.method !== 8 || part.compressedSize === 0) {
     const problem = wholePartProblem(part, name, data.length, zlib.crc32(data), limits);
     if (problem) throw problem;
