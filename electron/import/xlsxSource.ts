@@ -89,13 +89,13 @@ const CHUNK = 1024 * 1024;
  * both whatever the order of its parts.
  *
  * The parts come in the order exceljs's streaming reader reads in one go. It parses a worksheet as it
- * inflates only once the shared strings and the workbook's relationships were read; a sheet before them is
- * inflated to a temp file and parsed from there after the last part. Excel writes the shared strings after
+ * reads it only once the shared strings and the workbook's relationships were read; a sheet before them is
+ * copied to a temp file and parsed from there after the last part. Excel writes the shared strings after
  * the sheets, and a workbook without shared strings (exceljs's own writer) never has them, so every
  * workbook took that detour: the parts whole, with the sheets last, avoid it.
  *
- * exceljs may stop pulling before the end: `complete` verifies and hashes whatever is left. A failure
- * reaches `race` at once, whoever pulled.
+ * When exceljs stops or fails before the end, `complete` verifies and hashes whatever is left. A
+ * verification failure reaches `race` at once, whoever pulled.
  */
 function partStream(
   file: string,

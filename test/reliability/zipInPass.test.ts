@@ -19,7 +19,7 @@ import { deflateRepeated, SHEET_HEAD, spendSheetData, workbook, zip, type ZipPar
  */
 const MEMORY_LIMIT_MB = 256;
 /** The chunks of inflated bytes exceljs is handed. */
-const CHUNK = 64 * 1024;
+const CHUNK = 32 * 1024;
 
 const dir = tempDir('caio-zip-in-pass-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
