@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ImportRejected } from '../../electron/import/errors';
 import { commitImport, previewImport } from '../../electron/import/run';
 import { listSavedMappings } from '../../electron/import/savedMappings';
 import { readZipEntry, zipDirectory } from '../../electron/import/sniff';
@@ -11,7 +10,7 @@ import { undoBatch } from '../../electron/store/batches';
 import { describeOverlap, replaceRemovesMore } from '../../shared/import/overlap';
 import type { Workspace } from '../../electron/store/workspace';
 import { SHEET_HEAD, spendSheetData, zip } from '../reliability/zip';
-import { tempWorkspace, writeFile } from './helpers';
+import { rejected, tempWorkspace, writeFile } from './helpers';
 
 let ws: (Workspace & { dir: string }) | null = null;
 afterEach(() => {
@@ -40,16 +39,6 @@ function snapshot(w: Workspace): unknown {
 
 const GOOD =
   'Date,Amount,Initiative,Category,Vendor\n2026-01-15,"1,200.50",Copilot,model_api,OpenAI\n2026-02-15,300.25,Copilot,compute,AWS\n';
-
-async function rejected(p: Promise<unknown>): Promise<ImportRejected> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ImportRejected);
-    return err as ImportRejected;
-  }
-  throw new Error('expected the import to be rejected');
-}
 
 describe('generic spend CSV', () => {
   it('imports, creates the named initiative in the same batch, and undo removes both', async () => {

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
+import { ImportRejected } from '../../electron/import/errors';
 import { initWorkspace, type Workspace } from '../../electron/store/workspace';
 
 export const SAMPLES = path.resolve(__dirname, '../../../shared/samples');
@@ -95,4 +97,15 @@ export function csvColumn(file: string, header: string): string[] {
   const idx = rows[0]!.indexOf(header);
   if (idx === -1) throw new Error(`no column ${header}`);
   return rows.slice(1).map((r) => r[idx]!);
+}
+
+/** The ImportRejected an import ends with (fails the test if it succeeds or fails otherwise). */
+export async function rejected(p: Promise<unknown>): Promise<ImportRejected> {
+  try {
+    await p;
+  } catch (err) {
+    expect(err).toBeInstanceOf(ImportRejected);
+    return err as ImportRejected;
+  }
+  throw new Error('expected the import to be refused');
 }

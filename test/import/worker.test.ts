@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyse } from '../../electron/import/analyse';
-import { ImportCancelled, ImportRejected } from '../../electron/import/errors';
+import { ImportCancelled } from '../../electron/import/errors';
 import { commitImport, previewImport } from '../../electron/import/run';
 import { scan, WORKER_MIN_BYTES } from '../../electron/import/scan';
 import type { Workspace } from '../../electron/store/workspace';
@@ -10,7 +10,7 @@ import { FormatEvidence } from '../../shared/import/evidence';
 import type { ImportRecord } from '../../shared/import/records';
 import type { ValueSettings } from '../../shared/import/transform';
 import { rollupMismatch } from '../helpers/rollup';
-import { csvColumn, independentCentsSum, tempWorkspace, writeFile } from './helpers';
+import { csvColumn, independentCentsSum, rejected, tempWorkspace, writeFile } from './helpers';
 
 /**
  * Large CSV files are read and checked in a worker thread while the workspace's thread stores the
@@ -81,16 +81,6 @@ async function scanned(
   } finally {
     analysis.source.close();
   }
-}
-
-async function rejection(p: Promise<unknown>): Promise<ImportRejected> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ImportRejected);
-    return err as ImportRejected;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('the import worker thread', () => {
@@ -195,12 +185,12 @@ describe('the import worker thread', () => {
       'open-quote.csv',
       bigCsv(30_000, (i) => (i === 25_000 ? '2026-01-02,1,USD,Copilot,compute,AWS,"never closed,1' : null)),
     );
-    const inline = await rejection(scanned(w, file, 'inline'));
-    const worker = await rejection(scanned(w, file, 'worker'));
+    const inline = await rejected(scanned(w, file, 'inline'));
+    const worker = await rejected(scanned(w, file, 'worker'));
     expect(worker.message).toBe(inline.message);
     expect(worker.message).toMatch(/open-quote|f\.csv/);
     expect(worker.problems).toEqual(inline.problems);
-    const commit = await rejection(commitImport(w.db, { path: file, name: 'open-quote.csv' }));
+    const commit = await rejected(commitImport(w.db, { path: file, name: 'open-quote.csv' }));
     expect(commit.message).toMatch(/row 25002: a quoted field is never closed/);
     expect(w.db.prepare('SELECT count(*) FROM spend').pluck().get()).toBe(0);
     expect(w.db.prepare('SELECT count(*) FROM import_batches').pluck().get()).toBe(0);

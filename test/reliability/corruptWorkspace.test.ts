@@ -9,6 +9,7 @@ import { initWorkspace, openWorkspace } from '../../electron/store/workspace';
 import { tempDir } from '../helpers/tempWorkspace';
 import { runCliProcess } from './kill';
 import { rng } from './random';
+import { writeFile } from '../import/helpers';
 
 /**
  * Files that are not (or no longer) a good workspace: every one is refused with a clear WorkspaceError,
@@ -28,11 +29,7 @@ beforeAll(() => {
   expect(fs.existsSync(`${file}-wal`)).toBe(false);
 });
 
-function write(name: string, bytes: Uint8Array): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, bytes);
-  return file;
-}
+const write = (name: string, bytes: Uint8Array): string => writeFile(dir, name, bytes);
 
 function expectRefusedUntouched(file: string, pattern: RegExp): void {
   const before = fs.readFileSync(file);

@@ -7,6 +7,7 @@ import { readSmallPart, verifiedZip, ZIP_LIMITS, zipLayout } from '../../electro
 import type { Workspace } from '../../electron/store/workspace';
 import { tempDir, tempWorkspace } from '../helpers/tempWorkspace';
 import { deflateRepeated, SHEET_HEAD, spendSheetData, workbook } from './zip';
+import { writeFile } from '../import/helpers';
 
 /**
  * Hostile workbooks: zip bombs (honest and lying sizes), XML entity expansion, huge shared strings,
@@ -25,11 +26,7 @@ beforeEach(() => {
 });
 afterEach(() => ws.close());
 
-function write(name: string, bytes: Buffer): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, bytes);
-  return file;
-}
+const write = (name: string, bytes: Uint8Array): string => writeFile(dir, name, bytes);
 
 function lines(): number {
   return ws.db.prepare('SELECT count(*) FROM spend').pluck().get() as number;

@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ImportRejected } from '../../electron/import/errors';
 import { commitImport, previewImport } from '../../electron/import/run';
 import { readZipEntry, zipDirectory } from '../../electron/import/sniff';
 import { verifiedZip, zipLayout } from '../../electron/safety/zipVerify';
 import type { Workspace } from '../../electron/store/workspace';
 import { tempDir, tempWorkspace } from '../helpers/tempWorkspace';
 import { deflateRepeated, SHEET_HEAD, spendSheetData, workbook, zip, type ZipPart } from './zip';
+import { rejected, writeFile } from '../import/helpers';
 
 /**
  * The .xlsx parts are verified as they go to exceljs, not in a pass before it: a chunk reaches exceljs
@@ -29,26 +29,12 @@ beforeEach(() => {
 });
 afterEach(() => ws.close());
 
-function write(name: string, bytes: Buffer): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, bytes);
-  return file;
-}
+const write = (name: string, bytes: Uint8Array): string => writeFile(dir, name, bytes);
 
 /** Everything an import writes, to prove a refused one wrote nothing. */
 function stored(): { batches: number; lines: number } {
   const one = (sql: string) => ws.db.prepare(sql).pluck().get() as number;
   return { batches: one('SELECT count(*) FROM import_batches'), lines: one('SELECT count(*) FROM spend') };
-}
-
-async function refusal(p: Promise<unknown>): Promise<ImportRejected> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ImportRejected);
-    return err as ImportRejected;
-  }
-  throw new Error('expected the import to be refused');
 }
 
 /** A workbook's parts, taken apart to be put together again differently. */
@@ -81,10 +67,10 @@ describe('damage where only verifying in the pass catches it', () => {
     const corrupt =
       /the \.xlsx file is corrupt \(part xl\/worksheets\/sheet1\.xml does not match its checksum\)/;
 
-    expect((await refusal(commitImport(ws.db, { path: file, name: 'last-chunk.xlsx' }))).message).toMatch(
+    expect((await rejected(commitImport(ws.db, { path: file, name: 'last-chunk.xlsx' }))).message).toMatch(
       corrupt,
     );
-    expect((await refusal(previewImport(ws.db, { path: file, name: 'last-chunk.xlsx' }))).message).toMatch(
+    expect((await rejected(previewImport(ws.db, { path: file, name: 'last-chunk.xlsx' }))).message).toMatch(
       corrupt,
     );
     expect(stored()).toEqual({ batches: 0, lines: 0 });
@@ -121,7 +107,7 @@ describe('damage where only verifying in the pass catches it', () => {
       const bomb = await lyingBomb(name);
       const file = write(`bomb-${where}.xlsx`, zip(where === 'start' ? [bomb, ...parts] : [...parts, bomb]));
       const peakBefore = process.resourceUsage().maxRSS / 1024;
-      const err = await refusal(commitImport(ws.db, { path: file, name: 'bomb.xlsx' }));
+      const err = await rejected(commitImport(ws.db, { path: file, name: 'bomb.xlsx' }));
       expect(err.message).toContain(
         `the .xlsx part ${name} unpacks to more than the 2048 bytes its zip directory declares`,
       );
@@ -149,7 +135,7 @@ describe('damage where only verifying in the pass catches it', () => {
       ),
     );
     const peakBefore = process.resourceUsage().maxRSS / 1024;
-    const err = await refusal(commitImport(ws.db, { path: file, name: 'workbook-bomb.xlsx' }));
+    const err = await rejected(commitImport(ws.db, { path: file, name: 'workbook-bomb.xlsx' }));
     expect(err.message).toContain(
       'the .xlsx part xl/workbook.xml unpacks to more than the 600 bytes its zip directory declares',
     );
@@ -164,7 +150,7 @@ describe('damage where only verifying in the pass catches it', () => {
       'broken-and-damaged.xlsx',
       zip([...parts, { name: 'xl/worksheets/sheet2.xml', data: sheet2, crc: 0x1234, stored: true }]),
     );
-    const err = await refusal(commitImport(ws.db, { path: file, name: 'broken-and-damaged.xlsx' }));
+    const err = await rejected(commitImport(ws.db, { path: file, name: 'broken-and-damaged.xlsx' }));
     expect(err.message).toMatch(
       /the \.xlsx file is corrupt \(part xl\/worksheets\/sheet2\.xml does not match its checksum\)/,
     );
