@@ -26,6 +26,8 @@ export interface ZipVerifyLimits {
   entryBytes: number;
   /** Largest ratio inflated / compressed for an entry bigger than 1 MB inflated. */
   ratio: number;
+  /** Largest ratio of the declared inflated total to the file's size (real workbooks stay far below). */
+  archiveRatio: number;
   /** Most entries an archive may have. */
   entries: number;
 }
@@ -34,6 +36,7 @@ export const ZIP_LIMITS: ZipVerifyLimits = {
   totalBytes: 1024 * 1024 * 1024,
   entryBytes: 512 * 1024 * 1024,
   ratio: 1000,
+  archiveRatio: 200,
   entries: 10_000,
 };
 
@@ -140,7 +143,12 @@ function readDirectory(
 }
 
 /** The declared sizes within the limits (the real ones are held to them as the parts are inflated). */
-function checkDeclaredSizes(records: DirectoryRecord[], name: string, limits: ZipVerifyLimits): void {
+function checkDeclaredSizes(
+  records: DirectoryRecord[],
+  name: string,
+  fileSize: number,
+  limits: ZipVerifyLimits,
+): void {
   let total = 0;
   for (const r of records) {
     if (r.size > limits.entryBytes)
@@ -156,6 +164,11 @@ function checkDeclaredSizes(records: DirectoryRecord[], name: string, limits: Zi
     throw rejectFile(
       name,
       `the .xlsx parts unpack to ${mb(total)} in all, beyond the import limit of ${mb(limits.totalBytes)} ${BOMB_HINT}`,
+    );
+  if (total > fileSize * limits.archiveRatio)
+    throw rejectFile(
+      name,
+      `the workbook unpacks to ${mb(total)}, ${Math.round(total / fileSize)}× its file size, beyond the import limit of ${limits.archiveRatio}× ${BOMB_HINT}`,
     );
 }
 
@@ -196,7 +209,7 @@ export function zipLayout(file: string, name: string, limits: ZipVerifyLimits = 
           `the .xlsx part ${r.name} uses an unsupported compression (method ${r.method})`,
         );
     }
-    checkDeclaredSizes(records, name, limits);
+    checkDeclaredSizes(records, name, size, limits);
     const parts = records.map((r) => placePart(fd, size, r, name)).sort((a, b) => a.start - b.start);
     parts.forEach((p, i) => {
       const next = i + 1 < parts.length ? parts[i + 1]!.start : directoryOffset;

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportRejected } from '../../electron/import/errors';
 import { commitImport } from '../../electron/import/run';
 import { readSmallPart, verifiedZip, ZIP_LIMITS, zipLayout } from '../../electron/safety/zipVerify';
 import type { Workspace } from '../../electron/store/workspace';
 import { tempDir, tempWorkspace } from '../helpers/tempWorkspace';
-import { deflateRepeated, SHEET_HEAD, spendSheetData, workbook } from './zip';
+import { deflateRepeated, SHEET_HEAD, spendSheetData, unzip, workbook, zip } from './zip';
 import { writeFile } from '../import/helpers';
 
 /**
@@ -82,7 +83,10 @@ describe('zip bombs', () => {
       }),
     );
     expect(fs.statSync(file).size).toBeLessThan(1024 * 1024);
-    expectRefused(await attempt(file), /unpacks to \d+ MB, beyond the import limit/);
+    expectRefused(
+      await attempt(file),
+      /sheet1\.xml unpacks 1028× \(300 MB\), beyond the import limit of 1000×/,
+    );
   });
 
   it('the same bomb with its directory lying (declares 2 KB) is stopped after 2 KB of inflating', async () => {
@@ -165,6 +169,15 @@ describe('zip bombs', () => {
       /sheet1\.xml unpacks to 0 MB, beyond the import limit of 0 MB/,
     );
     await expect(drain(good, tight)).rejects.toThrow(/unpacks to more than 0 MB, beyond the import limit/);
+    // Each part under the per-part ratio, the whole archive far over its file size: refused from the directory.
+    const big = workbook(`${SHEET_HEAD}<sheetData>${spendSheetData(3000)}</sheetData></worksheet>`);
+    const parts = unzip(big).map(({ name, data }) => ({ name, data }));
+    const sheet = parts.find((p) => p.name === 'xl/worksheets/sheet1.xml')!;
+    const declared = zlib.deflateRawSync(sheet.data).length * 500;
+    const inflated = zip(parts.map((p) => (p === sheet ? { ...p, declaredSize: declared } : p)));
+    expect(() => zipLayout(write('inflated.xlsx', inflated), 'inflated.xlsx')).toThrow(
+      /the workbook unpacks to \d+ MB, \d{3}× its file size, beyond the import limit of 200×/,
+    );
   });
 });
 

@@ -13,6 +13,26 @@ export interface ZipPart {
   stored?: boolean;
 }
 
+/** A well-formed zip's parts (name, inflated bytes, where its local header starts), from its directory. */
+export function unzip(bytes: Buffer): (ZipPart & { localOffset: number })[] {
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const parts: (ZipPart & { localOffset: number })[] = [];
+  for (let p = bytes.readUInt32LE(end + 16); bytes.readUInt32LE(p) === 0x02014b50;) {
+    const nameLen = bytes.readUInt16LE(p + 28);
+    const localOffset = bytes.readUInt32LE(p + 42);
+    const start =
+      localOffset + 30 + bytes.readUInt16LE(localOffset + 26) + bytes.readUInt16LE(localOffset + 28);
+    const raw = bytes.subarray(start, start + bytes.readUInt32LE(p + 20));
+    parts.push({
+      name: bytes.toString('utf8', p + 46, p + 46 + nameLen),
+      data: bytes.readUInt16LE(p + 10) === 0 ? Buffer.from(raw) : zlib.inflateRawSync(raw),
+      localOffset,
+    });
+    p += 46 + nameLen + bytes.readUInt16LE(p + 30) + bytes.readUInt16LE(p + 32);
+  }
+  return parts;
+}
+
 export function zip(parts: ZipPart[]): Buffer {
   const locals: Buffer[] = [];
   const central: Buffer[] = [];

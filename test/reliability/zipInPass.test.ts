@@ -4,11 +4,10 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitImport, previewImport } from '../../electron/import/run';
-import { readZipEntry, zipDirectory } from '../../electron/import/sniff';
 import { verifiedZip, zipLayout } from '../../electron/safety/zipVerify';
 import type { Workspace } from '../../electron/store/workspace';
 import { tempDir, tempWorkspace } from '../helpers/tempWorkspace';
-import { deflateRepeated, SHEET_HEAD, spendSheetData, workbook, zip, type ZipPart } from './zip';
+import { deflateRepeated, SHEET_HEAD, spendSheetData, unzip, workbook, zip, type ZipPart } from './zip';
 import { rejected, writeFile } from '../import/helpers';
 
 /**
@@ -39,9 +38,7 @@ function stored(): { batches: number; lines: number } {
 
 /** A workbook's parts, taken apart to be put together again differently. */
 function partsOf(bytes: Buffer): ZipPart[] {
-  const file = write(`parts-${crypto.randomUUID()}.xlsx`, bytes);
-  const { entries } = zipDirectory(file, 'parts.xlsx', bytes.length);
-  return entries.map((e) => ({ name: e.name, data: readZipEntry(file, e) }));
+  return unzip(bytes).map(({ name, data }) => ({ name, data }));
 }
 
 const sheetXml = (rows: number) => `${SHEET_HEAD}<sheetData>${spendSheetData(rows)}</sheetData></worksheet>`;
@@ -178,8 +175,7 @@ describe('damage where only verifying in the pass catches it', () => {
     hidden.writeUInt32LE(strings.size, 22);
     hidden.writeUInt16LE(hiddenName.length, 26);
     const inserted = Buffer.concat([hidden, hiddenName, strings.compressed]);
-    const { entries } = zipDirectory(write('clean.xlsx', clean), 'clean.xlsx', clean.length);
-    const at = entries.find((e) => e.name === 'xl/worksheets/sheet1.xml')!.localOffset;
+    const at = unzip(clean).find((e) => e.name === 'xl/worksheets/sheet1.xml')!.localOffset;
     const bytes = Buffer.concat([clean.subarray(0, at), inserted, clean.subarray(at)]);
     // Every record and the end record point past the inserted bytes.
     const moved = (offset: number) => (offset >= at ? offset + inserted.length : offset);
