@@ -10,7 +10,7 @@ import {
   type CsvOptions,
 } from './csvSource';
 import { checkFileSize } from '../safety/fileLimits';
-import { zipLayout } from '../safety/zipVerify';
+import { zipLayout } from '../safety/zipLayout';
 import { rejectFile } from './errors';
 import { sniffContainer } from './sniff';
 import type { TextEncodingName } from './textEncoding';

@@ -3,7 +3,8 @@ import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { columnLetter, type Cell, type SourceRow } from '../../shared/import/cells';
 import { releaseSkippedSheet } from '../safety/skippedSheet';
-import { readSmallPart, verifiedZip, zipLayout, type ZipLayout } from '../safety/zipVerify';
+import { zipLayout, type ZipLayout } from '../safety/zipLayout';
+import { readSmallPart, verifiedZip } from '../safety/zipVerify';
 import { ImportRejected, rejectFile } from './errors';
 import { EXCEL_MAX_ROWS, LIMITS } from './sniff';
 
