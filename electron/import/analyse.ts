@@ -7,7 +7,7 @@ import {
   type ImportMappingInput,
 } from '../../shared/import/mapping';
 import { problem, type ImportProblem } from '../../shared/import/problems';
-import { builtinMapping, detectKind, findHeader, genericMapping } from '../../shared/import/propose';
+import { builtinMapping, detectKind, genericMapping, withBasis } from '../../shared/import/propose';
 import type { Db } from '../store/db';
 import { getSettings } from '../store/settings';
 import { findSavedMapping } from './savedMappings';
@@ -37,17 +37,6 @@ export interface Analysis extends HeaderInfo {
   signature: string;
   /** File-level problems found before reading the data (no kind, unsupported export). */
   problems: ImportProblem[];
-}
-
-/** FOCUS: the basis picks the cost column; the other one is never added on top. */
-function applyBasis(
-  mapping: ImportMapping,
-  headers: readonly string[],
-  basis: 'effective' | 'billed',
-): ImportMapping {
-  if (mapping.format !== 'focus') return mapping;
-  const column = findHeader(headers, basis === 'billed' ? 'billedcost' : 'effectivecost');
-  return column ? { ...mapping, basis, columns: { ...mapping.columns, amount: column } } : mapping;
 }
 
 /** Reads the head of a file and proposes how to import it: format, kind, mapping (saved, built-in or by synonyms). */
@@ -86,7 +75,7 @@ export async function analyse(db: Db, req: AnalyseRequest): Promise<Analysis> {
       }
     }
   }
-  if (mapping && req.basis) mapping = applyBasis(mapping, header.headers, req.basis);
+  if (mapping && req.basis) mapping = withBasis(mapping, header.headers, req.basis);
   if (mapping && req.timeZone) mapping = { ...mapping, timeZone: req.timeZone };
   if (format.unsupported && !req.mapping && mappingSource !== 'saved') {
     problems.push(problem(null, null, null, `${format.label}: ${format.unsupported}`));

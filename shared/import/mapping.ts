@@ -1,25 +1,13 @@
 import { z } from 'zod';
 import { BENEFIT_TYPES, SPEND_CATEGORIES } from '../domain';
+import { isFormatId } from './sources';
 import { TimeZoneName } from './timeZone';
 
 /** The data kinds a file can be imported as (`fx`: monthly exchange rates into the reporting currency). */
 export const IMPORT_KINDS = ['spend', 'budget', 'benefits', 'kpis', 'initiatives', 'fx'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
-/** Layouts recognised by their headers; `csv`/`xlsx` mean a generic table in that container. */
-export const FORMAT_IDS = [
-  'focus',
-  'azure-ea',
-  'azure-mca',
-  'aws-cur',
-  'aws-cur2',
-  'anthropic',
-  'openai-cost',
-  'openai-activity',
-  'omb-inventory',
-  'generic',
-] as const;
-export type FormatId = (typeof FORMAT_IDS)[number];
+export type { FormatId } from './sources';
 
 /** How the spend category of a row is decided when the file has no category column of ours. */
 export const CATEGORY_RULES = ['column', 'cloud-service', 'constant'] as const;
@@ -27,7 +15,11 @@ export const CATEGORY_RULES = ['column', 'cloud-service', 'constant'] as const;
 export const ImportMappingSchema = z
   .object({
     kind: z.enum(IMPORT_KINDS),
-    format: z.enum(FORMAT_IDS).default('generic'),
+    /** A registered source's id (see sources/index.ts) or `generic`. */
+    format: z
+      .string()
+      .refine((id) => isFormatId(id), { message: 'not a known import format' })
+      .default('generic'),
     /** Field → the column header it is read from, as written in the file. */
     columns: z.record(z.string(), z.string()).default({}),
     /** KPI files: one row per observation (long) or one column per period (wide). */

@@ -1,34 +1,13 @@
+import { findHeader } from './columns';
 import { headerKey } from './headers';
 import { KIND_FIELDS } from './fields';
 import type { DetectedFormat } from './formats';
 import { IMPORT_KINDS, completeMapping, type ImportKind, type ImportMapping } from './mapping';
 import { parsePeriod } from './periods';
+import { sourceOf } from './sources';
+import { headerView, type ProposeOptions } from './sources/source';
 
-/** Finds the header whose key is one of `keys` (first key wins), as written in the file. */
-export function findHeader(headers: readonly string[], ...keys: string[]): string | undefined {
-  const byKey = new Map<string, string>();
-  for (const h of headers) if (!byKey.has(headerKey(h))) byKey.set(headerKey(h), h);
-  for (const k of keys) {
-    const h = byKey.get(k);
-    if (h !== undefined) return h;
-  }
-  return undefined;
-}
-
-function columnsOf(headers: readonly string[], spec: Record<string, string[]>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [field, keys] of Object.entries(spec)) {
-    const h = findHeader(headers, ...keys);
-    if (h !== undefined) out[field] = h;
-  }
-  return out;
-}
-
-export interface ProposeOptions {
-  basis: 'effective' | 'billed';
-  tagKey: string;
-  fiscalStartMonth: number;
-}
+export type { ProposeOptions };
 
 /** The built-in mapping of a recognised vendor format; the user can still change any of it. */
 export function builtinMapping(
@@ -36,120 +15,18 @@ export function builtinMapping(
   headers: readonly string[],
   o: ProposeOptions,
 ): ImportMapping | null {
-  const cols = (spec: Record<string, string[]>) => columnsOf(headers, spec);
-  switch (detected.format) {
-    case 'focus':
-      return completeMapping({
-        kind: 'spend',
-        format: 'focus',
-        basis: o.basis,
-        columns: cols({
-          date: ['chargeperiodstart'],
-          amount: [o.basis === 'billed' ? 'billedcost' : 'effectivecost'],
-          currency: ['billingcurrency'],
-          vendor: ['providername'],
-          description: ['servicename', 'chargedescription'],
-          costCenter: ['subaccountname'],
-          categoryHint: ['servicecategory'],
-          tags: ['tags'],
-        }),
-        decimal: '.',
-        dateOrder: 'ymd',
-        categoryRule: 'cloud-service',
-        tagKey: o.tagKey,
-      });
-    case 'azure-ea':
-    case 'azure-mca':
-      return completeMapping({
-        kind: 'spend',
-        format: detected.format,
-        columns: cols({
-          date: ['date', 'usagedatetime'],
-          amount: detected.format === 'azure-mca' ? ['costinbillingcurrency'] : ['cost'],
-          currency: ['billingcurrency', 'billingcurrencycode'],
-          description: ['metername', 'product'],
-          costCenter: ['costcenter'],
-          categoryHint: ['metercategory'],
-          tags: ['tags'],
-        }),
-        vendor: 'Microsoft Azure',
-        decimal: '.',
-        dateOrder: 'mdy',
-        categoryRule: 'cloud-service',
-        tagKey: o.tagKey,
-      });
-    case 'aws-cur':
-    case 'aws-cur2': {
-      const tagHeader = headers.find((h) => headerKey(h) === headerKey(`resourceTags/user:${o.tagKey}`));
-      return completeMapping({
-        kind: 'spend',
-        format: detected.format,
-        columns: {
-          ...cols({
-            date: ['lineitemusagestartdate'],
-            amount: ['lineitemunblendedcost'],
-            currency: ['lineitemcurrencycode'],
-            description: ['lineitemlineitemdescription', 'productproductname'],
-            categoryHint: ['lineitemproductcode'],
-            tags: ['resourcetags', 'tags'],
-          }),
-          ...(tagHeader ? { initiative: tagHeader } : {}),
-        },
-        vendor: 'Amazon Web Services',
-        decimal: '.',
-        dateOrder: 'ymd',
-        categoryRule: 'cloud-service',
-        tagKey: tagHeader ? null : o.tagKey,
-      });
-    }
-    case 'anthropic':
-      return completeMapping({
-        kind: 'spend',
-        format: 'anthropic',
-        columns: cols({ date: ['usagedateutc'], amount: ['costusd'], description: ['model'] }),
-        currency: 'USD',
-        vendor: 'Anthropic',
-        decimal: '.',
-        dateOrder: 'ymd',
-        categoryRule: 'constant',
-        category: 'model_api',
-      });
-    case 'openai-cost':
-      return completeMapping({
-        kind: 'spend',
-        format: 'openai-cost',
-        columns: cols({
-          date: ['starttime'],
-          amount: ['amountvalue'],
-          currency: ['amountcurrency'],
-          description: ['lineitem'],
-        }),
-        vendor: 'OpenAI',
-        decimal: '.',
-        dateOrder: 'ymd',
-        categoryRule: 'constant',
-        category: 'model_api',
-        emptyAmountIsZero: true,
-      });
-    case 'omb-inventory':
-      return completeMapping({
-        kind: 'initiatives',
-        format: 'omb-inventory',
-        columns: cols({
-          name: ['usecasename'],
-          nameQualifier: ['usecaseidagencyabbrev', 'usecaseid'],
-          owner: ['agencyname', 'agency'],
-          businessUnit: ['bureaucomponent', 'bureau'],
-          stage: ['stageofdevelopment', 'developmentstage'],
-          highImpact: ['istheaiusecasehighimpact', 'ishighimpact'],
-          description: ['whatproblemistheaiintendedtosolve', 'problemsolved'],
-        }),
-        dateOrder: 'mdy',
-        duplicateNames: 'qualify-with-row',
-      });
-    default:
-      return null;
-  }
+  const mapping = sourceOf(detected.format)?.mapping?.(headerView(headers), o);
+  return mapping ? completeMapping(mapping) : null;
+}
+
+/** A format's amount column for a cost basis (FOCUS); the mapping unchanged for formats with one cost. */
+export function withBasis(
+  mapping: ImportMapping,
+  headers: readonly string[],
+  basis: 'effective' | 'billed',
+): ImportMapping {
+  const column = sourceOf(mapping.format)?.amountForBasis?.(headerView(headers), basis);
+  return column ? { ...mapping, basis, columns: { ...mapping.columns, amount: column } } : mapping;
 }
 
 /** Headers of a wide KPI table that are periods (one column per month or quarter). */

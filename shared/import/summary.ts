@@ -1,21 +1,14 @@
 import type { DetectedFormat } from './formats';
+import { sourceOf } from './sources';
 import type { ImportKind, ImportMapping } from './mapping';
 import type { ImportProblem } from './problems';
 import type { ImportRecord } from './records';
 
 /** The format name reported for a batch: the vendor layout, or the container for a generic table. */
 export function reportedFormat(format: DetectedFormat['format'], container: 'csv' | 'xlsx'): string {
-  switch (format) {
-    case 'generic':
-      return container;
-    case 'openai-cost':
-    case 'openai-activity':
-      return 'openai';
-    case 'aws-cur2':
-      return 'aws-cur';
-    default:
-      return format;
-  }
+  if (format === 'generic') return container;
+  const source = sourceOf(format);
+  return source?.reported ?? format;
 }
 
 export interface CurrencyTotal {

@@ -1,0 +1,35 @@
+import { anthropicCost, anthropicTokens } from './anthropic';
+import { awsCur2, awsCurLegacy } from './awsCur';
+import { azureEa, azureMca } from './azure';
+import { focus } from './focus';
+import { ombInventory } from './ombInventory';
+import { openaiActivity, openaiCost } from './openai';
+import type { ImportSource } from './source';
+
+/**
+ * Every export format the importer recognises, in the order they are tried (the first whose `identify`
+ * answers wins, so a format whose columns another's include comes before it).
+ */
+export const SOURCES = [
+  focus,
+  azureMca,
+  azureEa,
+  awsCurLegacy,
+  awsCur2,
+  anthropicCost,
+  anthropicTokens,
+  openaiCost,
+  openaiActivity,
+  ombInventory,
+] as const;
+
+/** A format id: one of the registered sources, or `generic` for a table of no known format. */
+export type FormatId = (typeof SOURCES)[number]['id'] | 'generic';
+
+export function isFormatId(id: string): id is FormatId {
+  return id === 'generic' || SOURCES.some((s) => s.id === id);
+}
+
+export function sourceOf(id: string): ImportSource | undefined {
+  return SOURCES.find((s) => s.id === id);
+}
