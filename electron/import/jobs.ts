@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { ImportJobStatus } from '../../shared/api/import';
 import { backupWorkspace } from '../store/backup';
+import { sqliteWorkspaceError } from '../store/db';
 import type { Workspace } from '../store/workspace';
 import { ImportCancelled, ImportRejected } from './errors';
 import { commitImport, type ImportOptions } from './run';
@@ -20,9 +21,12 @@ interface Job {
 export class ImportJobs {
   private readonly jobs = new Map<string, Job>();
 
-  /** `open` gives the job its own connection to the workspace (as the transport opens it: binding, lock). */
+  /**
+   * `open` gives the job its own connection to `workspace.file` (as the transport opens it: binding,
+   * lock); the file names the workspace in a failure's message.
+   */
   start(
-    open: () => Workspace,
+    workspace: { file: string; open: () => Workspace },
     options: Omit<ImportOptions, 'signal' | 'onProgress'>,
     totalRows: number | null = null,
   ): string {
@@ -41,7 +45,7 @@ export class ImportJobs {
     const run = async () => {
       let ws: Workspace | null = null;
       try {
-        ws = open();
+        ws = workspace.open();
         // Replacing undoes whole batches: the workspace as it was is kept first, as for an undo.
         if (options.overlap === 'replace') await backupWorkspace(ws.db, ws.file, 'before-replace');
         status.result = await commitImport(ws.db, {
@@ -54,8 +58,10 @@ export class ImportJobs {
         status.state = 'done';
       } catch (err) {
         status.state = err instanceof ImportCancelled ? 'cancelled' : 'failed';
+        // A workspace another writer holds (or a damaged one) in the same words as the CLI's.
+        const plain = sqliteWorkspaceError(err, workspace.file);
         status.error = {
-          message: err instanceof Error ? err.message : String(err),
+          message: plain ? plain.message : err instanceof Error ? err.message : String(err),
           problems: err instanceof ImportRejected ? err.problems : [],
         };
       } finally {

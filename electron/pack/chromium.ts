@@ -101,7 +101,8 @@ export async function renderPrintPage(
 
 /**
  * The CLI/test/browser printer: serves the renderer and the API over a private HTTP bridge on 127.0.0.1
- * (per-run token) for the workspace in `ctx`, and prints the print view with headless Chromium.
+ * (per-run token, in the page URL's fragment) for the workspace in `ctx`, and prints the print view with
+ * headless Chromium.
  */
 export async function renderWithChromium(
   ctx: ServiceContext,
@@ -114,7 +115,7 @@ export async function renderWithChromium(
   const bridge = await startBridge({ service: createService(ctx), staticDir });
   const own = browser ? null : await launchChromium();
   try {
-    const url = `${bridge.url}${printPath(request.period, request.packDate)}&token=${encodeURIComponent(bridge.token)}`;
+    const url = bridge.pageUrl(printPath(request.period, request.packDate));
     return await renderPrintPage(browser ?? own!, url, { pdf: request.pdf });
   } finally {
     await own?.close();

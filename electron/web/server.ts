@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { LAUNCH_FRAGMENT, TOKEN_HEADER } from '../../shared/api/transport';
 import type { Service } from '../service/service';
 import { CSP, MIME, resolveStaticPath } from './policy';
 
@@ -17,15 +18,19 @@ export interface BridgeOptions {
 
 export interface Bridge {
   url: string;
-  /** The URL to open: carries the token once; the page keeps it for its API calls. */
+  /** The URL to open: the app with the token in its fragment (`#token=…`), which no request carries. */
   launchUrl: string;
+  /**
+   * Another page of the renderer (e.g. `print.html?period=FY2026-Q3`) opened the same way. A route may
+   * follow the token: `${pageUrl('')}#/pack`.
+   */
+  pageUrl(page: string): string;
   token: string;
   port: number;
   close(): Promise<void>;
 }
 
 const MAX_API_BODY = 8 * 1024 * 1024;
-const COOKIE = 'caio_session';
 
 function safeEqual(a: string, b: string): boolean {
   const ab = Buffer.from(a);
@@ -33,20 +38,12 @@ function safeEqual(a: string, b: string): boolean {
   return ab.length === bb.length && crypto.timingSafeEqual(ab, bb);
 }
 
-function cookieToken(req: http.IncomingMessage): string | null {
-  const header = req.headers.cookie ?? '';
-  for (const part of header.split(';')) {
-    const [k, v] = part.trim().split('=');
-    if (k === COOKIE && v) return v;
-  }
-  return null;
-}
-
 function send(
   res: http.ServerResponse,
   status: number,
   body: string,
   type = 'text/plain; charset=utf-8',
+  extra: http.OutgoingHttpHeaders = {},
 ): void {
   res.writeHead(status, {
     'Content-Type': type,
@@ -54,9 +51,29 @@ function send(
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': CSP,
     'Referrer-Policy': 'no-referrer',
+    ...extra,
   });
   res.end(body);
 }
+
+function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  extra: http.OutgoingHttpHeaders = {},
+): void {
+  send(res, status, JSON.stringify(body), 'application/json; charset=utf-8', extra);
+}
+
+/** The refusal of a call without the token: in the API's error shape, so the page shows it in words. */
+const UNAUTHORIZED = {
+  ok: false,
+  error: {
+    code: 'BAD_REQUEST',
+    message:
+      'This page has no key for the local server (or an old one): open the address `npm run web` printed, which ends in #token=….',
+  },
+};
 
 async function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   const chunks: Buffer[] = [];
@@ -71,12 +88,21 @@ async function readBody(req: http.IncomingMessage, limit: number): Promise<strin
 
 /**
  * The local HTTP bridge: serves the built renderer and the same API the desktop app uses, to a browser,
- * the CLI and the end-to-end tests. Bound to 127.0.0.1 only; every request must carry the per-run token
- * (header for API calls, a same-site cookie set from the launch URL for page assets); Host and Origin
- * must name this server, which defeats DNS rebinding and cross-site requests.
+ * the CLI and the end-to-end tests. Bound to 127.0.0.1 only; Host and Origin must name this server, which
+ * defeats DNS rebinding and cross-site requests.
+ *
+ * Every API call and upload must carry the per-run token in the X-Caio-Token header; nothing else counts
+ * (no cookie, no query parameter). The token reaches the page in the launch URL's fragment, which the
+ * browser sends to no server and no Referer; the page keeps it in memory (and in sessionStorage, which
+ * is per origin, port included, for a reload) and strips it from the address bar. A cookie would not do:
+ * browsers send 127.0.0.1's cookies to every port of it, so any other local server the user visits would
+ * receive it. The page's own files (HTML, scripts, styles, fonts) hold no data and are served without it.
  */
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? crypto.randomBytes(32).toString('base64url');
+  // The page finds it in the URL fragment by its shape.
+  if (!LAUNCH_FRAGMENT.test(`#token=${token}`))
+    throw new Error('The bridge token must be 32+ base64url characters.');
   const maxUpload = options.maxUploadBytes ?? 1024 * 1024 * 1024;
   let port = 0;
 
@@ -97,18 +123,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (!allowedHost(req.headers.host)) return send(res, 421, 'Misdirected request: unknown Host');
     if (!allowedOrigin(req.headers.origin)) return send(res, 403, 'Forbidden: foreign Origin');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const headerToken = req.headers['x-caio-token'];
-    const presented =
-      (typeof headerToken === 'string' ? headerToken : null) ??
-      url.searchParams.get('token') ??
-      cookieToken(req);
-    if (!presented || !safeEqual(presented, token))
-      return send(res, 403, 'Forbidden: missing or wrong token');
+    const needsToken = url.pathname.startsWith('/api/') || url.pathname === '/upload';
+    if (needsToken) {
+      const presented = req.headers[TOKEN_HEADER.toLowerCase()];
+      if (typeof presented !== 'string' || !safeEqual(presented, token))
+        return sendJson(res, 401, UNAUTHORIZED, { 'WWW-Authenticate': TOKEN_HEADER });
+    }
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'Use POST for API calls');
-      if (typeof headerToken !== 'string')
-        return send(res, 403, 'Forbidden: API calls need the X-Caio-Token header');
       const method = url.pathname.slice('/api/'.length);
       let payload: unknown;
       try {
@@ -132,8 +155,6 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
     if (url.pathname === '/upload') {
       if (req.method !== 'POST') return send(res, 405, 'Use POST to upload');
-      if (typeof headerToken !== 'string')
-        return send(res, 403, 'Forbidden: uploads need the X-Caio-Token header');
       const name = url.searchParams.get('name') ?? 'upload';
       try {
         const file = await options.service.ctx.uploads.saveStream(name, req, maxUpload);
@@ -169,9 +190,6 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       'Referrer-Policy': 'no-referrer',
       'Cross-Origin-Opener-Policy': 'same-origin',
     };
-    if (url.searchParams.get('token')) {
-      headers['Set-Cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-    }
     // One read and one write: the renderer's files are small (the largest script ~0.4 MB), and a
     // stream's 64 KB steps each waited for a turn of an event loop that also answers the API.
     const body = fs.readFileSync(target);
@@ -186,9 +204,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   });
   port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/`;
+  const pageUrl = (page: string) => `${url}${page.replace(/^\//, '')}#token=${token}`;
   return {
     url,
-    launchUrl: `${url}?token=${token}`,
+    launchUrl: pageUrl(''),
+    pageUrl,
     token,
     port,
     close: () =>

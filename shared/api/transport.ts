@@ -22,3 +22,10 @@ export interface CaioBridge {
   pickFile(): Promise<UploadedFileRef | null>;
   onShellCommand(listener: (command: ShellCommand) => void): () => void;
 }
+
+/**
+ * The HTTP bridge's per-run token: the header every API call and upload carries it in, and the launch URL's
+ * fragment it reaches the page in (`#token=…`, optionally followed by a route: `#token=…#/pack`).
+ */
+export const TOKEN_HEADER = 'X-Caio-Token';
+export const LAUNCH_FRAGMENT = /^#token=([A-Za-z0-9_-]{32,})(#.*)?$/;

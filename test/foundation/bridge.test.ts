@@ -56,12 +56,34 @@ describe('local HTTP bridge', () => {
     expect(JSON.parse(r.body)).toMatchObject({ ok: true, result: { name: 'Demo workspace' } });
   });
 
-  it('refuses a missing or wrong token', async () => {
-    expect((await api('workspace.info', {})).status).toBe(403);
-    expect((await api('workspace.info', { 'x-caio-token': 'wrong' })).status).toBe(403);
-    expect((await api('workspace.info', { 'x-caio-token': ctx.bridge.token.slice(0, -1) })).status).toBe(403);
-    expect((await request('/')).status).toBe(403);
-    expect((await request('/?token=nope')).status).toBe(403);
+  it('refuses an API call without the token header, or with a wrong one (401, in the API error shape)', async () => {
+    for (const headers of <Record<string, string>[]>[
+      {},
+      { 'x-caio-token': 'wrong' },
+      { 'x-caio-token': ctx.bridge.token.slice(0, -1) },
+      { 'x-caio-token': '' },
+    ]) {
+      const r = await api('workspace.info', headers);
+      expect(r.status, JSON.stringify(headers)).toBe(401);
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { message: /#token=/ } });
+      expect(r.body).not.toContain('Demo workspace');
+    }
+  });
+
+  it('takes the token from the header only: not from a cookie, a query parameter or an Authorization header', async () => {
+    const t = ctx.bridge.token;
+    expect((await api('workspace.info', { cookie: `caio_session=${t}` })).status).toBe(401);
+    expect((await api('workspace.info', { authorization: `Bearer ${t}` })).status).toBe(401);
+    const query = await request(`/api/workspace.info?token=${t}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(query.status).toBe(401);
+    // Anything but /api/… and /upload is a page file: a path that parses to another one never reaches the service.
+    const json = { 'content-type': 'application/json', 'x-caio-token': 'wrong' };
+    for (const p of ['//api/workspace.info', '/api', '/%61pi/workspace.info'])
+      expect((await request(p, { method: 'POST', headers: json, body: '{}' })).status, p).toBe(405);
   });
 
   it('refuses a foreign Host (DNS rebinding) and a foreign Origin, even with the token', async () => {
@@ -74,24 +96,30 @@ describe('local HTTP bridge', () => {
     ).toBe(200);
   });
 
-  it('needs the header (not only the cookie) for API calls, so a cross-site form cannot post', async () => {
-    const r = await api('workspace.info', { cookie: `caio_session=${ctx.bridge.token}` });
-    expect(r.status).toBe(403);
+  it('serves the page without the token, with a strict CSP and no cookie; the page holds no token', async () => {
+    for (const path of ['/', '/index.html', `/?token=${ctx.bridge.token}`, '/print.html?period=FY2026-Q3']) {
+      const r = await request(path);
+      expect(r.status, path).toBe(200);
+      expect(r.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(r.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(r.headers['referrer-policy']).toBe('no-referrer');
+      expect(r.headers['set-cookie'], path).toBeUndefined();
+      expect(r.body).not.toContain(ctx.bridge.token);
+    }
+    expect((await request('/')).body).toContain('<div id="root">');
   });
 
-  it('serves the renderer with a strict CSP and sets the session cookie from the launch URL', async () => {
-    const r = await request(`/?token=${ctx.bridge.token}`);
-    expect(r.status).toBe(200);
-    expect(r.body).toContain('<div id="root">');
-    expect(r.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(r.headers['content-security-policy']).toContain("script-src 'self'");
-    expect(String(r.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
-    const asset = await request('/index.html', { headers: { cookie: `caio_session=${ctx.bridge.token}` } });
-    expect(asset.status).toBe(200);
+  it('hands out the token in the URL fragment only, which no request carries', () => {
+    const launch = new URL(ctx.bridge.launchUrl);
+    expect(launch.hash).toBe(`#token=${ctx.bridge.token}`);
+    expect(launch.search).toBe('');
+    const print = new URL(ctx.bridge.pageUrl('print.html?period=FY2026-Q3'));
+    expect(print.pathname).toBe('/print.html');
+    expect(print.search).toBe('?period=FY2026-Q3');
+    expect(print.hash).toBe(`#token=${ctx.bridge.token}`);
   });
 
   it('refuses path traversal', async () => {
-    const cookie = { cookie: `caio_session=${ctx.bridge.token}` };
     for (const p of [
       '/../package.json',
       '/%2e%2e/%2e%2e/etc/passwd',
@@ -99,7 +127,7 @@ describe('local HTTP bridge', () => {
       '/..%5c..%5cpackage.json',
       '/%00',
     ]) {
-      const r = await request(p, { headers: cookie });
+      const r = await request(p);
       expect(r.status, p).toBe(400);
     }
     expect(resolveStaticPath('/srv/app', '/a/../../etc/passwd')).toBeNull();
@@ -125,6 +153,8 @@ describe('local HTTP bridge', () => {
     expect(parsed.result).toMatchObject({ name: 'spend.csv', size: 28 });
     expect(parsed.result.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(r.body).not.toContain('/tmp');
-    expect((await request('/upload?name=x', { method: 'POST', body: 'x' })).status).toBe(403);
+    expect((await request('/upload?name=x', { method: 'POST', body: 'x' })).status).toBe(401);
+    const wrong = { 'x-caio-token': 'wrong', 'content-type': 'application/octet-stream' };
+    expect((await request('/upload?name=x', { method: 'POST', headers: wrong, body: 'x' })).status).toBe(401);
   });
 });

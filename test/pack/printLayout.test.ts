@@ -17,9 +17,7 @@ describe('print view typography and layout (headless Chromium)', () => {
     browser = await launchChromium();
     page = await browser.newPage();
     await page.emulateMedia({ media: 'print' });
-    await page.goto(
-      `${ctx.bridge.url}${printPath('FY2026-Q3', '2026-10-12')}&token=${encodeURIComponent(ctx.bridge.token)}`,
-    );
+    await page.goto(ctx.bridge.pageUrl(printPath('FY2026-Q3', '2026-10-12')));
     const state = (await page.evaluate(waitForPrintViewScript(PRINT_READY_TIMEOUT_MS))) as { kind: string };
     expect(state.kind).toBe('ready');
   }, 90_000);

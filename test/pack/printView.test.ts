@@ -10,8 +10,7 @@ describe('print view ready signal (headless Chromium)', () => {
   const ws = tempWorkspace({ demo: true });
   let ctx: Awaited<ReturnType<typeof startTestBridge>>;
   let browser: Browser;
-  const url = (rel: string) =>
-    `${ctx.bridge.url}${rel}${rel.includes('?') ? '&' : '?'}token=${encodeURIComponent(ctx.bridge.token)}`;
+  const url = (rel: string) => ctx.bridge.pageUrl(rel);
 
   beforeAll(async () => {
     ctx = await startTestBridge(ws);

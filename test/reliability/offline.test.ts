@@ -89,7 +89,7 @@ describe('the renderer in Chromium makes no request that leaves 127.0.0.1', () =
       visited.push(await page.evaluate(() => window.location.hash));
     }
     expect(visited).toEqual(SECTIONS.map((s) => `#/${s}`));
-    const print = `${ctx.bridge.url}${printPath('FY2026-Q3', '2026-10-15').replace(/^\//, '')}&token=${encodeURIComponent(ctx.bridge.token)}`;
+    const print = ctx.bridge.pageUrl(printPath('FY2026-Q3', '2026-10-15'));
     await page.goto(print);
     await page.waitForFunction(
       () => document.body.dataset.ready === 'true' || document.body.dataset.ready === 'error',

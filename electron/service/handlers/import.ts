@@ -47,12 +47,16 @@ export const importHandlers: HandlerMap<keyof typeof importMethods> = {
     }
   },
   'import.start': (input, ctx) => {
-    const jobId = jobsOf(ctx).start(() => ctx.reopen(ctx.ws.file), {
-      ...options(input, ctx),
-      allowDuplicate: input.allowDuplicate,
-      overlap: input.overlap,
-      ...(input.mappingName ? { mappingName: input.mappingName } : {}),
-    });
+    const file = ctx.ws.file;
+    const jobId = jobsOf(ctx).start(
+      { file, open: () => ctx.reopen(file) },
+      {
+        ...options(input, ctx),
+        allowDuplicate: input.allowDuplicate,
+        overlap: input.overlap,
+        ...(input.mappingName ? { mappingName: input.mappingName } : {}),
+      },
+    );
     return { jobId };
   },
   'import.status': ({ jobId }, ctx) => jobsOf(ctx).status(jobId) ?? notFound(jobId),

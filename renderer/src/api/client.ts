@@ -1,6 +1,12 @@
 import type { Input, MethodName, Output } from '../../../shared/api';
 import type { ApiErrorShape, ApiResponse } from '../../../shared/api/contract';
-import type { CaioBridge, ShellCommand, UploadedFileRef } from '../../../shared/api/transport';
+import {
+  LAUNCH_FRAGMENT,
+  TOKEN_HEADER,
+  type CaioBridge,
+  type ShellCommand,
+  type UploadedFileRef,
+} from '../../../shared/api/transport';
 
 declare global {
   interface Window {
@@ -29,25 +35,36 @@ interface Transport {
 
 const TOKEN_KEY = 'caio.token';
 
+/**
+ * The local bridge's per-run token. It arrives in the launch URL's fragment, which the browser sends to no
+ * server (nor in a Referer); it is kept in this page's memory and sent as a header, never in a cookie
+ * (127.0.0.1's cookies go to every port of it, so any other local server would receive one). A copy in
+ * sessionStorage lets a reload of this tab work: that store is per origin, port included, and per tab.
+ * The fragment is then stripped from the address bar and history.
+ */
+function takeToken(): string | null {
+  const launch = LAUNCH_FRAGMENT.exec(window.location.hash);
+  if (!launch) return null;
+  sessionStorage.setItem(TOKEN_KEY, launch[1]!);
+  window.history.replaceState(
+    window.history.state,
+    '',
+    `${window.location.pathname}${window.location.search}${launch[2] ?? ''}`,
+  );
+  return launch[1]!;
+}
+
 function httpTransport(): Transport {
-  const params = new URLSearchParams(window.location.search);
-  const fromUrl = params.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    // Keep the token out of the address bar, history and screenshots.
-    params.delete('token');
-    const rest = params.toString();
-    window.history.replaceState(
-      null,
-      '',
-      `${window.location.pathname}${rest ? `?${rest}` : ''}${window.location.hash}`,
-    );
-  }
-  const token = sessionStorage.getItem(TOKEN_KEY) ?? '';
+  let token = takeToken() ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
+  // A launch URL opened in a tab already showing the app only changes the fragment: take it the same way.
+  // Registered before the app's own route listener, so the route never sees the token.
+  window.addEventListener('hashchange', () => {
+    token = takeToken() ?? token;
+  });
   const post = async (url: string, body: BodyInit, contentType: string) => {
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'Content-Type': contentType, 'X-Caio-Token': token },
+      headers: { 'Content-Type': contentType, [TOKEN_HEADER]: token },
       body,
     });
     const text = await res.text();
