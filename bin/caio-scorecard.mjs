@@ -1,15 +1,16 @@
 #!/usr/bin/env node
-// `caio-scorecard <command>` once installed: the same CLI as `npm run cli -- <command>`, run from the
-// TypeScript sources through tsx's loader in a child Node process.
-import { spawnSync } from 'node:child_process';
+// `caio-scorecard <command>` once installed: the bundled CLI (dist/electron/cli.cjs, built by `npm install`'s
+// prepare step or `npm run build`), run in this process.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-const cli = fileURLToPath(new URL('../electron/cli/main.ts', import.meta.url));
-const result = spawnSync(
-  process.execPath,
-  ['--import', import.meta.resolve('tsx'), cli, ...process.argv.slice(2)],
-  {
-    stdio: 'inherit',
-  },
-);
-process.exitCode = result.status ?? 1;
+const cli = fileURLToPath(new URL('../dist/electron/cli.cjs', import.meta.url));
+if (!fs.existsSync(cli)) {
+  process.stderr.write(
+    `caio-scorecard is not built (${cli} is missing): run \`npm run build\` in its folder.\n`,
+  );
+  process.exitCode = 1;
+} else {
+  createRequire(import.meta.url)(cli);
+}

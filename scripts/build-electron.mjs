@@ -1,5 +1,5 @@
 // Bundles the Electron shell: main process, preload (sandboxed, so one self-contained file), the
-// service host utility process and the import worker thread it starts. Node packages stay external and
+// service host utility process and the import worker thread it starts; and the CLI and the web bridge. Node packages stay external and
 // load from node_modules at run time.
 import { build } from 'esbuild';
 import path from 'node:path';
@@ -43,5 +43,19 @@ await Promise.all([
     outfile: 'dist/electron/import-worker.cjs',
     packages: 'external',
   }),
+  // The CLI (bin/caio-scorecard.mjs, `npm run cli`) and the browser bridge (`npm run web`): plain Node,
+  // next to the import worker they start.
+  build({
+    ...common,
+    entryPoints: ['electron/cli/bin.ts'],
+    outfile: 'dist/electron/cli.cjs',
+    packages: 'external',
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/web/main.ts'],
+    outfile: 'dist/electron/web.cjs',
+    packages: 'external',
+  }),
 ]);
-console.log('Built dist/electron/{main,preload,service-host,import-worker}.cjs');
+console.log('Built dist/electron/{main,preload,service-host,import-worker,cli,web}.cjs');

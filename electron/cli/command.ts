@@ -1,8 +1,11 @@
+import type { Progress } from './progress';
 import type { FlagSpec, ParsedArgs } from './args';
 
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+  /** Progress of a long import or export, on a terminal's stderr; absent when stderr is not a terminal. */
+  progress?: Progress | undefined;
 }
 
 /** One CLI command. `run` returns the process exit code. */

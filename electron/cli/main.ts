@@ -4,15 +4,21 @@ import { sqliteWorkspaceError, WorkspaceError } from '../store/db';
 import { parseArgs, UsageError } from './args';
 import type { CliIo } from './command';
 import { commands } from './commands';
+import { terminalProgress } from './progress';
+import { VERSION } from './version';
 
 function help(): string {
   const lines = commands.map((c) => `  ${c.usage}\n      ${c.summary}`);
-  return `caio-scorecard <command>\n\nCommands:\n${lines.join('\n')}\n`;
+  return `caio-scorecard ${VERSION}\n\ncaio-scorecard <command>\n\nCommands:\n${lines.join('\n')}\n  --version\n      Print the version\n`;
 }
 
 /** Runs one CLI invocation and returns the exit code; never calls process.exit itself. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.out(VERSION);
+    return 0;
+  }
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.out(help());
     return name ? 0 : 2;
@@ -51,18 +57,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-const isMain = process.argv[1] !== undefined && /cli[\\/]main\.[cm]?[jt]s$/.test(process.argv[1]);
-if (isMain) {
-  runCli(process.argv.slice(2), {
-    out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
-    err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`${String(err)}\n`);
-      process.exitCode = 1;
-    },
-  );
+/** The process entry: stdout/stderr, progress when stderr is a terminal, the exit code set, never thrown. */
+export async function runMain(argv: string[]): Promise<void> {
+  const progress = terminalProgress(process.stderr);
+  try {
+    process.exitCode = await runCli(argv, {
+      out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+      err: (t) => {
+        progress?.done();
+        process.stderr.write(t.endsWith('\n') ? t : `${t}\n`);
+      },
+      progress,
+    });
+  } catch (err) {
+    process.stderr.write(`${String(err)}\n`);
+    process.exitCode = 1;
+  } finally {
+    progress?.done();
+  }
 }
+
+// Run from the sources (`tsx electron/cli/main.ts`); the bundled CLI enters through bin.ts.
+const isMain = process.argv[1] !== undefined && /cli[\\/]main\.[cm]?[jt]s$/.test(process.argv[1]);
+if (isMain) void runMain(process.argv.slice(2));

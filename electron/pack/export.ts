@@ -26,6 +26,9 @@ export type PackRenderer = (request: {
   pdf: boolean;
 }) => Promise<RenderedPack>;
 
+/** Stages of an export, for a progress display ("printing the PDF"). */
+export type ExportStage = 'figures' | 'pdf' | 'xlsx' | 'snapshot';
+
 export function defaultOutDir(workspaceFile: string): string {
   return path.join(path.dirname(workspaceFile), 'Briefing packs');
 }
@@ -38,9 +41,11 @@ export async function exportPack(
   ctx: ServiceContext,
   req: ExportRequest,
   render: PackRenderer,
+  onStage?: (stage: ExportStage) => void,
 ): Promise<PackExportResult> {
   if (!req.pdf && !req.xlsx)
     throw new ApiError('BAD_REQUEST', 'Nothing to export: ask for the PDF, the Excel pack or both.');
+  onStage?.('figures');
   const data = loadPackData(ctx.ws.db, req.period);
   const blocking = data.preflight.issues.filter((i) => i.blocking);
   if (blocking.length > 0 && !req.allowUncommentedRed) {
@@ -56,6 +61,7 @@ export async function exportPack(
 
   const warnings: string[] = [];
   let rendered: RenderedPack = { pdf: null, charts: {} };
+  onStage?.('pdf');
   try {
     rendered = await render({ period: req.period, packDate, pdf: req.pdf });
   } catch (err) {
@@ -68,6 +74,7 @@ export async function exportPack(
 
   const outputs: { kind: PackFile['kind']; bytes: Uint8Array }[] = [];
   if (req.pdf) outputs.push({ kind: 'pdf', bytes: rendered.pdf! });
+  if (req.xlsx) onStage?.('xlsx');
   if (req.xlsx) outputs.push({ kind: 'xlsx', bytes: await buildWorkbook(data, rendered.charts, packDate) });
 
   const files: PackFile[] = outputs.map(({ kind, bytes }) => {
@@ -81,6 +88,7 @@ export async function exportPack(
     warnings.push(
       `Exported by override with ${blocking.length} red KPI(s) without commentary: ${blocking.map((i) => `${data.report.kpis.find((k) => k.id === i.ref)?.name ?? i.ref} (${i.ref})`).join(', ')}.`,
     );
+  onStage?.('snapshot');
   const earlier = listSnapshots(ctx.ws.db, req.period)[0] ?? null;
   const restatedSince = earlier && earlier.inputsSha256 !== data.inputsSha256 ? earlier : null;
   if (restatedSince)

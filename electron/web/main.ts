@@ -1,6 +1,5 @@
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs, optionalFlag } from '../cli/args';
 import { openOrCreateDefaultWorkspace } from '../service/defaultWorkspace';
 import { createService } from '../service/service';
@@ -18,10 +17,10 @@ async function main(): Promise<void> {
     : openOrCreateDefaultWorkspace(path.join(os.homedir(), '.caio-scorecard'), options);
   const uploads = new UploadStore();
   const service = createService({ ws, uploads, reopen: (file) => openWorkspace(file, options) });
-  const here = path.dirname(fileURLToPath(import.meta.url));
   const bridge = await startBridge({
     service,
-    staticDir: path.resolve(here, '../../dist/renderer'),
+    // The same from electron/web/ (sources) and dist/electron/ (bundled).
+    staticDir: path.resolve(__dirname, '../../dist/renderer'),
     port: Number(optionalFlag(args, 'port') ?? 0),
   });
   process.stdout.write(`CAIO Scorecard is serving ${ws.file}\nOpen: ${bridge.launchUrl}\n(Ctrl+C to stop)\n`);

@@ -13,6 +13,7 @@ import { backupWorkspace } from '../../store/backup';
 import { openWorkspace } from '../../store/workspace';
 import { optionalFlag, requireFlag, UsageError } from '../args';
 import type { CliIo, Command } from '../command';
+import { importProgressText } from '../progress';
 
 function kindFlag(raw: string | undefined): ImportKind | 'auto' {
   if (raw === undefined || raw === 'auto') return 'auto';
@@ -184,6 +185,8 @@ export const importCommand: Command = {
       ...(mappingFile ? { mapping: readMapping(mappingFile) } : {}),
     };
     const json = args.flags.has('json');
+    const progress = json ? undefined : io.progress;
+    if (progress) options.onProgress = (p) => progress.update(importProgressText(options.name, p));
     const ws = openWorkspace(requireFlag(args, 'db'), { lock: 'hold', holder: 'CAIO Scorecard CLI import' });
     try {
       if (args.flags.has('dry-run')) {

@@ -1,12 +1,19 @@
 import { ApiError } from '../../../shared/api/contract';
 import { isFiscalQuarterLabel } from '../../../shared/fiscal';
 import { renderWithChromium } from '../../pack/chromium';
-import { exportPack } from '../../pack/export';
+import { exportPack, type ExportStage } from '../../pack/export';
 import { createService } from '../../service/service';
 import { UploadStore } from '../../service/uploads';
 import { openWorkspace } from '../../store/workspace';
 import { requireFlag, UsageError } from '../args';
 import type { Command } from '../command';
+
+const STAGE_TEXT: Record<ExportStage, string> = {
+  figures: 'reading the figures',
+  pdf: 'rendering the pages and charts in headless Chromium',
+  xlsx: 'writing the Excel workbook',
+  snapshot: 'recording the snapshot',
+};
 
 export const packCommand: Command = {
   name: 'pack',
@@ -28,6 +35,7 @@ export const packCommand: Command = {
     const onlyPdf = args.flags.has('pdf');
     const onlyXlsx = args.flags.has('xlsx');
     const both = !onlyPdf && !onlyXlsx;
+    const progress = args.flags.has('json') ? undefined : io.progress;
     const ws = openWorkspace(requireFlag(args, 'db'));
     const uploads = new UploadStore();
     try {
@@ -43,7 +51,9 @@ export const packCommand: Command = {
           ...(typeof date === 'string' ? { packDate: date } : {}),
         },
         (r) => renderWithChromium(ctx, r),
+        progress ? (stage) => progress.update(`${period} pack: ${STAGE_TEXT[stage]}…`) : undefined,
       );
+      progress?.done();
       if (args.flags.has('json')) {
         io.out(JSON.stringify(result, null, 2));
       } else {
