@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { ServiceContext } from '../service/context';
 import { createService } from '../service/service';
 import { startBridge } from '../web/server';
@@ -60,6 +60,8 @@ export async function launchChromium(): Promise<Browser> {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`,
     );
+  // Loaded here, not at start-up: every CLI command would otherwise pay for Chromium's driver.
+  const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { PackData } from '../../../shared/export/packTypes';
 import { anomaliesSheet } from './anomaliesSheet';
 import { budgetSheet } from './budgetSheet';
@@ -40,7 +40,9 @@ function place(
  * live formulas with cached results, charts as pictures.
  */
 export async function buildWorkbook(data: PackData, charts: ChartImages, packDate: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on the first export, not at start-up (the CLI's other commands and the app's launch do not need it).
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'CAIO Scorecard';
   wb.lastModifiedBy = 'CAIO Scorecard';
   wb.title = `AI Board Briefing — ${data.period}`;
