@@ -10,6 +10,7 @@ import { zipLayout } from '../../electron/safety/zipLayout';
 import { verifiedZip } from '../../electron/safety/zipVerify';
 import { DATA_ROWS, pauseExceljsLoop, writeSheetsBeforeData } from './fixtures/exceljsLoop';
 import { ROOT } from './kill';
+import { unzip, zip } from './zip';
 
 /**
  * Workbooks whose data sheet follows other sheets, against two exceljs bugs the fuzz bench found.
@@ -22,9 +23,10 @@ import { ROOT } from './kill';
  * The race (a valid workbook refused, "not a readable .xlsx workbook (… reading 'sheets')" or "sheet …
  * could not be found"): exceljs's loop over the zip's entries ends at unzipper's early 'end' and drops the
  * entries queued behind the one it holds (see partStream in electron/import/xlsxSource.ts). Fixed by
- * handing exceljs the zip's end record only once its loop got every entry. Before the fix: 1 refusal in
- * ~1,300 plain re-imports (4 in 5,138, three runs of the old fixture), and 14 of the 120 imports run with
- * the loop pausing 0–4 ms below; after it, none.
+ * handing exceljs the zip's end record only once its loop got every entry. Before the fix: 4 refusals in
+ * 5,138 plain re-imports of this workbook when exceljs still read the file in its own order; since the
+ * sheets come last, none in 8,000 plain re-imports but 93 in 1,000 with the loop pausing 0–4 ms on every
+ * other pair (the run below), and 19 of 20 reads through temp files; after it, none (5,000 re-imports).
  *
  * Re-imports run in their own process so an uncaught exception cannot reach the test runner. Bigger run:
  * `SKIPPED_SHEETS_IMPORTS=5000 npx vitest run test/reliability/skippedSheets`.
@@ -68,6 +70,33 @@ describe('workbooks with sheets before the data sheet', () => {
       expect(rows).toBe(DATA_ROWS + 1);
     } finally {
       unpause();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a workbook exceljs reads through temp files: every sheet reaches the importer, with no pause added', async () => {
+    // Without the workbook's relationships part exceljs copies every sheet to a temp file as it meets it
+    // (and names none: the sheet's position decides). Its loop waits on the disk while unzipper reads on,
+    // so before the fix the sheets behind the first were dropped in 19 of 20 reads.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'caio-exceljs-loop-'));
+    try {
+      const full = path.join(dir, 'full.xlsx');
+      await writeSheetsBeforeData(full, 5);
+      const file = path.join(dir, 'temp-files.xlsx');
+      const parts = unzip(fs.readFileSync(full)).filter((p) => p.name !== 'xl/_rels/workbook.xml.rels');
+      fs.writeFileSync(file, zip(parts));
+      const sheetNames = listSheets(file, 'temp-files.xlsx').map((s) => s.name);
+      for (let i = 0; i < 20; i++) {
+        let rows = 0;
+        for await (const batch of xlsxRows(file, 'temp-files.xlsx', {
+          sheet: 'Spend',
+          sheetIndex: 4,
+          sheetNames,
+        }))
+          rows += batch.length;
+        expect(rows, `read ${i + 1}`).toBe(DATA_ROWS + 1);
+      }
+    } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
