@@ -216,17 +216,25 @@ function storedHeader(part: ZipPart): Buffer {
   return header;
 }
 
+/** An empty zip's end record: what tells a streaming zip reader that no entry follows. */
+export function zipEndRecord(): Buffer {
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  return end;
+}
+
 /**
  * The workbook for a streaming zip reader: every part, those `last` picks at the end, as a stored entry of
  * its inflated bytes (partBytes: each chunk checked before it is yielded, a failure thrown as an
- * ImportRejected), then an empty end record. `onRead` is told of the file's bytes as they are read.
+ * ImportRejected), then an empty end record (`endRecord: false`: the caller sends it, zipEndRecord).
+ * `onRead` is told of the file's bytes as they are read.
  */
 export async function* verifiedZip(
   file: string,
   name: string,
   layout: ZipLayout,
   last: (p: ZipPart) => boolean,
-  o: { limits?: ZipVerifyLimits; onRead?: (bytes: number) => void } = {},
+  o: { limits?: ZipVerifyLimits; onRead?: (bytes: number) => void; endRecord?: boolean } = {},
 ): AsyncGenerator<Buffer> {
   const order = [...layout.parts.filter((p) => !last(p)), ...layout.parts.filter(last)];
   const budget: InflateBudget = { inflated: 0 };
@@ -240,9 +248,7 @@ export async function* verifiedZip(
   } finally {
     await fh.close();
   }
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  yield end;
+  if (o.endRecord !== false) yield zipEndRecord();
 }
 
 /** Largest part inflated whole in memory (the workbook's sheet list). */
