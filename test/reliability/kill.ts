@@ -123,10 +123,11 @@ export function killMoments(count: number, fromMs: number, toMs: number, seed: n
 
 export interface KillOn<E> {
   /**
-   * The event to kill on, given everything the CLI has printed so far and the time since it was started.
-   * Checked on every chunk of its output, on every change in `watchDir` (fs.watch), and every millisecond.
+   * The event to kill on, given everything the CLI has printed so far, the time since it was started and,
+   * when called for a change in `watchDir` (fs.watch), the name of the file that changed. Checked on every
+   * chunk of its output, on every such change, and every millisecond.
    */
-  when: (printed: { stdout: string; stderr: string }, elapsedMs: number) => boolean;
+  when: (printed: { stdout: string; stderr: string }, elapsedMs: number, changed?: string) => boolean;
   /** Read synchronously just before SIGKILL is sent: what held at the moment of the kill. */
   evidence: () => E;
   /** SIGKILL this long after the event; 0 (the default) sends it in the same tick as the event is seen. */
@@ -161,8 +162,8 @@ export function runCliKilledOn<E>(args: string[], on: KillOn<E>): Promise<Killed
     evidence = on.evidence();
     child.kill('SIGKILL');
   };
-  const check = () => {
-    if (fired || !on.when(printed, Date.now() - started)) return;
+  const check = (changed?: string) => {
+    if (fired || !on.when(printed, Date.now() - started, changed)) return;
     fired = true;
     clearInterval(poll);
     watcher?.close();
@@ -177,7 +178,7 @@ export function runCliKilledOn<E>(args: string[], on: KillOn<E>): Promise<Killed
     printed.stderr += d.toString();
     check();
   });
-  const watcher = on.watchDir ? fs.watch(on.watchDir, check) : null;
+  const watcher = on.watchDir ? fs.watch(on.watchDir, (_, f) => check(f ?? undefined)) : null;
   const poll = setInterval(check, 1);
   return new Promise((resolve, reject) => {
     let exit: Pick<CliRun, 'code' | 'signal' | 'ms'> | null = null;
