@@ -23,7 +23,8 @@ describe('formulaEval', () => {
     expect(at('A3')).toBe(6);
     expect(at("'Other sheet'!C3")).toBe(21);
     expect(at('(A1-A2)/A2')).toBe(1.5);
-    expect(at('-A2^2+2*3')).toBe(22); // unary minus binds before ^, as in Excel
+    expect(at('-A2*2+A1/-5')).toBe(-10);
+    expect(at('A1-A2-A2')).toBe(2); // left to right
   });
 
   it('blanks, "" and zero compare as Excel does; IF, OR, IFERROR, COUNTIF', () => {
@@ -41,6 +42,7 @@ describe('formulaEval', () => {
 
   it('refuses what it does not know rather than guessing', () => {
     expect(() => at('VLOOKUP(A1,A1:A2,1)')).toThrow(/not supported/);
+    expect(() => at('A1^2')).toThrow();
     expect(() => at('COUNTIF(A:A,">1")')).toThrow(/only equality/);
     expect(() => at('A1+')).toThrow();
   });

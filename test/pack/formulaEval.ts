@@ -5,93 +5,84 @@ import type ExcelJS from 'exceljs';
  * cells it names as a spreadsheet recalculating the file would, evaluating a referenced cell's own
  * formula in turn (never reading a cached result). Values are IEEE doubles, as in Excel.
  *
- * Supported: numbers, "text", TRUE/FALSE, references (A1, $A$1, Sheet!A1, 'A sheet'!A1), ranges (A1:B9,
- * H:H) as function arguments, + - * / ^ & = <> < > <= >=, unary minus, and IF, IFERROR, ISERROR, AND,
- * OR, NOT, SUM, COUNTIF (equality criteria). Anything else throws, so a formula of a new shape is noticed.
+ * Supported: numbers, "text", references (A1, $A$1, Sheet!A1, 'A sheet'!A1), ranges (A1:B9, H:H) as
+ * function arguments, + - * / = <> < > <= >=, unary minus, IF, IFERROR, OR, SUM and COUNTIF (equality
+ * criteria). Anything else throws, so a formula of a new shape is noticed rather than guessed at.
  */
 export type Value = number | string | boolean | null | FormulaError; // null: a blank cell
 export interface FormulaError {
   error: string;
 }
 
-const DIV0: FormulaError = { error: '#DIV/0!' };
-const VALUE: FormulaError = { error: '#VALUE!' };
-
 export function isError(v: unknown): v is FormulaError {
   return typeof v === 'object' && v !== null && 'error' in v;
 }
 
-interface Ref {
-  sheet: string;
-  col: number;
-  row: number;
-}
 interface Range {
   sheet: string;
-  from: { col: number; row: number | null };
-  to: { col: number; row: number | null };
+  cols: [number, number];
+  rows: [number, number] | null; // null: whole columns
 }
-
 type Node =
   | { t: 'lit'; v: Value }
-  | { t: 'ref'; ref: Ref }
+  | { t: 'ref'; sheet: string; col: number; row: number }
   | { t: 'range'; range: Range }
   | { t: 'neg'; x: Node }
   | { t: 'bin'; op: string; a: Node; b: Node }
   | { t: 'call'; name: string; args: Node[] };
 
+// A number | "text" | [sheet!]reference or range | FUNCTION( | an operator.
 const TOKEN =
-  /\s*(?:(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|"((?:[^"]|"")*)"|((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?|\$?[A-Z]{1,3}:\$?[A-Z]{1,3})(?![\w(])|([A-Za-z][\w.]*)\s*\(|(TRUE|FALSE)\b|(<>|<=|>=|[-+*/^&=<>(),]))/y;
+  /\s*(?:(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|"((?:[^"]|"")*)"|(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?[A-Z]{1,3})(\$?\d+)?(?::(\$?[A-Z]{1,3})(\$?\d+)?)?(?![\w(])|([A-Za-z][\w.]*)\(|(<>|<=|>=|[-+*/=<>(),]))/y;
 
-type Token =
-  | { k: 'num'; v: number }
-  | { k: 'str'; v: string }
-  | { k: 'ref'; sheet: string | null; text: string }
-  | { k: 'fn'; v: string }
-  | { k: 'bool'; v: boolean }
-  | { k: 'op'; v: string };
+const colNumber = (col: string) =>
+  [...col.replace('$', '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+const rowNumber = (row: string) => Number(row.replace('$', ''));
 
-function tokenize(formula: string): Token[] {
-  const out: Token[] = [];
+function tokenize(
+  formula: string,
+  sheet: string,
+): (Node | { t: 'fn'; name: string } | { t: 'op'; v: string })[] {
+  const out: ReturnType<typeof tokenize> = [];
   TOKEN.lastIndex = 0;
-  while (TOKEN.lastIndex < formula.length) {
-    if (/^\s*$/.test(formula.slice(TOKEN.lastIndex))) break;
+  while (!/^\s*$/.test(formula.slice(TOKEN.lastIndex))) {
     const at = TOKEN.lastIndex;
     const m = TOKEN.exec(formula);
     if (!m) throw new Error(`cannot read formula ${formula} at ${at}`);
-    if (m[1] !== undefined) out.push({ k: 'num', v: Number(m[1]) });
-    else if (m[2] !== undefined) out.push({ k: 'str', v: m[2].replace(/""/g, '"') });
-    else if (m[4] !== undefined) {
-      const q = m[3]?.slice(0, -1) ?? null;
-      const sheet = q?.startsWith("'") ? q.slice(1, -1).replace(/''/g, "'") : q;
-      out.push({ k: 'ref', sheet, text: m[4].replace(/\$/g, '') });
-    } else if (m[5] !== undefined) out.push({ k: 'fn', v: m[5].toUpperCase() });
-    else if (m[6] !== undefined) out.push({ k: 'bool', v: m[6] === 'TRUE' });
-    else out.push({ k: 'op', v: m[7]! });
+    const [, num, str, quoted, col, row, col2, row2, fn, op] = m;
+    const s = quoted ? (quoted.startsWith("'") ? quoted.slice(1, -1).replace(/''/g, "'") : quoted) : sheet;
+    if (num !== undefined) out.push({ t: 'lit', v: Number(num) });
+    else if (str !== undefined) out.push({ t: 'lit', v: str.replace(/""/g, '"') });
+    else if (col !== undefined && col2 === undefined) {
+      if (row === undefined) throw new Error(`${formula}: a column without a row`);
+      out.push({ t: 'ref', sheet: s, col: colNumber(col), row: rowNumber(row) });
+    } else if (col !== undefined) {
+      if ((row === undefined) !== (row2 === undefined)) throw new Error(`${formula}: a mixed range`);
+      const rows: Range['rows'] = row && row2 ? [rowNumber(row), rowNumber(row2)] : null;
+      out.push({ t: 'range', range: { sheet: s, cols: [colNumber(col), colNumber(col2!)], rows } });
+    } else if (fn !== undefined) out.push({ t: 'fn', name: fn.toUpperCase() });
+    else out.push({ t: 'op', v: op! });
   }
   return out;
 }
 
-function colNumber(col: string): number {
-  return [...col].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
-
+/** Parses with Excel's precedence: comparison < + - < * / < unary minus. */
 function parse(formula: string, sheet: string): Node {
-  const tokens = tokenize(formula);
+  const tokens = tokenize(formula, sheet);
   let i = 0;
-  const peekOp = (...ops: string[]) => {
+  const isOp = (...ops: string[]) => {
     const t = tokens[i];
-    return t?.k === 'op' && ops.includes(t.v) ? t.v : null;
+    return t?.t === 'op' && ops.includes(t.v) ? t.v : null;
   };
   const expectOp = (op: string) => {
-    if (!peekOp(op)) throw new Error(`${formula}: expected "${op}" at token ${i}`);
+    if (!isOp(op)) throw new Error(`${formula}: expected "${op}" at token ${i}`);
     i++;
   };
   const binary =
     (next: () => Node, ...ops: string[]) =>
     (): Node => {
       let a = next();
-      for (let op = peekOp(...ops); op; op = peekOp(...ops)) {
+      for (let op = isOp(...ops); op; op = isOp(...ops)) {
         i++;
         a = { t: 'bin', op, a, b: next() };
       }
@@ -100,58 +91,39 @@ function parse(formula: string, sheet: string): Node {
   const primary = (): Node => {
     const t = tokens[i++];
     if (!t) throw new Error(`${formula}: unexpected end`);
-    switch (t.k) {
-      case 'num':
-      case 'str':
-      case 'bool':
-        return { t: 'lit', v: t.v };
-      case 'ref': {
-        const s = t.sheet ?? sheet;
-        const [from, to] = t.text.split(':');
-        const cell = (x: string) => {
-          const m = /^([A-Z]+)(\d+)?$/.exec(x)!;
-          return { col: colNumber(m[1]!), row: m[2] ? Number(m[2]) : null };
-        };
-        if (to === undefined) {
-          const c = cell(from!);
-          return { t: 'ref', ref: { sheet: s, col: c.col, row: c.row! } };
-        }
-        return { t: 'range', range: { sheet: s, from: cell(from!), to: cell(to) } };
+    if (t.t === 'fn') {
+      const args: Node[] = [];
+      while (!isOp(')')) {
+        if (args.length) expectOp(',');
+        args.push(comparison());
       }
-      case 'fn': {
-        const args: Node[] = [];
-        if (!peekOp(')')) {
-          args.push(comparison());
-          while (peekOp(',')) {
-            i++;
-            args.push(comparison());
-          }
-        }
-        expectOp(')');
-        return { t: 'call', name: t.v, args };
-      }
-      case 'op':
-        if (t.v === '(') {
-          const x = comparison();
-          expectOp(')');
-          return x;
-        }
-        if (t.v === '-') return { t: 'neg', x: primary() };
-        if (t.v === '+') return primary();
+      expectOp(')');
+      return { t: 'call', name: t.name, args };
     }
-    throw new Error(`${formula}: unexpected ${JSON.stringify(t)}`);
+    if (t.t !== 'op') return t;
+    if (t.v === '-') return { t: 'neg', x: primary() };
+    if (t.v === '(') {
+      const x = comparison();
+      expectOp(')');
+      return x;
+    }
+    throw new Error(`${formula}: unexpected "${t.v}"`);
   };
-  const power = binary(primary, '^');
-  const multiplicative = binary(power, '*', '/');
-  const additive = binary(multiplicative, '+', '-');
-  const concat = binary(additive, '&');
-  const comparison: () => Node = binary(concat, '=', '<>', '<', '>', '<=', '>=');
+  const comparison: () => Node = binary(
+    binary(binary(primary, '*', '/'), '+', '-'),
+    '=',
+    '<>',
+    '<',
+    '>',
+    '<=',
+    '>=',
+  );
   const node = comparison();
-  if (i !== tokens.length) throw new Error(`${formula}: unexpected ${JSON.stringify(tokens[i])}`);
+  if (i !== tokens.length) throw new Error(`${formula}: unexpected token ${i}`);
   return node;
 }
 
-/** Recomputes formulas of one workbook; each cell's formula is evaluated once. */
+/** Recomputes formulas of one workbook; each cell is evaluated once. */
 export class FormulaEvaluator {
   private readonly memo = new Map<string, Value>();
   private readonly visiting = new Set<string>();
@@ -163,19 +135,18 @@ export class FormulaEvaluator {
     return this.value(parse(formula, sheet));
   }
 
-  /** What a cell holds: its constant, or its formula recomputed. A formula never yields a blank. */
+  /** What a cell holds: its constant, or its formula recomputed (a formula never yields a blank). */
   cell(sheet: string, col: number, row: number): Value {
     const key = `${sheet}!${col}:${row}`;
     if (this.memo.has(key)) return this.memo.get(key)!;
     if (this.visiting.has(key)) throw new Error(`circular reference at ${key}`);
     const ws = this.wb.getWorksheet(sheet);
     if (!ws) throw new Error(`no sheet "${sheet}"`);
-    const v: unknown = ws.getRow(row).getCell(col).value;
+    const cell = ws.getRow(row).getCell(col);
+    const v: unknown = cell.value;
     let out: Value;
-    if (v === null || v === undefined || v === '') out = v === '' ? '' : null;
+    if (v === null || v === undefined) out = null;
     else if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') out = v;
-    else if (v instanceof Date)
-      out = v.getTime() / 86_400_000 + 25_569; // Excel's serial day number
     else if (typeof v === 'object' && 'formula' in v) {
       this.visiting.add(key);
       try {
@@ -183,24 +154,16 @@ export class FormulaEvaluator {
       } finally {
         this.visiting.delete(key);
       }
-    } else if (typeof v === 'object' && 'richText' in v)
-      out = (v as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
-    else if (typeof v === 'object' && 'error' in v)
-      out = { error: String((v as ExcelJS.CellErrorValue).error) };
-    else
-      throw new Error(
-        `${sheet}!${ws.getRow(row).getCell(col).address}: unsupported value ${JSON.stringify(v)}`,
-      );
+    } else throw new Error(`${sheet}!${cell.address}: unsupported value ${JSON.stringify(v)}`);
     this.memo.set(key, out);
     return out;
   }
 
-  private cells(r: Range): Value[] {
-    const ws = this.wb.getWorksheet(r.sheet);
-    if (!ws) throw new Error(`no sheet "${r.sheet}"`);
+  private cells({ sheet, cols, rows }: Range): Value[] {
+    const last = rows?.[1] ?? this.wb.getWorksheet(sheet)?.rowCount ?? 0;
     const out: Value[] = [];
-    for (let row = r.from.row ?? 1; row <= (r.to.row ?? ws.rowCount); row++)
-      for (let col = r.from.col; col <= r.to.col; col++) out.push(this.cell(r.sheet, col, row));
+    for (let row = rows?.[0] ?? 1; row <= last; row++)
+      for (let col = cols[0]; col <= cols[1]; col++) out.push(this.cell(sheet, col, row));
     return out;
   }
 
@@ -209,88 +172,57 @@ export class FormulaEvaluator {
       case 'lit':
         return n.v;
       case 'ref':
-        return this.cell(n.ref.sheet, n.ref.col, n.ref.row);
+        return this.cell(n.sheet, n.col, n.row);
       case 'range':
         throw new Error('a range outside a function argument');
       case 'neg': {
         const x = toNumber(this.value(n.x));
         return isError(x) ? x : -x;
       }
-      case 'bin':
-        return this.binary(n.op, this.value(n.a), this.value(n.b));
+      case 'bin': {
+        const [a, b] = [this.value(n.a), this.value(n.b)];
+        if (isError(a)) return a;
+        if (isError(b)) return b;
+        if (!'+-*/'.includes(n.op)) {
+          const c = compare(a, b);
+          return { '=': c === 0, '<>': c !== 0, '<': c < 0, '>': c > 0, '<=': c <= 0, '>=': c >= 0 }[n.op]!;
+        }
+        const [x, y] = [toNumber(a), toNumber(b)];
+        if (isError(x)) return x;
+        if (isError(y)) return y;
+        if (n.op === '/') return y === 0 ? { error: '#DIV/0!' } : x / y;
+        return n.op === '+' ? x + y : n.op === '-' ? x - y : x * y;
+      }
       case 'call':
         return this.call(n.name, n.args);
     }
   }
 
-  private binary(op: string, a: Value, b: Value): Value {
-    if (isError(a)) return a;
-    if (isError(b)) return b;
-    if (op === '&') return text(a) + text(b);
-    if (['=', '<>', '<', '>', '<=', '>='].includes(op)) {
-      const c = compare(a, b);
-      return { '=': c === 0, '<>': c !== 0, '<': c < 0, '>': c > 0, '<=': c <= 0, '>=': c >= 0 }[op]!;
-    }
-    const x = toNumber(a);
-    const y = toNumber(b);
-    if (isError(x)) return x;
-    if (isError(y)) return y;
-    switch (op) {
-      case '+':
-        return x + y;
-      case '-':
-        return x - y;
-      case '*':
-        return x * y;
-      case '/':
-        return y === 0 ? DIV0 : x / y;
-      case '^':
-        return x ** y;
-    }
-    throw new Error(`operator ${op}`);
-  }
-
   private call(name: string, args: Node[]): Value {
-    const arg = (k: number) => {
-      const a = args[k];
-      if (!a) throw new Error(`${name}: argument ${k + 1} missing`);
-      return this.value(a);
-    };
-    const flat = (a: Node) => (a.t === 'range' ? this.cells(a.range) : [this.value(a)]);
+    const arg = (k: number) => this.value(args[k] ?? { t: 'lit', v: false });
     switch (name) {
       case 'IF': {
         const c = toBoolean(arg(0));
-        if (isError(c)) return c;
-        if (c) return arg(1);
-        return args.length > 2 ? arg(2) : false;
+        return isError(c) ? c : c ? arg(1) : arg(2);
       }
       case 'IFERROR': {
         const v = arg(0);
         return isError(v) ? arg(1) : v;
       }
-      case 'ISERROR':
-        return isError(arg(0));
-      case 'NOT': {
-        const c = toBoolean(arg(0));
-        return isError(c) ? c : !c;
-      }
-      case 'AND':
       case 'OR': {
-        const values = args.flatMap(flat).map(toBoolean);
-        const err = values.find(isError);
-        if (err) return err;
-        return name === 'AND' ? values.every(Boolean) : values.some(Boolean);
+        const values = args.flatMap((a) => (a.t === 'range' ? this.cells(a.range) : [this.value(a)]));
+        const c = values.map(toBoolean);
+        return c.find(isError) ?? c.some(Boolean);
       }
       case 'SUM': {
         let total = 0;
         for (const a of args) {
-          // In a range only numbers count; a direct argument is coerced.
+          // In a range only numbers count (text and blanks are skipped); a direct argument is coerced.
           const values =
             a.t === 'range'
               ? this.cells(a.range).filter((v) => typeof v === 'number' || isError(v))
               : [this.value(a)];
-          for (const v of values) {
-            const x = toNumber(v);
+          for (const x of values.map(toNumber)) {
             if (isError(x)) return x;
             total += x;
           }
@@ -298,9 +230,9 @@ export class FormulaEvaluator {
         return total;
       }
       case 'COUNTIF': {
-        const range = args[0];
-        if (range?.t !== 'range' || args.length !== 2) throw new Error('COUNTIF(range, criterion) only');
+        const [range] = args;
         const criterion = arg(1);
+        if (range?.t !== 'range' || args.length !== 2) throw new Error('COUNTIF(range, criterion) only');
         if (typeof criterion === 'string' && /^[<>=]/.test(criterion))
           throw new Error(`COUNTIF criterion ${criterion}: only equality is supported`);
         return this.cells(range.range).filter((v) => v !== null && compare(v, criterion) === 0).length;
@@ -312,40 +244,25 @@ export class FormulaEvaluator {
 
 function toNumber(v: Value): number | FormulaError {
   if (isError(v)) return v;
-  if (v === null) return 0;
   if (typeof v === 'number') return v;
-  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v === null || typeof v === 'boolean') return Number(v);
   const x = v.trim() === '' ? NaN : Number(v);
-  return Number.isFinite(x) ? x : VALUE;
+  return Number.isFinite(x) ? x : { error: '#VALUE!' };
 }
 
 function toBoolean(v: Value): boolean | FormulaError {
   if (isError(v)) return v;
-  if (v === null) return false;
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'number') return v !== 0;
+  if (typeof v !== 'string') return Boolean(v);
   const u = v.toUpperCase();
-  return u === 'TRUE' ? true : u === 'FALSE' ? false : VALUE;
-}
-
-function text(v: Value): string {
-  if (v === null) return '';
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  return String(v);
+  return u === 'TRUE' ? true : u === 'FALSE' ? false : { error: '#VALUE!' };
 }
 
 /** Excel's comparison: a blank takes the other side's type; numbers < text < logicals; text ignores case. */
 function compare(a: Value, b: Value): number {
-  const blankAs = (other: Value): Value =>
-    typeof other === 'string' ? '' : typeof other === 'boolean' ? false : 0;
-  const x = a === null ? blankAs(b) : a;
-  const y = b === null ? blankAs(a) : b;
+  const blankAs = (o: Value): Value => (typeof o === 'string' ? '' : typeof o === 'boolean' ? false : 0);
+  const [x, y] = [a === null ? blankAs(b) : a, b === null ? blankAs(a) : b];
   const rank = (v: Value) => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
   if (rank(x) !== rank(y)) return rank(x) - rank(y);
-  if (typeof x === 'string' && typeof y === 'string') {
-    const [p, q] = [x.toLowerCase(), y.toLowerCase()];
-    return p < q ? -1 : p > q ? 1 : 0;
-  }
-  const [p, q] = [Number(x), Number(y)];
+  const [p, q] = typeof x === 'string' ? [x.toLowerCase(), String(y).toLowerCase()] : [Number(x), Number(y)];
   return p < q ? -1 : p > q ? 1 : 0;
 }
