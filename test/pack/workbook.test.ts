@@ -14,7 +14,17 @@ import { exportPack } from '../../electron/pack/export';
 import { createService } from '../../electron/service/service';
 import { UploadStore } from '../../electron/service/uploads';
 import { tempWorkspace } from '../helpers/tempWorkspace';
-import { cellMicro, evalMoney, formulaOf, modelCents, rowOf, shownCents, shownOf } from './workbookHelpers';
+import { FormulaEvaluator, isError } from './formulaEval';
+import {
+  cellMicro,
+  evalMoney,
+  formulaOf,
+  isFormula,
+  modelCents,
+  rowOf,
+  shownCents,
+  shownOf,
+} from './workbookHelpers';
 
 const PERIOD = 'FY2026-Q3';
 
@@ -23,6 +33,8 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
   const ws = tempWorkspace({ demo: true });
   let data: PackData;
   let wb: ExcelJS.Workbook;
+  /** Recomputes the workbook's formulas from the cells read back from the file, not from cached results. */
+  let recalc: FormulaEvaluator;
 
   beforeAll(async () => {
     const ctx = createService({ ws, uploads: new UploadStore() }).ctx;
@@ -41,6 +53,7 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
     data = loadPackData(ws.db, PERIOD);
     wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(result.files.find((f) => f.kind === 'xlsx')!.path);
+    recalc = new FormulaEvaluator(wb);
   }, 60_000);
   afterAll(() => ws.close());
 
@@ -58,6 +71,40 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
     );
     expect(shownCents(f.result as number), `${sheetName}!${address} to the cent`).toBe(modelCents(model));
     expect(cell.numFmt).toMatch(/#,##0\.00/);
+  }
+
+  /**
+   * A ratio recomputed from the cells against the model's exact figure. The cells hold amounts to the
+   * micro-unit (an anomaly's baseline median can be half a micro-unit, rounded), so the two may part in the
+   * 11th digit: far below the 0.1% a percentage shows, far above float noise, and any wrong formula (wrong
+   * cell, wrong operation) misses by whole digits.
+   */
+  function expectClose(actual: number, expected: number, where: string): void {
+    expect(Math.abs(actual - expected), `${where}: ${actual} vs ${expected}`).toBeLessThanOrEqual(
+      1e-9 * Math.abs(expected) + 1e-15,
+    );
+  }
+
+  /** exceljs reads a cached "" (t="str" with an empty <v>) back as undefined. */
+  const cachedOf = (cell: ExcelJS.Cell): unknown => formulaOf(cell).result ?? '';
+
+  /**
+   * A ratio formula: the exact formula, recomputed from the cells it names (their own formulas recomputed
+   * in turn) to the model's figure, "" where the model has none; and the cached result is the model's.
+   */
+  function expectRatio(sheetName: string, address: string, formula: string, model: number | null): void {
+    const where = `${sheetName}!${address}`;
+    const cell = sheet(sheetName).getCell(address);
+    expect(formulaOf(cell).formula, where).toBe(formula);
+    const recomputed = recalc.evaluate(sheetName, formula);
+    if (model === null) {
+      expect(recomputed, `${where} recomputed`).toBe('');
+      expect(cachedOf(cell), `${where} cached`).toBe('');
+      return;
+    }
+    expect(typeof recomputed, `${where} recomputed: ${JSON.stringify(recomputed)}`).toBe('number');
+    expectClose(recomputed as number, model, `${where} recomputed from the cells vs the model`);
+    expect(cachedOf(cell), `${where} cached`).toBe(model);
   }
 
   /** Column number of a header in row 1. */
@@ -137,6 +184,138 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
       );
       expect(shownCents(formulaOf(ws.getCell(`F${n}`)).result as number)).toBe(modelCents(a.deviation));
     });
+  });
+
+  it('every formula in the workbook, recomputed from the cells it names, gives its cached result', () => {
+    let count = 0;
+    const kinds = new Set<string>();
+    for (const w of wb.worksheets)
+      w.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (!isFormula(cell)) return;
+          const where = `${w.name}!${cell.address}`;
+          const { formula } = formulaOf(cell);
+          const recomputed = recalc.evaluate(w.name, formula);
+          const cached = cachedOf(cell);
+          expect(isError(recomputed), `${where} = ${formula}: ${JSON.stringify(recomputed)}`).toBe(false);
+          if (typeof cached === 'number') {
+            expect(typeof recomputed, `${where} = ${formula}`).toBe('number');
+            expectClose(recomputed as number, cached, `${where} = ${formula}`);
+          } else expect(recomputed, `${where} = ${formula}`).toBe(cached);
+          kinds.add(formula.replace(/\$?[A-Z]+\$?\d+/g, 'ref').replace(/\d+/g, 'n'));
+          count++;
+        }),
+      );
+    // The demo's pack: sums, differences, references across sheets, ratios with their guards, counts.
+    expect(count).toBeGreaterThan(100);
+    expect(kinds.size).toBeGreaterThan(10);
+  });
+
+  it('ROI, cumulative ROI, variance %, quarter-on-quarter, cost per action and deviation %: recomputed from the cells, the model’s figures', () => {
+    const r = data.report;
+    const p = r.portfolio;
+    const b = r.budget;
+    const checked = new Set<string>();
+    const ratio = (sheetName: string, address: string, formula: string, model: number | null) => {
+      expectRatio(sheetName, address, formula, model);
+      checked.add(`${sheetName}!${address}`);
+    };
+    const roi = (n: number, cost: string, benefit: string) =>
+      `IF(${cost}${n}=0,"",(${benefit}${n}-${cost}${n})/${cost}${n})`;
+    const pctOf = (n: number) => `IF(B${n}=0,"",D${n}/B${n})`;
+
+    const ini = sheet('Initiatives');
+    for (const i of r.initiatives) {
+      const n = rowOf(ini, i.name);
+      ratio('Initiatives', `I${n}`, roi(n, 'G', 'H'), i.roi.value);
+      ratio('Initiatives', `M${n}`, roi(n, 'K', 'L'), i.cumulativeRoi.value);
+    }
+    expect(r.initiatives.some((i) => i.roi.value === null)).toBe(true); // a "" case: no cost this quarter
+    const t = rowOf(ini, 'Portfolio');
+    ratio('Initiatives', `I${t}`, roi(t, 'G', 'H'), p.roi.value);
+    ratio('Initiatives', `M${t}`, roi(t, 'K', 'L'), p.cumulativeRoi.value);
+
+    const sum = sheet('Summary');
+    const at = (label: string) => rowOf(sum, label);
+    const summaryRoi = (cost: string, benefit: string) =>
+      `IF(B${at(cost)}=0,"",(B${at(benefit)}-B${at(cost)})/B${at(cost)})`;
+    ratio(
+      'Summary',
+      `B${at('Portfolio ROI (quarter)')}`,
+      summaryRoi('Portfolio cost (quarter)', 'Realized benefit (quarter)'),
+      p.roi.value,
+    );
+    ratio(
+      'Summary',
+      `B${at('Cumulative ROI')}`,
+      summaryRoi('Cumulative cost', 'Cumulative realized benefit'),
+      p.cumulativeRoi.value,
+    );
+    const budget = at('Budget (quarter)');
+    ratio(
+      'Summary',
+      `B${at('Variance %')}`,
+      `IF(B${budget}=0,"",B${at('Variance (actual − budget)')}/B${budget})`,
+      b.variancePct.value,
+    );
+    const annual = at(`Annual budget FY${r.period.fiscalYear}`);
+    ratio(
+      'Summary',
+      `B${at('Forecast variance %')}`,
+      `IF(B${annual}=0,"",B${at('Forecast variance')}/B${annual})`,
+      b.forecastVariancePct.value,
+    );
+
+    const bud = sheet('Budget vs Actual');
+    b.byCategory.forEach((c, k) => ratio('Budget vs Actual', `E${k + 2}`, pctOf(k + 2), c.variancePct.value));
+    const total = rowOf(bud, 'Total');
+    ratio('Budget vs Actual', `E${total}`, pctOf(total), b.variancePct.value);
+    const fy = rowOf(bud, 'Full fiscal year');
+    ratio('Budget vs Actual', `E${fy}`, pctOf(fy), b.forecastVariancePct.value);
+
+    b.monthly.forEach((m, i) => {
+      if (m.actual === null) return;
+      ratio(
+        'Monthly spend',
+        `E${i + 2}`,
+        pctOf(i + 2),
+        m.budget === 0 ? null : (m.actual - m.budget) / m.budget,
+      );
+    });
+
+    const u = r.unitEconomics;
+    const q = u.months.length + 2;
+    [...u.months, u.quarter, u.previousQuarter].forEach((pt, k) =>
+      ratio(
+        'Unit economics',
+        `D${k + 2}`,
+        `IF(OR(C${k + 2}="",C${k + 2}=0),"",B${k + 2}/C${k + 2})`,
+        pt.costPerAction,
+      ),
+    );
+    ratio(
+      'Unit economics',
+      `D${q + 2}`,
+      `IF(OR(D${q + 1}="",D${q + 1}=0,D${q}=""),"",(D${q}-D${q + 1})/D${q + 1})`,
+      u.qoqChange,
+    );
+    expect(u.qoqChange).not.toBeNull();
+
+    r.anomalies.forEach((a, k) =>
+      ratio('Anomalies', `G${k + 2}`, `IF(E${k + 2}=0,"",F${k + 2}/E${k + 2})`, a.deviationPct),
+    );
+
+    // Every division in the workbook is one of the above.
+    const divisions: string[] = [];
+    for (const w of wb.worksheets)
+      w.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (isFormula(cell) && formulaOf(cell).formula.includes('/'))
+            divisions.push(`${w.name}!${cell.address}`);
+        }),
+      );
+    expect(divisions.filter((d) => !checked.has(d))).toEqual([]);
+    expect(checked.size).toBe(divisions.length);
   });
 
   it('Narrative: the summary, decisions, risks and priorities the PDF prints, one row per paragraph or bullet', () => {

@@ -20,6 +20,11 @@ export function cellMicro(value: unknown): bigint {
   return BigInt(Math.round(value * 1e6));
 }
 
+/** A formula cell, its own or shared (formulaOf refuses a shared one: the pack writes none). */
+export function isFormula(cell: ExcelJS.Cell): boolean {
+  return cell.type === ExcelJS.ValueType.Formula;
+}
+
 export function formulaOf(cell: ExcelJS.Cell): { formula: string; result: unknown } {
   const v = cell.value as ExcelJS.CellFormulaValue | null;
   if (!v || typeof v !== 'object' || !('formula' in v)) throw new Error(`${cell.address} holds no formula`);
@@ -41,7 +46,12 @@ function refMicro(wb: ExcelJS.Workbook, sheet: string, ref: string): bigint {
   const name = m[1]?.replace(/''/g, "'") ?? m[2] ?? sheet;
   const ws = wb.getWorksheet(name);
   if (!ws) throw new Error(`no sheet ${name}`);
-  return cellMicro(shownOf(ws.getCell(`${m[3]}${m[4]}`)));
+  return cellValueMicro(wb, name, ws.getCell(`${m[3]}${m[4]}`));
+}
+
+/** A money cell in micro-units: its constant, or its own formula recomputed (never its cached result). */
+function cellValueMicro(wb: ExcelJS.Workbook, sheet: string, cell: ExcelJS.Cell): bigint {
+  return isFormula(cell) ? evalMoney(wb, sheet, formulaOf(cell).formula) : cellMicro(cell.value);
 }
 
 function colNumber(col: string): number {
@@ -51,7 +61,8 @@ function colNumber(col: string): number {
 /**
  * Recomputes a money formula of the kinds the pack writes (SUM of a range, a reference, references added
  * and subtracted, on this sheet or another) from the cells it names, in exact micro-units: what a
- * spreadsheet computes from the cells the reader sees.
+ * spreadsheet computes from the cells the reader sees. A named cell holding a formula is recomputed in
+ * turn, down to the typed-in amounts. (Ratios and other formulas: formulaEval.ts.)
  */
 export function evalMoney(wb: ExcelJS.Workbook, sheet: string, formula: string): bigint {
   const sum = /^SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)$/.exec(formula);
@@ -60,7 +71,7 @@ export function evalMoney(wb: ExcelJS.Workbook, sheet: string, formula: string):
     let total = 0n;
     for (let r = Number(sum[2]); r <= Number(sum[4]); r++)
       for (let c = colNumber(sum[1]!); c <= colNumber(sum[3]!); c++)
-        total += cellMicro(shownOf(ws.getRow(r).getCell(c)));
+        total += cellValueMicro(wb, sheet, ws.getRow(r).getCell(c));
     return total;
   }
   const terms = formula.split(/(?=[+-])/);

@@ -121,36 +121,95 @@ export function killMoments(count: number, fromMs: number, toMs: number, seed: n
   );
 }
 
+export interface KillOn<E> {
+  /**
+   * The event to kill on, given everything the CLI has printed so far, the time since it was started and,
+   * when called for a change in `watchDir` (fs.watch), the name of the file that changed. Checked on every
+   * chunk of its output, on every such change, and every millisecond.
+   */
+  when: (printed: { stdout: string; stderr: string }, elapsedMs: number, changed?: string) => boolean;
+  /** Read synchronously just before SIGKILL is sent: what held at the moment of the kill. */
+  evidence: () => E;
+  /** SIGKILL this long after the event; 0 (the default) sends it in the same tick as the event is seen. */
+  delayMs?: number;
+  /** A folder to watch, for events that are files appearing in it (it must exist). */
+  watchDir?: string;
+  extraArgs?: string[];
+}
+
+export interface KilledRun<E> extends CliRun {
+  /** Whether the event was seen and SIGKILL sent. `signal === 'SIGKILL'` says it landed while alive. */
+  fired: boolean;
+  /** What held when SIGKILL was sent (null when it never was). */
+  evidence: E | null;
+}
+
+/**
+ * Runs the CLI (the real process: node with tsx's loader) and SIGKILLs it on an event it causes, e.g. a
+ * progress line, its summary, or a temporary file appearing. Resolves when the process is gone and
+ * everything it printed has been read.
+ */
+export function runCliKilledOn<E>(args: string[], on: KillOn<E>): Promise<KilledRun<E>> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [...(on.extraArgs ?? []), '--import', 'tsx', CLI, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const printed = { stdout: '', stderr: '' };
+  let fired = false;
+  let evidence: E | null = null;
+  const kill = () => {
+    evidence = on.evidence();
+    child.kill('SIGKILL');
+  };
+  const check = (changed?: string) => {
+    if (fired || !on.when(printed, Date.now() - started, changed)) return;
+    fired = true;
+    clearInterval(poll);
+    watcher?.close();
+    if (on.delayMs) setTimeout(kill, on.delayMs);
+    else kill();
+  };
+  child.stdout.on('data', (d: Buffer) => {
+    printed.stdout += d.toString();
+    check();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    printed.stderr += d.toString();
+    check();
+  });
+  const watcher = on.watchDir ? fs.watch(on.watchDir, (_, f) => check(f ?? undefined)) : null;
+  const poll = setInterval(check, 1);
+  return new Promise((resolve, reject) => {
+    let exit: Pick<CliRun, 'code' | 'signal' | 'ms'> | null = null;
+    let bound: NodeJS.Timeout | undefined;
+    const settle = () => {
+      clearTimeout(bound);
+      if (exit) resolve({ ...exit, ...printed, fired, evidence });
+      exit = null;
+    };
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearInterval(poll);
+      watcher?.close();
+      exit = { code, signal, ms: Date.now() - started };
+      // Its output can still arrive after 'exit': wait for the pipes to close, with a bound in case a
+      // process it started holds them.
+      bound = setTimeout(settle, 2000);
+    });
+    child.on('close', settle);
+  });
+}
+
 /**
  * Runs the CLI and SIGKILLs it `delayMs` after `trigger()` first returns true (polled every
  * millisecond), e.g. when a temporary output file appears. Resolves with whether the kill was sent.
  */
-export function runCliKilledWhen(
+export async function runCliKilledWhen(
   args: string[],
   trigger: () => boolean,
   delayMs: number,
 ): Promise<CliRun & { triggered: boolean }> {
-  const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  let triggered = false;
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const poll = setInterval(() => {
-    if (triggered || !trigger()) return;
-    triggered = true;
-    clearInterval(poll);
-    setTimeout(() => child.kill('SIGKILL'), delayMs);
-  }, 1);
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      clearInterval(poll);
-      resolve({ code, signal, stdout, stderr, ms: Date.now() - started, triggered });
-    });
-  });
+  const run = await runCliKilledOn(args, { when: trigger, evidence: () => null, delayMs });
+  return { ...run, triggered: run.fired };
 }

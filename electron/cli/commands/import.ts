@@ -127,6 +127,21 @@ function printSummary(s: ImportSummary, io: CliIo): void {
     io.out(`  ${p.severity === 'error' ? 'left out' : p.severity}: ${describeProblem(p, s.sheet)}`);
 }
 
+/**
+ * `--progress`: a line on stderr as the file is read and stored (at most one per whole percent of its bytes),
+ * and one when it is all read; the batch is committed after that, and the summary printed.
+ */
+function progressLines(io: CliIo): NonNullable<ImportOptions['onProgress']> {
+  let shown = -1;
+  return (p) => {
+    const percent =
+      p.totalBytes > 0 ? Math.floor((100 * Math.min(p.bytes, p.totalBytes)) / p.totalBytes) : 100;
+    if (p.phase === 'reading' && percent === shown) return;
+    shown = percent;
+    io.err(`progress: ${p.phase} ${p.rows} rows ${percent}%`);
+  };
+}
+
 function jsonSummary(s: ImportSummary): string {
   const { batch, kind, format, rows, excluded, problems, total, currency } = s;
   return JSON.stringify(
@@ -153,10 +168,10 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import a CSV/XLSX file (spend, budget, benefits, KPIs, initiatives) as one batch',
   usage:
-    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives|fx] [--sheet NAME] [--mapping FILE] [--basis effective|billed] [--time-zone ZONE] [--skip-invalid] [--dry-run] [--json] [--allow-duplicate] [--replace]',
+    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives|fx] [--sheet NAME] [--mapping FILE] [--basis effective|billed] [--time-zone ZONE] [--skip-invalid] [--dry-run] [--json] [--allow-duplicate] [--replace] [--progress]',
   flags: {
     values: ['db', 'as', 'sheet', 'mapping', 'basis', 'time-zone'],
-    switches: ['skip-invalid', 'dry-run', 'json', 'allow-duplicate', 'replace'],
+    switches: ['skip-invalid', 'dry-run', 'json', 'allow-duplicate', 'replace', 'progress'],
   },
   async run(args, io) {
     const file = args.positionals[0];
@@ -183,6 +198,7 @@ export const importCommand: Command = {
       ...(basis ? { basis } : {}),
       ...(timeZone ? { timeZone } : {}),
       ...(mappingFile ? { mapping: readMapping(mappingFile) } : {}),
+      ...(args.flags.has('progress') ? { onProgress: progressLines(io) } : {}),
     };
     const json = args.flags.has('json');
     const progress = json ? undefined : io.progress;
