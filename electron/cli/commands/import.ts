@@ -201,7 +201,8 @@ export const importCommand: Command = {
       ...(args.flags.has('progress') ? { onProgress: progressLines(io) } : {}),
     };
     const json = args.flags.has('json');
-    const progress = json ? undefined : io.progress;
+    // On a terminal, one line rewritten in place; --progress asks for plain lines (what automation reads) instead.
+    const progress = json || args.flags.has('progress') ? undefined : io.progress;
     if (progress) options.onProgress = (p) => progress.update(importProgressText(options.name, p));
     const ws = openWorkspace(requireFlag(args, 'db'), { lock: 'hold', holder: 'CAIO Scorecard CLI import' });
     try {
