@@ -85,6 +85,13 @@ export const workspaceHandlers: HandlerMap<keyof typeof workspaceMethods> = {
     const amber = patch.varianceAmber ?? current.varianceAmber;
     if (green > amber)
       throw new ApiError('BAD_REQUEST', 'The green variance threshold must not exceed the amber one.');
+    const earliest = patch.earliestYear ?? current.earliestYear;
+    const latest = patch.latestYear ?? current.latestYear;
+    if (earliest > latest)
+      throw new ApiError(
+        'BAD_REQUEST',
+        `The earliest plausible year (${earliest}) must not be after the latest one (${latest}).`,
+      );
     if (patch.currency !== undefined && patch.currency !== current.currency) {
       // An FX rate is stored as units of the reporting currency of its day: under another one it would be
       // read as a rate into that, silently wrong.
