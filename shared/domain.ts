@@ -1,4 +1,4 @@
-import type { IsoDate, Month } from './fiscal';
+import { DEFAULT_YEAR_RANGE, type IsoDate, type Month } from './fiscal';
 import type { Micro } from './money';
 
 export const STAGES = ['idea', 'experiment', 'pilot', 'production', 'retired'] as const;
@@ -143,6 +143,12 @@ export interface WorkspaceSettings {
   anomalyMadFactor: number;
   anomalyMinPct: number;
   anomalyMinAmount: number; // major units
+  /**
+   * The plausible years (inclusive): an imported date or period outside them is a problem on its row, and a
+   * report period outside them is refused (a date in year 9999 is a typo, not a quarter to open on).
+   */
+  earliestYear: number;
+  latestYear: number;
 }
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = {
@@ -163,6 +169,7 @@ export const DEFAULT_SETTINGS: WorkspaceSettings = {
   anomalyMadFactor: 3,
   anomalyMinPct: 0.25,
   anomalyMinAmount: 1000,
+  ...DEFAULT_YEAR_RANGE,
 };
 
 export interface ImportBatch {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { plausibleYears } from '../../shared/fiscal';
 import type { FormatEvidence } from '../../shared/import/evidence';
 import type { ImportMapping } from '../../shared/import/mapping';
 import type { ImportRecord } from '../../shared/import/records';
@@ -56,6 +57,7 @@ export function workspaceFacts(db: Db): WorkspaceFacts {
   const settings = getSettings(db);
   return {
     fiscalStartMonth: settings.fiscalStartMonth,
+    years: plausibleYears(settings),
     reportingCurrency: settings.currency,
     kpis: db.prepare('SELECT id, name FROM kpis').all() as { id: string; name: string }[],
     initiatives: db.prepare('SELECT name FROM initiatives').pluck().all() as string[],

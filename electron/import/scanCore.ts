@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { YearRange } from '../../shared/fiscal';
 import { headerKey } from '../../shared/import/headers';
 import type { FormatEvidence } from '../../shared/import/evidence';
 import type { ImportMapping } from '../../shared/import/mapping';
@@ -41,6 +42,8 @@ export interface ScanResult {
 /** What a scan needs from the workspace, as plain data (read once on the thread that owns the database). */
 export interface WorkspaceFacts {
   fiscalStartMonth: number;
+  /** The plausible years (Settings): dates and periods outside them are row problems. */
+  years: YearRange;
   reportingCurrency: string;
   kpis: { id: string; name: string }[];
   /** Names of the initiatives the workspace has (a file naming others creates them). */
@@ -68,6 +71,7 @@ export function scanContext(facts: WorkspaceFacts): ScanContext {
   return {
     transform: {
       fiscalStartMonth: facts.fiscalStartMonth,
+      years: facts.years,
       reportingCurrency: facts.reportingCurrency,
       kpiId: (text) => byKey.get(headerKey(text)),
     },

@@ -17,6 +17,7 @@ import { workspaceFacts } from './factsCache';
 import { MissingFxRateError } from './fx';
 import { buildInitiativeKpis } from './initiativeKpis';
 import { buildKpis } from './kpis';
+import { outsideRangeNote } from './periods';
 import { buildInitiative, buildPortfolio } from './portfolio';
 import { buildRunRate } from './runRate';
 import { buildUnitEconomics } from './unitEconomics';
@@ -98,6 +99,8 @@ function notesFor(ctx: ReportContext, rates: AppliedRate[]): string[] {
       `Months of ${q.label} after ${dataThrough} have no spend yet and count as zero in the forecast and run-rate.`,
     );
   }
+  const outside = outsideRangeNote(ctx.facts.outsideRange, ctx.facts.settings);
+  if (outside) notes.push(outside);
   if (rates.length > 0) {
     const currencies = [...new Set(rates.map((r) => r.currency))].sort();
     notes.push(
@@ -120,7 +123,7 @@ export interface ReportOptions {
 export function buildReport(db: Db, period: string, options: ReportOptions = {}): ReportModel {
   const facts = workspaceFacts(db);
   const settings = facts.settings;
-  const frame = periodFrame(period, settings.fiscalStartMonth);
+  const frame = periodFrame(period, settings);
   const book = new ExplanationBook();
   const ctx = contextFrom(frame, facts, book);
   assertRates(ctx);
@@ -184,7 +187,7 @@ export function buildInitiativeKpiReport(db: Db, period: string, id: number): In
   const facts = workspaceFacts(db);
   const initiative = facts.initiatives.find((i) => i.id === id);
   if (!initiative) return null;
-  const frame = periodFrame(period, facts.settings.fiscalStartMonth);
+  const frame = periodFrame(period, facts.settings);
   return buildInitiativeKpis(contextFrom(frame, facts, new ExplanationBook()), initiative);
 }
 

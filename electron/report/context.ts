@@ -1,15 +1,16 @@
 import {
   addMonths,
   fiscalYearStart,
-  quarterFromLabel,
   shiftQuarter,
   type FiscalQuarter,
   type Month,
 } from '../../shared/fiscal';
+import type { WorkspaceSettings } from '../../shared/domain';
 import type { VarianceThresholds } from '../../shared/metrics/budget';
 import { monthlyRateFromAnnual } from '../../shared/metrics/cashflow';
 import type { ExplanationBook } from './explanations';
 import type { WorkspaceFacts } from './facts';
+import { reportQuarter } from './periods';
 
 /** What every report section is built from. */
 export interface ReportContext {
@@ -66,8 +67,13 @@ export interface PeriodFrame {
   lastThreeMonths: Month[];
 }
 
-export function periodFrame(label: string, fiscalStartMonth: number): PeriodFrame {
-  const quarter = quarterFromLabel(label, fiscalStartMonth);
+/** The quarter's frame; a label outside the plausible range (or no label at all) is a PeriodError. */
+export function periodFrame(
+  label: string,
+  settings: Pick<WorkspaceSettings, 'fiscalStartMonth' | 'earliestYear' | 'latestYear'>,
+): PeriodFrame {
+  const { fiscalStartMonth } = settings;
+  const quarter = reportQuarter(label, settings);
   const historyQuarters: FiscalQuarter[] = [];
   for (let i = HISTORY_QUARTERS - 1; i >= 0; i--)
     historyQuarters.push(shiftQuarter(quarter, -i, fiscalStartMonth));

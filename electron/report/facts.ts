@@ -5,13 +5,14 @@ import type {
   SpendCategory,
   WorkspaceSettings,
 } from '../../shared/domain';
-import type { Month } from '../../shared/fiscal';
+import { plausibleYears, type Month } from '../../shared/fiscal';
 import { MoneyOverflowError, type Micro } from '../../shared/money';
 import type { Db } from '../store/db';
 import { listInitiatives } from '../store/initiatives';
 import { listKpis } from '../store/kpis';
 import { getSettings } from '../store/settings';
 import { FxConverter, type FxRateUsed } from './fx';
+import { dataOutsideRange, type DataOutsideRange } from './periods';
 import { MonthlySeries, monthNumber } from './series';
 
 /**
@@ -40,7 +41,9 @@ export interface AppliedRate extends FxRateUsed {
  * Everything a report needs from the store, for the whole workspace: read with a few queries over the
  * spend rollup and the small tables, converted to the reporting currency, and indexed in dense monthly
  * series. Reports for any quarter are computed from it; each section bounds its own month ranges, so data
- * dated after a period's end never enters that period's figures.
+ * dated after a period's end never enters that period's figures. Data dated outside the workspace's
+ * plausible years is not read (`outsideRange` says how much there is): a stray year-9999 line must not
+ * stretch every series over eight thousand years.
  */
 export interface WorkspaceFacts {
   settings: WorkspaceSettings;
@@ -62,6 +65,8 @@ export interface WorkspaceFacts {
   benefitByInitiative: MonthlySeries<string>;
   missingRates: MissingRate[];
   appliedRates: AppliedRate[];
+  /** Stored data left out for being dated outside the plausible range (Settings). */
+  outsideRange: DataOutsideRange[];
 }
 
 export function benefitKey(initiativeId: number, realized: boolean): string {
@@ -85,11 +90,17 @@ type ObservationRow = [
  * Rows as one JSON array built inside SQLite and parsed once by V8: far cheaper than materializing each row
  * through the driver. Amounts are integers; any that JSON could not carry exactly is refused.
  */
-function jsonRows<T extends unknown[]>(db: Db, columns: string, from: string, amountIndex: number): T[] {
+function jsonRows<T extends unknown[]>(
+  db: Db,
+  columns: string,
+  from: string,
+  amountIndex: number,
+  params: unknown[],
+): T[] {
   const text = db
     .prepare(`SELECT json_group_array(json_array(${columns})) FROM ${from}`)
     .pluck()
-    .get() as string;
+    .get(...params) as string;
   const rows = JSON.parse(text) as T[];
   for (const r of rows) if (!Number.isSafeInteger(r[amountIndex])) throw new MoneyOverflowError('Amount');
   return rows;
@@ -138,25 +149,30 @@ export function loadFacts(db: Db): WorkspaceFacts {
   const missingRates: MissingRate[] = [];
   const applied = new Map<string, AppliedRate>();
   const convert = converter(fx, missingRates, applied);
+  const years = plausibleYears(settings);
+  const inRange = [`${years.earliestYear}-01`, `${years.latestYear}-12`];
 
   const spendRows = jsonRows<SpendCell>(
     db,
     'month, initiative_id, category, vendor, currency, batch_id, amount_micro, line_count',
-    'spend_monthly WHERE line_count <> 0',
+    'spend_monthly WHERE line_count <> 0 AND month BETWEEN ? AND ?',
     6,
+    inRange,
   );
   // Budget and benefit lines are read as stored (no GROUP BY: the series add them up exactly).
   const budgetRows = jsonRows<BudgetRow>(
     db,
     'month, category, currency, coalesce(batch_id, 0), amount_micro, 1',
-    'budget',
+    'budget WHERE month BETWEEN ? AND ?',
     4,
+    inRange,
   );
   const benefitRows = jsonRows<BenefitRow>(
     db,
     'month, initiative_id, realized, currency, coalesce(batch_id, 0), amount_micro, 1',
-    'benefits',
+    'benefits WHERE month BETWEEN ? AND ?',
     5,
+    inRange,
   );
 
   const span = monthSpan(spendRows, budgetRows, benefitRows);
@@ -205,10 +221,10 @@ export function loadFacts(db: Db): WorkspaceFacts {
     db
       .prepare(
         `SELECT kpi_id, period_start, period_end, value, initiative_id, segment, batch_id, source_row
-           FROM kpi_observations ORDER BY kpi_id, period_end, id`,
+           FROM kpi_observations WHERE substr(period_end, 1, 7) BETWEEN ? AND ? ORDER BY kpi_id, period_end, id`,
       )
       .raw()
-      .all() as ObservationRow[]
+      .all(...inRange) as ObservationRow[]
   ).map(([kpiId, periodStart, periodEnd, value, initiativeId, segment, batchId, sourceRow]) => ({
     kpiId,
     periodStart,
@@ -245,5 +261,6 @@ export function loadFacts(db: Db): WorkspaceFacts {
     benefitByInitiative,
     missingRates,
     appliedRates: [...applied.values()],
+    outsideRange: dataOutsideRange(db, years),
   };
 }

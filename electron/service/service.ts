@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { ApiError, describeIssues, type ApiResponse } from '../../shared/api';
 import { parseInput } from '../../shared/api/validate';
+import { PeriodError } from '../../shared/fiscal';
 import { sqliteWorkspaceError, WorkspaceError } from '../store/db';
 import { openWorkspace } from '../store/workspace';
 import type { ServiceContext } from './context';
@@ -18,6 +19,7 @@ export function toApiError(err: unknown, file?: string): ApiError {
   if (plain) return new ApiError('WORKSPACE', plain.message);
   if (err instanceof WorkspaceError) return new ApiError('WORKSPACE', err.message);
   if (err instanceof ZodError) return new ApiError('BAD_REQUEST', describeIssues(err));
+  if (err instanceof PeriodError) return new ApiError('BAD_REQUEST', err.message);
   return new ApiError('INTERNAL', err instanceof Error ? err.message : String(err));
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { YEAR_LIMITS } from '../fiscal';
 
 /**
  * A method of the API: a runtime schema for its input (checked at every boundary before anything
@@ -57,5 +58,21 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 export const Empty = z.object({}).strict();
-export const Period = z.string().regex(/^FY\d{4}-Q[1-4]$/, 'expected a fiscal quarter such as FY2026-Q3');
+/**
+ * A fiscal quarter label, in the years any workspace can report on (FY1900–FY2201); the workspace's own
+ * plausible range (Settings) is checked by the service, which knows it.
+ */
+export const Period = z
+  .string()
+  .regex(/^FY\d{4}-Q[1-4]$/, 'expected a fiscal quarter such as FY2026-Q3')
+  .refine(
+    (p) => {
+      const fy = Number(p.slice(2, 6));
+      return fy >= YEAR_LIMITS.earliestYear && fy <= YEAR_LIMITS.latestYear + 1;
+    },
+    {
+      message: `expected a fiscal quarter between FY${YEAR_LIMITS.earliestYear} and FY${YEAR_LIMITS.latestYear + 1}`,
+      when: (payload) => payload.issues.length === 0,
+    },
+  );
 export const Id = z.number().int().positive();

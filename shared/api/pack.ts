@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PackData, PackExportResult, PackSnapshot, Preflight } from '../export/packTypes';
+import { isCalendarDate, YEAR_LIMITS } from '../fiscal';
 import { Period, method } from './contract';
 
 export type {
@@ -31,7 +32,10 @@ export const PackExportInput = z
     /** The pack date printed on the cover and footer (YYYY-MM-DD); default today. */
     packDate: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .refine(
+        (d) => isCalendarDate(d),
+        `expected a calendar date YYYY-MM-DD in ${YEAR_LIMITS.earliestYear}–${YEAR_LIMITS.latestYear}`,
+      )
       .optional(),
   })
   .strict();

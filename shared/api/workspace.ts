@@ -11,6 +11,7 @@ import {
 } from '../domain';
 import { Empty, Id, Period, method } from './contract';
 import { TimeZoneName } from '../import/timeZone';
+import { YEAR_LIMITS } from '../fiscal';
 import { isIsoCurrency } from '../money';
 
 export interface WorkspaceInfo {
@@ -32,6 +33,12 @@ export interface WorkspaceInfo {
   /** Spend in the default period (integer micro-units), the first real number the shell shows. */
   totalSpendMicro: number;
 }
+
+const PlausibleYear = z
+  .number()
+  .int('a whole year')
+  .min(YEAR_LIMITS.earliestYear, `a year from ${YEAR_LIMITS.earliestYear} to ${YEAR_LIMITS.latestYear}`)
+  .max(YEAR_LIMITS.latestYear, `a year from ${YEAR_LIMITS.earliestYear} to ${YEAR_LIMITS.latestYear}`);
 
 export const SettingsPatch = z
   .object({
@@ -62,6 +69,8 @@ export const SettingsPatch = z
     anomalyMadFactor: z.number().min(0).max(100),
     anomalyMinPct: z.number().min(0).max(100),
     anomalyMinAmount: z.number().min(0),
+    earliestYear: PlausibleYear,
+    latestYear: PlausibleYear,
   })
   .partial()
   .strict()
@@ -71,6 +80,10 @@ export const SettingsPatch = z
     {
       message: 'the green variance threshold must not exceed the amber one',
     },
+  )
+  .refine(
+    (p) => p.earliestYear === undefined || p.latestYear === undefined || p.earliestYear <= p.latestYear,
+    { message: 'the earliest plausible year must not be after the latest one' },
   );
 
 const KpiId = z

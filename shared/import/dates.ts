@@ -55,9 +55,17 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
+/** Date.UTC for every year: Date.UTC itself reads years 0–99 as 1900–1999. */
+function utcMs(y: number, monthIndex: number, d: number, h = 0, min = 0, s = 0): number {
+  if (y >= 100) return Date.UTC(y, monthIndex, d, h, min, s);
+  const date = new Date(Date.UTC(2000, 0, 1, h, min, s));
+  date.setUTCFullYear(y, monthIndex, d);
+  return date.getTime();
+}
+
 function isoFromParts(y: number, m: number, d: number): IsoDate {
   if (m < 1 || m > 12) throw new DateParseError(`month ${m} does not exist`);
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const days = new Date(utcMs(y, m, 0)).getUTCDate();
   if (d < 1 || d > days) throw new DateParseError(`day ${d} does not exist in ${y}-${pad(m)}`);
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 }
@@ -70,7 +78,10 @@ function fullYear(y: string): number {
 
 function fromEpochMs(ms: number, dateOf: DateOfInstant = utcDateOf): IsoDate {
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) throw new DateParseError('not a date');
-  return dateOf(ms);
+  const date = dateOf(ms);
+  // Past 9999-12-31 (an offset pushing 9999-12-31T23:00-05:00 over) ISO text is `+010000-01-01`.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new DateParseError('not a date in the years 0000–9999');
+  return date;
 }
 
 /** Excel serial day (fractions are times of day) → ISO date. */
@@ -135,7 +146,7 @@ export function parseDate(cell: Cell, order: DateOrder, dateOf: DateOfInstant = 
     if (utc && dateOf === utcDateOf) return date;
     const z = utc ? null : /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!;
     const offsetMin = z ? (z[1] === '-' ? -1 : 1) * (Number(z[2]) * 60 + Number(z[3] ?? 0)) : 0;
-    const local = Date.UTC(
+    const local = utcMs(
       Number(m[1]),
       Number(m[2]) - 1,
       Number(m[3]),

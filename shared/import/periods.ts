@@ -9,13 +9,22 @@ export interface Period {
   granularity: 'month' | 'quarter';
 }
 
+/**
+ * Any four-digit year reads as a period here; whether it is plausible is the workspace's range to say
+ * (the row transform names a period outside it), not a reason to call the text "not a month".
+ */
+function fourDigitYear(y: number): boolean {
+  return y >= 1000 && y <= 9999;
+}
+
 function monthPeriod(y: number, m: number): Period | null {
-  if (m < 1 || m > 12 || y < 1900 || y > 2200) return null;
+  if (m < 1 || m > 12 || !fourDigitYear(y)) return null;
   const month = `${y}-${String(m).padStart(2, '0')}`;
   return { start: `${month}-01`, end: lastDayOfMonth(month), granularity: 'month' };
 }
 
-function calendarQuarter(y: number, q: number): Period {
+function calendarQuarter(y: number, q: number): Period | null {
+  if (!fourDigitYear(y)) return null;
   const first = `${y}-${String((q - 1) * 3 + 1).padStart(2, '0')}`;
   return { start: `${first}-01`, end: lastDayOfMonth(addMonths(first, 2)), granularity: 'quarter' };
 }
@@ -49,6 +58,7 @@ export function parsePeriod(
   let m = /^FY\s?(\d{2}|\d{4})[\s-]*Q([1-4])$/i.exec(s) ?? /^Q([1-4])[\s-]*FY\s?(\d{2}|\d{4})$/i.exec(s);
   if (m) {
     const [fy, q] = /^FY/i.test(s) ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+    if (!fourDigitYear(year(fy))) return null;
     const fq = quarterFromLabel(`FY${year(fy)}-Q${q}`, fiscalStartMonth);
     return { start: fq.start, end: fq.end, granularity: 'quarter' };
   }

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../fiscal';
+import { inYearRange, outsideRangeMessage, type IsoDate, type YearRange } from '../fiscal';
 import type { SpendCategory } from '../domain';
 import { cellText, type Cell, type SourceRow } from './cells';
 import { DateParseError, parseDate, type DateOrder } from './dates';
@@ -32,6 +32,8 @@ import { dateOfInstantIn, type DateOfInstant } from './timeZone';
 
 export interface TransformContext {
   fiscalStartMonth: number;
+  /** The workspace's plausible years: a date or period outside them is a problem on its row and column. */
+  years: YearRange;
   reportingCurrency: string;
   /** The KPI id a cell names, by id or by name; undefined when the catalog has no such KPI. */
   kpiId(text: string): string | undefined;
@@ -192,10 +194,24 @@ export class RowTransformer {
     const c = this.cell(field);
     this.evidence?.date(c, this.rowNumber, this.header(field));
     try {
-      return parseDate(c, this.settings.dateOrder, this.dateOf);
+      return this.plausibleDate(parseDate(c, this.settings.dateOrder, this.dateOf));
     } catch (err) {
       return this.fail(this.header(field), t, err);
     }
+  }
+
+  /** A date within the workspace's plausible years (a year-9999 typo is a problem, not a quarter). */
+  private plausibleDate(date: IsoDate): IsoDate {
+    if (!inYearRange(date, this.ctx.years))
+      throw new FieldError(outsideRangeMessage(`date ${date}`, this.ctx.years));
+    return date;
+  }
+
+  /** The problem with a period ending outside the plausible years (a period is dated by its last day), if any. */
+  private periodProblem(p: Period): FieldError | null {
+    if (inYearRange(p.end, this.ctx.years)) return null;
+    const what = p.granularity === 'month' ? `month ${p.start.slice(0, 7)}` : `period ${p.start} to ${p.end}`;
+    return new FieldError(outsideRangeMessage(what, this.ctx.years));
   }
 
   /** A date, or a month/quarter label standing for its first day (benefit rows are often monthly). */
@@ -204,11 +220,18 @@ export class RowTransformer {
     if (t === null) return null;
     const c = this.cell(field);
     this.evidence?.date(c, this.rowNumber, this.header(field));
+    let date: IsoDate;
     try {
-      return parseDate(c, this.settings.dateOrder, this.dateOf);
+      date = parseDate(c, this.settings.dateOrder, this.dateOf);
     } catch (err) {
       const p = parsePeriod(c, this.ctx.fiscalStartMonth, this.settings.dateOrder, this.dateOf);
-      return p ? p.start : this.fail(this.header(field), t, err);
+      if (!p) return this.fail(this.header(field), t, err);
+      date = p.start;
+    }
+    try {
+      return this.plausibleDate(date);
+    } catch (err) {
+      return this.fail(this.header(field), t, err);
     }
   }
 
@@ -231,7 +254,8 @@ export class RowTransformer {
         new FieldError('one row per month is expected here, not a quarter'),
       );
     }
-    return p;
+    const outside = this.periodProblem(p);
+    return outside ? this.fail(this.header(field), t, outside) : p;
   }
 
   private amount(): { micro: number; currency: string | null } | null {
@@ -496,6 +520,11 @@ export class RowTransformer {
     for (const w of this.wideColumns) {
       const t = this.texts[w.index] ?? null;
       if (t === null) continue;
+      const outside = this.periodProblem(w.period);
+      if (outside) {
+        this.fail(w.header, t, outside);
+        continue;
+      }
       const value = this.numberAt(w.header, this.cells[w.index] ?? null, t);
       if (value === null) continue;
       out.push({

@@ -155,6 +155,17 @@ describe('editing in Chromium', () => {
       importTimeZone: 'Europe/Berlin',
     });
     expect(String(s.logoDataUrl)).toMatch(/^data:image\/png;base64,/);
+    // The plausible years imports and reports keep to: saved, and an inverted range explained, not sent.
+    await page.getByLabel(/Plausible dates to/).fill('2030');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect
+      .poll(async () => (await call<{ latestYear: number }>('settings.get', {})).latestYear)
+      .toBe(2030);
+    await page.getByLabel(/Plausible dates from/).fill('2031');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => page.getByText('Not before the earliest year.').count()).toBe(1);
+    await page.getByLabel(/Plausible dates from/).fill('1990');
+    await page.getByLabel(/Plausible dates to/).fill('2100');
     // Invalid input is explained next to the field and not sent.
     await page.getByLabel(/Amber up to/).fill('2');
     await page.getByRole('button', { name: 'Save settings' }).click();

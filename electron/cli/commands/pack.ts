@@ -1,10 +1,12 @@
 import { ApiError } from '../../../shared/api/contract';
-import { isFiscalQuarterLabel } from '../../../shared/fiscal';
+import { isCalendarDate, isFiscalQuarterLabel, YEAR_LIMITS, yearRangeText } from '../../../shared/fiscal';
 import { renderWithChromium } from '../../pack/chromium';
 import { exportPack, type ExportStage } from '../../pack/export';
 import { createService } from '../../service/service';
 import { UploadStore } from '../../service/uploads';
+import { getSettings } from '../../store/settings';
 import { openWorkspace } from '../../store/workspace';
+import { plausiblePeriodFlag } from '../periodFlag';
 import { requireFlag, UsageError } from '../args';
 import type { Command } from '../command';
 
@@ -30,8 +32,10 @@ export const packCommand: Command = {
       throw new UsageError(`--period must be a fiscal quarter such as FY2026-Q3, got "${period}"`);
     const outDir = requireFlag(args, 'out');
     const date = args.flags.get('date');
-    if (typeof date === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(date))
-      throw new UsageError(`--date must be YYYY-MM-DD, got "${date}"`);
+    if (typeof date === 'string' && !isCalendarDate(date))
+      throw new UsageError(
+        `--date must be a calendar date YYYY-MM-DD (years ${yearRangeText(YEAR_LIMITS)}), got "${date}"`,
+      );
     const onlyPdf = args.flags.has('pdf');
     const onlyXlsx = args.flags.has('xlsx');
     const both = !onlyPdf && !onlyXlsx;
@@ -39,6 +43,7 @@ export const packCommand: Command = {
     const ws = openWorkspace(requireFlag(args, 'db'));
     const uploads = new UploadStore();
     try {
+      plausiblePeriodFlag(period, getSettings(ws.db));
       const ctx = createService({ ws, uploads }).ctx;
       const result = await exportPack(
         ctx,

@@ -1,6 +1,8 @@
 import { isFiscalQuarterLabel } from '../../../shared/fiscal';
+import { getSettings } from '../../store/settings';
 import { buildReport } from '../../report/buildReport';
 import { MissingFxRateError } from '../../report/fx';
+import { plausiblePeriodFlag } from '../periodFlag';
 import { toReportJson } from '../../report/json';
 import { formatReportText } from '../../report/text';
 import { openWorkspace } from '../../store/workspace';
@@ -18,6 +20,7 @@ export const reportCommand: Command = {
       throw new UsageError(`--period must be a fiscal quarter such as FY2026-Q3, got "${period}"`);
     const ws = openWorkspace(requireFlag(args, 'db'), { readonly: true });
     try {
+      plausiblePeriodFlag(period, getSettings(ws.db));
       const model = buildReport(ws.db, period);
       io.out(args.flags.has('json') ? JSON.stringify(toReportJson(model), null, 2) : formatReportText(model));
       return 0;

@@ -1,6 +1,5 @@
 import { ApiError, type SpendSummary, type WorkspaceInfo, type workspaceMethods } from '../../../shared/api';
-import { quarterFromLabel } from '../../../shared/fiscal';
-import { reportPeriods } from '../../report/periods';
+import { reportPeriods, reportQuarter } from '../../report/periods';
 import { assertSafeMicro } from '../../../shared/money';
 import { backupWorkspace, listBackups, restoreWorkspace } from '../../store/backup';
 import { BatchError, listBatches, undoBatch } from '../../store/batches';
@@ -41,7 +40,7 @@ export function workspaceInfo(db: Db, file: string): WorkspaceInfo {
 /** Spend in a fiscal quarter from the monthly rollup: total, line count and split by category. */
 export function spendSummary(db: Db, period: string): SpendSummary {
   const settings = getSettings(db);
-  const q = quarterFromLabel(period, settings.fiscalStartMonth);
+  const q = reportQuarter(period, settings);
   const rows = db
     .prepare(
       `SELECT category, sum(amount_micro) AS total, sum(line_count) AS lines FROM spend_monthly
@@ -85,6 +84,13 @@ export const workspaceHandlers: HandlerMap<keyof typeof workspaceMethods> = {
     const amber = patch.varianceAmber ?? current.varianceAmber;
     if (green > amber)
       throw new ApiError('BAD_REQUEST', 'The green variance threshold must not exceed the amber one.');
+    const earliest = patch.earliestYear ?? current.earliestYear;
+    const latest = patch.latestYear ?? current.latestYear;
+    if (earliest > latest)
+      throw new ApiError(
+        'BAD_REQUEST',
+        `The earliest plausible year (${earliest}) must not be after the latest one (${latest}).`,
+      );
     if (patch.currency !== undefined && patch.currency !== current.currency) {
       // An FX rate is stored as units of the reporting currency of its day: under another one it would be
       // read as a rate into that, silently wrong.
@@ -130,6 +136,13 @@ export const workspaceHandlers: HandlerMap<keyof typeof workspaceMethods> = {
       throw err;
     }
   },
-  'commentary.list': ({ period }, { ws }) => listCommentary(ws.db, period),
-  'commentary.set': (input, { ws }) => setCommentary(ws.db, input),
+  // Commentary is written per quarter the app can report on: a far label is refused like a report's.
+  'commentary.list': ({ period }, { ws }) => {
+    reportQuarter(period, getSettings(ws.db));
+    return listCommentary(ws.db, period);
+  },
+  'commentary.set': (input, { ws }) => {
+    reportQuarter(input.period, getSettings(ws.db));
+    return setCommentary(ws.db, input);
+  },
 };

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { WorkspaceSettings } from '../../../shared/domain';
+import { YEAR_LIMITS } from '../../../shared/fiscal';
 import { api } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field, controlProps } from '../components/Field';
@@ -20,6 +21,8 @@ type Form = Omit<
   | 'anomalyMinPct'
   | 'anomalyMinAmount'
   | 'anomalyMadFactor'
+  | 'earliestYear'
+  | 'latestYear'
 > & {
   varianceGreen: string;
   varianceAmber: string;
@@ -27,6 +30,8 @@ type Form = Omit<
   anomalyMinPct: string;
   anomalyMinAmount: string;
   anomalyMadFactor: string;
+  earliestYear: string;
+  latestYear: string;
 };
 
 const pct = (f: number) => String(Math.round(f * 100 * 1e6) / 1e6);
@@ -48,6 +53,8 @@ export function SettingsForm({
     anomalyMinPct: pct(initial.anomalyMinPct),
     anomalyMinAmount: String(initial.anomalyMinAmount),
     anomalyMadFactor: String(initial.anomalyMadFactor),
+    earliestYear: String(initial.earliestYear),
+    latestYear: String(initial.latestYear),
   });
   const [error, setError] = useState<Error | null>(null);
   const [saved, setSaved] = useState(false);
@@ -75,6 +82,14 @@ export function SettingsForm({
   if (!(mp >= 0 && mp <= 10000)) problems.anomalyMinPct = 'A percentage ≥ 0.';
   const ma = num(f.anomalyMinAmount);
   if (!(ma >= 0)) problems.anomalyMinAmount = 'An amount ≥ 0.';
+  const ey = num(f.earliestYear);
+  const ly = num(f.latestYear);
+  const yearHint = `A year from ${YEAR_LIMITS.earliestYear} to ${YEAR_LIMITS.latestYear}.`;
+  const isYear = (y: number) =>
+    Number.isInteger(y) && y >= YEAR_LIMITS.earliestYear && y <= YEAR_LIMITS.latestYear;
+  if (!isYear(ey)) problems.earliestYear = yearHint;
+  if (!isYear(ly)) problems.latestYear = yearHint;
+  else if (isYear(ey) && ey > ly) problems.latestYear = 'Not before the earliest year.';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -106,6 +121,8 @@ export function SettingsForm({
           anomalyMadFactor: mad,
           anomalyMinPct: mp / 100,
           anomalyMinAmount: ma,
+          earliestYear: ey,
+          latestYear: ly,
         },
       });
       setSaved(true);
@@ -174,6 +191,16 @@ export function SettingsForm({
             </select>
           </label>
           {text('discountRate', 'Discount rate for NPV', { suffix: '% a year', inputMode: 'decimal' })}
+          {text('earliestYear', 'Plausible dates from', {
+            inputMode: 'decimal',
+            maxLength: 4,
+            hint: 'Imported dates before this year are refused as row problems (a typo, not a quarter)',
+          })}
+          {text('latestYear', 'Plausible dates to', {
+            inputMode: 'decimal',
+            maxLength: 4,
+            hint: 'Dates after this year are refused too; data already stored outside the range is left out of reports, which say so',
+          })}
         </div>
       </fieldset>
       <fieldset>
