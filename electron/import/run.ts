@@ -260,13 +260,13 @@ async function previewOf(db: Db, analysis: Analysis, o: ImportOptions): Promise<
   const r = pass.result;
   const duplicate = duplicateOf(db, r.sha256);
   const blockers = blockersOf(pass, o, duplicate);
-  const undecided = pass.fileProblems.map((p) => p.message).join(' ');
+  const undecided = (code: ImportProblem['code']) => pass.fileProblems.some((p) => p.code === code);
   return {
     ...base,
     fileSize: r.bytes,
     sha256: r.sha256,
-    decimal: /decimal separator/.test(undecided) ? null : pass.values.decimal,
-    dateOrder: /day-first|month-first/.test(undecided) ? null : pass.values.dateOrder,
+    decimal: undecided('undecided-decimal') ? null : pass.values.decimal,
+    dateOrder: undecided('undecided-date-order') ? null : pass.values.dateOrder,
     timeZone: pass.values.timeZone,
     unmappedColumns: r.unmapped,
     sample: r.sample,
@@ -344,10 +344,10 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
       const problems = [
         ...pass.fileProblems,
         ...(duplicate && !o.allowDuplicate
-          ? [problem(null, null, null, blockers[blockers.length - 1]!)]
+          ? [problem(null, null, null, blockers[blockers.length - 1]!, 'error', 'duplicate-file')]
           : []),
         ...(r.storedRows === 0 && pass.fileProblems.length === 0 && r.invalidRows === 0
-          ? [problem(null, null, null, blockers[0]!)]
+          ? [problem(null, null, null, blockers[0]!, 'error', 'no-rows')]
           : []),
         ...r.problems,
       ];

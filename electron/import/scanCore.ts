@@ -179,7 +179,7 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
       r.dataRows++;
       if (excluded.has(row.row)) {
         r.excludedRows++;
-        note(problem(row.row, null, null, 'left out on request', 'warning'));
+        note(problem(row.row, null, null, 'left out on request', 'warning', 'excluded'));
         continue;
       }
       if (out.skipped === 'total') {
@@ -192,6 +192,7 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
             null,
             'a "Total" row: left out (it sums the rows above, it is not a line of its own)',
             'warning',
+            'total-row',
           ),
         );
         continue;
@@ -207,6 +208,8 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
                 job.mapping.columns.name ?? null,
                 rec.name,
                 'an initiative with this name is already in the workspace',
+                'error',
+                'initiative-exists',
               ),
             );
           }

@@ -116,6 +116,8 @@ export class RowTransformer {
             header,
             null,
             `the mapping reads ${field} from column "${header}", which this file does not have`,
+            'error',
+            'missing-column',
           ),
         );
       } else {
@@ -130,7 +132,9 @@ export class RowTransformer {
         }
       });
       if (!this.col.has('kpi'))
-        this.fileProblems.push(problem(null, null, null, 'no column is mapped to the KPI'));
+        this.fileProblems.push(
+          problem(null, null, null, 'no column is mapped to the KPI', 'error', 'unmapped-required'),
+        );
       if (this.wideColumns.length === 0) {
         this.fileProblems.push(
           problem(
@@ -138,6 +142,8 @@ export class RowTransformer {
             null,
             null,
             'a wide KPI table needs period headers such as 2026-03, Mar 2026 or FY2026-Q3',
+            'error',
+            'no-period-columns',
           ),
         );
       }
@@ -145,7 +151,14 @@ export class RowTransformer {
       for (const spec of KIND_FIELDS[mapping.kind]) {
         if (spec.required && !mapping.columns[spec.name]) {
           this.fileProblems.push(
-            problem(null, null, null, `no column is mapped to the required field "${spec.label}"`),
+            problem(
+              null,
+              null,
+              null,
+              `no column is mapped to the required field "${spec.label}"`,
+              'error',
+              'unmapped-required',
+            ),
           );
         }
       }
@@ -181,7 +194,16 @@ export class RowTransformer {
     if (value !== null) return true;
     const column = this.header(field);
     if (!this.problems.some((p) => p.column === column)) {
-      this.problems.push(problem(this.rowNumber, column, this.text(field), 'empty: a value is required'));
+      this.problems.push(
+        problem(
+          this.rowNumber,
+          column,
+          this.text(field),
+          'empty: a value is required',
+          'error',
+          'required-empty',
+        ),
+      );
     }
     return false;
   }
@@ -524,6 +546,7 @@ export class RowTransformer {
           null,
           `no name: stored under its ${this.header('nameQualifier')} "${qualifier}"`,
           'warning',
+          'name-qualified',
         ),
       );
     }
@@ -563,6 +586,8 @@ export class RowTransformer {
             this.header('name'),
             name,
             `duplicate initiative name (first at row ${first})`,
+            'error',
+            'duplicate-name',
           ),
         );
         return [];
@@ -575,6 +600,7 @@ export class RowTransformer {
           name,
           `the name is also used at row ${first}; stored as "${unique}"`,
           'warning',
+          'name-qualified',
         ),
       );
     }
