@@ -146,7 +146,7 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
     totalRows: [],
     problems: [],
     problemCount: 0,
-    fileProblems: [...transformer.fileProblems],
+    fileProblems: [],
     unmapped: transformer.unmapped,
     totals: new Map(),
     firstRowByCurrency: new Map(),
@@ -161,7 +161,7 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
     r.problemCount++;
     if (r.problems.length < maxProblems) r.problems.push(p);
   };
-  let storing = r.fileProblems.length === 0;
+  let storing = transformer.fileProblems.length === 0;
   const report = () =>
     hooks.onProgress?.({
       phase: 'reading',
@@ -261,6 +261,8 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
     await hooks.afterBatch?.();
   }
   if (hooks.signal?.aborted) throw new ImportCancelled(job.source.name);
+  // Read after the rows: an unmapped required field names the columns with their first values.
+  r.fileProblems = transformer.fileProblems;
   for (const [currency, partial] of partials)
     r.totals.set(currency, (r.totals.get(currency) ?? 0n) + BigInt(partial));
   const digest = pass.digest();

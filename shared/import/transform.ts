@@ -60,6 +60,10 @@ const KEY_FIELD = {
   initiatives: 'name',
   fx: 'month',
 } as const;
+/** An unmapped required field lists at most this many columns, each with up to 3 values of the first rows. */
+const MAX_CANDIDATES = 12;
+const SAMPLES_PER_COLUMN = 3;
+const SAMPLE_ROWS = 200;
 const CATEGORY_HINT = 'not a spend category (platform, model_api, compute, labor, tooling, other)';
 
 /** Thrown inside a field reader; becomes a problem on the row and column. */
@@ -85,8 +89,13 @@ function isValueError(err: unknown): err is Error {
  * Field readers work on the current row (set by `transform`), so no closure is made per row or cell.
  */
 export class RowTransformer {
-  /** File-level problems: required fields unmapped, mapped columns absent from the file. */
-  readonly fileProblems: ImportProblem[] = [];
+  /** Problems with the mapping known before any row: mapped columns absent from the file, no period columns. */
+  private readonly mappingProblems: ImportProblem[] = [];
+  /** Required fields no column is mapped to (their labels): one file problem each, never one per row. */
+  private readonly unmappedRequired: string[] = [];
+  /** The first distinct values of the columns not mapped, to show with an unmapped required field. */
+  private readonly columnSamples = new Map<number, string[]>();
+  private sampledRows = 0;
   /** Columns the mapping does not read (shown in the preview; kept in extra for initiatives). */
   readonly unmapped: string[];
   private readonly col = new Map<string, number>();
@@ -110,7 +119,7 @@ export class RowTransformer {
     for (const [field, header] of Object.entries(mapping.columns)) {
       const index = headers.indexOf(header);
       if (index === -1) {
-        this.fileProblems.push(
+        this.mappingProblems.push(
           problem(
             null,
             header,
@@ -131,12 +140,9 @@ export class RowTransformer {
           this.wideColumns.push({ index, header: h, period });
         }
       });
-      if (!this.col.has('kpi'))
-        this.fileProblems.push(
-          problem(null, null, null, 'no column is mapped to the KPI', 'error', 'unmapped-required'),
-        );
+      if (!mapping.columns.kpi) this.unmappedRequired.push('KPI');
       if (this.wideColumns.length === 0) {
-        this.fileProblems.push(
+        this.mappingProblems.push(
           problem(
             null,
             null,
@@ -149,22 +155,59 @@ export class RowTransformer {
       }
     } else {
       for (const spec of KIND_FIELDS[mapping.kind]) {
-        if (spec.required && !mapping.columns[spec.name]) {
-          this.fileProblems.push(
-            problem(
-              null,
-              null,
-              null,
-              `no column is mapped to the required field "${spec.label}"`,
-              'error',
-              'unmapped-required',
-            ),
-          );
-        }
+        if (spec.required && !mapping.columns[spec.name]) this.unmappedRequired.push(spec.label);
       }
     }
     const used = new Set([...this.col.values(), ...this.wideColumns.map((w) => w.index)]);
     this.unmapped = headers.filter((_, i) => !used.has(i));
+    if (this.unmappedRequired.length > 0) {
+      // The columns a user could map it to: those not mapped yet, else all of them.
+      const candidates = headers.map((_, i) => i).filter((i) => !used.has(i));
+      for (const i of candidates.length > 0 ? candidates : headers.map((_, i) => i)) {
+        this.columnSamples.set(i, []);
+      }
+    }
+  }
+
+  /**
+   * File-level problems: mapped columns the file lacks, no period columns (wide KPIs), and each required
+   * field no column is mapped to, named once with the columns it could come from and their first values.
+   */
+  get fileProblems(): ImportProblem[] {
+    return [
+      ...this.mappingProblems,
+      ...this.unmappedRequired.map((label) =>
+        problem(
+          null,
+          null,
+          null,
+          `no column is mapped to the required field "${label}"; map one of the file's columns to it: ${this.describeCandidates()}`,
+          'error',
+          'unmapped-required',
+        ),
+      ),
+    ];
+  }
+
+  private describeCandidates(): string {
+    const shown = [...this.columnSamples].slice(0, MAX_CANDIDATES);
+    const list = shown.map(([i, values]) => {
+      const header = `"${this.headers[i] || `column ${i + 1}`}"`;
+      return values.length === 0
+        ? `${header} (empty)`
+        : `${header} (${values.map((v) => `"${v.length > 30 ? `${v.slice(0, 27)}...` : v}"`).join(', ')})`;
+    });
+    const more = this.columnSamples.size - shown.length;
+    return `${list.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+  }
+
+  /** Keeps the first distinct values of the candidate columns (only while a required field is unmapped). */
+  private sample(): void {
+    if (++this.sampledRows > SAMPLE_ROWS) return;
+    for (const [i, values] of this.columnSamples) {
+      const t = this.texts[i];
+      if (t != null && values.length < SAMPLES_PER_COLUMN && !values.includes(t)) values.push(t);
+    }
   }
 
   // ---- reading the current row ----
@@ -189,9 +232,13 @@ export class RowTransformer {
     return null;
   }
 
-  /** A required value: when missing, the row gets one problem for that column (not two). */
+  /**
+   * A required value: when missing, the row gets one problem for that column (not two). A field no column
+   * is mapped to (or whose column the file lacks) is one file problem, not one per row.
+   */
   private required<T>(field: string, value: T | null): value is T {
     if (value !== null) return true;
+    if (!this.col.has(field)) return false;
     const column = this.header(field);
     if (!this.problems.some((p) => p.column === column)) {
       this.problems.push(
@@ -366,6 +413,7 @@ export class RowTransformer {
     this.cells = row.cells;
     this.texts = row.cells.map(cellText);
     if (this.texts.every((t) => t === null)) return { records: [], problems: [], skipped: 'blank' };
+    if (this.columnSamples.size > 0) this.sample();
     if (this.isTotalRow()) return { records: [], problems: [], skipped: 'total' };
     this.problems = [];
     const records = this.records();
