@@ -370,7 +370,8 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
     // (the lines and the reported total stay exact).
     const totalMicro = exact !== null && Number.isSafeInteger(Number(exact)) ? Number(exact) : null;
     finishBatch(db, batchId, {
-      rows: r.storedRows,
+      // Records, as the summary counts them: a wide KPI row stores one observation per month.
+      rows: r.records,
       excluded: r.excludedRows,
       total: totalMicro,
       currency: single ? single[0] : null,
@@ -389,7 +390,8 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
       batch: batchId,
       kind: mapping.kind,
       format,
-      rows: r.storedRows,
+      rows: r.records,
+      sourceRows: r.dataRows,
       excluded: r.excludedRows,
       problems: excludedProblems,
       total: exact !== null ? Number(centsString(exact)) : null,
@@ -417,7 +419,8 @@ export function summaryOfPreview(p: ImportPreview): ImportSummary {
     batch: null,
     kind: p.kind ?? 'spend',
     format: p.format,
-    rows: p.counts.valid,
+    rows: p.counts.records,
+    sourceRows: p.counts.dataRows,
     excluded: p.counts.totalRowsExcluded + (p.canCommit ? p.counts.invalid : 0),
     problems: p.problems,
     total: single && hasAmounts ? Number(single.cents) : null,

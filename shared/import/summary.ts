@@ -83,7 +83,10 @@ export interface ImportSummary {
   batch: number | null;
   kind: ImportKind;
   format: string;
+  /** Records stored: lines, budget months, observations (a KPI row with months as columns stores one per month). */
   rows: number;
+  /** Data rows read below the header (blank rows not counted; Total rows and rows left out are). */
+  sourceRows: number;
   excluded: number;
   problems: ImportProblem[];
   total: number | null;

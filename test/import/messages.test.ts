@@ -60,3 +60,31 @@ describe('a required field no column is mapped to', () => {
     expect(p.problems[0]!.message).toMatch(/required field "KPI".*"Metric" \("support_deflection"\)/);
   });
 });
+
+describe('rows and sourceRows in the summary', () => {
+  it('a wide KPI sheet stores one record per KPI per month: rows counts them, sourceRows the rows read; the batch agrees', async () => {
+    ws = tempWorkspace();
+    const file = writeFile(
+      ws.dir,
+      'wide.csv',
+      'KPI,Jan 2026,Feb 2026,Mar 2026\nincident_count,1,2,3\nsupport_deflection,10%,,12%\n\nTotal,,,\n',
+    );
+    const dry = await previewImport(ws.db, { path: file, name: 'wide.csv' });
+    expect(dry.counts).toMatchObject({ dataRows: 3, records: 5, totalRowsExcluded: 1 });
+    const s = await commitImport(ws.db, { path: file, name: 'wide.csv' });
+    expect(s).toMatchObject({ kind: 'kpis', rows: 5, sourceRows: 3, excluded: 1 });
+    expect(ws.db.prepare('SELECT count(*) FROM kpi_observations').pluck().get()).toBe(5);
+    expect(ws.db.prepare('SELECT row_count FROM import_batches WHERE id = ?').pluck().get(s.batch)).toBe(5);
+  });
+
+  it('a long file stores a record per row: rows = sourceRows minus the rows left out', async () => {
+    ws = tempWorkspace();
+    const file = writeFile(
+      ws.dir,
+      's.csv',
+      'Date,Amount\n2026-01-05,1.00\n2026-01-06,abc\n2026-01-07,2.00\n',
+    );
+    const s = await commitImport(ws.db, { path: file, name: 's.csv', skipInvalid: true });
+    expect(s).toMatchObject({ rows: 2, sourceRows: 3, excluded: 1, total: 3 });
+  });
+});

@@ -116,7 +116,7 @@ function printPreview(p: ImportPreview, io: CliIo): void {
 
 function printSummary(s: ImportSummary, io: CliIo): void {
   io.out(
-    `Imported ${s.fileName}${s.sheet ? ` (sheet "${s.sheet}")` : ''} as batch #${s.batch}: ${s.rows} ${s.kind} rows` +
+    `Imported ${s.fileName}${s.sheet ? ` (sheet "${s.sheet}")` : ''} as batch #${s.batch}: ${s.rows} ${s.kind} ${s.rows === s.sourceRows ? 'rows' : `records from ${s.sourceRows} rows`}` +
       `${s.excluded ? `, ${s.excluded} left out` : ''}${s.total !== null ? `, total ${s.total.toFixed(2)} ${s.currency}` : ''} [${s.format}]`,
   );
   if (s.createdInitiatives.length) io.out(`  new initiatives: ${s.createdInitiatives.join(', ')}`);
@@ -127,13 +127,14 @@ function printSummary(s: ImportSummary, io: CliIo): void {
 }
 
 function jsonSummary(s: ImportSummary): string {
-  const { batch, kind, format, rows, excluded, problems, total, currency } = s;
+  const { batch, kind, format, rows, sourceRows, excluded, problems, total, currency } = s;
   return JSON.stringify(
     {
       batch,
       kind,
       format,
       rows,
+      sourceRows,
       excluded,
       problems,
       total,
