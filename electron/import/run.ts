@@ -133,15 +133,17 @@ function blockersOf(p: Pass, o: ImportOptions, duplicate: ImportPreview['duplica
       `${r.invalidRows} row${r.invalidRows === 1 ? ' has' : 's have'} problems: fix the file, change the mapping, or leave them out (skip invalid rows)`,
     );
   }
-  if (out.length === 0 && r.storedRows === 0) {
-    out.push(r.dataRows === 0 ? 'no data rows below the header' : 'no valid rows to import');
-  }
-  if (duplicate && !o.allowDuplicate) {
-    out.push(
-      `this exact file (same SHA-256) was already imported as batch #${duplicate.batch} on ${duplicate.importedAt}; undo that batch first, or import it again on purpose`,
-    );
-  }
+  if (out.length === 0 && r.storedRows === 0) out.push(noRowsMessage(r.dataRows));
+  if (duplicate && !o.allowDuplicate) out.push(duplicateMessage(duplicate));
   return out;
+}
+
+function noRowsMessage(dataRows: number): string {
+  return dataRows === 0 ? 'no data rows below the header' : 'no valid rows to import';
+}
+
+function duplicateMessage(d: NonNullable<ImportPreview['duplicateOf']>): string {
+  return `this exact file (same SHA-256) was already imported as batch #${d.batch} on ${d.importedAt}; undo that batch first, or import it again on purpose`;
 }
 
 function duplicateOf(db: Db, sha256: string): ImportPreview['duplicateOf'] {
@@ -344,10 +346,10 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
       const problems = [
         ...pass.fileProblems,
         ...(duplicate && !o.allowDuplicate
-          ? [problem(null, null, null, blockers[blockers.length - 1]!, 'error', 'duplicate-file')]
+          ? [problem(null, null, null, duplicateMessage(duplicate), 'error', 'duplicate-file')]
           : []),
         ...(r.storedRows === 0 && pass.fileProblems.length === 0 && r.invalidRows === 0
-          ? [problem(null, null, null, blockers[0]!, 'error', 'no-rows')]
+          ? [problem(null, null, null, noRowsMessage(r.dataRows), 'error', 'no-rows')]
           : []),
         ...r.problems,
       ];
@@ -432,4 +434,32 @@ export function summaryOfPreview(p: ImportPreview): ImportSummary {
     savedMapping: p.savedMapping,
     replacedBatches: [],
   };
+}
+
+/**
+ * The refusal committing what this preview shows would end with (what `--dry-run --json` prints), or
+ * null when it could be committed: the same problems as the commit's rejection.
+ */
+export function refusalOfPreview(
+  p: ImportPreview,
+  o: Pick<ImportOptions, 'allowDuplicate'>,
+): ImportRejected | null {
+  if (p.canCommit) return null;
+  const errors = p.problems.some((x) => x.severity === 'error');
+  const problems = [
+    ...(p.duplicateOf && !o.allowDuplicate
+      ? [problem(null, null, null, duplicateMessage(p.duplicateOf), 'error', 'duplicate-file')]
+      : []),
+    ...(!errors && p.counts.valid === 0
+      ? [problem(null, null, null, noRowsMessage(p.counts.dataRows), 'error', 'no-rows')]
+      : []),
+    ...p.problems,
+  ];
+  const n = problems.filter((x) => x.severity === 'error').length;
+  return new ImportRejected(
+    p.fileName,
+    p.sheet,
+    problems,
+    `would be rejected, nothing was imported (${n} problem${n === 1 ? '' : 's'})`,
+  );
 }

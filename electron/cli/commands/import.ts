@@ -7,8 +7,13 @@ import type { ImportRecord } from '../../../shared/import/records';
 import { isTimeZone } from '../../../shared/import/timeZone';
 import type { ImportPreview, ImportSummary } from '../../../shared/import/summary';
 import { describeIssues } from '../../../shared/api/contract';
-import { ImportCancelled, ImportRejected } from '../../import/errors';
-import { commitImport, previewImport, summaryOfPreview, type ImportOptions } from '../../import/run';
+import {
+  commitImport,
+  previewImport,
+  refusalOfPreview,
+  summaryOfPreview,
+  type ImportOptions,
+} from '../../import/run';
 import { backupWorkspace } from '../../store/backup';
 import { openWorkspace } from '../../store/workspace';
 import { optionalFlag, requireFlag, UsageError } from '../args';
@@ -158,6 +163,9 @@ export const importCommand: Command = {
     values: ['db', 'as', 'sheet', 'mapping', 'basis', 'time-zone'],
     switches: ['skip-invalid', 'dry-run', 'json', 'allow-duplicate', 'replace'],
   },
+  // A refusal (unreadable file, invalid rows, duplicate, busy workspace, …) with --json: one JSON object
+  // on stdout too (runCli prints it).
+  jsonErrors: true,
   async run(args, io) {
     const file = args.positionals[0];
     if (!file || args.positionals.length > 1) throw new UsageError('import needs exactly one FILE');
@@ -189,12 +197,13 @@ export const importCommand: Command = {
     try {
       if (args.flags.has('dry-run')) {
         const preview = await previewImport(ws.db, options);
-        if (json) io.out(jsonSummary(summaryOfPreview(preview)));
-        else printPreview(preview, io);
-        if (!preview.canCommit) {
-          if (json) io.err(`${preview.fileName} would be rejected: ${preview.blockers.join('; ')}`);
-          return 1;
+        const refusal = refusalOfPreview(preview, options);
+        if (!json) {
+          printPreview(preview, io);
+          return refusal ? 1 : 0;
         }
+        if (refusal) throw refusal;
+        io.out(jsonSummary(summaryOfPreview(preview)));
         return 0;
       }
       // Replacing undoes whole batches: the workspace as it was is kept first, as for `undo`.
@@ -203,16 +212,6 @@ export const importCommand: Command = {
       if (json) io.out(jsonSummary(summary));
       else printSummary(summary, io);
       return 0;
-    } catch (err) {
-      if (err instanceof ImportRejected || err instanceof ImportCancelled) {
-        const duplicate =
-          err instanceof ImportRejected && err.problems.some((p) => /same SHA-256/.test(p.message));
-        io.err(
-          `Error: ${err.message}${duplicate ? '\n(pass --allow-duplicate to import it again on purpose)' : ''}`,
-        );
-        return 1;
-      }
-      throw err;
     } finally {
       ws.close();
     }
