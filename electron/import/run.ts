@@ -12,6 +12,7 @@ import { lastDayOfMonth } from '../../shared/fiscal';
 import { divRoundHalfAway } from '../../shared/money';
 import { createBatch, finishBatch, undoBatch } from '../store/batches';
 import type { Db } from '../store/db';
+import { missingFxRates } from '../store/fxRates';
 import { getSettings } from '../store/settings';
 import { analyse, type AnalyseRequest, type Analysis } from './analyse';
 import { ImportRejected } from './errors';
@@ -106,23 +107,29 @@ async function resolvedScan(
   }
 }
 
-/** Amounts in a currency other than the reporting one need an exchange rate to be summed with the rest. */
+/** The months a list names: "2026-03, 2026-04" (the first 12, then how many more). */
+function monthList(months: string[]): string {
+  const shown = months.slice(0, 12).join(', ');
+  return months.length > 12 ? `${shown} and ${months.length - 12} more` : shown;
+}
+
+/**
+ * Amounts in a currency other than the reporting one are converted with the rate for their month: one
+ * missing is one problem per currency naming the months (nothing is booked as the workspace currency).
+ */
 function currencyProblems(db: Db, r: ScanResult): ImportProblem[] {
   const reporting = getSettings(db).currency;
-  const hasRate = db.prepare('SELECT 1 FROM fx_rates WHERE currency = ? LIMIT 1').pluck();
-  const out: ImportProblem[] = [];
-  for (const [currency, row] of r.firstRowByCurrency) {
-    if (currency === reporting || hasRate.get(currency) !== undefined) continue;
-    out.push(
-      problem(
-        row,
-        null,
-        currency,
-        `amounts in ${currency}, but the workspace reports in ${reporting} and has no ${currency} exchange rate; add the rate or import ${reporting} amounts`,
-      ),
-    );
-  }
-  return out;
+  return missingFxRates(db, r.foreignMonths).map(({ currency, months }) =>
+    problem(
+      null,
+      null,
+      currency,
+      `no ${currency} rate for ${monthList(months)}: add ${months.length === 1 ? 'it' : 'them'} in Settings › Exchange rates ` +
+        `or import a rates file (units of ${reporting} per 1 ${currency}; CLI: import FILE --as fx)`,
+      'error',
+      'missing-fx-rate',
+    ),
+  );
 }
 
 function blockersOf(p: Pass, o: ImportOptions, duplicate: ImportPreview['duplicateOf']): string[] {
@@ -245,6 +252,7 @@ async function previewOf(db: Db, analysis: Analysis, o: ImportOptions): Promise<
       dateOrder: null,
       timeZone: getSettings(db).importTimeZone,
       unmappedColumns: analysis.headers,
+      notes: [],
       sample: [],
       counts: { dataRows: analysis.head.length, valid: 0, invalid: 0, totalRowsExcluded: 0, records: 0 },
       totals: [],
@@ -271,6 +279,7 @@ async function previewOf(db: Db, analysis: Analysis, o: ImportOptions): Promise<
     dateOrder: undecided('undecided-date-order') ? null : pass.values.dateOrder,
     timeZone: pass.values.timeZone,
     unmappedColumns: r.unmapped,
+    notes: r.currencyNotes,
     sample: r.sample,
     counts: {
       dataRows: r.dataRows,
@@ -404,6 +413,7 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
       createdInitiatives: writer!.createdInitiatives,
       savedMapping: { id: mappingId, name },
       replacedBatches: replaced,
+      notes: r.currencyNotes,
     };
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
@@ -433,6 +443,7 @@ export function summaryOfPreview(p: ImportPreview): ImportSummary {
     createdInitiatives: p.newInitiatives.map((i) => i.name),
     savedMapping: p.savedMapping,
     replacedBatches: [],
+    notes: p.notes,
   };
 }
 

@@ -32,7 +32,10 @@ export interface ScanResult {
   fileProblems: ImportProblem[];
   unmapped: string[];
   totals: Map<string, bigint>;
-  firstRowByCurrency: Map<string, number>;
+  /** Months (YYYY-MM) of the amounts in each currency other than the workspace's: they need a rate each. */
+  foreignMonths: Map<string, Set<string>>;
+  /** What the preview says about currencies the file does not name (booked as the workspace's). */
+  currencyNotes: string[];
   newInitiatives: { name: string; row: number }[];
   dateRange: { from: string; to: string } | null;
   sample: ImportRecord[];
@@ -149,7 +152,8 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
     fileProblems: [],
     unmapped: transformer.unmapped,
     totals: new Map(),
-    firstRowByCurrency: new Map(),
+    foreignMonths: new Map(),
+    currencyNotes: [],
     newInitiatives: [],
     dateRange: null,
     sample: [],
@@ -162,6 +166,7 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
     if (r.problems.length < maxProblems) r.problems.push(p);
   };
   let storing = transformer.fileProblems.length === 0;
+  const reporting = ctx.transform.reportingCurrency;
   const report = () =>
     hooks.onProgress?.({
       phase: 'reading',
@@ -236,7 +241,11 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
             partial = 0;
           }
           partials.set(money.currency, partial + money.amount);
-          if (!r.firstRowByCurrency.has(money.currency)) r.firstRowByCurrency.set(money.currency, rec.row);
+          if (money.currency !== reporting) {
+            let months = r.foreignMonths.get(money.currency);
+            if (!months) r.foreignMonths.set(money.currency, (months = new Set()));
+            months.add(recordDate(rec)!.slice(0, 7));
+          }
         }
         const name = recordInitiative(rec);
         if (name !== null && !namesSeen.has(name)) {
@@ -263,6 +272,7 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
   if (hooks.signal?.aborted) throw new ImportCancelled(job.source.name);
   // Read after the rows: an unmapped required field names the columns with their first values.
   r.fileProblems = transformer.fileProblems;
+  r.currencyNotes = transformer.currencyNotes();
   for (const [currency, partial] of partials)
     r.totals.set(currency, (r.totals.get(currency) ?? 0n) + BigInt(partial));
   const digest = pass.digest();

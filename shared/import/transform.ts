@@ -13,6 +13,7 @@ import {
   stageFromText,
 } from './enums';
 import type { FormatEvidence } from './evidence';
+import { currencyMark, describeCandidates, headerCurrency, type CurrencyMark } from './currency';
 import { KIND_FIELDS } from './fields';
 import type { ImportMapping } from './mapping';
 import {
@@ -25,7 +26,7 @@ import {
   type DecimalSeparator,
 } from './numbers';
 import { parsePeriod, type Period } from './periods';
-import { problem, type ImportProblem } from './problems';
+import { problem, type ImportProblem, type ProblemCode } from './problems';
 import type { ImportRecord, InitiativeRecord } from './records';
 import { readTag } from './tags';
 import { dateOfInstantIn, type DateOfInstant } from './timeZone';
@@ -50,6 +51,16 @@ export interface RowOutcome {
   /** Rows left out by design: blank rows, and a spreadsheet's "Total" row (reported, not stored). */
   skipped: 'blank' | 'total' | null;
 }
+
+/** Where a line's currency came from, in the order they are asked (the workspace's last). */
+export type CurrencySource = 'column' | 'amount' | 'header' | 'import' | 'workspace';
+
+/** A line's currency as decided from the row's currency cell and amount sign (cached per pair). */
+type CurrencyResolution =
+  | { code: string; source: CurrencySource; sign: string | null }
+  | { problem: string; code: ProblemCode; field: 'currency' | 'amount' }
+  /** A shared sign nothing decides: one file problem for all such rows (see `ambiguous`). */
+  | { ambiguous: CurrencyMark; field: 'currency' | 'amount' };
 
 const TOTAL_RE = /^(grand\s+|sub-?)?totals?\b/i;
 const KEY_FIELD = {
@@ -96,6 +107,24 @@ export class RowTransformer {
   /** The first distinct values of the columns not mapped, to show with an unmapped required field. */
   private readonly columnSamples = new Map<number, string[]>();
   private sampledRows = 0;
+  /** The currency the amount column's header names ("Cost (EUR)"), if any. */
+  private readonly headerMark: CurrencyMark | null;
+  private readonly currencyCache = new Map<string, CurrencyResolution>();
+  /** Amounts (other than zero) by where their currency came from, for the preview's notes. */
+  private readonly currencyFrom: Record<CurrencySource, number> = {
+    column: 0,
+    amount: 0,
+    header: 0,
+    import: 0,
+    workspace: 0,
+  };
+  /** Shared signs read as the workspace's currency ("$" in a USD workspace), with how many amounts. */
+  private readonly signsAsWorkspace = new Map<string, number>();
+  /** Shared signs nothing decides, by sign: the rows that use them (one file problem each). */
+  private readonly ambiguous = new Map<
+    string,
+    { mark: CurrencyMark; column: string; rows: number; first: number; last: number }
+  >();
   /** Columns the mapping does not read (shown in the preview; kept in extra for initiatives). */
   readonly unmapped: string[];
   private readonly col = new Map<string, number>();
@@ -116,6 +145,8 @@ export class RowTransformer {
     private readonly evidence: FormatEvidence | null = null,
   ) {
     this.dateOf = dateOfInstantIn(settings.timeZone);
+    const amountHeader = mapping.columns.amount;
+    this.headerMark = amountHeader ? headerCurrency(amountHeader) : null;
     for (const [field, header] of Object.entries(mapping.columns)) {
       const index = headers.indexOf(header);
       if (index === -1) {
@@ -176,6 +207,18 @@ export class RowTransformer {
   get fileProblems(): ImportProblem[] {
     return [
       ...this.mappingProblems,
+      ...[...this.ambiguous].map(([sign, a]) =>
+        problem(
+          null,
+          a.column,
+          sign,
+          `amounts written with "${sign}" (${a.rows === 1 ? `row ${a.first}` : `${a.rows} rows, from row ${a.first} to ${a.last}`}) ` +
+            `could be ${describeCandidates(a.mark)}, and nothing in the file says which (the workspace reports in ` +
+            `${this.ctx.reportingCurrency}): map a currency column, or state the currency of the import (Currency in the mapping; CLI: --currency)`,
+          'error',
+          'ambiguous-currency',
+        ),
+      ),
       ...this.unmappedRequired.map((label) =>
         problem(
           null,
@@ -369,11 +412,118 @@ export class RowTransformer {
     return v === null ? this.fail(this.header(field), t, new FieldError(hint)) : v;
   }
 
-  private currency(fromAmount: string | null): string | null {
+  /**
+   * The currency of the row's amount, asked in order: the currency column, a code or sign in the amount
+   * cell ("€1.234,50", "1,234.50 USD", "CHF 12"), a code or sign in the amount's header ("Betrag (EUR)",
+   * "Cost USD", "Kosten in €"), the import's stated currency; only when none says anything the workspace's
+   * (and the preview says so). A sign several currencies share ("$", "¥", "kr") is decided by a later
+   * source naming one of them, or by the workspace's currency if it is one; else it is a file problem.
+   */
+  private currency(amount: { micro: number; currency: string | null } | null): string | null {
     const t = this.text('currency');
-    const code = (t ?? fromAmount ?? this.mapping.currency ?? this.ctx.reportingCurrency).toUpperCase();
-    if (/^[A-Z]{3}$/.test(code)) return code;
-    return this.fail(this.header('currency'), t, new FieldError('not an ISO 4217 currency code such as USD'));
+    const sign = amount?.currency ?? null;
+    const key = t === null && sign === null ? '' : `${t ?? ''}\u0000${sign ?? ''}`;
+    let r = this.currencyCache.get(key);
+    if (r === undefined) {
+      r = this.resolveCurrency(t, sign);
+      if (this.currencyCache.size < 1000) this.currencyCache.set(key, r);
+    }
+    if ('problem' in r) {
+      this.problems.push(
+        problem(this.rowNumber, this.header(r.field), this.text(r.field), r.problem, 'error', r.code),
+      );
+      return null;
+    }
+    if ('ambiguous' in r) {
+      const a = this.ambiguous.get(r.ambiguous.sign);
+      if (a) {
+        a.rows++;
+        a.last = this.rowNumber;
+      } else {
+        this.ambiguous.set(r.ambiguous.sign, {
+          mark: r.ambiguous,
+          column: this.header(r.field),
+          rows: 1,
+          first: this.rowNumber,
+          last: this.rowNumber,
+        });
+      }
+      return null;
+    }
+    if (amount !== null && amount.micro !== 0) {
+      this.currencyFrom[r.source]++;
+      if (r.sign !== null) this.signsAsWorkspace.set(r.sign, (this.signsAsWorkspace.get(r.sign) ?? 0) + 1);
+    }
+    return r.code;
+  }
+
+  private resolveCurrency(columnText: string | null, sign: string | null): CurrencyResolution {
+    const marks: { source: CurrencySource; mark: CurrencyMark; field: 'currency' | 'amount' }[] = [];
+    if (columnText !== null) {
+      const mark = currencyMark(columnText);
+      if (!mark) {
+        return {
+          problem: 'not a currency: use an ISO 4217 code such as EUR (or a sign such as €)',
+          code: 'unknown-currency',
+          field: 'currency',
+        };
+      }
+      marks.push({ source: 'column', mark, field: 'currency' });
+    }
+    if (sign !== null) {
+      const mark = currencyMark(sign);
+      if (!mark) {
+        return {
+          problem: `"${sign}" is not an ISO 4217 currency code`,
+          code: 'unknown-currency',
+          field: 'amount',
+        };
+      }
+      const column = marks[0]?.mark.candidates;
+      if (column?.length === 1 && !mark.candidates.includes(column[0]!)) {
+        return {
+          problem: `the amount is written in "${sign}" but the currency column says ${column[0]}`,
+          code: 'currency-conflict',
+          field: 'amount',
+        };
+      }
+      marks.push({ source: 'amount', mark, field: 'amount' });
+    }
+    if (this.headerMark) marks.push({ source: 'header', mark: this.headerMark, field: 'amount' });
+    const stated = this.mapping.currency;
+    if (stated)
+      marks.push({ source: 'import', mark: { sign: stated, candidates: [stated] }, field: 'amount' });
+    const workspace = this.ctx.reportingCurrency;
+    const first = marks[0];
+    if (!first) return { code: workspace, source: 'workspace', sign: null };
+    const { candidates } = first.mark;
+    if (candidates.length === 1) return { code: candidates[0]!, source: first.source, sign: null };
+    for (const later of marks.slice(1)) {
+      const only = later.mark.candidates.length === 1 ? later.mark.candidates[0]! : null;
+      if (only !== null && candidates.includes(only)) return { code: only, source: later.source, sign: null };
+    }
+    if (candidates.includes(workspace))
+      return { code: workspace, source: first.source, sign: first.mark.sign };
+    return { ambiguous: first.mark, field: first.field };
+  }
+
+  /** What the preview says about currencies not read from the file itself (none when every amount names one). */
+  currencyNotes(): string[] {
+    const ws = this.ctx.reportingCurrency;
+    const from = this.currencyFrom;
+    const named = from.column + from.amount + from.header + from.import;
+    const notes: string[] = [];
+    if (from.workspace > 0) {
+      notes.push(
+        named === 0
+          ? `no currency in the file: booked as ${ws} (workspace currency)`
+          : `${from.workspace} amount${from.workspace === 1 ? ' names' : 's name'} no currency: booked as ${ws} (workspace currency)`,
+      );
+    }
+    for (const [sign, n] of this.signsAsWorkspace) {
+      notes.push(`"${sign}" read as ${ws}, the workspace currency (${n} amount${n === 1 ? '' : 's'})`);
+    }
+    return notes;
   }
 
   private category(): SpendCategory | null {
@@ -427,7 +577,7 @@ export class RowTransformer {
       case 'spend': {
         const date = this.date('date');
         const amount = this.amount();
-        const currency = this.currency(amount?.currency ?? null);
+        const currency = this.currency(amount);
         const category = this.category();
         const tokensIn = this.count('tokensIn');
         const tokensOut = this.count('tokensOut');
@@ -461,7 +611,7 @@ export class RowTransformer {
       case 'budget': {
         const period = this.period('month', true);
         const amount = this.amount();
-        const currency = this.currency(amount?.currency ?? null);
+        const currency = this.currency(amount);
         const category = this.word('category', categoryFromText, CATEGORY_HINT);
         if (!this.required('month', period) || !this.required('amount', amount) || currency === null)
           return [];
@@ -481,7 +631,7 @@ export class RowTransformer {
         const date = this.dateOrPeriodStart('date');
         const initiative = this.text('initiative');
         const amount = this.amount();
-        const currency = this.currency(amount?.currency ?? null);
+        const currency = this.currency(amount);
         const type = this.word(
           'type',
           benefitTypeFromText,

@@ -119,7 +119,10 @@ describe('generic spend CSV', () => {
     const w = open();
     const file = writeFile(w.dir, 'fx.csv', 'Date,Amount,Currency\n2026-01-01,1,USD\n2026-01-02,2,EUR\n');
     const err = await rejected(commitImport(w.db, { path: file, name: 'fx.csv' }));
-    expect(err.message).toMatch(/row 3.*EUR.*exchange rate/);
+    expect(err.message).toMatch(
+      /no EUR rate for 2026-01: add it in Settings › Exchange rates or import a rates file/,
+    );
+    expect(err.problems.map((p) => p.code)).toEqual(['missing-fx-rate']);
   });
 
   it('warns on the same file again and refuses it unless asked', async () => {

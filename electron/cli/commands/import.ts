@@ -5,6 +5,7 @@ import { describeOverlap, replaceRemovesMore } from '../../../shared/import/over
 import { describeProblem } from '../../../shared/import/problems';
 import type { ImportRecord } from '../../../shared/import/records';
 import { isTimeZone } from '../../../shared/import/timeZone';
+import { isIsoCurrency } from '../../../shared/money';
 import type { ImportPreview, ImportSummary } from '../../../shared/import/summary';
 import { describeIssues } from '../../../shared/api/contract';
 import {
@@ -99,6 +100,7 @@ function printPreview(p: ImportPreview, io: CliIo): void {
     `  rows: ${p.counts.dataRows} read, ${p.counts.valid} valid, ${p.counts.invalid} with problems, ${p.counts.totalRowsExcluded} Total rows left out`,
   );
   for (const t of p.totals) io.out(`  total: ${t.cents} ${t.currency}`);
+  for (const n of p.notes) io.out(`  note: ${n}`);
   if (p.dateRange)
     io.out(`  dates: ${p.dateRange.from} to ${p.dateRange.to} (timestamps as dates in ${p.timeZone})`);
   if (p.newInitiatives.length) {
@@ -124,6 +126,7 @@ function printSummary(s: ImportSummary, io: CliIo): void {
     `Imported ${s.fileName}${s.sheet ? ` (sheet "${s.sheet}")` : ''} as batch #${s.batch}: ${s.rows} ${s.kind} ${s.rows === s.sourceRows ? 'rows' : `records from ${s.sourceRows} rows`}` +
       `${s.excluded ? `, ${s.excluded} left out` : ''}${s.total !== null ? `, total ${s.total.toFixed(2)} ${s.currency}` : ''} [${s.format}]`,
   );
+  for (const n of s.notes) io.out(`  note: ${n}`);
   if (s.createdInitiatives.length) io.out(`  new initiatives: ${s.createdInitiatives.join(', ')}`);
   if (s.replacedBatches.length)
     io.out(`  replaced (undone): ${s.replacedBatches.map((b) => `#${b}`).join(', ')}`);
@@ -148,6 +151,7 @@ function jsonSummary(s: ImportSummary): string {
       sheet: s.sheet,
       sha256: s.sha256,
       replacedBatches: s.replacedBatches,
+      notes: s.notes,
     },
     null,
     2,
@@ -158,9 +162,9 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import a CSV/XLSX file (spend, budget, benefits, KPIs, initiatives) as one batch',
   usage:
-    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives|fx] [--sheet NAME] [--mapping FILE] [--basis effective|billed] [--time-zone ZONE] [--skip-invalid] [--dry-run] [--json] [--allow-duplicate] [--replace]',
+    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives|fx] [--sheet NAME] [--mapping FILE] [--basis effective|billed] [--time-zone ZONE] [--currency CODE] [--skip-invalid] [--dry-run] [--json] [--allow-duplicate] [--replace]',
   flags: {
-    values: ['db', 'as', 'sheet', 'mapping', 'basis', 'time-zone'],
+    values: ['db', 'as', 'sheet', 'mapping', 'basis', 'time-zone', 'currency'],
     switches: ['skip-invalid', 'dry-run', 'json', 'allow-duplicate', 'replace'],
   },
   // A refusal (unreadable file, invalid rows, duplicate, busy workspace, …) with --json: one JSON object
@@ -178,6 +182,10 @@ export const importCommand: Command = {
     if (timeZone !== undefined && !isTimeZone(timeZone)) {
       throw new UsageError(`--time-zone must be an IANA time zone such as Europe/Berlin; got "${timeZone}"`);
     }
+    const currency = optionalFlag(args, 'currency')?.toUpperCase();
+    if (currency !== undefined && !isIsoCurrency(currency)) {
+      throw new UsageError(`--currency must be an ISO 4217 code such as EUR; got "${currency}"`);
+    }
     const mappingFile = optionalFlag(args, 'mapping');
     const sheet = optionalFlag(args, 'sheet');
     const options: ImportOptions = {
@@ -190,6 +198,7 @@ export const importCommand: Command = {
       ...(sheet ? { sheet } : {}),
       ...(basis ? { basis } : {}),
       ...(timeZone ? { timeZone } : {}),
+      ...(currency ? { currency } : {}),
       ...(mappingFile ? { mapping: readMapping(mappingFile) } : {}),
     };
     const json = args.flags.has('json');
