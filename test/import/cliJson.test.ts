@@ -137,6 +137,37 @@ describe('import --json when the import is refused', () => {
     }
   });
 
+  it('amounts in another currency without a rate for their months: missing-fx-rate naming them; with the rates imported (--as fx) it goes through', () => {
+    const db = workspace('fx', 'EUR');
+    const usd = file('usd.csv', 'Date,Amount,Currency\n2026-03-05,10.00,USD\n2026-04-05,20.00,USD\n');
+    const e = refusal(cli('import', usd, '--db', db, '--json'));
+    expect(e.problems).toEqual([
+      expect.objectContaining({
+        row: null,
+        column: null,
+        code: 'missing-fx-rate',
+        message: expect.stringMatching(
+          /^no USD rate for 2026-03, 2026-04: add them in Settings › Exchange rates or import a rates file/,
+        ),
+      }),
+    ]);
+    const rates = file('rates.csv', 'Month,Currency,Rate\n2026-03,USD,0.92\n2026-04,USD,0.9\n');
+    const r = cli('import', rates, '--db', db, '--as', 'fx', '--json');
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ kind: 'fx', rows: 2, sourceRows: 2 });
+    const ok = cli('import', usd, '--db', db, '--json');
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ rows: 2, total: 30, currency: 'USD', notes: [] });
+  });
+
+  it('a "$" the workspace (EUR) cannot decide: ambiguous-currency, one problem for all its rows', () => {
+    const db = workspace('dollar', 'EUR');
+    const f = file('dollar.csv', 'Date,Amount\n2026-03-05,$10.00\n2026-03-06,$20.00\n2026-03-07,$30.00\n');
+    const e = refusal(cli('import', f, '--db', db, '--json'));
+    expect(e.problems.map((p) => [p.code, p.column])).toEqual([['ambiguous-currency', 'Amount']]);
+    expect(e.problems[0]!.message).toMatch(/"\$" \(3 rows, from row 2 to 4\) could be USD, CAD/);
+  });
+
   it('a wrong command line: usage (exit 2), still one JSON object', () => {
     const db = workspace('usage');
     const e = refusal(
