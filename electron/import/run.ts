@@ -125,7 +125,7 @@ function currencyProblems(db: Db, r: ScanResult): ImportProblem[] {
       null,
       currency,
       `no ${currency} rate for ${monthList(months)}: add ${months.length === 1 ? 'it' : 'them'} in Settings › Exchange rates ` +
-        `or import a rates file (units of ${reporting} per 1 ${currency}; CLI: import FILE --as fx)`,
+        `or import a rates file (units of ${reporting} per 1 ${currency})`,
       'error',
       'missing-fx-rate',
     ),

@@ -214,7 +214,7 @@ export class RowTransformer {
           sign,
           `amounts written with "${sign}" (${a.rows === 1 ? `row ${a.first}` : `${a.rows} rows, from row ${a.first} to ${a.last}`}) ` +
             `could be ${describeCandidates(a.mark)}, and nothing in the file says which (the workspace reports in ` +
-            `${this.ctx.reportingCurrency}): map a currency column, or state the currency of the import (Currency in the mapping; CLI: --currency)`,
+            `${this.ctx.reportingCurrency}): map a currency column, or state the currency (“Currency when the file has none” in the mapping, or --currency on the command line)`,
           'error',
           'ambiguous-currency',
         ),

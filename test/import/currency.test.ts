@@ -200,7 +200,7 @@ describe('another currency than the workspace’s', () => {
         code: 'missing-fx-rate',
         value: 'EUR',
         message:
-          'no EUR rate for 2026-03, 2026-04: add them in Settings › Exchange rates or import a rates file (units of USD per 1 EUR; CLI: import FILE --as fx)',
+          'no EUR rate for 2026-03, 2026-04: add them in Settings › Exchange rates or import a rates file (units of USD per 1 EUR)',
       }),
     ]);
     expect(written(w)).toEqual(before);
