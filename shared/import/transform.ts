@@ -26,6 +26,7 @@ import {
   type DecimalSeparator,
 } from './numbers';
 import { parsePeriod, type Period } from './periods';
+import { isIsoCurrency } from '../money';
 import { problem, type ImportProblem, type ProblemCode } from './problems';
 import type { ImportRecord, InitiativeRecord } from './records';
 import { readTag } from './tags';
@@ -81,7 +82,8 @@ const CATEGORY_HINT = 'not a spend category (platform, model_api, compute, labor
 class FieldError extends Error {}
 
 function currencyCode(text: string): string | null {
-  return /^[A-Za-z]{3}$/.test(text) ? text.toUpperCase() : null;
+  const code = text.trim().toUpperCase();
+  return isIsoCurrency(code) ? code : null;
 }
 
 function isValueError(err: unknown): err is Error {
@@ -662,7 +664,14 @@ export class RowTransformer {
       }
       case 'fx': {
         const period = this.period('month', true);
-        const currency = this.word('currency', currencyCode, 'not an ISO 4217 currency code such as EUR');
+        let currency = this.word('currency', currencyCode, 'not an ISO 4217 currency code such as EUR');
+        if (currency !== null && currency === this.ctx.reportingCurrency) {
+          currency = this.fail(
+            this.header('currency'),
+            this.text('currency'),
+            new FieldError(`${currency} is the reporting currency: its amounts need no rate`),
+          );
+        }
         const rate = this.rate();
         if (
           !this.required('month', period) ||

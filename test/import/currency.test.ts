@@ -245,3 +245,22 @@ describe('another currency than the workspace’s', () => {
     expect(amounts(p)).toEqual(['1000 JPY']);
   });
 });
+
+describe('a rates file (kind fx)', () => {
+  it('checks each row as the Settings panel does: an ISO code, not the reporting currency, a positive rate', async () => {
+    const w = open();
+    const p = await preview(
+      w,
+      'Month,Currency,Rate\n2026-03,EUR,1.08\n2026-03,XYZ,1.1\n2026-03,USD,1\n2026-03,GBP,0\n',
+      {
+        as: 'fx',
+      },
+    );
+    expect(p.problems.map((x) => [x.row, x.column, x.message])).toEqual([
+      [3, 'Currency', 'not an ISO 4217 currency code such as EUR'],
+      [4, 'Currency', 'USD is the reporting currency: its amounts need no rate'],
+      [5, 'Rate', 'not a positive exchange rate'],
+    ]);
+    expect(p.counts).toMatchObject({ valid: 1, invalid: 3 });
+  });
+});
