@@ -14,5 +14,11 @@ export interface Command {
   summary: string;
   usage: string;
   flags: FlagSpec;
+  /**
+   * With `--json`, a failure is also printed on stdout as one JSON object,
+   * `{"error": {"message", "problems": [{row, column, value, message, severity, code}]}}` (the exit code
+   * stays non-zero and stderr keeps the message for people).
+   */
+  jsonErrors?: boolean;
   run(args: ParsedArgs, io: CliIo): Promise<number> | number;
 }

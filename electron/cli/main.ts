@@ -1,8 +1,10 @@
 import { ApiError } from '../../shared/api';
+import { problem, type ImportProblem, type ProblemCode } from '../../shared/import/problems';
+import { ImportCancelled, ImportRejected } from '../import/errors';
 import { BatchError } from '../store/batches';
 import { sqliteWorkspaceError, WorkspaceError } from '../store/db';
-import { parseArgs, UsageError } from './args';
-import type { CliIo } from './command';
+import { parseArgs, UsageError, type ParsedArgs } from './args';
+import type { CliIo, Command } from './command';
 import { commands } from './commands';
 import { terminalProgress } from './progress';
 import { VERSION } from './version';
@@ -28,33 +30,63 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`Unknown command "${name}".\n\n${help()}`);
     return 2;
   }
+  let args: ParsedArgs | null = null;
   try {
-    return await command.run(parseArgs(rest, command.flags), io);
+    args = parseArgs(rest, command.flags);
+    return await command.run(args, io);
   } catch (err) {
-    if (err instanceof UsageError) {
-      io.err(`${err.message}\nUsage: caio-scorecard ${command.usage}`);
-      return 2;
+    const f = failure(err, command, rest);
+    io.err(f.text);
+    // A program asked for JSON: it gets one object on stdout whatever went wrong.
+    if (command.jsonErrors && (args ? args.flags.has('json') : rest.includes('--json'))) {
+      io.out(JSON.stringify({ error: { message: f.message, problems: f.problems } }, null, 2));
     }
-    if (err instanceof WorkspaceError || err instanceof BatchError || err instanceof ApiError) {
-      io.err(`Error: ${err.message}`);
-      return 1;
-    }
-    const dbIndex = rest.indexOf('--db');
-    const plain = sqliteWorkspaceError(err, dbIndex >= 0 ? rest[dbIndex + 1] : undefined);
-    if (plain) {
-      io.err(`Error: ${plain.message}`);
-      return 1;
-    }
-    // Unexpected failures: one line for the user; the stack only when asked for (CAIO_DEBUG=1).
-    const detail =
-      err instanceof Error
-        ? process.env.CAIO_DEBUG
-          ? (err.stack ?? err.message)
-          : err.message
-        : String(err);
-    io.err(`Error: ${detail}`);
-    return 1;
+    return f.exitCode;
   }
+}
+
+interface Failure {
+  exitCode: number;
+  /** What stderr says. */
+  text: string;
+  /** The message in one line (an import's rejection: its headline; its problems follow apart). */
+  message: string;
+  problems: ImportProblem[];
+}
+
+function failure(err: unknown, command: Command, rest: string[]): Failure {
+  const one = (
+    exitCode: number,
+    message: string,
+    code: ProblemCode,
+    text = `Error: ${message}`,
+  ): Failure => ({
+    exitCode,
+    text,
+    message,
+    problems: [problem(null, null, null, message, 'error', code)],
+  });
+  if (err instanceof UsageError)
+    return one(2, err.message, 'usage', `${err.message}\nUsage: caio-scorecard ${command.usage}`);
+  if (err instanceof ImportRejected) {
+    const duplicate = err.problems.some((p) => p.code === 'duplicate-file');
+    return {
+      exitCode: 1,
+      text: `Error: ${err.message}${duplicate ? '\n(pass --allow-duplicate to import it again on purpose)' : ''}`,
+      message: err.message.split('\n')[0]!.replace(/:$/, ''),
+      problems: err.problems,
+    };
+  }
+  if (err instanceof ImportCancelled) return one(1, err.message, 'cancelled');
+  if (err instanceof WorkspaceError) return one(1, err.message, err.code === 'BUSY' ? 'busy' : 'workspace');
+  if (err instanceof BatchError || err instanceof ApiError) return one(1, err.message, 'workspace');
+  const dbIndex = rest.indexOf('--db');
+  const plain = sqliteWorkspaceError(err, dbIndex >= 0 ? rest[dbIndex + 1] : undefined);
+  if (plain) return one(1, plain.message, plain.code === 'BUSY' ? 'busy' : 'workspace');
+  // Unexpected failures: one line for the user; the stack only when asked for (CAIO_DEBUG=1).
+  const message = err instanceof Error ? err.message : String(err);
+  const detail = err instanceof Error && process.env.CAIO_DEBUG ? (err.stack ?? message) : message;
+  return one(1, message, 'internal', `Error: ${detail}`);
 }
 
 /** The process entry: stdout/stderr, progress when stderr is a terminal, the exit code set, never thrown. */

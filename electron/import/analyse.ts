@@ -23,6 +23,8 @@ export interface AnalyseRequest extends SourceOptions {
   basis?: 'effective' | 'billed';
   /** IANA zone for timestamps, over the mapping's and the workspace's (the CLI's --time-zone). */
   timeZone?: string;
+  /** The currency of amounts the file does not name, over the mapping's (the CLI's --currency). */
+  currency?: string;
 }
 
 export type MappingSource = 'given' | 'saved' | 'builtin' | 'proposed';
@@ -77,8 +79,11 @@ export async function analyse(db: Db, req: AnalyseRequest): Promise<Analysis> {
   }
   if (mapping && req.basis) mapping = withBasis(mapping, header.headers, req.basis);
   if (mapping && req.timeZone) mapping = { ...mapping, timeZone: req.timeZone };
+  if (mapping && req.currency) mapping = { ...mapping, currency: req.currency };
   if (format.unsupported && !req.mapping && mappingSource !== 'saved') {
-    problems.push(problem(null, null, null, `${format.label}: ${format.unsupported}`));
+    problems.push(
+      problem(null, null, null, `${format.label}: ${format.unsupported}`, 'error', 'unsupported-format'),
+    );
   } else if (!mapping) {
     problems.push(
       problem(
@@ -87,6 +92,8 @@ export async function analyse(db: Db, req: AnalyseRequest): Promise<Analysis> {
         null,
         `could not tell what this table holds from its headers (${header.headers.slice(0, 8).join(', ')}${header.headers.length > 8 ? ', ...' : ''}); ` +
           'choose the kind (spend, budget, benefits, kpis, initiatives) and map the columns',
+        'error',
+        'unknown-kind',
       ),
     );
   }

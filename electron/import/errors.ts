@@ -1,4 +1,4 @@
-import { describeProblem, type ImportProblem } from '../../shared/import/problems';
+import { describeProblem, problem, type ImportProblem, type ProblemCode } from '../../shared/import/problems';
 
 /** The file cannot be imported as asked; nothing was written. Carries every problem found. */
 export class ImportRejected extends Error {
@@ -29,11 +29,11 @@ export class ImportCancelled extends Error {
 }
 
 /** A file-level rejection with one problem (empty file, corrupt xlsx, ...). */
-export function rejectFile(fileName: string, message: string, sheet: string | null = null): ImportRejected {
-  return new ImportRejected(
-    fileName,
-    sheet,
-    [{ row: null, column: null, value: null, message, severity: 'error' }],
-    message,
-  );
+export function rejectFile(
+  fileName: string,
+  message: string,
+  sheet: string | null = null,
+  code: ProblemCode = 'unreadable-file',
+): ImportRejected {
+  return new ImportRejected(fileName, sheet, [problem(null, null, null, message, 'error', code)], message);
 }

@@ -12,6 +12,7 @@ import { lastDayOfMonth } from '../../shared/fiscal';
 import { divRoundHalfAway } from '../../shared/money';
 import { createBatch, finishBatch, undoBatch } from '../store/batches';
 import type { Db } from '../store/db';
+import { missingFxRates } from '../store/fxRates';
 import { getSettings } from '../store/settings';
 import { analyse, type AnalyseRequest, type Analysis } from './analyse';
 import { ImportRejected } from './errors';
@@ -106,23 +107,29 @@ async function resolvedScan(
   }
 }
 
-/** Amounts in a currency other than the reporting one need an exchange rate to be summed with the rest. */
+/** The months a list names: "2026-03, 2026-04" (the first 12, then how many more). */
+function monthList(months: string[]): string {
+  const shown = months.slice(0, 12).join(', ');
+  return months.length > 12 ? `${shown} and ${months.length - 12} more` : shown;
+}
+
+/**
+ * Amounts in a currency other than the reporting one are converted with the rate for their month: one
+ * missing is one problem per currency naming the months (nothing is booked as the workspace currency).
+ */
 function currencyProblems(db: Db, r: ScanResult): ImportProblem[] {
   const reporting = getSettings(db).currency;
-  const hasRate = db.prepare('SELECT 1 FROM fx_rates WHERE currency = ? LIMIT 1').pluck();
-  const out: ImportProblem[] = [];
-  for (const [currency, row] of r.firstRowByCurrency) {
-    if (currency === reporting || hasRate.get(currency) !== undefined) continue;
-    out.push(
-      problem(
-        row,
-        null,
-        currency,
-        `amounts in ${currency}, but the workspace reports in ${reporting} and has no ${currency} exchange rate; add the rate or import ${reporting} amounts`,
-      ),
-    );
-  }
-  return out;
+  return missingFxRates(db, r.foreignMonths).map(({ currency, months }) =>
+    problem(
+      null,
+      null,
+      currency,
+      `no ${currency} rate for ${monthList(months)}: add ${months.length === 1 ? 'it' : 'them'} in Settings › Exchange rates ` +
+        `or import a rates file (units of ${reporting} per 1 ${currency})`,
+      'error',
+      'missing-fx-rate',
+    ),
+  );
 }
 
 function blockersOf(p: Pass, o: ImportOptions, duplicate: ImportPreview['duplicateOf']): string[] {
@@ -133,15 +140,17 @@ function blockersOf(p: Pass, o: ImportOptions, duplicate: ImportPreview['duplica
       `${r.invalidRows} row${r.invalidRows === 1 ? ' has' : 's have'} problems: fix the file, change the mapping, or leave them out (skip invalid rows)`,
     );
   }
-  if (out.length === 0 && r.storedRows === 0) {
-    out.push(r.dataRows === 0 ? 'no data rows below the header' : 'no valid rows to import');
-  }
-  if (duplicate && !o.allowDuplicate) {
-    out.push(
-      `this exact file (same SHA-256) was already imported as batch #${duplicate.batch} on ${duplicate.importedAt}; undo that batch first, or import it again on purpose`,
-    );
-  }
+  if (out.length === 0 && r.storedRows === 0) out.push(noRowsMessage(r.dataRows));
+  if (duplicate && !o.allowDuplicate) out.push(duplicateMessage(duplicate));
   return out;
+}
+
+function noRowsMessage(dataRows: number): string {
+  return dataRows === 0 ? 'no data rows below the header' : 'no valid rows to import';
+}
+
+function duplicateMessage(d: NonNullable<ImportPreview['duplicateOf']>): string {
+  return `this exact file (same SHA-256) was already imported as batch #${d.batch} on ${d.importedAt}; undo that batch first, or import it again on purpose`;
 }
 
 function duplicateOf(db: Db, sha256: string): ImportPreview['duplicateOf'] {
@@ -243,6 +252,7 @@ async function previewOf(db: Db, analysis: Analysis, o: ImportOptions): Promise<
       dateOrder: null,
       timeZone: getSettings(db).importTimeZone,
       unmappedColumns: analysis.headers,
+      notes: [],
       sample: [],
       counts: { dataRows: analysis.head.length, valid: 0, invalid: 0, totalRowsExcluded: 0, records: 0 },
       totals: [],
@@ -260,15 +270,16 @@ async function previewOf(db: Db, analysis: Analysis, o: ImportOptions): Promise<
   const r = pass.result;
   const duplicate = duplicateOf(db, r.sha256);
   const blockers = blockersOf(pass, o, duplicate);
-  const undecided = pass.fileProblems.map((p) => p.message).join(' ');
+  const undecided = (code: ImportProblem['code']) => pass.fileProblems.some((p) => p.code === code);
   return {
     ...base,
     fileSize: r.bytes,
     sha256: r.sha256,
-    decimal: /decimal separator/.test(undecided) ? null : pass.values.decimal,
-    dateOrder: /day-first|month-first/.test(undecided) ? null : pass.values.dateOrder,
+    decimal: undecided('undecided-decimal') ? null : pass.values.decimal,
+    dateOrder: undecided('undecided-date-order') ? null : pass.values.dateOrder,
     timeZone: pass.values.timeZone,
     unmappedColumns: r.unmapped,
+    notes: r.currencyNotes,
     sample: r.sample,
     counts: {
       dataRows: r.dataRows,
@@ -344,10 +355,10 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
       const problems = [
         ...pass.fileProblems,
         ...(duplicate && !o.allowDuplicate
-          ? [problem(null, null, null, blockers[blockers.length - 1]!)]
+          ? [problem(null, null, null, duplicateMessage(duplicate), 'error', 'duplicate-file')]
           : []),
         ...(r.storedRows === 0 && pass.fileProblems.length === 0 && r.invalidRows === 0
-          ? [problem(null, null, null, blockers[0]!)]
+          ? [problem(null, null, null, noRowsMessage(r.dataRows), 'error', 'no-rows')]
           : []),
         ...r.problems,
       ];
@@ -370,7 +381,8 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
     // (the lines and the reported total stay exact).
     const totalMicro = exact !== null && Number.isSafeInteger(Number(exact)) ? Number(exact) : null;
     finishBatch(db, batchId, {
-      rows: r.storedRows,
+      // Records, as the summary counts them: a wide KPI row stores one observation per month.
+      rows: r.records,
       excluded: r.excludedRows,
       total: totalMicro,
       currency: single ? single[0] : null,
@@ -389,7 +401,8 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
       batch: batchId,
       kind: mapping.kind,
       format,
-      rows: r.storedRows,
+      rows: r.records,
+      sourceRows: r.dataRows,
       excluded: r.excludedRows,
       problems: excludedProblems,
       total: exact !== null ? Number(centsString(exact)) : null,
@@ -400,6 +413,7 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
       createdInitiatives: writer!.createdInitiatives,
       savedMapping: { id: mappingId, name },
       replacedBatches: replaced,
+      notes: r.currencyNotes,
     };
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
@@ -417,7 +431,8 @@ export function summaryOfPreview(p: ImportPreview): ImportSummary {
     batch: null,
     kind: p.kind ?? 'spend',
     format: p.format,
-    rows: p.counts.valid,
+    rows: p.counts.records,
+    sourceRows: p.counts.dataRows,
     excluded: p.counts.totalRowsExcluded + (p.canCommit ? p.counts.invalid : 0),
     problems: p.problems,
     total: single && hasAmounts ? Number(single.cents) : null,
@@ -428,5 +443,34 @@ export function summaryOfPreview(p: ImportPreview): ImportSummary {
     createdInitiatives: p.newInitiatives.map((i) => i.name),
     savedMapping: p.savedMapping,
     replacedBatches: [],
+    notes: p.notes,
   };
+}
+
+/**
+ * The refusal committing what this preview shows would end with (what `--dry-run --json` prints), or
+ * null when it could be committed: the same problems as the commit's rejection.
+ */
+export function refusalOfPreview(
+  p: ImportPreview,
+  o: Pick<ImportOptions, 'allowDuplicate'>,
+): ImportRejected | null {
+  if (p.canCommit) return null;
+  const errors = p.problems.some((x) => x.severity === 'error');
+  const problems = [
+    ...(p.duplicateOf && !o.allowDuplicate
+      ? [problem(null, null, null, duplicateMessage(p.duplicateOf), 'error', 'duplicate-file')]
+      : []),
+    ...(!errors && p.counts.valid === 0
+      ? [problem(null, null, null, noRowsMessage(p.counts.dataRows), 'error', 'no-rows')]
+      : []),
+    ...p.problems,
+  ];
+  const n = problems.filter((x) => x.severity === 'error').length;
+  return new ImportRejected(
+    p.fileName,
+    p.sheet,
+    problems,
+    `would be rejected, nothing was imported (${n} problem${n === 1 ? '' : 's'})`,
+  );
 }

@@ -33,7 +33,10 @@ export interface ScanResult {
   fileProblems: ImportProblem[];
   unmapped: string[];
   totals: Map<string, bigint>;
-  firstRowByCurrency: Map<string, number>;
+  /** Months (YYYY-MM) of the amounts in each currency other than the workspace's: they need a rate each. */
+  foreignMonths: Map<string, Set<string>>;
+  /** What the preview says about currencies the file does not name (booked as the workspace's). */
+  currencyNotes: string[];
   newInitiatives: { name: string; row: number }[];
   dateRange: { from: string; to: string } | null;
   sample: ImportRecord[];
@@ -150,10 +153,11 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
     totalRows: [],
     problems: [],
     problemCount: 0,
-    fileProblems: [...transformer.fileProblems],
+    fileProblems: [],
     unmapped: transformer.unmapped,
     totals: new Map(),
-    firstRowByCurrency: new Map(),
+    foreignMonths: new Map(),
+    currencyNotes: [],
     newInitiatives: [],
     dateRange: null,
     sample: [],
@@ -165,7 +169,8 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
     r.problemCount++;
     if (r.problems.length < maxProblems) r.problems.push(p);
   };
-  let storing = r.fileProblems.length === 0;
+  let storing = transformer.fileProblems.length === 0;
+  const reporting = ctx.transform.reportingCurrency;
   const report = () =>
     hooks.onProgress?.({
       phase: 'reading',
@@ -183,7 +188,7 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
       r.dataRows++;
       if (excluded.has(row.row)) {
         r.excludedRows++;
-        note(problem(row.row, null, null, 'left out on request', 'warning'));
+        note(problem(row.row, null, null, 'left out on request', 'warning', 'excluded'));
         continue;
       }
       if (out.skipped === 'total') {
@@ -196,6 +201,7 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
             null,
             'a "Total" row: left out (it sums the rows above, it is not a line of its own)',
             'warning',
+            'total-row',
           ),
         );
         continue;
@@ -211,6 +217,8 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
                 job.mapping.columns.name ?? null,
                 rec.name,
                 'an initiative with this name is already in the workspace',
+                'error',
+                'initiative-exists',
               ),
             );
           }
@@ -237,7 +245,11 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
             partial = 0;
           }
           partials.set(money.currency, partial + money.amount);
-          if (!r.firstRowByCurrency.has(money.currency)) r.firstRowByCurrency.set(money.currency, rec.row);
+          if (money.currency !== reporting) {
+            let months = r.foreignMonths.get(money.currency);
+            if (!months) r.foreignMonths.set(money.currency, (months = new Set()));
+            months.add(recordDate(rec)!.slice(0, 7));
+          }
         }
         const name = recordInitiative(rec);
         if (name !== null && !namesSeen.has(name)) {
@@ -262,6 +274,9 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
     await hooks.afterBatch?.();
   }
   if (hooks.signal?.aborted) throw new ImportCancelled(job.source.name);
+  // Read after the rows: an unmapped required field names the columns with their first values.
+  r.fileProblems = transformer.fileProblems;
+  r.currencyNotes = transformer.currencyNotes();
   for (const [currency, partial] of partials)
     r.totals.set(currency, (r.totals.get(currency) ?? 0n) + BigInt(partial));
   const digest = pass.digest();

@@ -145,7 +145,16 @@ export function buildReport(db: Db, period: string, options: ReportOptions = {})
       formula:
         'Each monthly sum in another currency × the rate for its month and currency, rounded half away from zero to the micro-unit.',
       inputs: rates.map((r) =>
-        valueInput(`${r.currency} ${r.month}`, 'fx_rates', r.rate, 1, r.batchId ? [r.batchId] : []),
+        // A rate entered by hand has no batch: its label says where it comes from instead.
+        r.batchId
+          ? valueInput(`${r.currency} ${r.month}`, 'fx_rates', r.rate, 1, [r.batchId])
+          : valueInput(
+              `${r.currency} ${r.month} (entered in Settings › Exchange rates)`,
+              'fx_rates',
+              r.rate,
+              1,
+              [],
+            ),
       ),
       notes: [],
     });

@@ -1,8 +1,8 @@
-import { decimalToScaled, divRoundHalfAway, type Micro } from '../../shared/money';
+import { divRoundHalfAway, type Micro } from '../../shared/money';
 import type { Month } from '../../shared/fiscal';
 import type { Db } from '../store/db';
+import { fxKey, RATE_SCALE, ratesInForce } from '../store/fxRates';
 
-const RATE_SCALE = 12;
 const RATE_ONE = 10n ** BigInt(RATE_SCALE);
 
 export class MissingFxRateError extends Error {
@@ -13,7 +13,7 @@ export class MissingFxRateError extends Error {
   ) {
     super(
       `No FX rate for ${currency} in ${month}: amounts in ${currency} cannot be converted to ${reportingCurrency}. ` +
-        `Import an FX rate for ${currency} for ${month} (units of ${reportingCurrency} per 1 ${currency}).`,
+        `Add the rate in Settings › Exchange rates or import a rates file (units of ${reportingCurrency} per 1 ${currency}).`,
     );
     this.name = 'MissingFxRateError';
   }
@@ -27,9 +27,10 @@ export interface FxRateUsed {
 }
 
 /**
- * Converts monthly sums into the reporting currency with the fx_rates table (units of reporting currency
- * per 1 unit of the currency, one rate per month; the latest import wins). Exact: the decimal rate is
- * applied to the integer sum and rounded half away from zero to the micro-unit. A missing rate is an error.
+ * Converts monthly sums into the reporting currency with the rates in force (store/fxRates: units of
+ * reporting currency per 1 unit of the currency, one rate per month; the latest stored wins). Exact: the
+ * decimal rate is applied to the integer sum and rounded half away from zero to the micro-unit. A missing
+ * rate is an error.
  */
 export class FxConverter {
   private readonly rates = new Map<string, { scaled: bigint; used: FxRateUsed }>();
@@ -38,19 +39,10 @@ export class FxConverter {
     db: Db,
     readonly reportingCurrency: string,
   ) {
-    const rows = db.prepare('SELECT month, currency, rate, batch_id FROM fx_rates ORDER BY id').all() as {
-      month: string;
-      currency: string;
-      rate: string;
-      batch_id: number | null;
-    }[];
-    for (const r of rows) {
-      const scaled = decimalToScaled(r.rate, RATE_SCALE);
-      if (scaled === null || scaled <= 0n) continue;
-      const currency = r.currency.toUpperCase();
-      this.rates.set(`${r.month}|${currency}`, {
-        scaled,
-        used: { month: r.month, currency, rate: r.rate, batchId: r.batch_id },
+    for (const [key, r] of ratesInForce(db)) {
+      this.rates.set(key, {
+        scaled: r.scaled,
+        used: { month: r.month, currency: r.currency, rate: r.rate, batchId: r.batchId },
       });
     }
   }
@@ -60,7 +52,7 @@ export class FxConverter {
     if (currency === this.reportingCurrency) return { micro, rate: null };
     const cur = currency.toUpperCase();
     if (cur === this.reportingCurrency) return { micro, rate: null };
-    const rate = this.rates.get(`${month}|${cur}`);
+    const rate = this.rates.get(fxKey(month, cur));
     if (!rate) return null;
     return { micro: Number(divRoundHalfAway(BigInt(micro) * rate.scaled, RATE_ONE)), rate: rate.used };
   }
@@ -71,16 +63,23 @@ export class FxConverter {
  * `reportingCurrency`: empty when every report in that currency can be computed.
  */
 export function fxGaps(db: Db, reportingCurrency: string): { currency: string; from: Month; to: Month }[] {
-  return db
+  const amounts = db
     .prepare(
-      `WITH amounts AS (
-         SELECT DISTINCT month, upper(currency) AS currency FROM spend_monthly
-         UNION SELECT DISTINCT month, upper(currency) FROM budget
-         UNION SELECT DISTINCT month, upper(currency) FROM benefits)
-       SELECT a.currency AS currency, min(a.month) AS "from", max(a.month) AS "to" FROM amounts a
-        WHERE a.currency <> ? AND NOT EXISTS (
-          SELECT 1 FROM fx_rates r WHERE r.month = a.month AND upper(r.currency) = a.currency)
-        GROUP BY a.currency ORDER BY a.currency`,
+      `SELECT DISTINCT month, upper(currency) AS currency FROM spend_monthly
+       UNION SELECT DISTINCT month, upper(currency) FROM budget
+       UNION SELECT DISTINCT month, upper(currency) FROM benefits`,
     )
-    .all(reportingCurrency.toUpperCase()) as { currency: string; from: Month; to: Month }[];
+    .all() as { month: Month; currency: string }[];
+  const rates = ratesInForce(db);
+  const gaps = new Map<string, { currency: string; from: Month; to: Month }>();
+  for (const a of amounts) {
+    if (a.currency === reportingCurrency.toUpperCase() || rates.has(fxKey(a.month, a.currency))) continue;
+    const g = gaps.get(a.currency);
+    if (!g) gaps.set(a.currency, { currency: a.currency, from: a.month, to: a.month });
+    else {
+      if (a.month < g.from) g.from = a.month;
+      if (a.month > g.to) g.to = a.month;
+    }
+  }
+  return [...gaps.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
 }

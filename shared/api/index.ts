@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { MethodDef } from './contract';
+import { fxMethods } from './fx';
 import { packMethods } from './pack';
 import { importMethods } from './import';
 import { reportMethods } from './report';
@@ -11,6 +12,7 @@ export const methods = {
   ...importMethods,
   ...reportMethods,
   ...packMethods,
+  ...fxMethods,
 };
 
 export type Methods = typeof methods;
@@ -27,3 +29,4 @@ export * from './contract';
 export * from './workspace';
 export * from './report';
 export * from './import';
+export * from './fx';

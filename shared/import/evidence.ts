@@ -46,6 +46,8 @@ export class FormatEvidence {
           comma.column,
           comma.text,
           `mixed decimal separators: row ${dot.row} ("${dot.text}") reads with a decimal point, this row with a decimal comma; choose the separator in the mapping`,
+          'error',
+          'undecided-decimal',
         ),
       };
     }
@@ -59,6 +61,8 @@ export class FormatEvidence {
           ambiguous.column,
           ambiguous.text,
           'no row shows whether "," or "." is the decimal separator (e.g. 1,234 could be 1234 or 1.234); choose it in the mapping',
+          'error',
+          'undecided-decimal',
         ),
       };
     }
@@ -75,6 +79,8 @@ export class FormatEvidence {
           dmy.column,
           dmy.text,
           `dates are written both month-first (row ${mdy.row}: "${mdy.text}") and day-first (this row); fix the file or choose the order`,
+          'error',
+          'undecided-date-order',
         ),
       };
     }
@@ -88,6 +94,8 @@ export class FormatEvidence {
           ambiguous.column,
           ambiguous.text,
           'no date in the file shows whether it is day-first or month-first (e.g. 01/02/2026); choose the order in the mapping',
+          'error',
+          'undecided-date-order',
         ),
       };
     }

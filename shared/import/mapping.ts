@@ -32,7 +32,11 @@ export const ImportMappingSchema = z
      * to; null: the workspace's import time zone (UTC unless set in Settings). Dates and times written without a zone are taken as written.
      */
     timeZone: TimeZoneName.nullable().default(null),
-    /** Currency for rows without a currency column (null: the workspace's reporting currency). */
+    /**
+     * The currency of amounts the file does not name (no currency cell, no code or sign in the amount or its
+     * header); it also decides a sign several currencies share ("$"). Null: the workspace's reporting
+     * currency, which the preview then says.
+     */
     currency: z
       .string()
       .regex(/^[A-Z]{3}$/)

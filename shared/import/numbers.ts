@@ -1,4 +1,5 @@
 import { decimalToScaled, MoneyOverflowError, type Micro } from '../money';
+import { SIGN_PATTERN } from './currency';
 
 export type DecimalSeparator = '.' | ',';
 
@@ -9,27 +10,17 @@ export interface ParsedNumber {
   /** Plain decimal text (`-1234.56`, `1.81E-8`), ready for exact conversion. */
   decimal: string;
   percent: boolean;
-  /** An ISO currency code written in the cell (`USD 12.00`), if any. */
+  /**
+   * The currency sign or code written in the cell (`$`, `€`, `kr`, `USD`), as written; what it stands for
+   * is decided with what else the file says (shared/import/currency.ts): `$` alone is not USD.
+   */
   currency: string | null;
 }
 
 export class NumberParseError extends Error {}
 
-const CURRENCY_SYMBOLS: Record<string, string> = {
-  $: 'USD',
-  US$: 'USD',
-  '€': 'EUR',
-  '£': 'GBP',
-  '¥': 'JPY',
-  '₹': 'INR',
-  '₩': 'KRW',
-  CHF: 'CHF',
-  R$: 'BRL',
-  A$: 'AUD',
-  C$: 'CAD',
-};
-const SYMBOL_RE = /^(US\$|R\$|A\$|C\$|[$€£¥₹₩])/;
-const SYMBOL_END_RE = /(US\$|R\$|A\$|C\$|[$€£¥₹₩])$/;
+const SYMBOL_RE = new RegExp(`^(${SIGN_PATTERN})`);
+const SYMBOL_END_RE = new RegExp(`(${SIGN_PATTERN})$`);
 const CODE_START_RE = /^([A-Z]{3})(?=[\s\d(+\-.,])/;
 const CODE_END_RE = /(?<=[\d\s.)])([A-Z]{3})$/;
 /** Thousands separators people use: comma, dot, spaces (incl. no-break and narrow no-break), apostrophe. */
@@ -60,12 +51,12 @@ export function parseNumberText(raw: string, decimal: DecimalSeparator): ParsedN
   const stripCurrency = (): void => {
     let m = SYMBOL_RE.exec(s);
     if (m) {
-      currency ??= CURRENCY_SYMBOLS[m[1]!] ?? null;
+      currency ??= m[1]!;
       s = s.slice(m[1]!.length).trim();
     }
     m = SYMBOL_END_RE.exec(s);
     if (m) {
-      currency ??= CURRENCY_SYMBOLS[m[1]!] ?? null;
+      currency ??= m[1]!;
       s = s.slice(0, -m[1]!.length).trim();
     }
     m = CODE_START_RE.exec(s);

@@ -1,3 +1,50 @@
+/**
+ * What kind of problem it is, for programs (the CLI's `--json`, the API); the message stays for people.
+ * File-level: the file cannot be read (`unreadable-file`), is a known export we do not import
+ * (`unsupported-format`), holds nothing we can tell (`unknown-kind`), has no data (`no-rows`), was
+ * imported already (`duplicate-file`); the mapping reads a column the file lacks (`missing-column`) or
+ * leaves a required field unmapped (`unmapped-required`), a wide KPI table has no period columns
+ * (`no-period-columns`); the rows do not decide the decimal separator or date order
+ * (`undecided-decimal`, `undecided-date-order`); amounts in a currency without an exchange rate for
+ * their month (`missing-fx-rate`). Row-level: an empty required value (`required-empty`), a value that
+ * does not read (`invalid-value`), a currency that is not one (`unknown-currency`), a sign standing for
+ * several currencies (`ambiguous-currency`), a row naming two currencies (`currency-conflict`), an
+ * initiative named twice or already in the workspace (`duplicate-name`, `initiative-exists`).
+ * Warnings: a Total row left out (`total-row`), a row left out on request (`excluded`), a name kept
+ * unique with its qualifier (`name-qualified`). Outside the file: the workspace is busy (`busy`), the
+ * import was cancelled (`cancelled`), the command line is wrong (`usage`), the workspace cannot be used
+ * (`workspace`), anything else (`internal`).
+ */
+export const PROBLEM_CODES = [
+  'unreadable-file',
+  'unsupported-format',
+  'unknown-kind',
+  'no-rows',
+  'duplicate-file',
+  'missing-column',
+  'unmapped-required',
+  'no-period-columns',
+  'undecided-decimal',
+  'undecided-date-order',
+  'missing-fx-rate',
+  'required-empty',
+  'invalid-value',
+  'unknown-currency',
+  'ambiguous-currency',
+  'currency-conflict',
+  'duplicate-name',
+  'initiative-exists',
+  'total-row',
+  'excluded',
+  'name-qualified',
+  'busy',
+  'cancelled',
+  'usage',
+  'workspace',
+  'internal',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
 /** A problem found while reading or checking a file, located as precisely as the file allows. */
 export interface ImportProblem {
   /** 1-based row in the file or sheet; null for a problem with the file or a whole column. */
@@ -9,16 +56,19 @@ export interface ImportProblem {
   message: string;
   /** `error` rows block the import (or are left out with skip-invalid); `warning` rows are imported. */
   severity: 'error' | 'warning';
+  code: ProblemCode;
 }
 
+/** A problem; without a code, one on a row is a value that does not read and one without a row a file's. */
 export function problem(
   row: number | null,
   column: string | null,
   value: string | null,
   message: string,
   severity: ImportProblem['severity'] = 'error',
+  code: ProblemCode = row === null ? 'unreadable-file' : 'invalid-value',
 ): ImportProblem {
-  return { row, column, value, message, severity };
+  return { row, column, value, message, severity, code };
 }
 
 /** "row 12, column Cost ("abc"): not a number" */

@@ -43,6 +43,12 @@ export interface ImportPreview {
   /** The zone timestamps are bucketed to: the mapping's, else the workspace's import time zone. */
   timeZone: string;
   unmappedColumns: string[];
+  /**
+   * What the user should know that is not a problem: amounts whose currency the file does not name, booked
+   * as the workspace currency ("no currency in the file: booked as USD (workspace currency)"), a "$" read
+   * as the workspace's dollar.
+   */
+  notes: string[];
   /** The first records as they will be stored (initiatives still by name). */
   sample: ImportRecord[];
   counts: { dataRows: number; valid: number; invalid: number; totalRowsExcluded: number; records: number };
@@ -83,7 +89,10 @@ export interface ImportSummary {
   batch: number | null;
   kind: ImportKind;
   format: string;
+  /** Records stored: lines, budget months, observations (a KPI row with months as columns stores one per month). */
   rows: number;
+  /** Data rows read below the header (blank rows not counted; Total rows and rows left out are). */
+  sourceRows: number;
   excluded: number;
   problems: ImportProblem[];
   total: number | null;
@@ -95,4 +104,6 @@ export interface ImportSummary {
   savedMapping: { id: number; name: string } | null;
   /** Batches undone because this import replaced their period (overlap: replace). */
   replacedBatches: number[];
+  /** As the preview's: currencies the file does not name and what they were booked as. */
+  notes: string[];
 }

@@ -13,6 +13,7 @@ import {
   stageFromText,
 } from './enums';
 import type { FormatEvidence } from './evidence';
+import { currencyMark, describeCandidates, headerCurrency, type CurrencyMark } from './currency';
 import { KIND_FIELDS } from './fields';
 import type { ImportMapping } from './mapping';
 import {
@@ -25,7 +26,8 @@ import {
   type DecimalSeparator,
 } from './numbers';
 import { parsePeriod, type Period } from './periods';
-import { problem, type ImportProblem } from './problems';
+import { isIsoCurrency } from '../money';
+import { problem, type ImportProblem, type ProblemCode } from './problems';
 import type { ImportRecord, InitiativeRecord } from './records';
 import { readTag } from './tags';
 import { dateOfInstantIn, type DateOfInstant } from './timeZone';
@@ -53,6 +55,16 @@ export interface RowOutcome {
   skipped: 'blank' | 'total' | null;
 }
 
+/** Where a line's currency came from, in the order they are asked (the workspace's last). */
+export type CurrencySource = 'column' | 'amount' | 'header' | 'import' | 'workspace';
+
+/** A line's currency as decided from the row's currency cell and amount sign (cached per pair). */
+type CurrencyResolution =
+  | { code: string; source: CurrencySource; sign: string | null }
+  | { problem: string; code: ProblemCode; field: 'currency' | 'amount' }
+  /** A shared sign nothing decides: one file problem for all such rows (see `ambiguous`). */
+  | { ambiguous: CurrencyMark; field: 'currency' | 'amount' };
+
 const TOTAL_RE = /^(grand\s+|sub-?)?totals?\b/i;
 const KEY_FIELD = {
   spend: 'date',
@@ -62,13 +74,18 @@ const KEY_FIELD = {
   initiatives: 'name',
   fx: 'month',
 } as const;
+/** An unmapped required field lists at most this many columns, each with up to 3 values of the first rows. */
+const MAX_CANDIDATES = 12;
+const SAMPLES_PER_COLUMN = 3;
+const SAMPLE_ROWS = 200;
 const CATEGORY_HINT = 'not a spend category (platform, model_api, compute, labor, tooling, other)';
 
 /** Thrown inside a field reader; becomes a problem on the row and column. */
 class FieldError extends Error {}
 
 function currencyCode(text: string): string | null {
-  return /^[A-Za-z]{3}$/.test(text) ? text.toUpperCase() : null;
+  const code = text.trim().toUpperCase();
+  return isIsoCurrency(code) ? code : null;
 }
 
 function isValueError(err: unknown): err is Error {
@@ -87,8 +104,31 @@ function isValueError(err: unknown): err is Error {
  * Field readers work on the current row (set by `transform`), so no closure is made per row or cell.
  */
 export class RowTransformer {
-  /** File-level problems: required fields unmapped, mapped columns absent from the file. */
-  readonly fileProblems: ImportProblem[] = [];
+  /** Problems with the mapping known before any row: mapped columns absent from the file, no period columns. */
+  private readonly mappingProblems: ImportProblem[] = [];
+  /** Required fields no column is mapped to (their labels): one file problem each, never one per row. */
+  private readonly unmappedRequired: string[] = [];
+  /** The first distinct values of the columns not mapped, to show with an unmapped required field. */
+  private readonly columnSamples = new Map<number, string[]>();
+  private sampledRows = 0;
+  /** The currency the amount column's header names ("Cost (EUR)"), if any. */
+  private readonly headerMark: CurrencyMark | null;
+  private readonly currencyCache = new Map<string, CurrencyResolution>();
+  /** Amounts (other than zero) by where their currency came from, for the preview's notes. */
+  private readonly currencyFrom: Record<CurrencySource, number> = {
+    column: 0,
+    amount: 0,
+    header: 0,
+    import: 0,
+    workspace: 0,
+  };
+  /** Shared signs read as the workspace's currency ("$" in a USD workspace), with how many amounts. */
+  private readonly signsAsWorkspace = new Map<string, number>();
+  /** Shared signs nothing decides, by sign: the rows that use them (one file problem each). */
+  private readonly ambiguous = new Map<
+    string,
+    { mark: CurrencyMark; column: string; rows: number; first: number; last: number }
+  >();
   /** Columns the mapping does not read (shown in the preview; kept in extra for initiatives). */
   readonly unmapped: string[];
   private readonly col = new Map<string, number>();
@@ -109,15 +149,19 @@ export class RowTransformer {
     private readonly evidence: FormatEvidence | null = null,
   ) {
     this.dateOf = dateOfInstantIn(settings.timeZone);
+    const amountHeader = mapping.columns.amount;
+    this.headerMark = amountHeader ? headerCurrency(amountHeader) : null;
     for (const [field, header] of Object.entries(mapping.columns)) {
       const index = headers.indexOf(header);
       if (index === -1) {
-        this.fileProblems.push(
+        this.mappingProblems.push(
           problem(
             null,
             header,
             null,
             `the mapping reads ${field} from column "${header}", which this file does not have`,
+            'error',
+            'missing-column',
           ),
         );
       } else {
@@ -131,29 +175,86 @@ export class RowTransformer {
           this.wideColumns.push({ index, header: h, period });
         }
       });
-      if (!this.col.has('kpi'))
-        this.fileProblems.push(problem(null, null, null, 'no column is mapped to the KPI'));
+      if (!mapping.columns.kpi) this.unmappedRequired.push('KPI');
       if (this.wideColumns.length === 0) {
-        this.fileProblems.push(
+        this.mappingProblems.push(
           problem(
             null,
             null,
             null,
             'a wide KPI table needs period headers such as 2026-03, Mar 2026 or FY2026-Q3',
+            'error',
+            'no-period-columns',
           ),
         );
       }
     } else {
       for (const spec of KIND_FIELDS[mapping.kind]) {
-        if (spec.required && !mapping.columns[spec.name]) {
-          this.fileProblems.push(
-            problem(null, null, null, `no column is mapped to the required field "${spec.label}"`),
-          );
-        }
+        if (spec.required && !mapping.columns[spec.name]) this.unmappedRequired.push(spec.label);
       }
     }
     const used = new Set([...this.col.values(), ...this.wideColumns.map((w) => w.index)]);
     this.unmapped = headers.filter((_, i) => !used.has(i));
+    if (this.unmappedRequired.length > 0) {
+      // The columns a user could map it to: those not mapped yet, else all of them.
+      const candidates = headers.map((_, i) => i).filter((i) => !used.has(i));
+      for (const i of candidates.length > 0 ? candidates : headers.map((_, i) => i)) {
+        this.columnSamples.set(i, []);
+      }
+    }
+  }
+
+  /**
+   * File-level problems: mapped columns the file lacks, no period columns (wide KPIs), and each required
+   * field no column is mapped to, named once with the columns it could come from and their first values.
+   */
+  get fileProblems(): ImportProblem[] {
+    return [
+      ...this.mappingProblems,
+      ...[...this.ambiguous].map(([sign, a]) =>
+        problem(
+          null,
+          a.column,
+          sign,
+          `amounts written with "${sign}" (${a.rows === 1 ? `row ${a.first}` : `${a.rows} rows, from row ${a.first} to ${a.last}`}) ` +
+            `could be ${describeCandidates(a.mark)}, and nothing in the file says which (the workspace reports in ` +
+            `${this.ctx.reportingCurrency}): map a currency column, or state the currency (“Currency when the file has none” in the mapping, or --currency on the command line)`,
+          'error',
+          'ambiguous-currency',
+        ),
+      ),
+      ...this.unmappedRequired.map((label) =>
+        problem(
+          null,
+          null,
+          null,
+          `no column is mapped to the required field "${label}"; map one of the file's columns to it: ${this.describeCandidates()}`,
+          'error',
+          'unmapped-required',
+        ),
+      ),
+    ];
+  }
+
+  private describeCandidates(): string {
+    const shown = [...this.columnSamples].slice(0, MAX_CANDIDATES);
+    const list = shown.map(([i, values]) => {
+      const header = `"${this.headers[i] || `column ${i + 1}`}"`;
+      return values.length === 0
+        ? `${header} (empty)`
+        : `${header} (${values.map((v) => `"${v.length > 30 ? `${v.slice(0, 27)}...` : v}"`).join(', ')})`;
+    });
+    const more = this.columnSamples.size - shown.length;
+    return `${list.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+  }
+
+  /** Keeps the first distinct values of the candidate columns (only while a required field is unmapped). */
+  private sample(): void {
+    if (++this.sampledRows > SAMPLE_ROWS) return;
+    for (const [i, values] of this.columnSamples) {
+      const t = this.texts[i];
+      if (t != null && values.length < SAMPLES_PER_COLUMN && !values.includes(t)) values.push(t);
+    }
   }
 
   // ---- reading the current row ----
@@ -178,12 +279,25 @@ export class RowTransformer {
     return null;
   }
 
-  /** A required value: when missing, the row gets one problem for that column (not two). */
+  /**
+   * A required value: when missing, the row gets one problem for that column (not two). A field no column
+   * is mapped to (or whose column the file lacks) is one file problem, not one per row.
+   */
   private required<T>(field: string, value: T | null): value is T {
     if (value !== null) return true;
+    if (!this.col.has(field)) return false;
     const column = this.header(field);
     if (!this.problems.some((p) => p.column === column)) {
-      this.problems.push(problem(this.rowNumber, column, this.text(field), 'empty: a value is required'));
+      this.problems.push(
+        problem(
+          this.rowNumber,
+          column,
+          this.text(field),
+          'empty: a value is required',
+          'error',
+          'required-empty',
+        ),
+      );
     }
     return false;
   }
@@ -324,11 +438,118 @@ export class RowTransformer {
     return v === null ? this.fail(this.header(field), t, new FieldError(hint)) : v;
   }
 
-  private currency(fromAmount: string | null): string | null {
+  /**
+   * The currency of the row's amount, asked in order: the currency column, a code or sign in the amount
+   * cell ("€1.234,50", "1,234.50 USD", "CHF 12"), a code or sign in the amount's header ("Betrag (EUR)",
+   * "Cost USD", "Kosten in €"), the import's stated currency; only when none says anything the workspace's
+   * (and the preview says so). A sign several currencies share ("$", "¥", "kr") is decided by a later
+   * source naming one of them, or by the workspace's currency if it is one; else it is a file problem.
+   */
+  private currency(amount: { micro: number; currency: string | null } | null): string | null {
     const t = this.text('currency');
-    const code = (t ?? fromAmount ?? this.mapping.currency ?? this.ctx.reportingCurrency).toUpperCase();
-    if (/^[A-Z]{3}$/.test(code)) return code;
-    return this.fail(this.header('currency'), t, new FieldError('not an ISO 4217 currency code such as USD'));
+    const sign = amount?.currency ?? null;
+    const key = t === null && sign === null ? '' : `${t ?? ''}\u0000${sign ?? ''}`;
+    let r = this.currencyCache.get(key);
+    if (r === undefined) {
+      r = this.resolveCurrency(t, sign);
+      if (this.currencyCache.size < 1000) this.currencyCache.set(key, r);
+    }
+    if ('problem' in r) {
+      this.problems.push(
+        problem(this.rowNumber, this.header(r.field), this.text(r.field), r.problem, 'error', r.code),
+      );
+      return null;
+    }
+    if ('ambiguous' in r) {
+      const a = this.ambiguous.get(r.ambiguous.sign);
+      if (a) {
+        a.rows++;
+        a.last = this.rowNumber;
+      } else {
+        this.ambiguous.set(r.ambiguous.sign, {
+          mark: r.ambiguous,
+          column: this.header(r.field),
+          rows: 1,
+          first: this.rowNumber,
+          last: this.rowNumber,
+        });
+      }
+      return null;
+    }
+    if (amount !== null && amount.micro !== 0) {
+      this.currencyFrom[r.source]++;
+      if (r.sign !== null) this.signsAsWorkspace.set(r.sign, (this.signsAsWorkspace.get(r.sign) ?? 0) + 1);
+    }
+    return r.code;
+  }
+
+  private resolveCurrency(columnText: string | null, sign: string | null): CurrencyResolution {
+    const marks: { source: CurrencySource; mark: CurrencyMark; field: 'currency' | 'amount' }[] = [];
+    if (columnText !== null) {
+      const mark = currencyMark(columnText);
+      if (!mark) {
+        return {
+          problem: 'not a currency: use an ISO 4217 code such as EUR (or a sign such as €)',
+          code: 'unknown-currency',
+          field: 'currency',
+        };
+      }
+      marks.push({ source: 'column', mark, field: 'currency' });
+    }
+    if (sign !== null) {
+      const mark = currencyMark(sign);
+      if (!mark) {
+        return {
+          problem: `"${sign}" is not an ISO 4217 currency code`,
+          code: 'unknown-currency',
+          field: 'amount',
+        };
+      }
+      const column = marks[0]?.mark.candidates;
+      if (column?.length === 1 && !mark.candidates.includes(column[0]!)) {
+        return {
+          problem: `the amount is written in "${sign}" but the currency column says ${column[0]}`,
+          code: 'currency-conflict',
+          field: 'amount',
+        };
+      }
+      marks.push({ source: 'amount', mark, field: 'amount' });
+    }
+    if (this.headerMark) marks.push({ source: 'header', mark: this.headerMark, field: 'amount' });
+    const stated = this.mapping.currency;
+    if (stated)
+      marks.push({ source: 'import', mark: { sign: stated, candidates: [stated] }, field: 'amount' });
+    const workspace = this.ctx.reportingCurrency;
+    const first = marks[0];
+    if (!first) return { code: workspace, source: 'workspace', sign: null };
+    const { candidates } = first.mark;
+    if (candidates.length === 1) return { code: candidates[0]!, source: first.source, sign: null };
+    for (const later of marks.slice(1)) {
+      const only = later.mark.candidates.length === 1 ? later.mark.candidates[0]! : null;
+      if (only !== null && candidates.includes(only)) return { code: only, source: later.source, sign: null };
+    }
+    if (candidates.includes(workspace))
+      return { code: workspace, source: first.source, sign: first.mark.sign };
+    return { ambiguous: first.mark, field: first.field };
+  }
+
+  /** What the preview says about currencies not read from the file itself (none when every amount names one). */
+  currencyNotes(): string[] {
+    const ws = this.ctx.reportingCurrency;
+    const from = this.currencyFrom;
+    const named = from.column + from.amount + from.header + from.import;
+    const notes: string[] = [];
+    if (from.workspace > 0) {
+      notes.push(
+        named === 0
+          ? `no currency in the file: booked as ${ws} (workspace currency)`
+          : `${from.workspace} amount${from.workspace === 1 ? ' names' : 's name'} no currency: booked as ${ws} (workspace currency)`,
+      );
+    }
+    for (const [sign, n] of this.signsAsWorkspace) {
+      notes.push(`"${sign}" read as ${ws}, the workspace currency (${n} amount${n === 1 ? '' : 's'})`);
+    }
+    return notes;
   }
 
   private category(): SpendCategory | null {
@@ -368,6 +589,7 @@ export class RowTransformer {
     this.cells = row.cells;
     this.texts = row.cells.map(cellText);
     if (this.texts.every((t) => t === null)) return { records: [], problems: [], skipped: 'blank' };
+    if (this.columnSamples.size > 0) this.sample();
     if (this.isTotalRow()) return { records: [], problems: [], skipped: 'total' };
     this.problems = [];
     const records = this.records();
@@ -381,7 +603,7 @@ export class RowTransformer {
       case 'spend': {
         const date = this.date('date');
         const amount = this.amount();
-        const currency = this.currency(amount?.currency ?? null);
+        const currency = this.currency(amount);
         const category = this.category();
         const tokensIn = this.count('tokensIn');
         const tokensOut = this.count('tokensOut');
@@ -415,7 +637,7 @@ export class RowTransformer {
       case 'budget': {
         const period = this.period('month', true);
         const amount = this.amount();
-        const currency = this.currency(amount?.currency ?? null);
+        const currency = this.currency(amount);
         const category = this.word('category', categoryFromText, CATEGORY_HINT);
         if (!this.required('month', period) || !this.required('amount', amount) || currency === null)
           return [];
@@ -435,7 +657,7 @@ export class RowTransformer {
         const date = this.dateOrPeriodStart('date');
         const initiative = this.text('initiative');
         const amount = this.amount();
-        const currency = this.currency(amount?.currency ?? null);
+        const currency = this.currency(amount);
         const type = this.word(
           'type',
           benefitTypeFromText,
@@ -466,7 +688,14 @@ export class RowTransformer {
       }
       case 'fx': {
         const period = this.period('month', true);
-        const currency = this.word('currency', currencyCode, 'not an ISO 4217 currency code such as EUR');
+        let currency = this.word('currency', currencyCode, 'not an ISO 4217 currency code such as EUR');
+        if (currency !== null && currency === this.ctx.reportingCurrency) {
+          currency = this.fail(
+            this.header('currency'),
+            this.text('currency'),
+            new FieldError(`${currency} is the reporting currency: its amounts need no rate`),
+          );
+        }
         const rate = this.rate();
         if (
           !this.required('month', period) ||
@@ -553,6 +782,7 @@ export class RowTransformer {
           null,
           `no name: stored under its ${this.header('nameQualifier')} "${qualifier}"`,
           'warning',
+          'name-qualified',
         ),
       );
     }
@@ -592,6 +822,8 @@ export class RowTransformer {
             this.header('name'),
             name,
             `duplicate initiative name (first at row ${first})`,
+            'error',
+            'duplicate-name',
           ),
         );
         return [];
@@ -604,6 +836,7 @@ export class RowTransformer {
           name,
           `the name is also used at row ${first}; stored as "${unique}"`,
           'warning',
+          'name-qualified',
         ),
       );
     }

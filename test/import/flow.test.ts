@@ -119,7 +119,10 @@ describe('generic spend CSV', () => {
     const w = open();
     const file = writeFile(w.dir, 'fx.csv', 'Date,Amount,Currency\n2026-01-01,1,USD\n2026-01-02,2,EUR\n');
     const err = await rejected(commitImport(w.db, { path: file, name: 'fx.csv' }));
-    expect(err.message).toMatch(/row 3.*EUR.*exchange rate/);
+    expect(err.message).toMatch(
+      /no EUR rate for 2026-01: add it in Settings › Exchange rates or import a rates file/,
+    );
+    expect(err.problems.map((p) => p.code)).toEqual(['missing-fx-rate']);
   });
 
   it('warns on the same file again and refuses it unless asked', async () => {
@@ -296,7 +299,8 @@ describe('other kinds', () => {
       'KPI,Jan 2026,Feb 2026,Mar 2026\nincident_count,1,,3\nsupport_deflection,10%,11%,12%\n',
     );
     const s = await commitImport(w.db, { path: file, name: 'wide.csv' });
-    expect(s).toMatchObject({ kind: 'kpis', rows: 2 });
+    // rows: the observations stored (one per KPI per month given); sourceRows: the file's data rows.
+    expect(s).toMatchObject({ kind: 'kpis', rows: 5, sourceRows: 2 });
     expect(w.db.prepare('SELECT count(*) FROM kpi_observations').pluck().get()).toBe(5);
     // A later file for February and March overlaps it: counted in observations on both sides (2 file rows
     // hold 5), so the notice says replacing would take January's too.

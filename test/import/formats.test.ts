@@ -85,7 +85,7 @@ describe('vendor layouts recognised by their headers', () => {
     );
     const err = await commitImport(ws.db, { path: file, name: 'usd.csv' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportRejected);
-    expect((err as Error).message).toMatch(/USD.*reports in EUR.*no USD exchange rate/);
+    expect((err as Error).message).toMatch(/no USD rate for 2026-02: .*\(units of EUR per 1 USD/);
   });
 
   it('monthly FX rates import as exact decimal text; a file in that currency is then accepted', async () => {

@@ -153,7 +153,10 @@ describe('the import worker thread', () => {
     const w = open();
     const file = writeFile(w.dir, 'big.csv', bigCsv(30_000));
     expect(fs.statSync(file).size).toBeGreaterThan(WORKER_MIN_BYTES);
-    w.db.exec(`INSERT INTO fx_rates (month, currency, rate) VALUES ('2026-01', 'EUR', '1.1')`);
+    // Every 50th line is in EUR (months 1, 3 and 5): each of those months needs its rate.
+    w.db.exec(
+      `INSERT INTO fx_rates (month, currency, rate) VALUES ('2026-01', 'EUR', '1.1'), ('2026-03', 'EUR', '1.1'), ('2026-05', 'EUR', '1.1')`,
+    );
     const preview = await previewImport(w.db, { path: file, name: 'big.csv' });
     const s = await commitImport(w.db, { path: file, name: 'big.csv' });
     expect(s.rows).toBe(30_000);
@@ -199,7 +202,10 @@ describe('the import worker thread', () => {
   it('a cancelled import stops the worker and writes nothing', async () => {
     const w = open();
     const file = writeFile(w.dir, 'big.csv', bigCsv(40_000));
-    w.db.exec(`INSERT INTO fx_rates (month, currency, rate) VALUES ('2026-01', 'EUR', '1.1')`);
+    // Every 50th line is in EUR (months 1, 3 and 5): each of those months needs its rate.
+    w.db.exec(
+      `INSERT INTO fx_rates (month, currency, rate) VALUES ('2026-01', 'EUR', '1.1'), ('2026-03', 'EUR', '1.1'), ('2026-05', 'EUR', '1.1')`,
+    );
     const abort = new AbortController();
     let progress = 0;
     await expect(

@@ -5,10 +5,16 @@ import { describeOverlap, replaceRemovesMore } from '../../../shared/import/over
 import { describeProblem } from '../../../shared/import/problems';
 import type { ImportRecord } from '../../../shared/import/records';
 import { isTimeZone } from '../../../shared/import/timeZone';
+import { isIsoCurrency } from '../../../shared/money';
 import type { ImportPreview, ImportSummary } from '../../../shared/import/summary';
 import { describeIssues } from '../../../shared/api/contract';
-import { ImportCancelled, ImportRejected } from '../../import/errors';
-import { commitImport, previewImport, summaryOfPreview, type ImportOptions } from '../../import/run';
+import {
+  commitImport,
+  previewImport,
+  refusalOfPreview,
+  summaryOfPreview,
+  type ImportOptions,
+} from '../../import/run';
 import { backupWorkspace } from '../../store/backup';
 import { openWorkspace } from '../../store/workspace';
 import { optionalFlag, requireFlag, UsageError } from '../args';
@@ -95,6 +101,7 @@ function printPreview(p: ImportPreview, io: CliIo): void {
     `  rows: ${p.counts.dataRows} read, ${p.counts.valid} valid, ${p.counts.invalid} with problems, ${p.counts.totalRowsExcluded} Total rows left out`,
   );
   for (const t of p.totals) io.out(`  total: ${t.cents} ${t.currency}`);
+  for (const n of p.notes) io.out(`  note: ${n}`);
   if (p.dateRange)
     io.out(`  dates: ${p.dateRange.from} to ${p.dateRange.to} (timestamps as dates in ${p.timeZone})`);
   if (p.newInitiatives.length) {
@@ -117,9 +124,10 @@ function printPreview(p: ImportPreview, io: CliIo): void {
 
 function printSummary(s: ImportSummary, io: CliIo): void {
   io.out(
-    `Imported ${s.fileName}${s.sheet ? ` (sheet "${s.sheet}")` : ''} as batch #${s.batch}: ${s.rows} ${s.kind} rows` +
+    `Imported ${s.fileName}${s.sheet ? ` (sheet "${s.sheet}")` : ''} as batch #${s.batch}: ${s.rows} ${s.kind} ${s.rows === s.sourceRows ? 'rows' : `records from ${s.sourceRows} rows`}` +
       `${s.excluded ? `, ${s.excluded} left out` : ''}${s.total !== null ? `, total ${s.total.toFixed(2)} ${s.currency}` : ''} [${s.format}]`,
   );
+  for (const n of s.notes) io.out(`  note: ${n}`);
   if (s.createdInitiatives.length) io.out(`  new initiatives: ${s.createdInitiatives.join(', ')}`);
   if (s.replacedBatches.length)
     io.out(`  replaced (undone): ${s.replacedBatches.map((b) => `#${b}`).join(', ')}`);
@@ -143,13 +151,14 @@ function progressLines(io: CliIo): NonNullable<ImportOptions['onProgress']> {
 }
 
 function jsonSummary(s: ImportSummary): string {
-  const { batch, kind, format, rows, excluded, problems, total, currency } = s;
+  const { batch, kind, format, rows, sourceRows, excluded, problems, total, currency } = s;
   return JSON.stringify(
     {
       batch,
       kind,
       format,
       rows,
+      sourceRows,
       excluded,
       problems,
       total,
@@ -158,6 +167,7 @@ function jsonSummary(s: ImportSummary): string {
       sheet: s.sheet,
       sha256: s.sha256,
       replacedBatches: s.replacedBatches,
+      notes: s.notes,
     },
     null,
     2,
@@ -168,11 +178,14 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import a CSV/XLSX file (spend, budget, benefits, KPIs, initiatives) as one batch',
   usage:
-    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives|fx] [--sheet NAME] [--mapping FILE] [--basis effective|billed] [--time-zone ZONE] [--skip-invalid] [--dry-run] [--json] [--allow-duplicate] [--replace] [--progress]',
+    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives|fx] [--sheet NAME] [--mapping FILE] [--basis effective|billed] [--time-zone ZONE] [--currency CODE] [--skip-invalid] [--dry-run] [--json] [--allow-duplicate] [--replace] [--progress]',
   flags: {
-    values: ['db', 'as', 'sheet', 'mapping', 'basis', 'time-zone'],
+    values: ['db', 'as', 'sheet', 'mapping', 'basis', 'time-zone', 'currency'],
     switches: ['skip-invalid', 'dry-run', 'json', 'allow-duplicate', 'replace', 'progress'],
   },
+  // A refusal (unreadable file, invalid rows, duplicate, busy workspace, …) with --json: one JSON object
+  // on stdout too (runCli prints it).
+  jsonErrors: true,
   async run(args, io) {
     const file = args.positionals[0];
     if (!file || args.positionals.length > 1) throw new UsageError('import needs exactly one FILE');
@@ -184,6 +197,10 @@ export const importCommand: Command = {
     const timeZone = optionalFlag(args, 'time-zone');
     if (timeZone !== undefined && !isTimeZone(timeZone)) {
       throw new UsageError(`--time-zone must be an IANA time zone such as Europe/Berlin; got "${timeZone}"`);
+    }
+    const currency = optionalFlag(args, 'currency')?.toUpperCase();
+    if (currency !== undefined && !isIsoCurrency(currency)) {
+      throw new UsageError(`--currency must be an ISO 4217 code such as EUR; got "${currency}"`);
     }
     const mappingFile = optionalFlag(args, 'mapping');
     const sheet = optionalFlag(args, 'sheet');
@@ -197,6 +214,7 @@ export const importCommand: Command = {
       ...(sheet ? { sheet } : {}),
       ...(basis ? { basis } : {}),
       ...(timeZone ? { timeZone } : {}),
+      ...(currency ? { currency } : {}),
       ...(mappingFile ? { mapping: readMapping(mappingFile) } : {}),
       ...(args.flags.has('progress') ? { onProgress: progressLines(io) } : {}),
     };
@@ -208,12 +226,13 @@ export const importCommand: Command = {
     try {
       if (args.flags.has('dry-run')) {
         const preview = await previewImport(ws.db, options);
-        if (json) io.out(jsonSummary(summaryOfPreview(preview)));
-        else printPreview(preview, io);
-        if (!preview.canCommit) {
-          if (json) io.err(`${preview.fileName} would be rejected: ${preview.blockers.join('; ')}`);
-          return 1;
+        const refusal = refusalOfPreview(preview, options);
+        if (!json) {
+          printPreview(preview, io);
+          return refusal ? 1 : 0;
         }
+        if (refusal) throw refusal;
+        io.out(jsonSummary(summaryOfPreview(preview)));
         return 0;
       }
       // Replacing undoes whole batches: the workspace as it was is kept first, as for `undo`.
@@ -222,16 +241,6 @@ export const importCommand: Command = {
       if (json) io.out(jsonSummary(summary));
       else printSummary(summary, io);
       return 0;
-    } catch (err) {
-      if (err instanceof ImportRejected || err instanceof ImportCancelled) {
-        const duplicate =
-          err instanceof ImportRejected && err.problems.some((p) => /same SHA-256/.test(p.message));
-        io.err(
-          `Error: ${err.message}${duplicate ? '\n(pass --allow-duplicate to import it again on purpose)' : ''}`,
-        );
-        return 1;
-      }
-      throw err;
     } finally {
       ws.close();
     }

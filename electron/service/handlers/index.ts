@@ -1,5 +1,6 @@
 import type { MethodName } from '../../../shared/api';
 import type { HandlerMap } from './types';
+import { fxHandlers } from './fx';
 import { importHandlers } from './import';
 import { packHandlers } from './pack';
 import { reportHandlers } from './report';
@@ -11,4 +12,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...importHandlers,
   ...reportHandlers,
   ...packHandlers,
+  ...fxHandlers,
 };

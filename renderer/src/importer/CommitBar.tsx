@@ -32,6 +32,12 @@ export function CommitBar({
               <li key={b}>{b}</li>
             ))}
           </ul>
+          {preview.problems.some((p) => p.code === 'missing-fx-rate') && (
+            <p>
+              <a href="#/settings/exchange-rates">Add the rates in Settings › Exchange rates</a>, then choose
+              the file again.
+            </p>
+          )}
         </div>
       )}
       {preview.counts.invalid > 0 && (

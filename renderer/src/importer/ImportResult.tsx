@@ -17,7 +17,8 @@ export function ImportResult({ result, onAnother }: { result: ImportSummary; onA
     <div className="notice notice-ok import-result" role="status" data-testid="import-result">
       <strong>
         Imported {formatNumber(result.rows)} {KIND_LABEL[result.kind]?.toLowerCase() ?? result.kind} records
-        from “{result.fileName}”
+        from {result.sourceRows !== result.rows && `${formatNumber(result.sourceRows)} rows of `}“
+        {result.fileName}”
       </strong>
       <p>
         Batch{' '}

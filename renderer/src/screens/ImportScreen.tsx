@@ -11,6 +11,7 @@ import { DetectedPanel } from '../importer/DetectedPanel';
 import { DropZone } from '../importer/DropZone';
 import { ImportResult } from '../importer/ImportResult';
 import { MappingEditor } from '../importer/MappingEditor';
+import { PreviewNotes } from '../importer/PreviewNotes';
 import { PreviewSummary } from '../importer/PreviewSummary';
 import { ProblemsTable } from '../importer/ProblemsTable';
 import { SampleTable } from '../importer/SampleTable';
@@ -85,6 +86,7 @@ export function ImportScreen() {
           </div>
           <Panel title="Preview">
             <PreviewSummary preview={w.preview} />
+            <PreviewNotes notes={w.preview.notes} />
             <ProblemsTable preview={w.preview} />
             <SampleTable preview={w.preview} />
             <CommitBar

@@ -3,6 +3,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { ScreenHeader } from '../components/ScreenHeader';
 import { Skeleton } from '../components/Skeleton';
 import { BackupsPanel } from '../settings/BackupsPanel';
+import { ExchangeRatesPanel } from '../settings/ExchangeRatesPanel';
 import { SettingsForm } from '../settings/SettingsForm';
 import { useAsync } from '../useAsync';
 import { useWorkspace } from '../WorkspaceContext';
@@ -22,6 +23,7 @@ export function SettingsScreen() {
       ) : (
         <SettingsForm initial={settings.data} onSaved={() => refresh()} />
       )}
+      <ExchangeRatesPanel />
       <BackupsPanel
         onRestored={() => {
           settings.reload();
