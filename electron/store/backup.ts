@@ -39,12 +39,18 @@ export async function backupWorkspace(
   workspaceFile: string,
   reason: BackupReason,
   out?: string,
+  options: RotateOptions = {},
 ): Promise<string> {
   const dest = out ?? target(workspaceFile, reason);
   const tmp = `${dest}.partial`;
-  await db.backup(tmp);
-  fs.renameSync(tmp, dest);
-  rotate(workspaceFile);
+  try {
+    await db.backup(tmp);
+    fs.renameSync(tmp, dest);
+  } catch (err) {
+    removeWithCompanions(tmp);
+    throw err;
+  }
+  rotate(workspaceFile, options);
   return dest;
 }
 
@@ -80,20 +86,110 @@ export function listBackups(workspaceFile: string): BackupFile[] {
     .sort((a, b) => b.file.localeCompare(a.file));
 }
 
-function rotate(workspaceFile: string): void {
-  const automatic = listBackups(workspaceFile).filter((b) => b.reason !== 'manual');
-  for (const old of automatic.slice(KEEP_AUTOMATIC)) fs.rmSync(old.file, { force: true });
+export interface RotateOptions {
+  /** A backup rotation must not take away (the one being restored): it is kept beyond the count. */
+  keep?: string;
+}
+
+function rotate(workspaceFile: string, options: RotateOptions = {}): void {
+  const keep = options.keep === undefined ? null : sameFileAs(options.keep);
+  const automatic = listBackups(workspaceFile).filter((b) => b.reason !== 'manual' && !keep?.(b.file));
+  for (const old of automatic.slice(KEEP_AUTOMATIC)) removeWithCompanions(old.file);
+}
+
+/** A test for "is this the same file as `file`" (by device and inode, so any path to it matches). */
+function sameFileAs(file: string): (other: string) => boolean {
+  let id: fs.Stats;
+  try {
+    id = fs.statSync(file);
+  } catch {
+    return () => false;
+  }
+  return (other) => {
+    try {
+      const o = fs.statSync(other);
+      return o.dev === id.dev && o.ino === id.ino;
+    } catch {
+      return false;
+    }
+  };
+}
+
+/** SQLite's files beside a database: its rollback journal, write-ahead log and shared-memory index. */
+const COMPANIONS = ['-journal', '-wal', '-shm'];
+
+/** Removes a file of ours and whatever SQLite left beside it. */
+function removeWithCompanions(file: string): void {
+  for (const f of [file, ...COMPANIONS.map((c) => `${file}${c}`)]) fs.rmSync(f, { force: true });
 }
 
 /**
- * Replaces a (closed) workspace file with a backup. The backup is checked to be a readable workspace
- * first; the current file is itself backed up; the swap is a rename, so it is all or nothing.
+ * Replaces a (closed) workspace file with a backup. The backup is copied first, beside the workspace,
+ * and the copy is checked to be a readable workspace: nothing done after that (the rotation of the
+ * safety backup included) can take the restore point away. The current file is itself backed up; the
+ * swap is a rename, so it is all or nothing. A restore that fails leaves no file of its own behind.
  */
 export async function restoreWorkspace(
   backupFile: string,
   workspaceFile: string,
 ): Promise<{ safetyCopy: string | null }> {
-  const check = openDatabase(backupFile, { readonly: true });
+  const tmp = `${workspaceFile}.restoring`;
+  try {
+    fs.copyFileSync(backupFile, tmp);
+  } catch (err) {
+    removeWithCompanions(tmp);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !fs.existsSync(backupFile))
+      throw new WorkspaceError(`Backup not found: ${backupFile}; nothing was restored.`, 'NOT_FOUND');
+    throw err;
+  }
+  try {
+    checkRestorePoint(tmp, backupFile);
+    let safetyCopy: string | null = null;
+    if (fs.existsSync(workspaceFile)) {
+      let current: Db | null = null;
+      try {
+        current = openDatabase(workspaceFile);
+      } catch (err) {
+        // A damaged workspace is what a restore is for: keep its bytes as they are, aside, and go on.
+        if (!(err instanceof WorkspaceError) || err.code !== 'CORRUPT') throw err;
+        const base = path.basename(workspaceFile).replace(/\.[^.]+$/, '');
+        fs.mkdirSync(backupDir(workspaceFile), { recursive: true });
+        safetyCopy = path.join(backupDir(workspaceFile), `${base}.${stamp()}.damaged`);
+        fs.copyFileSync(workspaceFile, safetyCopy);
+      }
+      if (current) {
+        try {
+          safetyCopy = await backupWorkspace(current, workspaceFile, 'before-restore', undefined, {
+            keep: backupFile,
+          });
+        } finally {
+          current.close();
+        }
+      }
+    }
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(`${workspaceFile}${suffix}`, { force: true });
+    fs.renameSync(tmp, workspaceFile);
+    return { safetyCopy };
+  } finally {
+    removeWithCompanions(tmp);
+  }
+}
+
+/**
+ * Checks the private copy of a restore point (integrity, and that it is a workspace this version reads);
+ * errors name the backup the user chose, not the copy. The copy's -wal/-shm go with the check.
+ */
+function checkRestorePoint(copy: string, backupFile: string): void {
+  const named = (err: unknown) =>
+    err instanceof WorkspaceError
+      ? new WorkspaceError(err.message.split(copy).join(backupFile), err.code)
+      : err;
+  let check: Db;
+  try {
+    check = openDatabase(copy, { readonly: true });
+  } catch (err) {
+    throw named(err);
+  }
   try {
     const ok = check.pragma('integrity_check', { simple: true });
     if (ok !== 'ok')
@@ -101,33 +197,10 @@ export async function restoreWorkspace(
         `${backupFile} failed the integrity check (${String(ok)}); nothing was restored.`,
         'CORRUPT',
       );
+  } catch (err) {
+    throw named(err);
   } finally {
     check.close();
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(`${copy}${suffix}`, { force: true });
   }
-  let safetyCopy: string | null = null;
-  if (fs.existsSync(workspaceFile)) {
-    let current: Db | null = null;
-    try {
-      current = openDatabase(workspaceFile);
-    } catch (err) {
-      // A damaged workspace is what a restore is for: keep its bytes as they are, aside, and go on.
-      if (!(err instanceof WorkspaceError) || err.code !== 'CORRUPT') throw err;
-      const base = path.basename(workspaceFile).replace(/\.[^.]+$/, '');
-      fs.mkdirSync(backupDir(workspaceFile), { recursive: true });
-      safetyCopy = path.join(backupDir(workspaceFile), `${base}.${stamp()}.damaged`);
-      fs.copyFileSync(workspaceFile, safetyCopy);
-    }
-    if (current) {
-      try {
-        safetyCopy = await backupWorkspace(current, workspaceFile, 'before-restore');
-      } finally {
-        current.close();
-      }
-    }
-  }
-  const tmp = `${workspaceFile}.restoring`;
-  fs.copyFileSync(backupFile, tmp);
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${workspaceFile}${suffix}`, { force: true });
-  fs.renameSync(tmp, workspaceFile);
-  return { safetyCopy };
 }
