@@ -18,7 +18,11 @@ export interface OpenOptions {
   /** Create the file if it does not exist (otherwise a missing file is an error). */
   create?: boolean;
   readonly?: boolean;
-  /** Path to a better-sqlite3 binding built for another ABI (the Electron build). */
+  /**
+   * Path to a better-sqlite3 binding built for another ABI (the Electron build). Defaults to
+   * CAIO_NATIVE_BINDING, which the desktop app sets for its service host, so every connection that
+   * process opens (a restore's own included) loads the binding it can run.
+   */
   nativeBinding?: string;
   /** Runs before any migration is applied to an existing file (the backup hook). */
   beforeMigrate?: (db: Db, fromVersion: number) => void;
@@ -51,6 +55,7 @@ function hasSqliteHeader(file: string): boolean {
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const migrations = options.migrations ?? MIGRATIONS;
+  const nativeBinding = options.nativeBinding ?? (process.env.CAIO_NATIVE_BINDING || undefined);
   const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
   const exists = fs.existsSync(file);
   if (!exists && !options.create) {
@@ -74,7 +79,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db = new Database(file, {
       readonly: options.readonly ?? false,
       fileMustExist: !options.create,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(nativeBinding ? { nativeBinding } : {}),
     });
   } catch (err) {
     throw new WorkspaceError(`Cannot open ${file}: ${(err as Error).message}`, 'CORRUPT');
