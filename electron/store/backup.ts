@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, WorkspaceError, type Db } from './db';
+import { realWorkspacePath } from './identity';
+import { acquireWorkspaceLock } from './lock';
 import { BACKUP_REASONS, type BackupReason } from '../../shared/api/workspace';
 
 export type { BackupReason };
@@ -15,8 +17,9 @@ export interface BackupFile {
 /** How many automatic backups are kept per workspace; manual ones are never rotated away. */
 export const KEEP_AUTOMATIC = 10;
 
+/** The folder of a workspace's backups: beside its real file, whatever path it is reached by. */
 export function backupDir(workspaceFile: string): string {
-  return `${workspaceFile.replace(/\.[^./\\]+$/, '')}.backups`;
+  return `${realWorkspacePath(workspaceFile).replace(/\.[^./\\]+$/, '')}.backups`;
 }
 
 function stamp(date = new Date()): string {
@@ -26,7 +29,7 @@ function stamp(date = new Date()): string {
 function target(workspaceFile: string, reason: BackupReason): string {
   const dir = backupDir(workspaceFile);
   fs.mkdirSync(dir, { recursive: true });
-  const base = path.basename(workspaceFile).replace(/\.[^.]+$/, '');
+  const base = path.basename(realWorkspacePath(workspaceFile)).replace(/\.[^.]+$/, '');
   return path.join(dir, `${base}.${stamp()}.${reason}.sqlite`);
 }
 
@@ -123,56 +126,116 @@ function removeWithCompanions(file: string): void {
   for (const f of [file, ...COMPANIONS.map((c) => `${file}${c}`)]) fs.rmSync(f, { force: true });
 }
 
+/** How long a restore waits for another connection's write to finish before giving up. */
+const RESTORE_BUSY_MS = 10_000;
+
 /**
- * Replaces a (closed) workspace file with a backup. The backup is copied first, beside the workspace,
- * and the copy is checked to be a readable workspace: nothing done after that (the rotation of the
- * safety backup included) can take the restore point away. The current file is itself backed up; the
- * swap is a rename, so it is all or nothing. A restore that fails leaves no file of its own behind.
+ * Replaces a workspace's content with a backup. The backup is copied first, beside the workspace, and
+ * the copy is checked to be a readable workspace: nothing done after that (the rotation of the safety
+ * backup included) can take the restore point away. The current state is itself backed up.
+ *
+ * The workspace is its real file (through a symlink, the link's target is restored and the link stays a
+ * link), held under the workspace lock for the whole restore: no other process of the app has it open.
+ * A healthy workspace is written through SQLite, in one transaction: it stays the same file, so a
+ * connection still open on it (another tool's, or a reader's) keeps a valid -wal/-shm and sees the
+ * restored data as another writer's commit; a crash half-way leaves it as it was. Only a damaged or
+ * missing workspace — which no process of the app can have open — is replaced by a rename. Either way
+ * it is all or nothing, and a restore that fails leaves no file of its own behind.
  */
 export async function restoreWorkspace(
   backupFile: string,
   workspaceFile: string,
 ): Promise<{ safetyCopy: string | null }> {
-  const tmp = `${workspaceFile}.restoring`;
+  const real = realWorkspacePath(workspaceFile);
+  const release = acquireWorkspaceLock(workspaceFile, 'CAIO Scorecard (restoring a backup)');
+  const tmp = `${real}.restoring`;
   try {
-    fs.copyFileSync(backupFile, tmp);
-  } catch (err) {
-    removeWithCompanions(tmp);
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !fs.existsSync(backupFile))
-      throw new WorkspaceError(`Backup not found: ${backupFile}; nothing was restored.`, 'NOT_FOUND');
-    throw err;
-  }
-  try {
+    try {
+      fs.copyFileSync(backupFile, tmp);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !fs.existsSync(backupFile))
+        throw new WorkspaceError(`Backup not found: ${backupFile}; nothing was restored.`, 'NOT_FOUND');
+      throw err;
+    }
     checkRestorePoint(tmp, backupFile);
     let safetyCopy: string | null = null;
-    if (fs.existsSync(workspaceFile)) {
+    let healthy = false;
+    if (fs.existsSync(real)) {
       let current: Db | null = null;
       try {
-        current = openDatabase(workspaceFile);
+        current = openDatabase(real);
       } catch (err) {
         // A damaged workspace is what a restore is for: keep its bytes as they are, aside, and go on.
         if (!(err instanceof WorkspaceError) || err.code !== 'CORRUPT') throw err;
-        const base = path.basename(workspaceFile).replace(/\.[^.]+$/, '');
-        fs.mkdirSync(backupDir(workspaceFile), { recursive: true });
-        safetyCopy = path.join(backupDir(workspaceFile), `${base}.${stamp()}.damaged`);
-        fs.copyFileSync(workspaceFile, safetyCopy);
+        safetyCopy = keepDamaged(real);
       }
       if (current) {
         try {
-          safetyCopy = await backupWorkspace(current, workspaceFile, 'before-restore', undefined, {
+          safetyCopy = await backupWorkspace(current, real, 'before-restore', undefined, {
             keep: backupFile,
           });
+          healthy = true;
         } finally {
           current.close();
         }
       }
     }
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(`${workspaceFile}${suffix}`, { force: true });
-    fs.renameSync(tmp, workspaceFile);
+    if (healthy) await writeInto(tmp, real, workspaceFile);
+    else replaceWith(tmp, real);
     return { safetyCopy };
   } finally {
     removeWithCompanions(tmp);
+    release();
   }
+}
+
+/** Keeps a damaged workspace's bytes (and its -wal, which may hold its latest changes) in its backups folder. */
+function keepDamaged(real: string): string {
+  const base = path.basename(real).replace(/\.[^.]+$/, '');
+  fs.mkdirSync(backupDir(real), { recursive: true });
+  const aside = path.join(backupDir(real), `${base}.${stamp()}.damaged`);
+  fs.copyFileSync(real, aside);
+  const wal = `${real}-wal`;
+  if (fs.existsSync(wal) && fs.statSync(wal).size > 0) fs.copyFileSync(wal, `${aside}-wal`);
+  return aside;
+}
+
+/**
+ * Writes a checked copy into the live workspace through SQLite's online backup API: one write
+ * transaction on the workspace, waiting (up to RESTORE_BUSY_MS without progress) for another
+ * connection's write to end.
+ */
+async function writeInto(source: string, real: string, shown: string): Promise<void> {
+  const src = openDatabase(source, { readonly: true });
+  let remaining = -1;
+  let since = Date.now();
+  try {
+    await src.backup(real, {
+      progress: (p) => {
+        if (p.remainingPages !== remaining) {
+          remaining = p.remainingPages;
+          since = Date.now();
+        } else if (Date.now() - since > RESTORE_BUSY_MS)
+          throw new WorkspaceError(
+            `${shown} is busy: another program is writing to it. Nothing was restored; try again when it has finished.`,
+            'BUSY',
+          );
+        return 4096;
+      },
+    });
+  } finally {
+    src.close();
+  }
+}
+
+/**
+ * A damaged or missing workspace is replaced by a rename. Its -wal/-shm belong to the damaged file (a
+ * stale WAL would be replayed onto the restored one); no process of the app can have a damaged
+ * workspace open (it is refused at open) and this one holds its lock, so they are not anyone's.
+ */
+function replaceWith(copy: string, real: string): void {
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${real}${suffix}`, { force: true });
+  fs.renameSync(copy, real);
 }
 
 /**

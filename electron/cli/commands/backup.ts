@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { backupWorkspace, listBackups, restoreWorkspace } from '../../store/backup';
-import { checkWorkspaceLock } from '../../store/lock';
 import { openWorkspace } from '../../store/workspace';
 import { optionalFlag, requireFlag, UsageError } from '../args';
 import type { Command } from '../command';
@@ -51,7 +50,6 @@ export const restoreCommand: Command = {
         'restore needs the backup file, e.g. restore "W.backups/W.2026-….manual.sqlite" --db W.sqlite',
       );
     const target = path.resolve(requireFlag(args, 'db'));
-    checkWorkspaceLock(target);
     const { safetyCopy } = await restoreWorkspace(path.resolve(backup), target);
     io.out(
       `Restored ${target} from ${backup}.${safetyCopy ? `\nThe state before the restore was saved as ${safetyCopy}.` : ''}`,
