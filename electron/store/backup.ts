@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, WorkspaceError, type Db } from './db';
+import { openDatabase, readOnlyError, storageError, WorkspaceError, writeBlocker, type Db } from './db';
 import { realWorkspacePath } from './identity';
 import { acquireWorkspaceLock } from './lock';
 import { BACKUP_REASONS, type BackupReason } from '../../shared/api/workspace';
@@ -26,9 +26,20 @@ function stamp(date = new Date()): string {
   return date.toISOString().replace(/[:.]/g, '-');
 }
 
-function target(workspaceFile: string, reason: BackupReason): string {
+function backupTarget(workspaceFile: string, reason: BackupReason): string {
   const dir = backupDir(workspaceFile);
-  fs.mkdirSync(dir, { recursive: true });
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    // (On a read-only mount a recursive mkdir says ENOENT, not EROFS: ask the folder above.)
+    const blocked = writeBlocker(dir);
+    if (blocked)
+      throw new WorkspaceError(
+        `The backup could not be written: ${blocked}. Nothing was changed.`,
+        'READ_ONLY',
+      );
+    throw storageError(err, dir, `the backups folder ${dir}`) ?? err;
+  }
   const base = path.basename(realWorkspacePath(workspaceFile)).replace(/\.[^.]+$/, '');
   return path.join(dir, `${base}.${stamp()}.${reason}.sqlite`);
 }
@@ -44,14 +55,14 @@ export async function backupWorkspace(
   out?: string,
   options: RotateOptions = {},
 ): Promise<string> {
-  const dest = out ?? target(workspaceFile, reason);
+  const dest = out ?? backupTarget(workspaceFile, reason);
   const tmp = `${dest}.partial`;
   try {
     await db.backup(tmp);
     fs.renameSync(tmp, dest);
   } catch (err) {
     removeWithCompanions(tmp);
-    throw err;
+    throw storageError(err, dest, `the backup ${dest}`) ?? err;
   }
   rotate(workspaceFile, options);
   return dest;
@@ -62,10 +73,15 @@ export async function backupWorkspace(
  * synchronous open, so it uses VACUUM INTO (also a consistent snapshot) rather than the async API.
  */
 export function backupBeforeMigration(db: Db, workspaceFile: string): string {
-  const dest = target(workspaceFile, 'before-migration');
+  const dest = backupTarget(workspaceFile, 'before-migration');
   const tmp = `${dest}.partial`;
-  db.prepare('VACUUM INTO ?').run(tmp);
-  fs.renameSync(tmp, dest);
+  try {
+    db.prepare('VACUUM INTO ?').run(tmp);
+    fs.renameSync(tmp, dest);
+  } catch (err) {
+    removeWithCompanions(tmp);
+    throw storageError(err, dest, `the backup taken before the update of its format, ${dest},`) ?? err;
+  }
   rotate(workspaceFile);
   return dest;
 }
@@ -147,6 +163,8 @@ export async function restoreWorkspace(
   workspaceFile: string,
 ): Promise<{ safetyCopy: string | null }> {
   const real = realWorkspacePath(workspaceFile);
+  const blocked = writeBlocker(real);
+  if (blocked) throw readOnlyError(workspaceFile, blocked);
   const release = acquireWorkspaceLock(workspaceFile, 'CAIO Scorecard (restoring a backup)');
   const tmp = `${real}.restoring`;
   try {
@@ -155,7 +173,7 @@ export async function restoreWorkspace(
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !fs.existsSync(backupFile))
         throw new WorkspaceError(`Backup not found: ${backupFile}; nothing was restored.`, 'NOT_FOUND');
-      throw err;
+      throw storageError(err, tmp, `the copy of the backup to restore, ${tmp},`) ?? err;
     }
     checkRestorePoint(tmp, backupFile);
     let safetyCopy: string | null = null;
@@ -180,8 +198,12 @@ export async function restoreWorkspace(
         }
       }
     }
-    if (healthy) await writeInto(tmp, real, workspaceFile);
-    else replaceWith(tmp, real);
+    try {
+      if (healthy) await writeInto(tmp, real, workspaceFile);
+      else replaceWith(tmp, real);
+    } catch (err) {
+      throw storageError(err, real, `the restored workspace ${real}`) ?? err;
+    }
     return { safetyCopy };
   } finally {
     removeWithCompanions(tmp);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import { WorkspaceError } from './db';
+import { storageError, WorkspaceError } from './db';
 import { fileIdentity, realWorkspacePath } from './identity';
 
 interface LockInfo {
@@ -68,10 +68,11 @@ export function acquireWorkspaceLock(file: string, app: string): () => void {
   };
   for (let attempt = 0; attempt < 2; attempt++) {
     let fd: number;
+    const what = `the lock file ${lock}, which marks the workspace open`;
     try {
       fd = fs.openSync(lock, 'wx');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw storageError(err, file, what) ?? err;
       const other = liveHolder(lock);
       if (other) throw busy(file, other);
       fs.rmSync(lock, { force: true });
@@ -83,10 +84,10 @@ export function acquireWorkspaceLock(file: string, app: string): () => void {
       const s = fs.fstatSync(fd);
       id = `${s.dev}:${s.ino}`;
     } catch (err) {
-      // Never leave an empty or half-written lock behind.
+      // Never leave an empty or half-written lock behind (a full disk did: 0 bytes, no holder).
       fs.closeSync(fd);
       fs.rmSync(lock, { force: true });
-      throw err;
+      throw storageError(err, file, what) ?? err;
     }
     fs.closeSync(fd);
     held.set(id, { lock, count: 1 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { backupWorkspace, listBackups, restoreWorkspace } from '../../store/backup';
+import { WorkspaceError } from '../../store/db';
 import { openWorkspace } from '../../store/workspace';
 import { optionalFlag, requireFlag, UsageError } from '../args';
 import type { Command } from '../command';
@@ -11,11 +12,18 @@ export const backupCommand: Command = {
   flags: { values: ['db', 'out'] },
   async run(args, io) {
     const ws = openWorkspace(requireFlag(args, 'db'), { readonly: true });
+    const out = optionalFlag(args, 'out');
     try {
-      const out = optionalFlag(args, 'out');
       const file = await backupWorkspace(ws.db, ws.file, 'manual', out ? path.resolve(out) : undefined);
       io.out(`Backup written: ${file}`);
       return 0;
+    } catch (err) {
+      if (err instanceof WorkspaceError && (err.code === 'READ_ONLY' || err.code === 'DISK_FULL') && !out)
+        throw new WorkspaceError(
+          `${err.message} (\`backup --out FILE\` writes it to another folder or disk.)`,
+          err.code,
+        );
+      throw err;
     } finally {
       ws.close();
     }
