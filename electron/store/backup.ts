@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, readOnlyError, storageError, WorkspaceError, writeBlocker, type Db } from './db';
 import { realWorkspacePath } from './identity';
-import { acquireWorkspaceLock } from './lock';
+import { acquireWorkspaceLock, alive } from './lock';
 import { BACKUP_REASONS, type BackupReason } from '../../shared/api/workspace';
 
 export type { BackupReason };
@@ -56,7 +56,7 @@ export async function backupWorkspace(
   options: RotateOptions = {},
 ): Promise<string> {
   const dest = out ?? backupTarget(workspaceFile, reason);
-  const tmp = `${dest}.partial`;
+  const tmp = temporary(dest, 'partial');
   try {
     await db.backup(tmp);
     fs.renameSync(tmp, dest);
@@ -74,7 +74,7 @@ export async function backupWorkspace(
  */
 export function backupBeforeMigration(db: Db, workspaceFile: string): string {
   const dest = backupTarget(workspaceFile, 'before-migration');
-  const tmp = `${dest}.partial`;
+  const tmp = temporary(dest, 'partial');
   try {
     db.prepare('VACUUM INTO ?').run(tmp);
     fs.renameSync(tmp, dest);
@@ -134,6 +134,65 @@ function sameFileAs(file: string): (other: string) => boolean {
   };
 }
 
+/**
+ * The name a backup (`.partial`) or a restore (`.restoring`) writes under until it is complete. It
+ * carries this process's id, so that a later open can tell a dead writer's leftover from work in progress.
+ */
+function temporary(file: string, kind: 'partial' | 'restoring'): string {
+  return `${file}.${process.pid}.${kind}`;
+}
+
+/** `<name>[.<pid>].partial|restoring[-journal|-wal|-shm]`: a temporary, and its writer's id if named. */
+const TEMPORARY = /\.(?:(\d+)\.)?(partial|restoring)(?:-journal|-wal|-shm)?$/;
+/** A temporary named without a process id (by a version before they had one) is stale after this. */
+const UNNAMED_STALE_MS = 60 * 60 * 1000;
+
+/**
+ * Removes what killed backups and restores of this workspace left: `.partial` files in its backups
+ * folder, `.restoring` copies beside it (with SQLite's -journal/-wal/-shm of either), and the -wal/-shm
+ * of a backup that is gone. Only stale ones: a file whose name carries the id of a process still running
+ * on this machine is that process's work in progress and stays; one without an id goes once unmodified
+ * for an hour. Best effort: what cannot be removed stays. Returns the files removed.
+ */
+export function removeStaleTemporaries(workspaceFile: string): string[] {
+  const real = realWorkspacePath(workspaceFile);
+  const removed: string[] = [];
+  const sweep = (dir: string, ours: (name: string) => boolean) => {
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (!ours(name)) continue;
+      const file = path.join(dir, name);
+      try {
+        const m = TEMPORARY.exec(name);
+        if (m) {
+          const pid = m[1] === undefined ? null : Number(m[1]);
+          if (pid !== null ? alive(pid) : Date.now() - fs.statSync(file).mtimeMs < UNNAMED_STALE_MS) continue;
+        } else {
+          // -wal/-shm of a backup: only when the backup itself is gone.
+          const base = name.replace(/-(?:wal|shm)$/, '');
+          if (base === name || fs.existsSync(path.join(dir, base))) continue;
+        }
+        fs.rmSync(file, { force: true });
+        removed.push(file);
+      } catch {
+        // Left for next time.
+      }
+    }
+  };
+  const base = path.basename(real);
+  sweep(
+    path.dirname(real),
+    (name) => name.startsWith(`${base}.`) && TEMPORARY.test(name) && /restoring/.test(name),
+  );
+  sweep(backupDir(real), (name) => TEMPORARY.test(name) || /\.sqlite-(?:wal|shm)$/.test(name));
+  return removed;
+}
+
 /** SQLite's files beside a database: its rollback journal, write-ahead log and shared-memory index. */
 const COMPANIONS = ['-journal', '-wal', '-shm'];
 
@@ -166,7 +225,7 @@ export async function restoreWorkspace(
   const blocked = writeBlocker(real);
   if (blocked) throw readOnlyError(workspaceFile, blocked);
   const release = acquireWorkspaceLock(workspaceFile, 'CAIO Scorecard (restoring a backup)');
-  const tmp = `${real}.restoring`;
+  const tmp = temporary(real, 'restoring');
   try {
     try {
       fs.copyFileSync(backupFile, tmp);

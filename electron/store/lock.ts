@@ -19,7 +19,8 @@ interface LockInfo {
  */
 const held = new Map<string, { lock: string; count: number }>();
 
-function alive(pid: number): boolean {
+/** Whether a process with this id runs on this machine (one this user may not signal counts too). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

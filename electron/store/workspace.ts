@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { backupBeforeMigration } from './backup';
+import { backupBeforeMigration, removeStaleTemporaries } from './backup';
 import {
   openDatabase,
   readOnlyError,
@@ -50,6 +50,8 @@ export function openWorkspace(file: string, options: WorkspaceOpenOptions = {}):
   if (!readonly) {
     if (options.lock === 'hold') release = acquireWorkspaceLock(abs, options.holder ?? 'CAIO Scorecard');
     else checkWorkspaceLock(abs);
+    // What killed backups and restores left behind (only their own files, and only a dead writer's).
+    removeStaleTemporaries(abs);
   }
   let db: Db;
   try {
