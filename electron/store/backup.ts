@@ -1,6 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, readOnlyError, storageError, WorkspaceError, writeBlocker, type Db } from './db';
+import {
+  openDatabase,
+  plainConnection,
+  readOnlyError,
+  storageError,
+  WorkspaceError,
+  writeBlocker,
+  type Db,
+} from './db';
 import { realWorkspacePath } from './identity';
 import { acquireWorkspaceLock, alive } from './lock';
 import { BACKUP_REASONS, type BackupReason } from '../../shared/api/workspace';
@@ -236,7 +244,7 @@ export async function restoreWorkspace(
     }
     checkRestorePoint(tmp, backupFile);
     let safetyCopy: string | null = null;
-    let healthy = false;
+    let pageSize: number | null = null; // the healthy workspace's, written in place
     if (fs.existsSync(real)) {
       let current: Db | null = null;
       try {
@@ -251,14 +259,14 @@ export async function restoreWorkspace(
           safetyCopy = await backupWorkspace(current, real, 'before-restore', undefined, {
             keep: backupFile,
           });
-          healthy = true;
+          pageSize = current.pragma('page_size', { simple: true }) as number;
         } finally {
           current.close();
         }
       }
     }
     try {
-      if (healthy) await writeInto(tmp, real, workspaceFile);
+      if (pageSize !== null) await writeInto(tmp, real, pageSize, workspaceFile);
       else replaceWith(tmp, real);
     } catch (err) {
       throw storageError(err, real, `the restored workspace ${real}`) ?? err;
@@ -284,10 +292,23 @@ function keepDamaged(real: string): string {
 /**
  * Writes a checked copy into the live workspace through SQLite's online backup API: one write
  * transaction on the workspace, waiting (up to RESTORE_BUSY_MS without progress) for another
- * connection's write to end.
+ * connection's write to end. A WAL-mode workspace cannot change its page size that way (SQLite refuses
+ * with SQLITE_READONLY), so a copy with another page size is first rebuilt with the workspace's.
  */
-async function writeInto(source: string, real: string, shown: string): Promise<void> {
-  const src = openDatabase(source, { readonly: true });
+async function writeInto(source: string, real: string, pageSize: number, shown: string): Promise<void> {
+  let src = openDatabase(source, { readonly: true });
+  if (src.pragma('page_size', { simple: true }) !== pageSize) {
+    src.close();
+    const copy = plainConnection(source, { fileMustExist: true });
+    try {
+      copy.pragma('journal_mode = DELETE');
+      copy.pragma(`page_size = ${pageSize}`);
+      copy.exec('VACUUM');
+    } finally {
+      copy.close();
+    }
+    src = openDatabase(source, { readonly: true });
+  }
   let remaining = -1;
   let since = Date.now();
   try {

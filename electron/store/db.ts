@@ -108,6 +108,15 @@ function openView(file: string, nativeBinding: string | undefined, why: Workspac
   return new Database(bytes, { readonly: true, ...(nativeBinding ? { nativeBinding } : {}) });
 }
 
+/**
+ * A plain connection, none of a workspace's checks, with the binding this process runs (the default of
+ * OpenOptions.nativeBinding): for files of the store's own making, such as a restore's private copy.
+ */
+export function plainConnection(file: string, options: Database.Options = {}): Db {
+  const nativeBinding = process.env.CAIO_NATIVE_BINDING || undefined;
+  return new Database(file, { ...(nativeBinding ? { nativeBinding } : {}), ...options });
+}
+
 function hasSqliteHeader(file: string): boolean {
   const fd = fs.openSync(file, 'r');
   try {

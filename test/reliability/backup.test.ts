@@ -181,6 +181,29 @@ describe('backups', () => {
     expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(besides);
   });
 
+  // A WAL-mode file cannot change its page size in place: written as it was, such a backup was refused
+  // with SQLite's SQLITE_READONLY ("… is read-only").
+  it('restores a backup whose page size differs from the workspace’s', async () => {
+    const file = demoFile();
+    const ws = openWorkspace(file);
+    const backup = await backupWorkspace(ws.db, file, 'manual');
+    ws.db.prepare("UPDATE settings SET value = '\"Changed\"' WHERE key = 'name'").run();
+    ws.close();
+    const b = new Database(backup);
+    b.pragma('journal_mode = DELETE');
+    b.pragma('page_size = 8192');
+    b.exec('VACUUM');
+    b.pragma('journal_mode = WAL');
+    b.close();
+    const wanted = dump(backup);
+    await restoreWorkspace(backup, file);
+    expect(dump(file)).toBe(wanted);
+    const check = new Database(file);
+    expect(check.pragma('page_size', { simple: true })).toBe(4096);
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+    check.close();
+  });
+
   it('restores through the API from the workspace’s own backup list only', async () => {
     const file = demoFile();
     const ws = openWorkspace(file);
