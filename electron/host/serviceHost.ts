@@ -24,6 +24,7 @@ export function createHost() {
     ...(nativeBinding ? { nativeBinding } : {}),
     lock: 'hold' as const,
     holder: 'CAIO Scorecard app',
+    ifReadOnly: 'view' as const,
   };
   const uploads = new UploadStore();
   let ws: Workspace | null = null;

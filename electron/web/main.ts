@@ -11,7 +11,7 @@ import { startBridge } from './server';
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), { values: ['db', 'port'] });
   const dbFile = optionalFlag(args, 'db');
-  const options = { lock: 'hold' as const, holder: 'CAIO Scorecard web bridge' };
+  const options = { lock: 'hold' as const, holder: 'CAIO Scorecard web bridge', ifReadOnly: 'view' as const };
   const ws = dbFile
     ? openWorkspace(dbFile, options)
     : openOrCreateDefaultWorkspace(path.join(os.homedir(), '.caio-scorecard'), options);

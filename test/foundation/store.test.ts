@@ -206,6 +206,24 @@ describe('migrations', () => {
   });
 });
 
+describe('the binding', () => {
+  // The desktop app's service host runs under Electron's ABI and says which build to load in
+  // CAIO_NATIVE_BINDING: a connection opened without naming one (a restore's own) must take it.
+  it('a connection opened without a binding takes the one CAIO_NATIVE_BINDING names', () => {
+    const file = fresh();
+    openDatabase(file, { create: true }).close();
+    const before = process.env.CAIO_NATIVE_BINDING;
+    process.env.CAIO_NATIVE_BINDING = path.join(path.dirname(file), 'electron-build', 'better_sqlite3.node');
+    try {
+      expect(() => openDatabase(file, { readonly: true })).toThrow(/electron-build/);
+    } finally {
+      if (before === undefined) delete process.env.CAIO_NATIVE_BINDING;
+      else process.env.CAIO_NATIVE_BINDING = before;
+    }
+    openDatabase(file, { readonly: true }).close();
+  });
+});
+
 describe('store round-trips', () => {
   it('seeds the 25 framework KPIs once and keeps user edits across reopen', () => {
     const file = fresh();

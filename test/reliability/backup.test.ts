@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../electron/demo/generate';
 import { createService } from '../../electron/service/service';
@@ -28,9 +29,12 @@ function demoFile(): string {
   return file;
 }
 
-/** Every row of every table, as text: "exactly the data". */
+/**
+ * Every row of every table, as text: "exactly the data". Read through a read-write connection, which
+ * (unlike a read-only one) takes its -wal/-shm away when it closes, so the reading leaves nothing behind.
+ */
 function dump(file: string): string {
-  const db = openDatabase(file, { readonly: true });
+  const db = new Database(file, { fileMustExist: true });
   const tables = db
     .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
     .pluck()
@@ -118,6 +122,86 @@ describe('backups', () => {
     const odd = path.join(backupDir(file), 'w.2026-01-02T03-04-05-006Z.from-the-future.sqlite');
     fs.copyFileSync(list[0]!.file, odd);
     expect(listBackups(file).find((b) => b.file === odd)?.reason).toBe('unknown');
+  });
+
+  // Issue #14 (3): the before-restore backup rotated out the oldest automatic backup — the one being
+  // restored — so the restore failed with ENOENT, the restore point was gone and its -wal/-shm stayed.
+  it('restoring the oldest of a full rotation restores it and keeps it; nothing is left beside the files', async () => {
+    const file = demoFile();
+    const ws = openWorkspace(file);
+    for (let i = 0; i < KEEP_AUTOMATIC; i++) {
+      if (i === 0) ws.db.prepare("UPDATE settings SET value = '\"The oldest\"' WHERE key = 'name'").run();
+      await backupWorkspace(ws.db, file, 'before-undo');
+      ws.db.prepare("UPDATE settings SET value = ? WHERE key = 'name'").run(JSON.stringify(`State ${i + 1}`));
+      await new Promise((r) => setTimeout(r, 2)); // distinct timestamps in the names
+    }
+    ws.close();
+    const full = listBackups(file);
+    expect(full.filter((b) => b.reason !== 'manual')).toHaveLength(KEEP_AUTOMATIC);
+    const oldest = full[full.length - 1]!;
+    const wanted = dump(oldest.file);
+    expect(wanted).toContain('The oldest');
+
+    const { safetyCopy } = await restoreWorkspace(oldest.file, file);
+    expect(dump(file)).toBe(wanted);
+    expect(dump(safetyCopy!)).toContain(`State ${KEEP_AUTOMATIC}`);
+    // The restore point is still there to go back to, kept beyond the count this once, besides the newest
+    // ten automatic backups (the before-restore one among them).
+    const after = listBackups(file);
+    expect(after.map((b) => b.file)).toContain(oldest.file);
+    expect(after.filter((b) => b.reason !== 'manual' && b.file !== oldest.file)).toHaveLength(KEEP_AUTOMATIC);
+    expect(after.filter((b) => b.reason === 'before-restore')).toHaveLength(1);
+    const debris = (d: string) =>
+      fs.readdirSync(d).filter((f) => /-wal$|-shm$|-journal$|partial|restoring/.test(f));
+    expect(debris(backupDir(file))).toEqual([]);
+    expect(debris(path.dirname(file))).toEqual([]);
+  });
+
+  it('a restore that fails leaves the workspace and the folders as they were', async () => {
+    const file = demoFile();
+    const ws = openWorkspace(file);
+    const good = await backupWorkspace(ws.db, file, 'manual');
+    ws.close();
+    const before = fs.readFileSync(file);
+    const listed = fs.readdirSync(backupDir(file)).sort();
+    const newer = path.join(path.dirname(file), 'newer.sqlite');
+    fs.copyFileSync(good, newer);
+    const n = new Database(newer);
+    n.pragma(`user_version = ${MIGRATIONS.length + 5}`);
+    n.close();
+    const besides = fs.readdirSync(path.dirname(file)).sort();
+    await expect(restoreWorkspace(newer, file)).rejects.toThrow(
+      /newer version.*newer\.sqlite|newer\.sqlite.*newer version/,
+    );
+    await expect(restoreWorkspace(path.join(path.dirname(file), 'gone.sqlite'), file)).rejects.toThrow(
+      /gone\.sqlite/,
+    );
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.readdirSync(backupDir(file)).sort()).toEqual(listed);
+    expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(besides);
+  });
+
+  // A WAL-mode file cannot change its page size in place: written as it was, such a backup was refused
+  // with SQLite's SQLITE_READONLY ("… is read-only").
+  it('restores a backup whose page size differs from the workspace’s', async () => {
+    const file = demoFile();
+    const ws = openWorkspace(file);
+    const backup = await backupWorkspace(ws.db, file, 'manual');
+    ws.db.prepare("UPDATE settings SET value = '\"Changed\"' WHERE key = 'name'").run();
+    ws.close();
+    const b = new Database(backup);
+    b.pragma('journal_mode = DELETE');
+    b.pragma('page_size = 8192');
+    b.exec('VACUUM');
+    b.pragma('journal_mode = WAL');
+    b.close();
+    const wanted = dump(backup);
+    await restoreWorkspace(backup, file);
+    expect(dump(file)).toBe(wanted);
+    const check = new Database(file);
+    expect(check.pragma('page_size', { simple: true })).toBe(4096);
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+    check.close();
   });
 
   it('restores through the API from the workspace’s own backup list only', async () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { backupWorkspace, listBackups, restoreWorkspace } from '../../store/backup';
-import { checkWorkspaceLock } from '../../store/lock';
+import { WorkspaceError } from '../../store/db';
 import { openWorkspace } from '../../store/workspace';
 import { optionalFlag, requireFlag, UsageError } from '../args';
 import type { Command } from '../command';
@@ -12,11 +12,18 @@ export const backupCommand: Command = {
   flags: { values: ['db', 'out'] },
   async run(args, io) {
     const ws = openWorkspace(requireFlag(args, 'db'), { readonly: true });
+    const out = optionalFlag(args, 'out');
     try {
-      const out = optionalFlag(args, 'out');
       const file = await backupWorkspace(ws.db, ws.file, 'manual', out ? path.resolve(out) : undefined);
       io.out(`Backup written: ${file}`);
       return 0;
+    } catch (err) {
+      if (err instanceof WorkspaceError && (err.code === 'READ_ONLY' || err.code === 'DISK_FULL') && !out)
+        throw new WorkspaceError(
+          `${err.message} (\`backup --out FILE\` writes it to another folder or disk.)`,
+          err.code,
+        );
+      throw err;
     } finally {
       ws.close();
     }
@@ -51,7 +58,6 @@ export const restoreCommand: Command = {
         'restore needs the backup file, e.g. restore "W.backups/W.2026-….manual.sqlite" --db W.sqlite',
       );
     const target = path.resolve(requireFlag(args, 'db'));
-    checkWorkspaceLock(target);
     const { safetyCopy } = await restoreWorkspace(path.resolve(backup), target);
     io.out(
       `Restored ${target} from ${backup}.${safetyCopy ? `\nThe state before the restore was saved as ${safetyCopy}.` : ''}`,

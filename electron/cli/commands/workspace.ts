@@ -65,7 +65,7 @@ export const batchesCommand: Command = {
   usage: 'batches --db FILE [--json]',
   flags: { values: ['db'], switches: ['json'] },
   run(args, io) {
-    const ws = openWorkspace(requireFlag(args, 'db'));
+    const ws = openWorkspace(requireFlag(args, 'db'), { readonly: true });
     try {
       const batches = listBatches(ws.db);
       if (args.flags.has('json')) {

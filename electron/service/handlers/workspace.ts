@@ -4,6 +4,7 @@ import { assertSafeMicro } from '../../../shared/money';
 import { backupWorkspace, listBackups, restoreWorkspace } from '../../store/backup';
 import { BatchError, listBatches, undoBatch } from '../../store/batches';
 import type { Db } from '../../store/db';
+import { acquireWorkspaceLock } from '../../store/lock';
 import { listInitiatives } from '../../store/initiatives';
 import { createKpi, getKpi, listKpis, updateKpi } from '../../store/kpis';
 import { getSettings, updateSettings } from '../../store/settings';
@@ -69,11 +70,18 @@ export const workspaceHandlers: HandlerMap<keyof typeof workspaceMethods> = {
     const backup = listBackups(ctx.ws.file).find((b) => b.file === file);
     if (!backup) throw new ApiError('NOT_FOUND', "That backup is not in this workspace's backup folder.");
     const target = ctx.ws.file;
-    ctx.ws.close();
+    // Held from before the close to after the reopen: no other process of the app takes the workspace
+    // in between (this transport's own hold, if it has one, just counts once more).
+    const hold = acquireWorkspaceLock(target, 'CAIO Scorecard (restoring a backup)');
     try {
-      await restoreWorkspace(backup.file, target);
+      ctx.ws.close();
+      try {
+        await restoreWorkspace(backup.file, target);
+      } finally {
+        ctx.ws = ctx.reopen(target);
+      }
     } finally {
-      ctx.ws = ctx.reopen(target);
+      hold();
     }
     return workspaceInfo(ctx.ws.db, ctx.ws.file);
   },
