@@ -12,6 +12,7 @@ import { scorecardSlides } from './slides/scorecard';
 import { forecastSlide, spendByCategorySlide, spendByMonthSlide } from './slides/spend';
 import { summarySlides } from './slides/summary';
 import { cleanLine } from './text';
+import { readZip, writeZip } from './zip';
 
 /**
  * The PowerPoint board deck (16:9): native tables and native charts with their data embedded, speaker notes
@@ -20,10 +21,7 @@ import { cleanLine } from './text';
  */
 export async function buildDeck(data: PackData, packDate: string): Promise<Buffer> {
   // Loaded on the first export, not at start-up.
-  const [{ default: PptxGenJS }, { default: JSZip }] = await Promise.all([
-    import('pptxgenjs'),
-    import('jszip'),
-  ]);
+  const { default: PptxGenJS } = await import('pptxgenjs');
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.author = cleanLine(data.settings.preparedBy) || 'CAIO Scorecard';
@@ -44,12 +42,7 @@ export async function buildDeck(data: PackData, packDate: string): Promise<Buffe
   changesSlides(d);
   decisionsSlide(d);
   appendixSlides(d);
-  const raw = (await pptx.write({ outputType: 'nodebuffer', compression: true })) as Buffer;
-  const zip = await JSZip.loadAsync(raw);
-  await repairDeck(zip, (bytes) => JSZip.loadAsync(bytes));
-  return zip.generateAsync({
-    type: 'nodebuffer',
-    compression: 'DEFLATE',
-    mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  });
+  // pptxgenjs stores its parts uncompressed; they are repaired and deflated once, with Node's zlib.
+  const raw = (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+  return writeZip(repairDeck(readZip(raw)));
 }

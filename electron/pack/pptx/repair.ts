@@ -1,4 +1,4 @@
-import type JSZip from 'jszip';
+import { readZip, writeZip, type ZipPart } from './zip';
 
 /** pptxgenjs 4.0.x's id for the series axis of 3-D charts, which it also writes into 2-D bar and line charts. */
 const SERIES_AXIS_ID = '2094734556';
@@ -19,17 +19,19 @@ export function repairSheetXml(xml: string): string {
   return xml.replace(/<c r="([A-Z]+\d+)"><v><\/v><\/c>/g, '');
 }
 
-/** Applies the repairs to every chart part and every chart's embedded workbook of a deck. */
-export async function repairDeck(zip: JSZip, load: (bytes: Uint8Array) => Promise<JSZip>): Promise<void> {
-  for (const name of Object.keys(zip.files)) {
-    if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) {
-      zip.file(name, repairChartXml(await zip.file(name)!.async('string')));
-    } else if (/^ppt\/embeddings\/.+\.xlsx$/.test(name)) {
-      const inner = await load(await zip.file(name)!.async('uint8array'));
-      for (const part of Object.keys(inner.files))
-        if (/^xl\/worksheets\/sheet\d+\.xml$/.test(part))
-          inner.file(part, repairSheetXml(await inner.file(part)!.async('string')));
-      zip.file(name, await inner.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+/** Applies the repairs to every chart part and every chart's embedded workbook of a deck's parts. */
+export function repairDeck(parts: ZipPart[]): ZipPart[] {
+  return parts.map(({ name, data }) => {
+    if (/^ppt\/charts\/chart\d+\.xml$/.test(name))
+      return { name, data: Buffer.from(repairChartXml(Buffer.from(data).toString('utf8')), 'utf8') };
+    if (/^ppt\/embeddings\/.+\.xlsx$/.test(name)) {
+      const inner = readZip(Buffer.from(data)).map((p) =>
+        /^xl\/worksheets\/sheet\d+\.xml$/.test(p.name)
+          ? { name: p.name, data: Buffer.from(repairSheetXml(Buffer.from(p.data).toString('utf8')), 'utf8') }
+          : p,
+      );
+      return { name, data: writeZip(inner) };
     }
-  }
+    return { name, data };
+  });
 }
