@@ -19,6 +19,7 @@ interface ExportInput {
   period: string;
   pdf: boolean;
   xlsx: boolean;
+  pptx: boolean;
   allowUncommentedRed: boolean;
   packDate?: string;
 }
@@ -101,7 +102,11 @@ export async function exportPackDesktop(
   const packDate = input.packDate ?? localDate();
   let dir: string | null = null;
   try {
-    dir = await printPackToTempDir(input.period, packDate, input.pdf);
+    // The deck alone needs no printing; the service builds it from the figures.
+    dir =
+      input.pdf || input.xlsx
+        ? await printPackToTempDir(input.period, packDate, input.pdf)
+        : fs.mkdtempSync(path.join(os.tmpdir(), 'caio-pack-'));
     const reply = await host.request({
       type: 'pack-export',
       input: { ...input, packDate },

@@ -8,12 +8,15 @@ import { loadPackData } from './data';
 import { localDate, packFileName, writeFileAtomic } from './files';
 import { sha256 } from './hash';
 import { listSnapshots, recordSnapshot } from './snapshots';
+import { buildDeck } from './pptx/deck';
 import { buildWorkbook } from './xlsx/workbook';
 
 export interface ExportRequest {
   period: string;
   pdf: boolean;
   xlsx: boolean;
+  /** The PowerPoint deck (native charts; needs no rendering). */
+  pptx?: boolean;
   allowUncommentedRed: boolean;
   outDir?: string;
   packDate?: string;
@@ -27,7 +30,7 @@ export type PackRenderer = (request: {
 }) => Promise<RenderedPack>;
 
 /** Stages of an export, for a progress display ("printing the PDF"). */
-export type ExportStage = 'figures' | 'pdf' | 'xlsx' | 'snapshot';
+export type ExportStage = 'figures' | 'pdf' | 'xlsx' | 'pptx' | 'snapshot';
 
 export function defaultOutDir(workspaceFile: string): string {
   return path.join(path.dirname(workspaceFile), 'Briefing packs');
@@ -43,8 +46,11 @@ export async function exportPack(
   render: PackRenderer,
   onStage?: (stage: ExportStage) => void,
 ): Promise<PackExportResult> {
-  if (!req.pdf && !req.xlsx)
-    throw new ApiError('BAD_REQUEST', 'Nothing to export: ask for the PDF, the Excel pack or both.');
+  if (!req.pdf && !req.xlsx && !req.pptx)
+    throw new ApiError(
+      'BAD_REQUEST',
+      'Nothing to export: ask for the PDF, the Excel workbook and/or the PowerPoint deck.',
+    );
   onStage?.('figures');
   const data = loadPackData(ctx.ws.db, req.period);
   const blocking = data.preflight.issues.filter((i) => i.blocking);
@@ -61,14 +67,17 @@ export async function exportPack(
 
   const warnings: string[] = [];
   let rendered: RenderedPack = { pdf: null, charts: {} };
-  onStage?.('pdf');
-  try {
-    rendered = await render({ period: req.period, packDate, pdf: req.pdf });
-  } catch (err) {
-    if (req.pdf) throw err;
-    warnings.push(
-      `Charts were left out of the Excel pack: ${err instanceof Error ? err.message : String(err)}`,
-    );
+  // The deck draws its own native charts: Chromium is needed only for the PDF and the workbook's pictures.
+  if (req.pdf || req.xlsx) {
+    onStage?.('pdf');
+    try {
+      rendered = await render({ period: req.period, packDate, pdf: req.pdf });
+    } catch (err) {
+      if (req.pdf) throw err;
+      warnings.push(
+        `Charts were left out of the Excel pack: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
   }
   if (req.pdf && !rendered.pdf) throw new Error('The PDF printer returned no document.');
 
@@ -76,6 +85,8 @@ export async function exportPack(
   if (req.pdf) outputs.push({ kind: 'pdf', bytes: rendered.pdf! });
   if (req.xlsx) onStage?.('xlsx');
   if (req.xlsx) outputs.push({ kind: 'xlsx', bytes: await buildWorkbook(data, rendered.charts, packDate) });
+  if (req.pptx) onStage?.('pptx');
+  if (req.pptx) outputs.push({ kind: 'pptx', bytes: await buildDeck(data, packDate) });
 
   const files: PackFile[] = outputs.map(({ kind, bytes }) => {
     const name = packFileName(req.period, kind);

@@ -25,8 +25,8 @@ export function writeFileAtomic(file: string, data: Uint8Array): void {
   }
 }
 
-/** "AI Board Briefing FY2026-Q3.pdf". */
-export function packFileName(period: string, ext: 'pdf' | 'xlsx'): string {
+/** "AI Board Briefing FY2026-Q3.pdf" (.xlsx, .pptx). */
+export function packFileName(period: string, ext: 'pdf' | 'xlsx' | 'pptx'): string {
   return `AI Board Briefing ${period}.${ext}`;
 }
 

@@ -27,6 +27,8 @@ export const PackExportInput = z
     pdf: z.boolean().default(true),
     /** Write the Excel pack (default true). */
     xlsx: z.boolean().default(true),
+    /** Write the PowerPoint deck with native charts (default false, so earlier callers get what they got). */
+    pptx: z.boolean().default(false),
     /** Export even though a red KPI has no commentary (the override is recorded in the result's warnings). */
     allowUncommentedRed: z.boolean().default(false),
     /** The pack date printed on the cover and footer (YYYY-MM-DD); default today. */
@@ -45,7 +47,7 @@ export const packMethods = {
   'pack.data': method<PackData>()(z.object({ period: Period }).strict()),
   /** The checks before export: a red KPI without commentary blocks it unless overridden. */
   'pack.preflight': method<Preflight>()(z.object({ period: Period }).strict()),
-  /** Writes the PDF and/or Excel pack and records a snapshot. */
+  /** Writes the PDF, Excel and/or PowerPoint pack and records a snapshot. */
   'pack.export': method<PackExportResult>()(PackExportInput),
   /** Snapshots of earlier exports, newest first (optionally for one quarter). */
   'pack.snapshots': method<PackSnapshot[]>()(z.object({ period: Period.optional() }).strict()),

@@ -78,7 +78,7 @@ export interface PackData {
 }
 
 export interface PackFile {
-  kind: 'pdf' | 'xlsx';
+  kind: 'pdf' | 'xlsx' | 'pptx';
   path: string;
   name: string;
   sha256: string;

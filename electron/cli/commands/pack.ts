@@ -14,17 +14,19 @@ const STAGE_TEXT: Record<ExportStage, string> = {
   figures: 'reading the figures',
   pdf: 'rendering the pages and charts in headless Chromium',
   xlsx: 'writing the Excel workbook',
+  pptx: 'writing the PowerPoint deck',
   snapshot: 'recording the snapshot',
 };
 
 export const packCommand: Command = {
   name: 'pack',
-  summary: 'Write the board briefing pack (PDF and/or Excel) for a quarter and record a snapshot',
+  summary:
+    'Write the board briefing pack for a quarter and record a snapshot: --pdf, --xlsx, --pptx (PowerPoint deck with native, editable charts) choose the files, none named = PDF and Excel, --all = all three',
   usage:
-    'pack --db FILE --period FY2026-Q3 --out DIR [--pdf] [--xlsx] [--allow-uncommented-red] [--date YYYY-MM-DD] [--json]',
+    'pack --db FILE --period FY2026-Q3 --out DIR [--pdf] [--xlsx] [--pptx] [--all] [--allow-uncommented-red] [--date YYYY-MM-DD] [--json]',
   flags: {
     values: ['db', 'period', 'out', 'date'],
-    switches: ['pdf', 'xlsx', 'allow-uncommented-red', 'json'],
+    switches: ['pdf', 'xlsx', 'pptx', 'all', 'allow-uncommented-red', 'json'],
   },
   async run(args, io) {
     const period = requireFlag(args, 'period').toUpperCase();
@@ -36,9 +38,12 @@ export const packCommand: Command = {
       throw new UsageError(
         `--date must be a calendar date YYYY-MM-DD (years ${yearRangeText(YEAR_LIMITS)}), got "${date}"`,
       );
+    const all = args.flags.has('all');
     const onlyPdf = args.flags.has('pdf');
     const onlyXlsx = args.flags.has('xlsx');
-    const both = !onlyPdf && !onlyXlsx;
+    const pptx = all || args.flags.has('pptx');
+    // No format named: the PDF and the workbook, as before the deck existed (--pptx alone: the deck only).
+    const both = all || (!onlyPdf && !onlyXlsx && !pptx);
     const progress = args.flags.has('json') ? undefined : io.progress;
     const ws = openWorkspace(requireFlag(args, 'db'));
     const uploads = new UploadStore();
@@ -51,6 +56,7 @@ export const packCommand: Command = {
           period,
           pdf: both || onlyPdf,
           xlsx: both || onlyXlsx,
+          pptx,
           allowUncommentedRed: args.flags.has('allow-uncommented-red'),
           outDir,
           ...(typeof date === 'string' ? { packDate: date } : {}),

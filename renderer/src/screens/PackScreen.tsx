@@ -14,7 +14,7 @@ import { SnapshotList } from '../print/screen/SnapshotList';
 import { useAsync } from '../useAsync';
 import { useWorkspace } from '../WorkspaceContext';
 
-/** The Briefing pack screen: preflight, export (PDF and Excel) with progress, where the files went, preview. */
+/** The Briefing pack screen: preflight, export (PDF, Excel, PowerPoint) with progress, where the files went, preview. */
 export function PackScreen() {
   const { info, period } = useWorkspace();
   const data = useAsync(
@@ -57,7 +57,7 @@ export function PackScreen() {
     <>
       <ScreenHeader
         title="Briefing pack"
-        subtitle={`AI Board Briefing — ${period}: a PDF for the board and an Excel workbook for finance`}
+        subtitle={`AI Board Briefing — ${period}: a PDF for the board, an Excel workbook for finance and a PowerPoint deck for the board's slides`}
       />
       {data.status === 'error' && (
         <ErrorNotice title="The pack could not be prepared" error={data.error} onRetry={data.reload} />

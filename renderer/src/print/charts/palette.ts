@@ -1,21 +1,16 @@
 import type { RagStatus } from '../../../../shared/domain';
 
-/** Print palette. Colour never carries meaning alone: lines differ by dash, statuses by shape too. */
-export const INK = '#0f172a';
-export const COST = '#1e3a8a';
-export const BENEFIT = '#0f766e';
-export const PROJECTED = '#64748b';
-export const BUDGET = '#94a3b8';
-export const OVER = '#b91c1c';
-export const GRID = '#e2e8f0';
-
-/** The status colours of print.css (--green, --amber, --red), for charts and sparklines. */
-export const STATUS_COLOUR: Record<RagStatus, string> = {
-  green: '#15803d',
-  amber: '#b45309',
-  red: '#b91c1c',
-  no_data: '#94a3b8',
-};
+/** The pack's palette lives in shared/export/palette.ts (the PowerPoint deck uses it too). */
+export {
+  INK,
+  COST,
+  BENEFIT,
+  PROJECTED,
+  BUDGET,
+  OVER,
+  GRID,
+  STATUS_COLOUR,
+} from '../../../../shared/export/palette';
 
 /** The status marks of StatusShape, as Chart.js point styles (● on track, ▲ at risk, ■ off track). */
 export const STATUS_POINT: Record<RagStatus, 'circle' | 'triangle' | 'rect'> = {

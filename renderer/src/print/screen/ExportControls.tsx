@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 export interface ExportChoice {
   pdf: boolean;
   xlsx: boolean;
+  pptx: boolean;
   allowUncommentedRed: boolean;
 }
 
@@ -18,6 +19,7 @@ export function ExportControls({
 }) {
   const [pdf, setPdf] = useState(true);
   const [xlsx, setXlsx] = useState(true);
+  const [pptx, setPptx] = useState(false);
   const [override, setOverride] = useState(false);
   const [elapsed, setElapsed] = useState(0);
   useEffect(() => {
@@ -39,6 +41,10 @@ export function ExportControls({
           <input type="checkbox" checked={xlsx} onChange={(e) => setXlsx(e.target.checked)} disabled={busy} />{' '}
           Excel workbook
         </label>
+        <label>
+          <input type="checkbox" checked={pptx} onChange={(e) => setPptx(e.target.checked)} disabled={busy} />{' '}
+          PowerPoint deck (native charts)
+        </label>
       </div>
       {blockingCount > 0 && (
         <label className="panel-actions">
@@ -56,8 +62,8 @@ export function ExportControls({
         <button
           type="button"
           className="primary"
-          disabled={busy || blocked || (!pdf && !xlsx)}
-          onClick={() => onExport({ pdf, xlsx, allowUncommentedRed: override })}
+          disabled={busy || blocked || (!pdf && !xlsx && !pptx)}
+          onClick={() => onExport({ pdf, xlsx, pptx, allowUncommentedRed: override })}
         >
           {busy ? 'Exporting…' : 'Export briefing pack'}
         </button>

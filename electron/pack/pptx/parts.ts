@@ -1,0 +1,194 @@
+import type PptxGenJS from 'pptxgenjs';
+import type { RagStatus, Trend } from '../../../shared/domain';
+import { currencySymbol, STATUS_LABEL, TREND_LABEL } from '../../../shared/export/format';
+import { STATUS_GLYPH } from '../../../shared/export/palette';
+import { microToCentsString, type Micro } from '../../../shared/money';
+import { safeText } from '../../../shared/export/safeText';
+import type { Cell } from './flow';
+import type { DeckContext, Slide } from './deckContext';
+import { COLOURS, CONTENT_W, FONT, MARGIN, STATUS_HEX } from './theme';
+import { clean, cleanLine } from './text';
+
+/** A status as colour, shape and word: "● On track" in the status colour. */
+export function statusCell(status: RagStatus): Cell {
+  return { text: statusText(status), colour: STATUS_HEX[status], bold: true };
+}
+
+export function statusText(status: RagStatus): string {
+  return `${STATUS_GLYPH[status]} ${STATUS_LABEL[status]}`;
+}
+
+const ARROW: Record<Trend, string> = { improving: '↑', worsening: '↓', flat: '–', no_data: '·' };
+
+/** The PDF's TrendMark as text: "↑ Improving". */
+export function trendText(trend: Trend): string {
+  return `${ARROW[trend]} ${TREND_LABEL[trend]}`;
+}
+
+export interface Tile {
+  label: string;
+  value: string;
+  detail?: string;
+  status?: RagStatus;
+}
+
+export const TILE_H = 1.15;
+
+/** Headline tiles in a row (or rows of `perRow`), each a native shape with text runs. */
+export function addTiles(slide: Slide, tiles: Tile[], y: number, perRow = tiles.length): number {
+  const gap = 0.2;
+  const w = (CONTENT_W - gap * (perRow - 1)) / perRow;
+  tiles.forEach((t, i) => {
+    const x = MARGIN + (i % perRow) * (w + gap);
+    const ty = y + Math.floor(i / perRow) * (TILE_H + gap);
+    const runs: PptxGenJS.TextProps[] = [
+      { text: clean(t.label), options: { fontSize: 10, color: COLOURS.muted, breakLine: true } },
+      { text: clean(t.value), options: { fontSize: 20, bold: true, color: COLOURS.ink, breakLine: true } },
+    ];
+    if (t.detail) runs.push({ text: clean(t.detail), options: { fontSize: 9, color: COLOURS.ink } });
+    if (t.status)
+      runs.push({
+        text: `${t.detail ? '  ' : ''}${statusText(t.status)}`,
+        options: { fontSize: 9, bold: true, color: STATUS_HEX[t.status] },
+      });
+    slide.addText(runs, {
+      x,
+      y: ty,
+      w,
+      h: TILE_H,
+      fontFace: FONT,
+      fill: { color: COLOURS.tile },
+      line: { color: COLOURS.rule, width: 0.75 },
+      margin: [6, 8, 6, 8],
+      valign: 'top',
+      fit: 'shrink',
+    });
+  });
+  const rows = Math.ceil(tiles.length / perRow);
+  return y + rows * TILE_H + (rows - 1) * gap;
+}
+
+/** An amount exact to the cent as a number for a chart's data (its text is the cent string itself). */
+export function chartMoney(micro: Micro | null): number | null {
+  return micro === null ? null : Number(microToCentsString(micro));
+}
+
+/** Excel/PowerPoint number format for money on an axis or label: "$"#,##0. */
+export function moneyAxisFormat(currency: string, decimals = false): string {
+  const sym = currencySymbol(currency).trim().replace(/"/g, '');
+  return `"${sym}"#,##0${decimals ? '.00' : ''}`;
+}
+
+export interface ChartSeries {
+  name: string;
+  values: (number | null)[];
+  colour: string;
+}
+
+/**
+ * A native single-type bar chart (clustered) with its data embedded in the deck (PowerPoint's "Edit data"
+ * opens it). Category labels that came from imports are neutralised against formula injection in the
+ * embedded workbook the way the Excel pack does it (safeText), and stripped of XML-forbidden characters.
+ */
+export function addBarChart(
+  d: DeckContext,
+  slide: Slide,
+  box: { x: number; y: number; w: number; h: number },
+  opts: {
+    title: string;
+    labels: string[];
+    series: ChartSeries[];
+    horizontal: boolean;
+    valueFormat: string;
+    /** The value axis's format when coarser than the data labels' ("0%" against "0.0%"). */
+    axisFormat?: string;
+    dataLabels?: boolean;
+    legend?: boolean;
+    /** Start the value axis at zero (money against money: no exaggerated differences). */
+    fromZero?: boolean;
+  },
+): void {
+  const labels = opts.labels.map((l) => safeText(cleanLine(l)));
+  const many = labels.length > 10;
+  slide.addChart(
+    d.pptx.ChartType.bar,
+    opts.series.map((s) => ({ name: safeText(cleanLine(s.name)), labels, values: s.values as number[] })),
+    {
+      ...box,
+      barDir: opts.horizontal ? 'bar' : 'col',
+      barGrouping: 'clustered',
+      barGapWidthPct: labels.length <= 4 ? 150 : 60,
+      chartColors: opts.series.map((s) => s.colour),
+      showTitle: true,
+      title: clean(opts.title),
+      titleFontFace: FONT,
+      titleFontSize: 12,
+      titleColor: COLOURS.ink,
+      showLegend: opts.legend ?? opts.series.length > 1,
+      legendPos: 'b',
+      legendFontFace: FONT,
+      legendFontSize: 9,
+      showValue: opts.dataLabels ?? false,
+      dataLabelFormatCode: opts.valueFormat,
+      dataLabelFontFace: FONT,
+      dataLabelFontSize: 8,
+      dataLabelColor: COLOURS.ink,
+      dataLabelPosition: 'outEnd',
+      valAxisLabelFormatCode: opts.axisFormat ?? opts.valueFormat,
+      valAxisLabelFontFace: FONT,
+      valAxisLabelFontSize: 9,
+      valAxisLabelColor: COLOURS.muted,
+      valGridLine: { color: COLOURS.rule, style: 'solid', size: 0.5 },
+      ...(opts.fromZero ? { valAxisMinVal: 0 } : {}),
+      // Category names sit at the low end of the value axis, clear of negative bars.
+      catAxisLabelPos: 'low',
+      catAxisLabelFontFace: FONT,
+      catAxisLabelFontSize: many ? 7 : 9,
+      catAxisLabelColor: COLOURS.ink,
+      catGridLine: { style: 'none' },
+      // A horizontal bar chart lists its first category at the top, as the PDF's chart does.
+      // (pptxgenjs writes 'maxMin' as given; its typings only list 'minMax'.)
+      ...(opts.horizontal ? { catAxisOrientation: 'maxMin' as 'minMax' } : {}),
+    },
+  );
+}
+
+/** A native line chart (one type only: no combo, no secondary axis). */
+export function addLineChart(
+  d: DeckContext,
+  slide: Slide,
+  box: { x: number; y: number; w: number; h: number },
+  opts: { title: string; labels: string[]; series: ChartSeries[]; valueFormat: string },
+): void {
+  const labels = opts.labels.map((l) => safeText(cleanLine(l)));
+  slide.addChart(
+    d.pptx.ChartType.line,
+    opts.series.map((s) => ({ name: safeText(cleanLine(s.name)), labels, values: s.values as number[] })),
+    {
+      ...box,
+      chartColors: opts.series.map((s) => s.colour),
+      lineSize: 2,
+      lineDataSymbol: 'circle',
+      lineDataSymbolSize: 5,
+      showTitle: true,
+      title: clean(opts.title),
+      titleFontFace: FONT,
+      titleFontSize: 12,
+      titleColor: COLOURS.ink,
+      showLegend: true,
+      legendPos: 'b',
+      legendFontFace: FONT,
+      legendFontSize: 9,
+      valAxisLabelFormatCode: opts.valueFormat,
+      valAxisLabelFontFace: FONT,
+      valAxisLabelFontSize: 9,
+      valAxisLabelColor: COLOURS.muted,
+      valGridLine: { color: COLOURS.rule, style: 'solid', size: 0.5 },
+      valAxisMinVal: 0,
+      catAxisLabelFontFace: FONT,
+      catAxisLabelFontSize: 9,
+      catAxisLabelColor: COLOURS.ink,
+      catGridLine: { style: 'none' },
+    },
+  );
+}

@@ -1,0 +1,96 @@
+import {
+  KIND_LABEL,
+  longDate,
+  money,
+  pct,
+  points,
+  signedMoney,
+  signedPct,
+  utcTime,
+} from '../../../../shared/export/format';
+import type { FigureMove } from '../../../../shared/export/packTypes';
+import type { DeckContext } from '../deckContext';
+import { Flow } from '../flow';
+import { sourcesText } from '../notes';
+import { statusCell } from '../parts';
+import { COLOURS } from '../theme';
+import { cleanLine } from '../text';
+
+function value(m: FigureMove, v: number | null, currency: string): string {
+  return m.unit === 'money' ? money(v, currency) : pct(v);
+}
+
+/** What changed since the last pack: status changes, the figures that moved most, the data imported since. */
+export function changesSlides(d: DeckContext): void {
+  const ch = d.data.changes;
+  const c = d.currency;
+  const basis =
+    ch.basis === 'snapshot'
+      ? `Compared with the last pack exported, for ${ch.againstPeriod} on ${longDate(ch.againstCreatedAt ?? '')} (snapshot ${ch.againstSnapshotId}), as its figures stood then.`
+      : ch.basis === 'previous_quarter'
+        ? `No earlier pack was exported from this workspace: compared with ${ch.againstPeriod} as computed from the same data.`
+        : 'No earlier pack or quarter to compare with.';
+  const notes = [
+    basis,
+    'A move is the figure now minus the figure then (money exact to the cent, ratios in percentage points); the largest moves come first.',
+    ...(ch.importedSince.length
+      ? [
+          sourcesText(
+            d.data,
+            ch.importedSince.map((b) => b.id),
+          ),
+        ]
+      : []),
+  ].join('\n\n');
+  const flow = new Flow(d, 'Changes since the last pack', notes);
+  flow.paragraph(basis, { fontPt: 11, colour: COLOURS.muted });
+  flow.heading('KPIs whose status changed');
+  if (ch.statusChanges.length === 0)
+    flow.paragraph('No KPI changed status.', { italic: true, colour: COLOURS.muted });
+  else
+    flow.table(
+      [
+        { header: 'KPI', w: 6.333 },
+        { header: 'Was', w: 3.0 },
+        { header: 'Now', w: 3.0 },
+      ],
+      ch.statusChanges.map((s) => [cleanLine(s.name), statusCell(s.from), statusCell(s.to)]),
+    );
+  flow.heading('Figures that moved most');
+  if (ch.movers.length === 0) flow.paragraph('No figure moved.', { italic: true, colour: COLOURS.muted });
+  else
+    flow.table(
+      [
+        { header: 'Figure', w: 4.333 },
+        { header: 'Was', w: 2.4, align: 'right' },
+        { header: 'Now', w: 2.4, align: 'right' },
+        { header: 'Change', w: 3.2, align: 'right' },
+      ],
+      ch.movers.map((m) => [
+        cleanLine(m.label),
+        value(m, m.from, c),
+        value(m, m.to, c),
+        m.unit === 'money'
+          ? `${signedMoney(m.change, c)}${m.changePct === null ? '' : ` (${signedPct(m.changePct)})`}`
+          : points(m.change),
+      ]),
+    );
+  flow.heading('Data imported since');
+  if (ch.importedSince.length === 0)
+    flow.paragraph('No data was imported since.', { italic: true, colour: COLOURS.muted });
+  else
+    flow.table(
+      [
+        { header: 'File', w: 6.333 },
+        { header: 'Kind', w: 2.2 },
+        { header: 'Rows', w: 1.2, align: 'right' },
+        { header: 'Imported', w: 2.6 },
+      ],
+      ch.importedSince.map((b) => [
+        cleanLine(b.fileName),
+        KIND_LABEL[b.kind] ?? b.kind,
+        String(b.rows),
+        utcTime(b.importedAt),
+      ]),
+    );
+}

@@ -1,0 +1,94 @@
+import { money, pct, printable, signedPct } from '../../../../shared/export/format';
+import { draftSummary } from '../../../../renderer/src/narrative/draftSummary';
+import { PACK_SUMMARY_FORMAT } from '../../../../renderer/src/print/summaryFormat';
+import { STATUS_GLYPH } from '../../../../shared/export/palette';
+import type { DeckContext } from '../deckContext';
+import { Flow } from '../flow';
+import { explainNotes } from '../notes';
+import { addTiles, TILE_H, type Tile } from '../parts';
+import { COLOURS } from '../theme';
+import { commentaryFor } from './commentary';
+
+/** The PDF's six headline tiles, then the written summary (or the draft the PDF prints when none was written). */
+export function summarySlides(d: DeckContext): void {
+  const r = d.data.report;
+  const c = d.currency;
+  const p = r.portfolio;
+  const b = r.budget;
+  const incidents = r.kpis.find((k) => k.id === 'incident_count');
+  const counts = (s: string) => r.kpis.filter((k) => k.status === s).length;
+  const tiles: Tile[] = [
+    {
+      label: 'Portfolio ROI (quarter)',
+      value: pct(p.roi.value),
+      detail: `Benefit ${money(p.benefit.micro, c)} on cost ${money(p.cost.micro, c)}`,
+    },
+    {
+      label: 'Cumulative ROI',
+      value: pct(p.cumulativeRoi.value),
+      detail: `To ${r.period.end}: benefit ${money(p.cumulativeBenefit.micro, c)}, cost ${money(p.cumulativeCost.micro, c)}`,
+    },
+    {
+      label: 'Spend vs budget (quarter)',
+      value: money(b.actual.micro, c),
+      detail:
+        b.variancePct.value === null
+          ? 'No budget recorded for the quarter'
+          : `Budget ${money(b.budget.micro, c)}; variance ${signedPct(b.variancePct.value)}`,
+      status: b.status,
+    },
+    {
+      label: `Year-end forecast (FY${r.period.fiscalYear})`,
+      value: money(b.forecastYearEnd.micro, c),
+      detail:
+        b.forecastVariancePct.value === null
+          ? 'No annual budget recorded'
+          : `Annual budget ${money(b.annualBudget.micro, c)}; ${signedPct(b.forecastVariancePct.value)}`,
+      status: b.forecastStatus,
+    },
+    {
+      label: 'KPIs on / off track',
+      value: `${STATUS_GLYPH.green} ${counts('green')} on · ${STATUS_GLYPH.red} ${counts('red')} off`,
+      detail: `${STATUS_GLYPH.amber} ${counts('amber')} at risk · ${STATUS_GLYPH.no_data} ${counts('no_data')} no data`,
+    },
+    incidents
+      ? {
+          label: 'AI incidents (quarter)',
+          value: incidents.value === null ? '—' : String(incidents.value),
+          detail: `Target max ${incidents.target}`,
+          status: incidents.status,
+        }
+      : { label: 'AI incidents (quarter)', value: '—', detail: 'Not tracked' },
+  ];
+  const written = commentaryFor(d.data, 'summary');
+  const notes = explainNotes(
+    d.data,
+    [
+      p.roi.explain,
+      p.cumulativeRoi.explain,
+      b.actual.explain,
+      b.variancePct.explain,
+      b.forecastYearEnd.explain,
+      b.forecastVariancePct.explain,
+      incidents?.explain,
+    ],
+    written
+      ? 'The summary is the one written on the Narrative screen for the quarter.'
+      : 'No summary was written: the text is the draft made from the figures (the Narrative screen\'s "Draft from the figures"), as the PDF prints it.',
+  );
+  const flow = new Flow(
+    d,
+    'Executive summary',
+    notes,
+    `${r.period.label} · ${r.period.start} to ${r.period.end}`,
+  );
+  flow.block(TILE_H * 2 + 0.2, (slide, y) => addTiles(slide, tiles, y, 3), 0.25);
+  flow.heading('Summary');
+  if (!written)
+    flow.paragraph(
+      `No summary was written for ${r.period.label}: this is the draft the Narrative screen proposes, written from the figures alone.`,
+      { fontPt: 10, italic: true, colour: COLOURS.muted },
+    );
+  for (const para of (written ?? draftSummary(r, PACK_SUMMARY_FORMAT)).split(/\n{2,}/))
+    if (para.trim()) flow.paragraph(printable(para.trim()), { fontPt: 12 });
+}
