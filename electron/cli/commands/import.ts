@@ -20,6 +20,23 @@ function kindFlag(raw: string | undefined): ImportKind | 'auto' {
   throw new UsageError(`--as must be one of auto, ${IMPORT_KINDS.join(', ')}; got "${raw}"`);
 }
 
+/** `--column amount="Betrag (EUR)"`: field → column, each given once. */
+function columnFlags(values: readonly string[]): Record<string, string> | undefined {
+  if (values.length === 0) return undefined;
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const eq = v.indexOf('=');
+    const field = v.slice(0, eq).trim();
+    const column = v.slice(eq + 1).trim();
+    if (eq <= 0 || column === '' || !/^[A-Za-z]+$/.test(field)) {
+      throw new UsageError(`--column needs FIELD=COLUMN, e.g. --column amount="Betrag (EUR)"; got "${v}"`);
+    }
+    if (field in out) throw new UsageError(`--column ${field} is given twice`);
+    out[field] = column;
+  }
+  return out;
+}
+
 function readMapping(file: string): ImportOptions['mapping'] {
   let json: unknown;
   try {
@@ -81,12 +98,30 @@ function printPreview(p: ImportPreview, io: CliIo): void {
       `${p.encoding ? `, ${p.encoding}` : ''}${p.delimiter ? `, delimiter ${JSON.stringify(p.delimiter)}` : ''}` +
       `${p.mappingSource ? `, mapping: ${p.mappingSource}${p.savedMapping ? ` "${p.savedMapping.name}"` : ''}` : ''}`,
   );
+  if (p.kindCandidates.length && p.mappingSource !== 'given') {
+    io.out(`  kinds: ${p.kindCandidates.map((k) => `${k.kind} ${k.score.toFixed(2)}`).join(', ')}`);
+    for (const k of p.kindUndecided ? p.kindCandidates : p.kindCandidates.slice(0, 1)) {
+      io.out(`    ${k.kind}: ${k.evidence.join('; ')}`);
+    }
+    if (p.kindUndecided) {
+      io.out(`  choose the kind: ${p.kindCandidates.map((k) => `--as ${k.kind}`).join(' or ')}`);
+    }
+  }
   if (p.mapping) {
     io.out(
       `  columns: ${Object.entries(p.mapping.columns)
         .map(([f, h]) => `${f} ← "${h}"`)
         .join(', ')}`,
     );
+    for (const [field, lines] of Object.entries(p.evidence)) {
+      if (lines.length) io.out(`    ${field}: ${lines.join('; ')}`);
+    }
+  }
+  for (const c of p.columnChoices) {
+    io.out(`  choose the ${c.label.toLowerCase()}:`);
+    for (const cand of c.candidates) {
+      io.out(`    --column ${c.field}=${JSON.stringify(cand.column)}  (${cand.evidence.join('; ')})`);
+    }
   }
   if (p.unmappedColumns.length)
     io.out(`  not imported: ${p.unmappedColumns.map((h) => `"${h}"`).join(', ')}`);
@@ -126,10 +161,17 @@ function printSummary(s: ImportSummary, io: CliIo): void {
     io.out(`  ${p.severity === 'error' ? 'left out' : p.severity}: ${describeProblem(p, s.sheet)}`);
 }
 
-function jsonSummary(s: ImportSummary): string {
+function jsonSummary(s: ImportSummary, preview?: ImportPreview): string {
   const { batch, kind, format, rows, excluded, problems, total, currency } = s;
   return JSON.stringify(
     {
+      ...(preview
+        ? {
+            columnChoices: preview.columnChoices,
+            kindCandidates: preview.kindCandidates,
+            kindUndecided: preview.kindUndecided,
+          }
+        : {}),
       batch,
       kind,
       format,
@@ -142,6 +184,7 @@ function jsonSummary(s: ImportSummary): string {
       sheet: s.sheet,
       sha256: s.sha256,
       replacedBatches: s.replacedBatches,
+      evidence: s.evidence,
     },
     null,
     2,
@@ -150,12 +193,16 @@ function jsonSummary(s: ImportSummary): string {
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Import a CSV/XLSX file (spend, budget, benefits, KPIs, initiatives) as one batch',
+  summary:
+    'Import a CSV/XLSX file (spend, budget, benefits, KPIs, initiatives) as one batch. --column FIELD=COLUMN (repeatable)\n' +
+    '      reads a field from that column, e.g. --column amount="Betrag (EUR)": needed when two columns fit a field about\n' +
+    '      equally (the refusal names them); --as KIND when two kinds fit about equally',
   usage:
-    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives|fx] [--sheet NAME] [--mapping FILE] [--basis effective|billed] [--time-zone ZONE] [--skip-invalid] [--dry-run] [--json] [--allow-duplicate] [--replace]',
+    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives|fx] [--sheet NAME] [--mapping FILE] [--column FIELD=COLUMN]... [--basis effective|billed] [--time-zone ZONE] [--skip-invalid] [--dry-run] [--json] [--allow-duplicate] [--replace]',
   flags: {
     values: ['db', 'as', 'sheet', 'mapping', 'basis', 'time-zone'],
     switches: ['skip-invalid', 'dry-run', 'json', 'allow-duplicate', 'replace'],
+    repeatable: ['column'],
   },
   async run(args, io) {
     const file = args.positionals[0];
@@ -170,6 +217,7 @@ export const importCommand: Command = {
       throw new UsageError(`--time-zone must be an IANA time zone such as Europe/Berlin; got "${timeZone}"`);
     }
     const mappingFile = optionalFlag(args, 'mapping');
+    const columns = columnFlags(args.lists.get('column') ?? []);
     const sheet = optionalFlag(args, 'sheet');
     const options: ImportOptions = {
       path: path.resolve(file),
@@ -182,13 +230,14 @@ export const importCommand: Command = {
       ...(basis ? { basis } : {}),
       ...(timeZone ? { timeZone } : {}),
       ...(mappingFile ? { mapping: readMapping(mappingFile) } : {}),
+      ...(columns ? { columns } : {}),
     };
     const json = args.flags.has('json');
     const ws = openWorkspace(requireFlag(args, 'db'), { lock: 'hold', holder: 'CAIO Scorecard CLI import' });
     try {
       if (args.flags.has('dry-run')) {
         const preview = await previewImport(ws.db, options);
-        if (json) io.out(jsonSummary(summaryOfPreview(preview)));
+        if (json) io.out(jsonSummary(summaryOfPreview(preview), preview));
         else printPreview(preview, io);
         if (!preview.canCommit) {
           if (json) io.err(`${preview.fileName} would be rejected: ${preview.blockers.join('; ')}`);
