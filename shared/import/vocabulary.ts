@@ -618,7 +618,8 @@ export const FIELD_VOCABULARY: Record<string, Record<string, FieldVocabulary>> =
 
 /**
  * Words in headers that say what a whole file holds. Benefits are never inferred without one of
- * theirs: a "Project" or "Initiative" column alone says nothing about benefits.
+ * theirs (benefit, saving, value realised, realized, Nutzen, économie, ...): a "Project" or "Initiative"
+ * column alone, or a plain "Value", says nothing about benefits.
  */
 export const KIND_WORDS: Record<string, Words> = {
   spend: {
@@ -639,7 +640,15 @@ export const KIND_WORDS: Record<string, Words> = {
     nl: 'begroting|budget|begroot',
     pt: 'orçamento|orçado',
   },
-  benefits: BENEFIT,
+  benefits: {
+    en: `${BENEFIT.en}|realized|realised|realized projected|realised projected`,
+    de: `${BENEFIT.de}|realisiert`,
+    fr: `${BENEFIT.fr}|réalisé`,
+    es: `${BENEFIT.es}|realizado`,
+    it: `${BENEFIT.it}|realizzato`,
+    nl: `${BENEFIT.nl}|gerealiseerd`,
+    pt: `${BENEFIT.pt}|realizado`,
+  },
   kpis: {
     en: 'kpi|metric|measure|indicator|target',
     de: 'kpi|kennzahl|zielwert',

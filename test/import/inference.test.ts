@@ -305,6 +305,31 @@ describe('the kind is never guessed silently', () => {
     ]);
   });
 
+  it('a benefits file whose only benefit word is its "Realized" column is benefits, not spend', async () => {
+    const w = open();
+    const file = writeFile(
+      w.dir,
+      'realized.csv',
+      'Date,Initiative,Amount,Type,Realized\n2026-01-15,Copilot,5000,cost_savings,yes\n2026-02-15,Search,1200.5,revenue,no\n',
+    );
+    const p = await previewImport(w.db, { path: file, name: 'realized.csv' });
+    expect(p.kind).toBe('benefits');
+    expect(p.mapping?.columns).toEqual({
+      date: 'Date',
+      initiative: 'Initiative',
+      amount: 'Amount',
+      type: 'Type',
+      realized: 'Realized',
+    });
+    expect(p.evidence.type![1]).toBe('2/2 values are benefit types (e.g. "cost_savings", "revenue")');
+    const s = await commitImport(w.db, { path: file, name: 'realized.csv' });
+    expect(s).toMatchObject({ kind: 'benefits', rows: 2, total: 6200.5 });
+    expect(w.db.prepare('SELECT type, realized FROM benefits ORDER BY date').all()).toEqual([
+      { type: 'cost_savings', realized: 1 },
+      { type: 'revenue', realized: 0 },
+    ]);
+  });
+
   it('a close tie between kinds: the CLI refuses with the candidates and --as, writes nothing; --as decides', async () => {
     const w = open();
     const file = writeFile(
