@@ -145,7 +145,8 @@ export function rankKinds(file: FileEvidence, fiscalStartMonth: number): KindRan
     if (kind === 'benefits' && signals.length === 0) {
       unfit.push({
         kind,
-        reason: 'no header names a benefit (benefit, saving, value realised, Nutzen, économie, ahorro, ...)',
+        reason:
+          'no header names a benefit (benefit, saving, value realised, realized, Nutzen, économie, ahorro, ...)',
       });
       continue;
     }
