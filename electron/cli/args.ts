@@ -2,6 +2,8 @@
 export interface ParsedArgs {
   positionals: string[];
   flags: Map<string, string | true>;
+  /** Every value of a repeatable flag, in order (`--column a=X --column b=Y`). */
+  lists: Map<string, string[]>;
 }
 
 export class UsageError extends Error {}
@@ -11,13 +13,17 @@ export interface FlagSpec {
   values?: readonly string[];
   /** Flags that are switches (e.g. json). */
   switches?: readonly string[];
+  /** Flags that take a value and may be given more than once (e.g. column). */
+  repeatable?: readonly string[];
 }
 
 export function parseArgs(argv: string[], spec: FlagSpec): ParsedArgs {
   const values = new Set(spec.values ?? []);
   const switches = new Set(spec.switches ?? []);
+  const repeatable = new Set(spec.repeatable ?? []);
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
@@ -33,15 +39,16 @@ export function parseArgs(argv: string[], spec: FlagSpec): ParsedArgs {
     if (switches.has(name)) {
       if (eq !== -1) throw new UsageError(`--${name} takes no value`);
       flags.set(name, true);
-    } else if (values.has(name)) {
+    } else if (values.has(name) || repeatable.has(name)) {
       const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
       if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
       flags.set(name, value);
+      if (repeatable.has(name)) lists.set(name, [...(lists.get(name) ?? []), value]);
     } else {
       throw new UsageError(`Unknown option --${name}`);
     }
   }
-  return { positionals, flags };
+  return { positionals, flags, lists };
 }
 
 export function requireFlag(args: ParsedArgs, name: string): string {

@@ -39,7 +39,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(f.text);
     // A program asked for JSON: it gets one object on stdout whatever went wrong.
     if (command.jsonErrors && (args ? args.flags.has('json') : rest.includes('--json'))) {
-      io.out(JSON.stringify({ error: { message: f.message, problems: f.problems } }, null, 2));
+      io.out(JSON.stringify({ error: { message: f.message, problems: f.problems, ...f.choices } }, null, 2));
     }
     return f.exitCode;
   }
@@ -52,6 +52,8 @@ interface Failure {
   /** The message in one line (an import's rejection: its headline; its problems follow apart). */
   message: string;
   problems: ImportProblem[];
+  /** An import's close candidates to choose between (`--column`, `--as`), in the JSON error. */
+  choices?: Record<string, unknown> | undefined;
 }
 
 function failure(err: unknown, command: Command, rest: string[]): Failure {
@@ -75,6 +77,7 @@ function failure(err: unknown, command: Command, rest: string[]): Failure {
       text: `Error: ${err.message}${duplicate ? '\n(pass --allow-duplicate to import it again on purpose)' : ''}`,
       message: err.message.split('\n')[0]!.replace(/:$/, ''),
       problems: err.problems,
+      choices: err.choices,
     };
   }
   if (err instanceof ImportCancelled) return one(1, err.message, 'cancelled');

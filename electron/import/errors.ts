@@ -8,6 +8,8 @@ export class ImportRejected extends Error {
     readonly problems: ImportProblem[],
     /** The message's first line when it is not the count of problems (kept to rebuild the error in another thread). */
     readonly headline?: string,
+    /** What a program needs to choose and retry (the close column and kind candidates), for `--json`. */
+    readonly choices?: Record<string, unknown>,
   ) {
     const errors = problems.filter((p) => p.severity === 'error');
     const shown = errors.slice(0, 20).map((p) => `  - ${describeProblem(p, sheet)}`);

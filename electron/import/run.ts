@@ -242,16 +242,22 @@ async function previewOf(db: Db, analysis: Analysis, o: ImportOptions): Promise<
     mapping: analysis.mapping,
     mappingSource: analysis.mappingSource,
     savedMapping: analysis.savedMapping,
+    evidence: analysis.evidence,
+    columnChoices: analysis.columnChoices,
+    kindCandidates: analysis.kindCandidates,
+    kindUndecided: analysis.kindUndecided,
   };
-  if (!analysis.mapping) {
+  // No kind yet, or a field two columns fit about equally: nothing is read until the user chooses.
+  if (!analysis.mapping || analysis.columnChoices.length > 0) {
+    const mapped = new Set(Object.values(analysis.mapping?.columns ?? {}));
     return {
       ...base,
       fileSize: 0,
       sha256: '',
       decimal: null,
       dateOrder: null,
-      timeZone: getSettings(db).importTimeZone,
-      unmappedColumns: analysis.headers,
+      timeZone: analysis.mapping?.timeZone ?? getSettings(db).importTimeZone,
+      unmappedColumns: analysis.headers.filter((h) => !mapped.has(h)),
       notes: [],
       sample: [],
       counts: { dataRows: analysis.head.length, valid: 0, invalid: 0, totalRowsExcluded: 0, records: 0 },
@@ -317,7 +323,11 @@ export async function commitImport(db: Db, o: ImportOptions): Promise<ImportSumm
 
 async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Promise<ImportSummary> {
   const sheet = analysis.source.sheet;
-  if (!analysis.mapping) throw new ImportRejected(o.name, sheet, analysis.problems);
+  // No kind, a field two columns could fill, a column chosen that does not exist: refused before a row is
+  // read, nothing guessed (these problems block whatever the rows say).
+  if (!analysis.mapping || analysis.problems.some((p) => p.severity === 'error')) {
+    throw new ImportRejected(o.name, sheet, analysis.problems);
+  }
   const mapping = analysis.mapping;
   const format = reportedFormat(analysis.format.format, analysis.source.container);
   const importedAt = new Date().toISOString();
@@ -414,6 +424,7 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
       savedMapping: { id: mappingId, name },
       replacedBatches: replaced,
       notes: r.currencyNotes,
+      evidence: analysis.evidence,
     };
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
@@ -444,6 +455,7 @@ export function summaryOfPreview(p: ImportPreview): ImportSummary {
     savedMapping: p.savedMapping,
     replacedBatches: [],
     notes: p.notes,
+    evidence: p.evidence,
   };
 }
 
@@ -472,5 +484,8 @@ export function refusalOfPreview(
     p.sheet,
     problems,
     `would be rejected, nothing was imported (${n} problem${n === 1 ? '' : 's'})`,
+    p.columnChoices.length > 0 || p.kindUndecided
+      ? { columnChoices: p.columnChoices, kindCandidates: p.kindCandidates }
+      : undefined,
   );
 }

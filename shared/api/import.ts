@@ -5,7 +5,7 @@ import type { ImportPreview, ImportSummary } from '../import/summary';
 import { Empty, Id, method } from './contract';
 
 export type { ImportPreview, ImportSummary, ImportProblem, ImportMapping, ImportKind };
-export type { CurrencyTotal } from '../import/summary';
+export type { ColumnCandidate, ColumnChoice, CurrencyTotal, KindCandidate } from '../import/summary';
 export type { ImportRecord } from '../import/records';
 
 /** An uploaded file (POST /upload or the file dialog) and how to read it; everything but the file is optional. */
@@ -16,6 +16,14 @@ export const ImportRequest = z
     sheet: z.string().min(1).max(200).optional(),
     /** The mapping as adjusted in the wizard; omitted: saved for this layout, built-in, or proposed. */
     mapping: ImportMappingSchema.optional(),
+    /**
+     * Field → column the user chose between close candidates (the preview's `columnChoices`), over the
+     * proposed mapping; the CLI's `--column FIELD=COLUMN`.
+     */
+    columns: z
+      .record(z.string().regex(/^[A-Za-z]{1,40}$/), z.string().min(1).max(500))
+      .refine((r) => Object.keys(r).length <= 40, { message: 'at most 40 column choices' })
+      .optional(),
     basis: z.enum(['effective', 'billed']).optional(),
     encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
     delimiter: z.enum([',', ';', '\t', '|']).optional(),

@@ -19,6 +19,8 @@ export const PROBLEM_CODES = [
   'unreadable-file',
   'unsupported-format',
   'unknown-kind',
+  'undecided-kind',
+  'undecided-column',
   'no-rows',
   'duplicate-file',
   'missing-column',

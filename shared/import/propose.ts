@@ -1,11 +1,25 @@
-import { findHeader } from './columns';
-import { headerKey } from './headers';
+import {
+  evidenceFor,
+  matchHeader,
+  proposeRoles,
+  type ColumnChoice,
+  type FileEvidence,
+  type RoleProposal,
+} from './columnRoles';
 import { KIND_FIELDS } from './fields';
 import type { DetectedFormat } from './formats';
 import { IMPORT_KINDS, completeMapping, type ImportKind, type ImportMapping } from './mapping';
 import { parsePeriod } from './periods';
 import { sourceOf } from './sources';
 import { headerView, type ProposeOptions } from './sources/source';
+import {
+  FIELD_VOCABULARY,
+  headerWords,
+  KIND_WORDS,
+  languagesOf,
+  phrasesOf,
+  type FieldVocabulary,
+} from './vocabulary';
 
 export type { ProposeOptions };
 
@@ -34,79 +48,207 @@ export function periodHeaders(headers: readonly string[], fiscalStartMonth: numb
   return headers.filter((h) => parsePeriod(h, fiscalStartMonth) !== null);
 }
 
-function synonymColumns(kind: ImportKind, headers: readonly string[]): Record<string, string> {
-  const taken = new Set<string>();
-  const out: Record<string, string> = {};
-  for (const spec of KIND_FIELDS[kind]) {
-    const h = findHeader(
-      headers.filter((x) => !taken.has(x)),
-      ...spec.synonyms,
-    );
-    if (h !== undefined) {
-      out[spec.name] = h;
-      taken.add(h);
+/** Two kinds whose scores are closer than this are not guessed between: the user chooses (`--as`). */
+export const KIND_MARGIN = 0.1;
+
+/** A kind the file could hold, with how well it fits (0–1) and why. */
+export interface KindCandidate {
+  kind: ImportKind;
+  score: number;
+  evidence: string[];
+}
+
+export interface KindRanking {
+  /** Kinds whose required fields the file has, best first. */
+  candidates: KindCandidate[];
+  /** The best two are within KIND_MARGIN: no kind is chosen without the user. */
+  undecided: boolean;
+  /** Why the other kinds do not fit. */
+  unfit: { kind: ImportKind; reason: string }[];
+  proposals: Partial<Record<ImportKind, RoleProposal>>;
+}
+
+/** The kind words as a vocabulary (one object per kind, so header matches are memoised). */
+const KIND_VOCABULARY: Partial<Record<ImportKind, FieldVocabulary>> = {};
+
+/** Headers that carry one of a kind's words ("Rechnung" for spend, "Einsparung" for benefits). */
+function kindWordsIn(file: FileEvidence, kind: ImportKind): string[] {
+  const words = KIND_WORDS[kind];
+  if (!words) return [];
+  const out: string[] = [];
+  const vocabulary = (KIND_VOCABULARY[kind] ??= [[words, 1]]);
+  file.words.forEach((w) => {
+    const m = matchHeader(w, vocabulary, false);
+    if (m) {
+      out.push(`"${w.text}" (${languagesOf(m.phrase)} "${m.phrase.text}")`);
+      return;
     }
-  }
+    // German compounds also start with what they are about: "Rechnungsdatum", "Einsparungsbetrag".
+    const prefix = phrasesOf(words).find(
+      (p) => p.key.length >= 6 && w.tokens.some((t) => t.length > p.key.length + 2 && t.startsWith(p.key)),
+    );
+    if (prefix) out.push(`"${w.text}" (${languagesOf(prefix)} "${prefix.text}")`);
+  });
   return out;
 }
 
-/** How well the headers fit a kind: required fields found count most. */
-function kindScore(kind: ImportKind, headers: readonly string[], fiscalStartMonth: number): number {
-  if (kind === 'kpis' && periodHeaders(headers, fiscalStartMonth).length >= 2) {
-    return findHeader(headers, ...KIND_FIELDS.kpis[0]!.synonyms) ? 100 : 0;
-  }
-  const cols = synonymColumns(kind, headers);
-  const specs = KIND_FIELDS[kind];
-  const required = specs.filter((s) => s.required);
-  const missing = required.filter((s) => !cols[s.name]).length;
-  if (missing > 0) return -missing;
-  return (
-    10 +
-    Object.keys(cols).length +
-    (KIND_SIGNAL[kind].some((k) => headers.some((h) => headerKey(h).includes(k))) ? 5 : 0)
-  );
+function wideKpiColumn(file: FileEvidence): string | undefined {
+  const vocabulary = FIELD_VOCABULARY.kpis!.kpi!;
+  let best: { header: string; score: number } | undefined;
+  file.words.forEach((w, i) => {
+    const m = matchHeader(w, vocabulary, false);
+    if (m && (!best || m.score > best.score)) best = { header: file.headers[i]!, score: m.score };
+  });
+  return best?.header;
 }
 
-/** Words in headers that point at one kind when several fit. */
-const KIND_SIGNAL: Record<ImportKind, string[]> = {
-  spend: ['spend', 'cost', 'invoice', 'vendor'],
-  budget: ['budget', 'plan', 'forecast'],
-  benefits: ['benefit', 'saving', 'realized', 'realised'],
-  kpis: ['kpi', 'metric'],
-  initiatives: ['stage', 'owner', 'risk'],
-  fx: ['fx', 'rate', 'exchange'],
+const KIND_NAME: Record<ImportKind, string> = {
+  spend: 'spend',
+  budget: 'budget',
+  benefits: 'benefit',
+  kpis: 'KPI',
+  initiatives: 'initiative-register',
+  fx: 'exchange-rate',
 };
 
-/** The kind a generic table most likely holds, or null when none has its required columns. */
-export function detectKind(headers: readonly string[], fiscalStartMonth: number): ImportKind | null {
-  let best: ImportKind | null = null;
-  let bestScore = 0;
+/**
+ * Scores every kind for a generic table, with its evidence: the required fields' columns (how well they
+ * fit, 35%), how much of the file the kind's fields explain (40%), and words in the headers that name the
+ * kind (25%). Benefits need a header that says benefit, saving or value realised: a "Project" column
+ * alone never makes a file benefits.
+ */
+export function rankKinds(file: FileEvidence, fiscalStartMonth: number): KindRanking {
+  const candidates: KindCandidate[] = [];
+  const unfit: KindRanking['unfit'] = [];
+  const proposals: KindRanking['proposals'] = {};
+  const columns = Math.max(1, file.headers.length);
   for (const kind of IMPORT_KINDS) {
-    const s = kindScore(kind, headers, fiscalStartMonth);
-    if (s > bestScore) {
-      best = kind;
-      bestScore = s;
+    const signals = kindWordsIn(file, kind);
+    const wordsLine = signals.length
+      ? `${KIND_NAME[kind]} words in the headers: ${signals.slice(0, 4).join(', ')}`
+      : `no header names ${kind === 'kpis' ? 'a KPI' : `the ${KIND_NAME[kind]} data`} outright`;
+    if (kind === 'kpis') {
+      const periods = periodHeaders(file.headers, fiscalStartMonth);
+      const kpi = periods.length >= 2 ? wideKpiColumn(file) : undefined;
+      if (kpi) {
+        candidates.push({
+          kind,
+          score: 0.95,
+          evidence: [
+            `${periods.length} headers are periods (${periods.slice(0, 3).join(', ')}${periods.length > 3 ? ', ...' : ''}): one column per period`,
+            `"${kpi}" names the KPI`,
+          ],
+        });
+        continue;
+      }
     }
+    if (kind === 'benefits' && signals.length === 0) {
+      unfit.push({
+        kind,
+        reason:
+          'no header names a benefit (benefit, saving, value realised, realized, Nutzen, économie, ahorro, ...)',
+      });
+      continue;
+    }
+    const proposal = proposeRoles(file, kind);
+    proposals[kind] = proposal;
+    if (proposal.missing.length) {
+      const labels = proposal.missing.map((f) => KIND_FIELDS[kind].find((s) => s.name === f)?.label ?? f);
+      unfit.push({ kind, reason: `no column for ${labels.join(', ')}` });
+      continue;
+    }
+    const required = KIND_FIELDS[kind].filter((s) => s.required);
+    const requiredScores = required.map(
+      (s) =>
+        proposal.roles[s.name]?.score ??
+        proposal.choices.find((c) => c.field === s.name)?.candidates[0]?.score ??
+        0,
+    );
+    const placed = [
+      ...Object.values(proposal.roles).map((r) => r.score),
+      ...proposal.choices.map((c) => c.candidates[0]!.score),
+    ];
+    const reqMean = requiredScores.reduce((a, b) => a + b, 0) / Math.max(1, requiredScores.length);
+    const explained = Math.min(1, placed.reduce((a, b) => a + b, 0) / columns);
+    const score = 0.35 * reqMean + 0.4 * explained + 0.25 * (signals.length ? 1 : 0);
+    const fields = required
+      .map((s) => {
+        const role = proposal.roles[s.name];
+        if (role) return `${s.label.toLowerCase()} ← "${role.column}"`;
+        const choice = proposal.choices.find((c) => c.field === s.name);
+        return `${s.label.toLowerCase()} ← ${choice!.candidates.map((c) => `"${c.column}"`).join(' or ')}`;
+      })
+      .join(', ');
+    candidates.push({
+      kind,
+      score: Math.round(score * 100) / 100,
+      evidence: [fields, `${placed.length} of ${file.headers.length} columns placed`, wordsLine],
+    });
   }
-  return best;
+  candidates.sort((a, b) => b.score - a.score);
+  const [first, second] = candidates;
+  return {
+    candidates,
+    undecided: first !== undefined && second !== undefined && first.score - second.score < KIND_MARGIN,
+    unfit,
+    proposals,
+  };
 }
 
-/** A mapping proposed for a generic table of the given kind, from header synonyms. */
-export function genericMapping(
+/** A mapping inferred for a generic table, the fields left to choose, and the evidence per field. */
+export interface Proposal {
+  mapping: ImportMapping;
+  choices: ColumnChoice[];
+  evidence: Record<string, string[]>;
+}
+
+/** The mapping proposed for a generic table of the given kind, from its headers' words and its first rows. */
+export function proposeMapping(
   kind: ImportKind,
-  headers: readonly string[],
+  file: FileEvidence,
   fiscalStartMonth: number,
-): ImportMapping {
-  if (kind === 'kpis' && periodHeaders(headers, fiscalStartMonth).length >= 2) {
-    const kpi = findHeader(headers, ...KIND_FIELDS.kpis[0]!.synonyms) ?? headers[0] ?? '';
-    const initiative = findHeader(headers, ...KIND_FIELDS.kpis[3]!.synonyms);
-    return completeMapping({ kind, layout: 'wide', columns: { kpi, ...(initiative ? { initiative } : {}) } });
+  ranked?: RoleProposal,
+): Proposal {
+  if (kind === 'kpis' && periodHeaders(file.headers, fiscalStartMonth).length >= 2) {
+    const kpi = wideKpiColumn(file) ?? file.headers[0] ?? '';
+    const initiative = proposeRoles(file, 'kpis').roles.initiative?.column;
+    return {
+      mapping: completeMapping({
+        kind,
+        layout: 'wide',
+        columns: { kpi, ...(initiative ? { initiative } : {}) },
+      }),
+      choices: [],
+      evidence: { kpi: evidenceFor(file, 'kpis', 'kpi', kpi) },
+    };
   }
-  const columns = synonymColumns(kind, headers);
-  return completeMapping({
-    kind,
-    columns,
-    categoryRule: kind === 'spend' && !columns.category ? 'constant' : 'column',
-    category: kind === 'spend' && !columns.category ? 'other' : null,
-  });
+  const proposal = ranked ?? proposeRoles(file, kind);
+  const columns = Object.fromEntries(Object.values(proposal.roles).map((r) => [r.field, r.column]));
+  const evidence = Object.fromEntries(Object.values(proposal.roles).map((r) => [r.field, r.evidence]));
+  const noCategory = kind === 'spend' && !columns.category;
+  return {
+    mapping: completeMapping({
+      kind,
+      columns,
+      categoryRule: noCategory ? 'constant' : 'column',
+      category: noCategory ? 'other' : null,
+    }),
+    choices: proposal.choices,
+    evidence,
+  };
+}
+
+/**
+ * The currency the amount's header names ("Betrag (EUR)", "cost_usd") for a mapping without a currency
+ * column, with the sentence saying so; null when there is a currency column or the header names none.
+ */
+export function amountHeaderCurrency(mapping: ImportMapping): { currency: string; evidence: string } | null {
+  const amount = mapping.columns.amount;
+  if (!amount || mapping.columns.currency) return null;
+  const currency = headerWords(amount).currency;
+  if (!currency) return null;
+  return {
+    currency,
+    evidence: `no currency column; the amount's header "${amount}" names ${currency}, so amounts without a currency of their own are ${currency}`,
+  };
 }

@@ -1,8 +1,13 @@
+import type { ColumnChoice } from './columnRoles';
 import type { DetectedFormat } from './formats';
 import { sourceOf } from './sources';
 import type { ImportKind, ImportMapping } from './mapping';
 import type { ImportProblem } from './problems';
+import type { KindCandidate } from './propose';
 import type { ImportRecord } from './records';
+
+export type { ColumnCandidate, ColumnChoice } from './columnRoles';
+export type { KindCandidate } from './propose';
 
 /** The format name reported for a batch: the vendor layout, or the container for a generic table. */
 export function reportedFormat(format: DetectedFormat['format'], container: 'csv' | 'xlsx'): string {
@@ -37,6 +42,17 @@ export interface ImportPreview {
   mapping: ImportMapping | null;
   mappingSource: 'given' | 'saved' | 'builtin' | 'proposed' | null;
   savedMapping: { id: number; name: string } | null;
+  /**
+   * Field → why its column is read as it, in sentences: the header's words (any of seven languages) and
+   * what the first rows hold ("Betrag (EUR)": German "betrag"; 25/25 values are amounts with decimal comma).
+   */
+  evidence: Record<string, string[]>;
+  /** Fields two columns could fill about equally well: none is read until the user chooses (CLI: --column). */
+  columnChoices: ColumnChoice[];
+  /** When the kind was inferred: the kinds the file could hold, best first, each with its fit and why. */
+  kindCandidates: KindCandidate[];
+  /** The best two kinds are too close to pick: nothing is mapped until the user chooses (CLI: --as). */
+  kindUndecided: boolean;
   /** Decided from all rows when the mapping left them open (null: the rows do not decide: ask). */
   decimal: '.' | ',' | null;
   dateOrder: 'ymd' | 'mdy' | 'dmy' | null;
@@ -106,4 +122,6 @@ export interface ImportSummary {
   replacedBatches: number[];
   /** As the preview's: currencies the file does not name and what they were booked as. */
   notes: string[];
+  /** Field → why its column was read as it (see ImportPreview.evidence). */
+  evidence: Record<string, string[]>;
 }

@@ -184,6 +184,62 @@ describe('import wizard in Chromium', () => {
     await context.close();
   });
 
+  it('asks which column is the amount when two fit about equally, and which kind when two kinds do', async () => {
+    const { page, context, errors } = await openApp(app.browser, app.ctx.bridge.launchUrl, {
+      bypassCSP: true, // axe is injected as a script
+    });
+    const importButton = page.getByRole('button', { name: /^Import \d+ records?$/ });
+    await go(page, 'import');
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'two-amounts.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'Date,Amount (EUR),Amount (USD),Vendor\n2026-01-05,10.00,11.00,Acme\n2026-01-06,12.00,13.20,Acme\n',
+      ),
+    });
+    // The choice, with the evidence for each column; nothing is read as the amount until it is made.
+    const choice = page.getByTestId('choice-amount');
+    await choice.waitFor();
+    expect(await choice.textContent()).toContain('"(EUR)" names the currency EUR');
+    expect(await choice.textContent()).toContain('"(USD)" names the currency USD');
+    expect(await choice.textContent()).toContain('2/2 values are amounts with decimal point');
+    expect(await page.getByLabel('Amount (required)').inputValue()).toBe('');
+    expect(await importButton.isDisabled()).toBe(true);
+    expect(await page.getByTestId('evidence-date').textContent()).toContain('2/2 values are dates');
+    await shot(page, 'ui-import-column-choice');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await choice.getByRole('radio', { name: /^Amount \(USD\)/ }).click();
+    await expect.poll(() => page.getByTestId('preview-total-USD').textContent()).toBe(usd(24_200_000));
+    expect(await page.getByLabel('Amount (required)').inputValue()).toBe('Amount (USD)');
+    expect(await page.getByTestId('evidence-amount').textContent()).toContain('chosen by you');
+    expect(await page.getByTestId('choice-amount').count()).toBe(0);
+    await expect.poll(() => importButton.isDisabled()).toBe(false);
+
+    // A file that fits spend and benefits equally: the wizard asks, with each kind's evidence.
+    await page.getByRole('button', { name: 'Choose another file' }).click();
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'cost-and-benefit.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'Date,Initiative,Cost,Benefit\n2026-01-05,Copilot,10.00,20.00\n2026-02-05,Copilot,11.00,25.00\n',
+      ),
+    });
+    const kinds = page.getByTestId('kind-choice');
+    await kinds.waitFor();
+    expect(await kinds.textContent()).toContain('benefit words in the headers: "Benefit"');
+    expect(await kinds.textContent()).toContain('spend words in the headers: "Cost"');
+    await shot(page, 'ui-import-kind-choice');
+    expect(await importButton.isDisabled()).toBe(true);
+    await kinds.getByRole('radio', { name: /^Benefits/ }).click();
+    await expect.poll(() => page.getByTestId('kind-select').inputValue()).toBe('benefits');
+    await expect.poll(() => page.getByTestId('preview-total-USD').textContent()).toBe(usd(45_000_000));
+    expect(await page.getByLabel('Benefit (required)').inputValue()).toBe('Benefit');
+    expect(await page.getByTestId('kind-choice').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('reads an Excel workbook: sheets to choose from, the initiative register detected, mapping proposed', async () => {
     const { page, context } = await openApp(app.browser, app.ctx.bridge.launchUrl);
     await go(page, 'import');

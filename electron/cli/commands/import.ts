@@ -27,6 +27,23 @@ function kindFlag(raw: string | undefined): ImportKind | 'auto' {
   throw new UsageError(`--as must be one of auto, ${IMPORT_KINDS.join(', ')}; got "${raw}"`);
 }
 
+/** `--column amount="Betrag (EUR)"`: field → column, each given once. */
+function columnFlags(values: readonly string[]): Record<string, string> | undefined {
+  if (values.length === 0) return undefined;
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const eq = v.indexOf('=');
+    const field = v.slice(0, eq).trim();
+    const column = v.slice(eq + 1).trim();
+    if (eq <= 0 || column === '' || !/^[A-Za-z]+$/.test(field)) {
+      throw new UsageError(`--column needs FIELD=COLUMN, e.g. --column amount="Betrag (EUR)"; got "${v}"`);
+    }
+    if (field in out) throw new UsageError(`--column ${field} is given twice`);
+    out[field] = column;
+  }
+  return out;
+}
+
 function readMapping(file: string): ImportOptions['mapping'] {
   let json: unknown;
   try {
@@ -88,12 +105,30 @@ function printPreview(p: ImportPreview, io: CliIo): void {
       `${p.encoding ? `, ${p.encoding}` : ''}${p.delimiter ? `, delimiter ${JSON.stringify(p.delimiter)}` : ''}` +
       `${p.mappingSource ? `, mapping: ${p.mappingSource}${p.savedMapping ? ` "${p.savedMapping.name}"` : ''}` : ''}`,
   );
+  if (p.kindCandidates.length && p.mappingSource !== 'given') {
+    io.out(`  kinds: ${p.kindCandidates.map((k) => `${k.kind} ${k.score.toFixed(2)}`).join(', ')}`);
+    for (const k of p.kindUndecided ? p.kindCandidates : p.kindCandidates.slice(0, 1)) {
+      io.out(`    ${k.kind}: ${k.evidence.join('; ')}`);
+    }
+    if (p.kindUndecided) {
+      io.out(`  choose the kind: ${p.kindCandidates.map((k) => `--as ${k.kind}`).join(' or ')}`);
+    }
+  }
   if (p.mapping) {
     io.out(
       `  columns: ${Object.entries(p.mapping.columns)
         .map(([f, h]) => `${f} ← "${h}"`)
         .join(', ')}`,
     );
+    for (const [field, lines] of Object.entries(p.evidence)) {
+      if (lines.length) io.out(`    ${field}: ${lines.join('; ')}`);
+    }
+  }
+  for (const c of p.columnChoices) {
+    io.out(`  choose the ${c.label.toLowerCase()}:`);
+    for (const cand of c.candidates) {
+      io.out(`    --column ${c.field}=${JSON.stringify(cand.column)}  (${cand.evidence.join('; ')})`);
+    }
   }
   if (p.unmappedColumns.length)
     io.out(`  not imported: ${p.unmappedColumns.map((h) => `"${h}"`).join(', ')}`);
@@ -150,10 +185,17 @@ function progressLines(io: CliIo): NonNullable<ImportOptions['onProgress']> {
   };
 }
 
-function jsonSummary(s: ImportSummary): string {
+function jsonSummary(s: ImportSummary, preview?: ImportPreview): string {
   const { batch, kind, format, rows, sourceRows, excluded, problems, total, currency } = s;
   return JSON.stringify(
     {
+      ...(preview
+        ? {
+            columnChoices: preview.columnChoices,
+            kindCandidates: preview.kindCandidates,
+            kindUndecided: preview.kindUndecided,
+          }
+        : {}),
       batch,
       kind,
       format,
@@ -168,6 +210,7 @@ function jsonSummary(s: ImportSummary): string {
       sha256: s.sha256,
       replacedBatches: s.replacedBatches,
       notes: s.notes,
+      evidence: s.evidence,
     },
     null,
     2,
@@ -176,12 +219,16 @@ function jsonSummary(s: ImportSummary): string {
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Import a CSV/XLSX file (spend, budget, benefits, KPIs, initiatives) as one batch',
+  summary:
+    'Import a CSV/XLSX file (spend, budget, benefits, KPIs, initiatives) as one batch. --column FIELD=COLUMN (repeatable)\n' +
+    '      reads a field from that column, e.g. --column amount="Betrag (EUR)": needed when two columns fit a field about\n' +
+    '      equally (the refusal names them); --as KIND when two kinds fit about equally',
   usage:
-    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives|fx] [--sheet NAME] [--mapping FILE] [--basis effective|billed] [--time-zone ZONE] [--currency CODE] [--skip-invalid] [--dry-run] [--json] [--allow-duplicate] [--replace] [--progress]',
+    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives|fx] [--sheet NAME] [--mapping FILE] [--column FIELD=COLUMN]... [--basis effective|billed] [--time-zone ZONE] [--currency CODE] [--skip-invalid] [--dry-run] [--json] [--allow-duplicate] [--replace] [--progress]',
   flags: {
     values: ['db', 'as', 'sheet', 'mapping', 'basis', 'time-zone', 'currency'],
     switches: ['skip-invalid', 'dry-run', 'json', 'allow-duplicate', 'replace', 'progress'],
+    repeatable: ['column'],
   },
   // A refusal (unreadable file, invalid rows, duplicate, busy workspace, …) with --json: one JSON object
   // on stdout too (runCli prints it).
@@ -203,6 +250,7 @@ export const importCommand: Command = {
       throw new UsageError(`--currency must be an ISO 4217 code such as EUR; got "${currency}"`);
     }
     const mappingFile = optionalFlag(args, 'mapping');
+    const columns = columnFlags(args.lists.get('column') ?? []);
     const sheet = optionalFlag(args, 'sheet');
     const options: ImportOptions = {
       path: path.resolve(file),
@@ -216,6 +264,7 @@ export const importCommand: Command = {
       ...(timeZone ? { timeZone } : {}),
       ...(currency ? { currency } : {}),
       ...(mappingFile ? { mapping: readMapping(mappingFile) } : {}),
+      ...(columns ? { columns } : {}),
       ...(args.flags.has('progress') ? { onProgress: progressLines(io) } : {}),
     };
     const json = args.flags.has('json');
@@ -232,7 +281,7 @@ export const importCommand: Command = {
           return refusal ? 1 : 0;
         }
         if (refusal) throw refusal;
-        io.out(jsonSummary(summaryOfPreview(preview)));
+        io.out(jsonSummary(summaryOfPreview(preview), preview));
         return 0;
       }
       // Replacing undoes whole batches: the workspace as it was is kept first, as for `undo`.

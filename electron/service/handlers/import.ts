@@ -25,6 +25,7 @@ function options(input: ParsedInput<'import.preview'>, ctx: ServiceContext): Imp
     excludeRows: input.excludeRows,
     ...(input.sheet ? { sheet: input.sheet } : {}),
     ...(input.mapping ? { mapping: input.mapping } : {}),
+    ...(input.columns ? { columns: input.columns } : {}),
     ...(input.basis ? { basis: input.basis } : {}),
     ...(input.encoding ? { encoding: input.encoding } : {}),
     ...(input.delimiter ? { delimiter: input.delimiter } : {}),

@@ -71,7 +71,9 @@ export function DetectedPanel({
           <select
             value={request.as === 'auto' ? (preview.kind ?? 'auto') : request.as}
             disabled={busy}
-            onChange={(e) => onChange({ as: e.target.value as ImportKind, mapping: undefined })}
+            onChange={(e) =>
+              onChange({ as: e.target.value as ImportKind, mapping: undefined, columns: undefined })
+            }
             data-testid="kind-select"
           >
             {!preview.kind && <option value="auto">Not detected: choose</option>}
@@ -88,7 +90,7 @@ export function DetectedPanel({
             <select
               value={request.sheet ?? preview.sheet ?? ''}
               disabled={busy}
-              onChange={(e) => onChange({ sheet: e.target.value, mapping: undefined })}
+              onChange={(e) => onChange({ sheet: e.target.value, mapping: undefined, columns: undefined })}
             >
               {preview.sheets.map((s) => (
                 <option key={s.name} value={s.name}>
@@ -100,6 +102,53 @@ export function DetectedPanel({
           </label>
         )}
       </div>
+      {preview.kindUndecided && (
+        <fieldset className="notice notice-warn choice" data-testid="kind-choice">
+          <legend>What does this file hold?</legend>
+          <p className="small">
+            Its headers fit these kinds about equally well, so nothing is read until you choose.
+          </p>
+          {preview.kindCandidates.map((c) => (
+            <label className="choice-option" key={c.kind}>
+              <input
+                type="radio"
+                name="kind-choice"
+                checked={false}
+                disabled={busy}
+                onChange={() => onChange({ as: c.kind, mapping: undefined, columns: undefined })}
+              />
+              <span>
+                <strong>{KIND_LABEL[c.kind] ?? c.kind}</strong>{' '}
+                <span className="muted small">fit {c.score.toFixed(2)}</span>
+                <Evidence lines={c.evidence} />
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {!preview.kindUndecided &&
+        request.as === 'auto' &&
+        preview.mappingSource === 'proposed' &&
+        preview.kindCandidates[0] && (
+          <p className="muted small evidence" data-testid="kind-evidence">
+            Why {(KIND_LABEL[preview.kindCandidates[0].kind] ?? preview.kindCandidates[0].kind).toLowerCase()}
+            : {preview.kindCandidates[0].evidence.join('; ')}
+            {preview.kindCandidates[1] &&
+              ` (next: ${(KIND_LABEL[preview.kindCandidates[1].kind] ?? preview.kindCandidates[1].kind).toLowerCase()}, fit ${preview.kindCandidates[1].score.toFixed(2)} against ${preview.kindCandidates[0].score.toFixed(2)})`}
+          </p>
+        )}
     </div>
+  );
+}
+
+/** Evidence sentences (the header's words, what the first rows hold) as a compact list. */
+export function Evidence({ lines, testId }: { lines: readonly string[]; testId?: string }) {
+  if (lines.length === 0) return null;
+  return (
+    <ul className="evidence muted small" data-testid={testId}>
+      {lines.map((l) => (
+        <li key={l}>{l}</li>
+      ))}
+    </ul>
   );
 }

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { SPEND_CATEGORIES } from '../../../shared/domain';
 import { KIND_FIELDS } from '../../../shared/import/fields';
+import { headerWords } from '../../../shared/import/vocabulary';
 import type { ImportMapping, ImportPreview } from '../../../shared/api';
 import { TimeZoneSelect } from '../components/TimeZoneSelect';
 import { CATEGORY_LABEL } from '../labels';
+import { Evidence } from './DetectedPanel';
 
 const NONE = '';
 /** Kinds whose rows carry dates that may be timestamps. */
@@ -14,10 +16,13 @@ export function MappingEditor({
   preview,
   busy,
   onApply,
+  onChoose,
 }: {
   preview: ImportPreview;
   busy: boolean;
   onApply(mapping: ImportMapping): void;
+  /** The user's pick between close candidates for a field (the preview's columnChoices). */
+  onChoose(field: string, column: string): void;
 }) {
   const [draft, setDraft] = useState<ImportMapping | null>(preview.mapping);
   useEffect(() => setDraft(preview.mapping), [preview.mapping]);
@@ -28,7 +33,11 @@ export function MappingEditor({
     const columns = { ...draft.columns };
     if (column === NONE) delete columns[field];
     else columns[field] = column;
-    setDraft({ ...draft, columns });
+    // A currency read from the amount's header ("Betrag (EUR)") follows the amount column.
+    const before = draft.columns.amount ? headerWords(draft.columns.amount).currency : null;
+    const follows = field === 'amount' && !columns.currency && before !== null && draft.currency === before;
+    const currency = follows ? (column === NONE ? null : headerWords(column).currency) : draft.currency;
+    setDraft({ ...draft, columns, currency });
   };
   return (
     <div className="mapping" data-testid="mapping">
@@ -41,6 +50,7 @@ export function MappingEditor({
         </thead>
         <tbody>
           {fields.map((f) => {
+            const choice = preview.columnChoices.find((c) => c.field === f.name);
             const missing =
               f.required &&
               !draft.columns[f.name] &&
@@ -67,7 +77,36 @@ export function MappingEditor({
                       </option>
                     ))}
                   </select>
-                  {missing && <span className="field-error"> Map this column to import.</span>}
+                  {missing && !choice && <span className="field-error"> Map this column to import.</span>}
+                  {choice ? (
+                    <fieldset className="choice" data-testid={`choice-${f.name}`}>
+                      <legend>Which column is the {f.label.toLowerCase()}?</legend>
+                      <p className="small">
+                        {choice.candidates.length === 2 ? 'Two' : choice.candidates.length} columns fit about
+                        equally well; nothing is read as the {f.label.toLowerCase()} until you choose.
+                      </p>
+                      {choice.candidates.map((c) => (
+                        <label className="choice-option" key={c.column}>
+                          <input
+                            type="radio"
+                            name={`choice-${f.name}`}
+                            checked={false}
+                            disabled={busy}
+                            onChange={() => onChoose(f.name, c.column)}
+                          />
+                          <span>
+                            <strong>{c.column}</strong>
+                            <Evidence lines={c.evidence} />
+                          </span>
+                        </label>
+                      ))}
+                    </fieldset>
+                  ) : (
+                    draft.columns[f.name] !== undefined &&
+                    draft.columns[f.name] === preview.mapping?.columns[f.name] && (
+                      <Evidence lines={preview.evidence[f.name] ?? []} testId={`evidence-${f.name}`} />
+                    )
+                  )}
                 </td>
               </tr>
             );
@@ -109,6 +148,9 @@ export function MappingEditor({
             />
           </label>
         </div>
+      )}
+      {!draft.columns.currency && preview.evidence.currency && (
+        <Evidence lines={preview.evidence.currency} testId="evidence-currency-constant" />
       )}
       {draft.kind !== 'initiatives' && (
         <div className="form-grid mapping-constants">

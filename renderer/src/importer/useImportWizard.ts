@@ -15,6 +15,8 @@ export interface ImportRequestState {
   as: 'auto' | ImportKind;
   sheet?: string;
   mapping?: ImportMapping;
+  /** Field → column chosen between close candidates (over the proposed mapping). */
+  columns?: Record<string, string>;
   skipInvalid: boolean;
 }
 
@@ -63,6 +65,7 @@ export function useImportWizard(onCommitted: () => void) {
         skipInvalid: req.skipInvalid,
         ...(req.sheet ? { sheet: req.sheet } : {}),
         ...(req.mapping ? { mapping: req.mapping } : {}),
+        ...(req.columns ? { columns: req.columns } : {}),
       });
       if (mine !== previewSeq.current) return;
       setPreview(p);

@@ -80,7 +80,10 @@ export function ImportScreen() {
               <MappingEditor
                 preview={w.preview}
                 busy={previewing}
-                onApply={(mapping) => w.update({ mapping })}
+                onApply={(mapping) => w.update({ mapping, columns: undefined })}
+                onChoose={(field, column) =>
+                  w.update({ mapping: undefined, columns: { ...w.request.columns, [field]: column } })
+                }
               />
             </Panel>
           </div>
