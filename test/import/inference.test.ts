@@ -107,7 +107,8 @@ describe('column roles from headers and content', () => {
     const file = writeFile(w.dir, 'eur.csv', 'Buchungsdatum;Betrag (EUR)\n03.01.2026;12,50\n');
     const before = counts(w);
     const err = await rejected(commitImport(w.db, { path: file, name: 'eur.csv' }));
-    expect(err.message).toMatch(/EUR.*reports in USD.*no EUR exchange rate/);
+    expect(err.message).toMatch(/no EUR rate for 2026-01: add it in Settings › Exchange rates/);
+    expect(err.problems.map((p) => p.code)).toEqual(['missing-fx-rate']);
     expect(counts(w)).toEqual(before);
   });
 
