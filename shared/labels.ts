@@ -50,3 +50,12 @@ export const EXHAUSTION_LABEL: Record<ExhaustionStatus, string> = {
   no_budget: 'No budget',
   no_burn: 'No burn',
 };
+
+/** The same, short, after "Budget runs out:" in a headline tile (the PDF's and the deck's). */
+export const EXHAUSTION_TILE_LABEL: Record<ExhaustionStatus, string> = {
+  exhausted: 'already reached',
+  within_year: 'before year end',
+  after_year_end: 'after year end',
+  no_budget: 'no budget',
+  no_burn: 'no burn',
+};

@@ -225,3 +225,12 @@ export const KIND_LABEL: Record<string, string> = {
 export function breakable(text: string): string {
   return text.replace(/\//g, '/\u200b');
 }
+
+/** A moved figure's value as the pack's "changes since the last pack" table prints it. */
+export function moveValue(
+  m: { unit: 'money' | 'ratio' | string },
+  v: number | null,
+  currency: string,
+): string {
+  return m.unit === 'money' ? money(v, currency) : pct(v);
+}

@@ -1,24 +1,18 @@
 import {
   KIND_LABEL,
   longDate,
-  money,
-  pct,
+  moveValue,
   points,
   signedMoney,
   signedPct,
   utcTime,
 } from '../../../../shared/export/format';
-import type { FigureMove } from '../../../../shared/export/packTypes';
 import type { DeckContext } from '../deckContext';
 import { Flow } from '../flow';
 import { sourcesText } from '../notes';
 import { statusCell } from '../parts';
 import { COLOURS } from '../theme';
 import { cleanLine } from '../text';
-
-function value(m: FigureMove, v: number | null, currency: string): string {
-  return m.unit === 'money' ? money(v, currency) : pct(v);
-}
 
 /** What changed since the last pack: status changes, the figures that moved most, the data imported since. */
 export function changesSlides(d: DeckContext): void {
@@ -68,8 +62,8 @@ export function changesSlides(d: DeckContext): void {
       ],
       ch.movers.map((m) => [
         cleanLine(m.label),
-        value(m, m.from, c),
-        value(m, m.to, c),
+        moveValue(m, m.from, c),
+        moveValue(m, m.to, c),
         m.unit === 'money'
           ? `${signedMoney(m.change, c)}${m.changePct === null ? '' : ` (${signedPct(m.changePct)})`}`
           : points(m.change),

@@ -1,5 +1,5 @@
 import { money, shortMonth, signedMoney, signedPct, TOTALS_NOTE } from '../../../../shared/export/format';
-import { EXHAUSTION_LABEL } from '../../../../shared/labels';
+import { EXHAUSTION_LABEL, EXHAUSTION_TILE_LABEL } from '../../../../shared/labels';
 import type { RunRateLine } from '../../../../shared/report';
 import type { DeckContext } from '../deckContext';
 import { Flow } from '../flow';
@@ -15,14 +15,6 @@ import {
   type Tile,
 } from '../parts';
 import { COLOURS, CONTENT_W, MARGIN } from '../theme';
-
-const EXHAUSTION: Record<string, string> = {
-  exhausted: 'already reached',
-  within_year: 'before year end',
-  after_year_end: 'after year end',
-  no_budget: 'no budget',
-  no_burn: 'no burn',
-};
 
 /** Spend vs budget by month (native column chart) with the quarter's tiles. */
 export function spendByMonthSlide(d: DeckContext): void {
@@ -188,7 +180,7 @@ export function forecastSlide(d: DeckContext): void {
     {
       label: 'Budget exhaustion at current burn',
       value: rr.exhaustionMonth ? shortMonth(rr.exhaustionMonth) : '—',
-      detail: `${EXHAUSTION[rr.exhaustionStatus] ?? rr.exhaustionStatus}; burn ${money(rr.monthlyBurn.micro, c)}/month`,
+      detail: `${EXHAUSTION_TILE_LABEL[rr.exhaustionStatus]}; burn ${money(rr.monthlyBurn.micro, c)}/month`,
     },
   ];
   const lines = [...r.runRate.byCategory, rr];

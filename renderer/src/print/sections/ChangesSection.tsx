@@ -1,21 +1,16 @@
 import {
   longDate,
-  money,
-  pct,
+  moveValue,
   points,
   signedMoney,
   signedPct,
   utcTime,
   KIND_LABEL,
 } from '../../../../shared/export/format';
-import type { FigureMove, PackData } from '../../../../shared/export/packTypes';
+import type { PackData } from '../../../../shared/export/packTypes';
 import { Section } from '../components/Section';
 import { StatusBadge } from '../components/StatusBadge';
 import { PackTable } from '../components/PackTable';
-
-function value(m: FigureMove, v: number | null, currency: string): string {
-  return m.unit === 'money' ? money(v, currency) : pct(v);
-}
 
 function basisText(data: PackData): string {
   const ch = data.changes;
@@ -84,8 +79,8 @@ export function ChangesSection({ data }: { data: PackData }) {
             {ch.movers.map((m) => (
               <tr key={m.key}>
                 <td>{m.label}</td>
-                <td className="num">{value(m, m.from, c)}</td>
-                <td className="num">{value(m, m.to, c)}</td>
+                <td className="num">{moveValue(m, m.from, c)}</td>
+                <td className="num">{moveValue(m, m.to, c)}</td>
                 <td className="num">
                   {m.unit === 'money'
                     ? `${signedMoney(m.change, c)}${m.changePct === null ? '' : ` (${signedPct(m.changePct)})`}`

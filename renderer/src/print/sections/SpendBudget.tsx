@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { money, shortMonth, signedMoney, signedPct } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
+import { EXHAUSTION_TILE_LABEL } from '../../../../shared/labels';
 import { budgetMonthlyChart } from '../charts/budgetMonthlyChart';
 import { varianceChart } from '../charts/varianceChart';
 import { ChartCanvas } from '../components/ChartCanvas';
@@ -12,14 +13,6 @@ import { CategoryBudgetTable } from './CategoryBudgetTable';
 import { RunRateTable } from './RunRateTable';
 import { UnitCostTable } from './UnitCostTable';
 import { VendorTable } from './VendorTable';
-
-const EXHAUSTION: Record<string, string> = {
-  exhausted: 'already reached',
-  within_year: 'before year end',
-  after_year_end: 'after year end',
-  no_budget: 'no budget',
-  no_burn: 'no burn',
-};
 
 export function SpendBudget({ data }: { data: PackData }) {
   const r = data.report;
@@ -62,7 +55,7 @@ export function SpendBudget({ data }: { data: PackData }) {
         <Tile
           label="Budget exhaustion at current burn"
           value={rr.exhaustionMonth ? shortMonth(rr.exhaustionMonth) : '—'}
-          detail={`${EXHAUSTION[rr.exhaustionStatus] ?? rr.exhaustionStatus}; burn ${money(rr.monthlyBurn.micro, c)}/month`}
+          detail={`${EXHAUSTION_TILE_LABEL[rr.exhaustionStatus]}; burn ${money(rr.monthlyBurn.micro, c)}/month`}
         />
       </div>
       <div className="figure-row keep">
