@@ -8,6 +8,8 @@ import {
 } from '../../shared/import/mapping';
 import { problem, type ImportProblem } from '../../shared/import/problems';
 import { builtinMapping, detectKind, genericMapping, withBasis } from '../../shared/import/propose';
+import { sourceOf } from '../../shared/import/sources';
+import { headerView } from '../../shared/import/sources/source';
 import type { Db } from '../store/db';
 import { getSettings } from '../store/settings';
 import { findSavedMapping } from './savedMappings';
@@ -77,6 +79,13 @@ export async function analyse(db: Db, req: AnalyseRequest): Promise<Analysis> {
   }
   if (mapping && req.basis) mapping = withBasis(mapping, header.headers, req.basis);
   if (mapping && req.timeZone) mapping = { ...mapping, timeZone: req.timeZone };
+  if (mappingSource === 'builtin') {
+    const notes = sourceOf(format.format)?.notes?.(headerView(header.headers), {
+      reportingCurrency: settings.currency,
+    });
+    for (const note of notes ?? [])
+      problems.push(problem(null, null, null, `${format.label}: ${note}`, 'warning'));
+  }
   if (format.unsupported && !req.mapping && mappingSource !== 'saved') {
     problems.push(problem(null, null, null, `${format.label}: ${format.unsupported}`));
   } else if (!mapping) {

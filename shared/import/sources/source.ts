@@ -43,6 +43,11 @@ export interface ImportSource<Id extends string = string> {
   mapping?(view: HeaderView, options: ProposeOptions): ImportMappingInput;
   /** Formats with two cost columns (FOCUS): the amount column for a basis, the other never added on top. */
   amountForBasis?(view: HeaderView, basis: 'effective' | 'billed'): string | undefined;
+  /**
+   * What the preview must say about how the built-in mapping reads this file (an assumed currency, a
+   * column deliberately not added): shown as warnings, never blocking.
+   */
+  notes?(view: HeaderView, workspace: { reportingCurrency: string }): string[];
 }
 
 /** Keeps a source's id literal, so the registry's ids form the FormatId type. */

@@ -1,0 +1,42 @@
+import { columnsOf } from '../columns';
+import { defineSource, hasAll } from './source';
+
+/**
+ * Google Cloud billing data as CSV: the BigQuery billing export's table (`gcp_billing_export_v1_…`)
+ * saved or queried out to a file, its record fields flattened to `service.description`, `project.id`
+ * (or `service_description` by a query's aliases: the header key is the same). `cost` is before credits:
+ * the `credits` column (a list of negative amounts) is not added, and the preview says so.
+ */
+export const gcpBilling = defineSource({
+  id: 'gcp-billing',
+  kind: 'spend',
+  identify: (view) =>
+    hasAll(view, 'cost', 'currency', 'usagestarttime') &&
+    (view.keys.has('servicedescription') || view.keys.has('skudescription'))
+      ? 'Google Cloud billing export (CSV)'
+      : null,
+  mapping: (view, o) => ({
+    kind: 'spend',
+    format: 'gcp-billing',
+    columns: columnsOf(view.headers, {
+      date: ['usagestarttime'],
+      amount: ['cost'],
+      currency: ['currency'],
+      description: ['skudescription', 'servicedescription'],
+      costCenter: ['projectid', 'projectname'],
+      categoryHint: ['servicedescription'],
+      tags: ['labels'],
+    }),
+    vendor: 'Google Cloud',
+    decimal: '.',
+    dateOrder: 'ymd',
+    categoryRule: 'cloud-service',
+    tagKey: o.tagKey,
+  }),
+  notes: (view) =>
+    view.keys.has('credits')
+      ? [
+          'amounts are the cost column, before credits: the credits column (free tier, discounts, promotions) is not subtracted',
+        ]
+      : [],
+});
