@@ -4,8 +4,11 @@ import type { ImportKind, ImportMapping } from './mapping';
 import type { ImportProblem } from './problems';
 import type { ImportRecord } from './records';
 
+/** What a file is, read from its bytes: delimited text, an Excel workbook, or a Parquet file. */
+export type ContainerType = 'csv' | 'xlsx' | 'parquet';
+
 /** The format name reported for a batch: the vendor layout, or the container for a generic table. */
-export function reportedFormat(format: DetectedFormat['format'], container: 'csv' | 'xlsx'): string {
+export function reportedFormat(format: DetectedFormat['format'], container: ContainerType): string {
   if (format === 'generic') return container;
   const source = sourceOf(format);
   return source?.reported ?? format;
@@ -24,7 +27,7 @@ export interface ImportPreview {
   fileName: string;
   fileSize: number;
   sha256: string;
-  container: 'csv' | 'xlsx';
+  container: ContainerType;
   encoding: string | null;
   delimiter: string | null;
   sheets: { name: string; hidden: boolean }[];
