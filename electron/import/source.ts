@@ -10,6 +10,7 @@ import {
   type CsvOptions,
 } from './csvSource';
 import { checkFileSize } from '../safety/fileLimits';
+import { checkJson, jsonRows, type JsonOptions } from './jsonSource';
 import { parquetColumns, parquetRows, type ParquetOptions } from './parquetSource';
 import { zipLayout } from '../safety/zipLayout';
 import { rejectFile } from './errors';
@@ -32,6 +33,7 @@ export type SourceSpec = { path: string; name: string } & (
   | { container: 'csv'; csv: Omit<CsvOptions, 'onChunk'> }
   | { container: 'xlsx'; xlsx: Omit<XlsxOptions, 'onChunk'> }
   | { container: 'parquet'; parquet: Omit<ParquetOptions, 'onChunk'> }
+  | { container: 'json'; json: Omit<JsonOptions, 'onChunk'> }
 );
 
 /** A file opened for reading: how it is encoded and laid out, and a way to stream its rows (again). */
@@ -111,6 +113,8 @@ function opener(spec: SourceSpec): OpenRows {
       return (onChunk) => xlsxRows(spec.path, spec.name, { ...spec.xlsx, onChunk });
     case 'parquet':
       return (onChunk) => parquetRows(spec.path, spec.name, { ...spec.parquet, onChunk });
+    case 'json':
+      return (onChunk) => jsonRows(spec.path, spec.name, { ...spec.json, onChunk });
   }
 }
 
@@ -162,20 +166,27 @@ export async function openSource(path: string, name: string, o: SourceOptions = 
       spec: { path, name, container: 'xlsx', xlsx },
     });
   }
-  if (container.type === 'parquet') {
+  if (container.type === 'parquet' || container.type === 'json') {
+    const what = container.type === 'parquet' ? 'a Parquet' : 'a JSON';
     if (o.sheet !== undefined)
-      throw rejectFile(name, `--sheet "${o.sheet}" was given, but this is a Parquet file, not a workbook`);
-    // The footer's checks (magic numbers, size, codecs, row-group limits) before any row is decoded.
-    parquetColumns(path, name);
+      throw rejectFile(name, `--sheet "${o.sheet}" was given, but this is ${what} file, not a workbook`);
+    // Parquet: the footer's checks (magic numbers, size, codecs, row-group limits) before any row is
+    // decoded; JSON: a list of records, within its limits.
+    if (container.type === 'parquet') parquetColumns(path, name);
+    else checkJson(path, name);
+    const spec: SourceSpec =
+      container.type === 'parquet'
+        ? { path, name, container: 'parquet', parquet: {} }
+        : { path, name, container: 'json', json: {} };
     return withPasses({
       path,
       name,
-      container: 'parquet',
-      encoding: null,
+      container: container.type,
+      encoding: container.type === 'json' ? 'utf-8' : null,
       delimiter: null,
       sheets: [],
       sheet: null,
-      spec: { path, name, container: 'parquet', parquet: {} },
+      spec,
     });
   }
   if (o.sheet !== undefined)
@@ -227,8 +238,8 @@ export async function readHeader(source: FileSource): Promise<HeaderInfo> {
   }
   if (rows.length === 0) throw rejectFile(source.name, 'no rows: the file (or sheet) is empty', source.sheet);
   const grid: Cell[][] = rows.map((r) => r.cells);
-  // A Parquet file's first row is its column names, always: nothing to detect.
-  const index = source.container === 'parquet' ? 0 : detectHeaderRow(grid);
+  // A Parquet or JSON file's first row is its column names, always: nothing to detect.
+  const index = source.container === 'parquet' || source.container === 'json' ? 0 : detectHeaderRow(grid);
   const { headers, depth } = buildHeaders(grid, index);
   const last = rows[index + depth - 1]!;
   return { headerRow: rows[index]!.row, lastHeaderRow: last.row, headers, head: rows.slice(index + depth) };

@@ -4,8 +4,8 @@ import type { ImportKind, ImportMapping } from './mapping';
 import type { ImportProblem } from './problems';
 import type { ImportRecord } from './records';
 
-/** What a file is, read from its bytes: delimited text, an Excel workbook, or a Parquet file. */
-export type ContainerType = 'csv' | 'xlsx' | 'parquet';
+/** What a file is, read from its bytes: delimited text, an Excel workbook, a Parquet file, JSON records. */
+export type ContainerType = 'csv' | 'xlsx' | 'parquet' | 'json';
 
 /** The format name reported for a batch: the vendor layout, or the container for a generic table. */
 export function reportedFormat(format: DetectedFormat['format'], container: ContainerType): string {

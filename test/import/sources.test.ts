@@ -48,6 +48,16 @@ const HEADERS: Record<string, string[]> = {
   'gcp-billing': csvHeaders(
     'billing_account_id,service.id,service.description,sku.id,sku.description,usage_start_time,usage_end_time,project.id,project.name,labels,location.region,cost,currency,currency_conversion_rate,usage.amount,usage.unit,credits,invoice.month,cost_type',
   ),
+  // The legacy JSON file export's record, flattened (test/fixtures/real/gcp_billing_file_export_…json).
+  'gcp-file-export': [
+    'lineItemId',
+    'startTime',
+    'endTime',
+    'projectNumber',
+    'measurements',
+    'cost.amount',
+    'cost.currency',
+  ],
   anthropic: csvHeaders(
     firstLine('vendors/anthropic_console_cost_export_claude_api_cost_2026_02_08_to_2026_02_15.csv'),
   ),

@@ -40,3 +40,35 @@ export const gcpBilling = defineSource({
         ]
       : [],
 });
+
+/**
+ * Google Cloud's retired billing "file export" (JSON, one file a day, replaced by the BigQuery export):
+ * a list of line items with `lineItemId` (`com.google.cloud/services/big-query/Analysis`), `startTime` and
+ * `endTime` with their offset (`2014-01-14T00:00:00-08:00`), `projectNumber`, `measurements` and
+ * `cost {amount, currency}` — read as the columns `cost.amount`, `cost.currency`. The amount is a string
+ * in the file, so it is exact.
+ */
+export const gcpFileExport = defineSource({
+  id: 'gcp-file-export',
+  kind: 'spend',
+  identify: (view) =>
+    hasAll(view, 'lineitemid', 'starttime', 'costamount', 'costcurrency')
+      ? 'Google Cloud billing file export (JSON, legacy)'
+      : null,
+  mapping: (view) => ({
+    kind: 'spend',
+    format: 'gcp-file-export',
+    columns: columnsOf(view.headers, {
+      date: ['starttime'],
+      amount: ['costamount'],
+      currency: ['costcurrency'],
+      description: ['lineitemid'],
+      costCenter: ['projectid', 'projectnumber'],
+      categoryHint: ['lineitemid'],
+    }),
+    vendor: 'Google Cloud',
+    decimal: '.',
+    dateOrder: 'ymd',
+    categoryRule: 'cloud-service',
+  }),
+});

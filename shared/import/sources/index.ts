@@ -2,7 +2,7 @@ import { anthropicCost, anthropicTokens } from './anthropic';
 import { awsCur2, awsCurLegacy } from './awsCur';
 import { azureEa, azureMca, azureUsage } from './azure';
 import { focus } from './focus';
-import { gcpBilling } from './gcp';
+import { gcpBilling, gcpFileExport } from './gcp';
 import { ociCost } from './oci';
 import { ombInventory } from './ombInventory';
 import { openaiActivity, openaiCost } from './openai';
@@ -22,6 +22,7 @@ export const SOURCES = [
   awsCur2,
   ociCost,
   gcpBilling,
+  gcpFileExport,
   anthropicCost,
   anthropicTokens,
   openaiCost,
