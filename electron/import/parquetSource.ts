@@ -9,9 +9,11 @@ import {
   type Compressors,
   type FileMetaData,
   type SchemaElement,
+  type SchemaTree,
 } from 'hyparquet';
+import { parquetHeader } from 'hyparquet/src/column.js';
 import type { Cell, SourceRow } from '../../shared/import/cells';
-import { rejectFile } from './errors';
+import { ImportRejected, rejectFile } from './errors';
 import { LIMITS } from './sniff';
 
 /**
@@ -41,18 +43,22 @@ export const PARQUET_LIMITS = {
   groupValues: 50_000_000,
   /** Largest uncompressed row group. */
   groupBytes: 1024 * 1024 * 1024,
+  /** Largest page, uncompressed (writers aim at about 1 MB). */
+  pageBytes: 256 * 1024 * 1024,
 };
 
 const MAGIC = 0x31524150; // "PAR1", little-endian
 
 /** Codecs read here: hyparquet's own (none, Snappy) and Node's zlib (gzip, Brotli, and zstd where Node has it). */
 function compressors(): Compressors {
+  // A page never inflates past the size its header declares (checked against the limit beforehand).
   const out: Compressors = {
-    GZIP: (input) => new Uint8Array(zlib.gunzipSync(input)),
-    BROTLI: (input) => new Uint8Array(zlib.brotliDecompressSync(input)),
+    GZIP: (input, size) => new Uint8Array(zlib.gunzipSync(input, { maxOutputLength: Math.max(1, size) })),
+    BROTLI: (input, size) =>
+      new Uint8Array(zlib.brotliDecompressSync(input, { maxOutputLength: Math.max(1, size) })),
   };
-  const zstd = (zlib as { zstdDecompressSync?: (b: Uint8Array) => Buffer }).zstdDecompressSync;
-  if (zstd) out.ZSTD = (input) => new Uint8Array(zstd(input));
+  const zstd = (zlib as { zstdDecompressSync?: (b: Uint8Array, o: object) => Buffer }).zstdDecompressSync;
+  if (zstd) out.ZSTD = (input, size) => new Uint8Array(zstd(input, { maxOutputLength: Math.max(1, size) }));
   return out;
 }
 
@@ -106,6 +112,98 @@ export function readParquetMetadata(file: string, name: string): FileMetaData {
   }
 }
 
+const count = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+
+/**
+ * What is missing or impossible in a page header. hyparquet computes with these fields unchecked: a
+ * damaged header (a field lost to a flipped bit is undefined, NaN in arithmetic) can make its decoders
+ * loop forever rather than fail.
+ */
+function headerProblem(h: ReturnType<typeof parquetHeader>): string | null {
+  const known = (encoding: unknown) => typeof encoding === 'string';
+  switch (h.type) {
+    case 'DATA_PAGE': {
+      const d = h.data_page_header;
+      if (!d || !count(d.num_values) || !known(d.encoding)) return 'a data page header is incomplete';
+      if (d.num_values > PARQUET_LIMITS.groupValues) return 'a page claims more values than the import limit';
+      return null;
+    }
+    case 'DATA_PAGE_V2': {
+      const d = h.data_page_header_v2;
+      if (
+        !d ||
+        !count(d.num_values) ||
+        !count(d.num_nulls) ||
+        !count(d.num_rows) ||
+        !count(d.definition_levels_byte_length) ||
+        !count(d.repetition_levels_byte_length) ||
+        !known(d.encoding)
+      )
+        return 'a data page header is incomplete';
+      if (d.num_nulls > d.num_values || d.num_values > PARQUET_LIMITS.groupValues)
+        return 'a data page header counts impossible values';
+      if (d.definition_levels_byte_length + d.repetition_levels_byte_length > h.compressed_page_size)
+        return 'a data page header claims more level bytes than the page has';
+      return null;
+    }
+    case 'DICTIONARY_PAGE': {
+      const d = h.dictionary_page_header;
+      if (!d || !count(d.num_values) || !known(d.encoding)) return 'a dictionary page header is incomplete';
+      if (d.num_values > PARQUET_LIMITS.groupValues)
+        return 'a dictionary claims more values than the import limit';
+      return null;
+    }
+    case 'INDEX_PAGE':
+      return null;
+    default:
+      return 'a page of an unknown type';
+  }
+}
+
+/**
+ * Walks the page headers of a row group's column chunks before hyparquet decodes them: every page must
+ * lie inside its chunk, and declare sizes within the limits. hyparquet trusts a page's declared size to
+ * move to the next one, so a damaged (negative) size would send it back to the same page forever.
+ */
+function checkPages(
+  meta: FileMetaData,
+  g: number,
+  range: { from: number; bytes: Buffer },
+  name: string,
+): void {
+  for (const c of meta.row_groups[g]!.columns) {
+    const m = c.meta_data!;
+    const start = Number(m.dictionary_page_offset || m.data_page_offset) - range.from;
+    const length = Number(m.total_compressed_size);
+    const column = m.path_in_schema.join('.');
+    const damaged = (why: string) =>
+      rejectFile(name, `this Parquet file is damaged: row group ${g + 1}, column ${column}: ${why}`);
+    if (start < 0 || length < 0 || start + length > range.bytes.length)
+      throw damaged('its data lies outside the row group');
+    const reader = {
+      view: new DataView(range.bytes.buffer, range.bytes.byteOffset + start, length),
+      offset: 0,
+    };
+    while (reader.offset < length - 1) {
+      let header: ReturnType<typeof parquetHeader>;
+      try {
+        header = parquetHeader(reader);
+      } catch {
+        throw damaged('a page header cannot be read');
+      }
+      const problem = headerProblem(header);
+      if (problem) throw damaged(problem);
+      const size = header.compressed_page_size;
+      const full = header.uncompressed_page_size;
+      if (!Number.isSafeInteger(size) || size < 0 || reader.offset + size > length)
+        throw damaged(`a page claims ${size} bytes, beyond its column's data`);
+      if (!Number.isSafeInteger(full) || full < 0 || full > PARQUET_LIMITS.pageBytes)
+        throw damaged(`a page claims to unpack to ${full} bytes, beyond the import limit`);
+      reader.offset += size;
+    }
+  }
+}
+
 /** Byte range [from, to) of a row group's column chunks. */
 function groupRange(meta: FileMetaData, g: number): { from: number; to: number } {
   let from = Infinity;
@@ -143,6 +241,17 @@ function decimalText(unscaled: bigint, scale: number): string {
   return negative ? `-${digits}` : digits;
 }
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** decimalText for an unscaled integer a double holds exactly (INT32, most INT64): the common case, without BigInt. */
+function decimalOfSafe(unscaled: number, scale: number): string {
+  if (scale <= 0 || scale > 15) return decimalText(BigInt(unscaled), scale);
+  const negative = unscaled < 0;
+  const digits = String(negative ? -unscaled : unscaled).padStart(scale + 1, '0');
+  const frac = digits.slice(-scale) + (scale === 3 ? '0' : '');
+  return `${negative ? '-' : ''}${digits.slice(0, -scale)}.${frac}`;
+}
+
 /** Big-endian two's complement bytes (FIXED_LEN_BYTE_ARRAY / BYTE_ARRAY decimals) → BigInt. */
 function bigIntOfBytes(bytes: Uint8Array): bigint {
   if (bytes.length === 0) return 0n;
@@ -171,11 +280,26 @@ function floorDiv(a: bigint, b: bigint): bigint {
   return a % b !== 0n && a < 0n ? q - 1n : q;
 }
 
+/**
+ * Timestamp text by millisecond, remembered: billing rows repeat a few hundred distinct hours (a million
+ * rows of an hourly export carry at most 744 a month).
+ */
+const isoMemo = new Map<number, string>();
+function isoOfMillisMemo(ms: number): string {
+  let text = isoMemo.get(ms);
+  if (text === undefined) {
+    text = isoOfMillis(ms);
+    if (isoMemo.size >= 100_000) isoMemo.clear();
+    isoMemo.set(ms, text);
+  }
+  return text;
+}
+
 /** hyparquet's parsers: timestamps to ISO text (not Date), JSON kept as its text (numbers exact). */
 const PARSERS = {
-  timestampFromMilliseconds: (v: bigint) => isoOfMillis(Number(v)),
-  timestampFromMicroseconds: (v: bigint) => isoOfMillis(Number(floorDiv(v, 1000n))),
-  timestampFromNanoseconds: (v: bigint) => isoOfMillis(Number(floorDiv(v, 1_000_000n))),
+  timestampFromMilliseconds: (v: bigint) => isoOfMillisMemo(Number(v)),
+  timestampFromMicroseconds: (v: bigint) => isoOfMillisMemo(Number(floorDiv(v, 1000n))),
+  timestampFromNanoseconds: (v: bigint) => isoOfMillisMemo(Number(floorDiv(v, 1_000_000n))),
   dateFromDays: (days: number) => isoOfMillis(days * 86_400_000).slice(0, 10),
   jsonFromBytes: (bytes: Uint8Array) => bytes && utf8.decode(bytes),
 };
@@ -223,9 +347,9 @@ function prepare(meta: FileMetaData): { meta: FileMetaData; layout: Layout } {
     } else if (scale !== undefined) {
       convert.push((v) => {
         if (v === null || v === undefined) return null;
-        const unscaled =
-          v instanceof Uint8Array ? bigIntOfBytes(v) : typeof v === 'bigint' ? v : BigInt(v as number);
-        return decimalText(unscaled, scale);
+        if (typeof v === 'number') return decimalOfSafe(v, scale);
+        if (typeof v === 'bigint' && v <= MAX_SAFE && v >= -MAX_SAFE) return decimalOfSafe(Number(v), scale);
+        return decimalText(v instanceof Uint8Array ? bigIntOfBytes(v) : (v as bigint), scale);
       });
     } else if (e.type === 'FLOAT') {
       convert.push((v) => (typeof v === 'number' ? float32Number(v) : null));
@@ -254,16 +378,46 @@ function plainCell(v: unknown): Cell {
   }
 }
 
+function leafPaths(node: SchemaTree, out: Set<string>): Set<string> {
+  if (node.children.length === 0) out.add(node.path.join('\u0000'));
+  for (const child of node.children) leafPaths(child, out);
+  return out;
+}
+
 /** Refuses, before decoding anything, a file this reader cannot read or would not hold in memory. */
-function checkLimits(meta: FileMetaData, layout: Layout, name: string): void {
+function checkLimits(meta: FileMetaData, layout: Layout, name: string, size: number): void {
+  // The column chunks lie between the leading "PAR1" and the footer.
+  const dataEnd = size - 8 - meta.metadata_length;
   const rows = Number(meta.num_rows);
   if (rows > LIMITS.rows)
     throw rejectFile(name, `more than ${LIMITS.rows.toLocaleString('en-US')} rows, beyond the import limit`);
   if (layout.names.length > LIMITS.columns) {
     throw rejectFile(name, `${layout.names.length} columns, beyond the import limit of ${LIMITS.columns}`);
   }
+  // Every column chunk must be a leaf of the schema (a damaged footer otherwise fails inside hyparquet
+  // after it has started reading the group's other columns).
+  const leaves = leafPaths(parquetSchema(meta), new Set());
   meta.row_groups.forEach((g, i) => {
+    const rowsInGroup = Number(g.num_rows);
+    if (!count(rowsInGroup))
+      throw rejectFile(name, `this Parquet file is damaged: row group ${i + 1} has no row count`);
     for (const c of g.columns) {
+      const m = c.meta_data;
+      const start = m ? Number(m.dictionary_page_offset || m.data_page_offset) : NaN;
+      const length = m ? Number(m.total_compressed_size) : NaN;
+      if (!count(start) || !count(length) || start < 4 || start + length > dataEnd) {
+        throw rejectFile(
+          name,
+          `this Parquet file is damaged: row group ${i + 1} places a column's data outside the file's data`,
+        );
+      }
+      const at = c.meta_data?.path_in_schema;
+      if (!at || !leaves.has(at.join('\u0000'))) {
+        throw rejectFile(
+          name,
+          `this Parquet file is damaged: row group ${i + 1} has a column (${at?.join('.') ?? 'unnamed'}) that its schema does not have`,
+        );
+      }
       if (c.file_path)
         throw rejectFile(
           name,
@@ -289,12 +443,22 @@ function checkLimits(meta: FileMetaData, layout: Layout, name: string): void {
   });
 }
 
+/** The footer read and checked, and the metadata and layout the reader works with. */
+function openParquet(file: string, name: string): { meta: FileMetaData; layout: Layout } {
+  const raw = readParquetMetadata(file, name);
+  try {
+    const prepared = prepare(raw);
+    checkLimits(prepared.meta, prepared.layout, name, fs.statSync(file).size);
+    return prepared;
+  } catch (err) {
+    if (err instanceof ImportRejected) throw err;
+    throw rejectFile(name, `this Parquet file's schema cannot be read (${(err as Error).message})`);
+  }
+}
+
 /** Column names of a Parquet file (its header row), after the checks every pass makes. */
 export function parquetColumns(file: string, name: string): string[] {
-  const meta = readParquetMetadata(file, name);
-  const { layout } = prepare(meta);
-  checkLimits(meta, layout, name);
-  return layout.names;
+  return openParquet(file, name).layout.names;
 }
 
 const BATCH_ROWS = 8192;
@@ -309,9 +473,7 @@ export async function* parquetRows(
   name: string,
   o: ParquetOptions,
 ): AsyncGenerator<SourceRow[]> {
-  const raw = readParquetMetadata(file, name);
-  const { meta, layout } = prepare(raw);
-  checkLimits(meta, layout, name);
+  const { meta, layout } = openParquet(file, name);
   const size = fs.statSync(file).size;
   const fd = fs.openSync(file, 'r');
   const codecs = compressors();
@@ -347,6 +509,7 @@ export async function* parquetRows(
       };
       const columns = new Map<string, ColumnData[]>();
       if (groupRows === 0) continue;
+      checkPages(meta, g, { from: range.from, bytes }, name);
       try {
         await parquetRead({
           file: buffer,
@@ -377,7 +540,7 @@ export async function* parquetRows(
   }
 }
 
-/** A row group's columns as rows, a batch at a time. */
+/** A row group's columns as rows, a batch at a time: each column's values of the batch converted first. */
 function* transpose(
   layout: Layout,
   columns: Map<string, ColumnData[]>,
@@ -386,32 +549,42 @@ function* transpose(
   name: string,
 ): Generator<SourceRow[]> {
   const width = layout.names.length;
-  // Per column: its chunks (sorted) and a cursor into them, advanced row by row.
   const chunks = layout.names.map((n) => (columns.get(n) ?? []).sort((a, b) => a.rowStart - b.rowStart));
-  const at = new Array<number>(width).fill(0);
   for (let i = 0; i < width; i++) {
     const last = chunks[i]!.at(-1);
     if (groupRows > 0 && (!last || last.rowEnd < rowStart + groupRows))
       throw rejectFile(name, `column "${layout.names[i]}" has fewer values than its row group has rows`);
   }
+  const at = new Array<number>(width).fill(0);
+  const values: Cell[][] = Array.from({ length: width }, () => new Array<Cell>(BATCH_ROWS));
   for (let r = 0; r < groupRows; r += BATCH_ROWS) {
-    const end = Math.min(groupRows, r + BATCH_ROWS);
-    const batch: SourceRow[] = new Array(end - r);
-    for (let k = r; k < end; k++) {
-      const absolute = rowStart + k;
-      const cells: Cell[] = new Array(width);
-      for (let i = 0; i < width; i++) {
-        const list = chunks[i]!;
-        let j = at[i]!;
-        while (j < list.length && list[j]!.rowEnd <= absolute) j++;
-        at[i] = j;
+    const from = rowStart + r;
+    const to = rowStart + Math.min(groupRows, r + BATCH_ROWS);
+    for (let i = 0; i < width; i++) {
+      const list = chunks[i]!;
+      const convert = layout.convert[i]!;
+      const out = values[i]!;
+      let j = at[i]!;
+      for (let row = from; row < to;) {
+        while (j < list.length && list[j]!.rowEnd <= row) j++;
         const chunk = list[j];
-        cells[i] =
-          chunk && chunk.rowStart <= absolute
-            ? layout.convert[i]!(chunk.columnData[absolute - chunk.rowStart])
-            : null;
+        if (!chunk || chunk.rowStart > row) {
+          out[row - from] = null;
+          row++;
+          continue;
+        }
+        const data = chunk.columnData;
+        const stop = Math.min(to, chunk.rowEnd);
+        for (let k = row - chunk.rowStart, end = stop - chunk.rowStart; k < end; k++, row++)
+          out[row - from] = convert(data[k]);
       }
-      batch[k - r] = { row: absolute + 2, cells };
+      at[i] = j;
+    }
+    const batch: SourceRow[] = new Array(to - from);
+    for (let k = 0; k < to - from; k++) {
+      const cells: Cell[] = new Array(width);
+      for (let i = 0; i < width; i++) cells[i] = values[i]![k]!;
+      batch[k] = { row: from + k + 2, cells };
     }
     yield batch;
   }

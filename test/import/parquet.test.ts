@@ -8,6 +8,8 @@ import { PARQUET_LIMITS, parquetRows } from '../../electron/import/parquetSource
 import { commitImport, previewImport } from '../../electron/import/run';
 import { scan } from '../../electron/import/scan';
 import type { ImportRecord } from '../../shared/import/records';
+import { ImportRejected } from '../../electron/import/errors';
+import { rng } from '../reliability/random';
 import type { Workspace } from '../../electron/store/workspace';
 import {
   csvColumn,
@@ -388,4 +390,44 @@ describe('Parquet: a file the reader cannot read with confidence is refused, and
     }
     expect(batches(ws)).toBe(0);
   });
+});
+
+describe('Parquet: damaged files end in a clear refusal or a whole batch, never a crash', () => {
+  // Seeds that found bugs: 74 left hyparquet's other column reads rejecting unobserved (a damaged footer
+  // naming a column the schema lacks), 1058 sent a decoder into an endless loop (a page header missing its
+  // fields), 1247 and 1551 pointed a column outside the file; the rest are a sample.
+  const SEEDS = [...Array.from({ length: 36 }, (_, i) => i + 1), 74, 1058, 1247, 1551];
+
+  it(`${SEEDS.length} seeded bit flips and truncations of the two fixtures`, async () => {
+    const ws = open();
+    const counts = () =>
+      ws.db.prepare('SELECT (SELECT count(*) FROM spend), (SELECT count(*) FROM import_batches)').raw().get();
+    const bases = [fs.readFileSync(FOCUS_DECIMAL), fs.readFileSync(FOCUS_DOUBLE)];
+    const outcomes = { committed: 0, rejected: 0 };
+    for (const seed of SEEDS) {
+      const r = rng(seed);
+      const b = Buffer.from(r.pick(bases));
+      let bytes: Buffer = b;
+      if (r.chance(0.3)) bytes = b.subarray(0, 4 + r.int(b.length - 4));
+      else for (let k = 0, n = 1 + r.int(8); k < n; k++) b[r.int(b.length)]! ^= 1 << r.int(8);
+      const file = writeFile(ws.dir, `case-${seed}.parquet`, bytes);
+      const before = counts();
+      try {
+        const s = await commitImport(ws.db, {
+          path: file,
+          name: `case-${seed}.parquet`,
+          allowDuplicate: true,
+        });
+        const n = ws.db.prepare('SELECT count(*) FROM spend WHERE batch_id = ?').pluck().get(s.batch);
+        expect(n, `seed ${seed}`).toBe(s.rows);
+        outcomes.committed++;
+      } catch (err) {
+        if (!(err instanceof ImportRejected)) throw new Error(`seed ${seed}: ${(err as Error).stack}`);
+        expect(counts(), `seed ${seed}`).toEqual(before);
+        expect(ws.db.inTransaction).toBe(false);
+        outcomes.rejected++;
+      }
+    }
+    expect(outcomes.rejected).toBeGreaterThan(0);
+  }, 120_000);
 });
