@@ -79,9 +79,15 @@ export async function analyse(db: Db, req: AnalyseRequest): Promise<Analysis> {
   }
   if (mapping && req.basis) mapping = withBasis(mapping, header.headers, req.basis);
   if (mapping && req.timeZone) mapping = { ...mapping, timeZone: req.timeZone };
-  if (mappingSource === 'builtin') {
+  // The format's notes, for its own mapping (built-in, or saved from one for this layout).
+  if (
+    mapping &&
+    mapping.format === format.format &&
+    (mappingSource === 'builtin' || mappingSource === 'saved')
+  ) {
     const notes = sourceOf(format.format)?.notes?.(headerView(header.headers), {
       reportingCurrency: settings.currency,
+      mapping,
     });
     for (const note of notes ?? [])
       problems.push(problem(null, null, null, `${format.label}: ${note}`, 'warning'));

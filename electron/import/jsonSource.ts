@@ -51,7 +51,7 @@ function parseJson(text: string): JsonValue {
     try {
       return JSON.parse(text.slice(start, i)) as string;
     } catch {
-      return fail('a string with an invalid escape');
+      return fail('a string JSON does not allow (a bad escape or a control character)');
     }
   };
   const value = (depth: number): JsonValue => {

@@ -61,6 +61,12 @@ describe('vendor dialects', () => {
     ]);
     const s = await commitImport(ws.db, { path: file, name: 'focus.csv' });
     expect(s).toMatchObject({ rows: 3, currency: 'EUR' });
+    // Next quarter the layout's saved mapping is used: the preview still says it.
+    const again = await previewImport(ws.db, { path: file, name: 'focus.csv' });
+    expect(again.mappingSource).toBe('saved');
+    expect(again.problems.map((x) => x.severity + ' ' + x.message).join(' ')).toMatch(
+      /warning .*no BillingCurrency/,
+    );
   });
 
   it('FOCUS 1.3: the vendor is the ServiceProviderName', async () => {

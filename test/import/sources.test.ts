@@ -120,7 +120,7 @@ function mapped(headers: string[]) {
   const source = sourceOf(detected.format)!;
   const mapping = completeMapping(source.mapping!(headerView(headers), OPTIONS));
   for (const column of Object.values(mapping.columns)) expect(headers).toContain(column);
-  const notes = source.notes?.(headerView(headers), { reportingCurrency: 'EUR' }) ?? [];
+  const notes = source.notes?.(headerView(headers), { reportingCurrency: 'EUR', mapping }) ?? [];
   return { detected, mapping, notes };
 }
 

@@ -1,5 +1,5 @@
 import { headerKey } from '../headers';
-import type { ImportMappingInput } from '../mapping';
+import type { ImportMapping, ImportMappingInput } from '../mapping';
 import { defineSource, type HeaderView, type ProposeOptions } from './source';
 
 /**
@@ -59,8 +59,8 @@ function azureMapping(
   };
 }
 
-const currencyNote = (keys: Set<string>, reporting: string): string[] =>
-  keys.has('billingcurrency') || keys.has('billingcurrencycode') || keys.has('currency')
+const currencyNote = (mapping: ImportMapping, reporting: string): string[] =>
+  mapping.columns.currency || mapping.currency
     ? []
     : [
         `the file has no currency column, so its amounts are taken to be in the workspace's reporting currency (${reporting}); if they are not, set the currency before importing`,
@@ -125,5 +125,5 @@ export const azureUsage = defineSource({
   },
   mapping: (view, o) =>
     azureMapping('azure-usage', ['pretaxcost'], view, o, { decimal: null, dateOrder: null }),
-  notes: (view, workspace) => currencyNote(azureKeys(view), workspace.reportingCurrency),
+  notes: (_view, { reportingCurrency, mapping }) => currencyNote(mapping, reportingCurrency),
 });

@@ -46,10 +46,10 @@ export const focus = defineSource({
     categoryRule: 'cloud-service',
     tagKey: o.tagKey,
   }),
-  notes: (view, workspace) =>
-    view.keys.has('billingcurrency')
+  notes: (view, { reportingCurrency, mapping }) =>
+    view.keys.has('billingcurrency') || mapping.columns.currency || mapping.currency
       ? []
       : [
-          `the file has no BillingCurrency column, so its amounts are taken to be in the workspace's reporting currency (${workspace.reportingCurrency}); if they are not, map a currency column or set the currency before importing`,
+          `the file has no BillingCurrency column, so its amounts are taken to be in the workspace's reporting currency (${reportingCurrency}); if they are not, map a currency column or set the currency before importing`,
         ],
 });

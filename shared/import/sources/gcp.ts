@@ -1,4 +1,4 @@
-import { columnsOf } from '../columns';
+import { columnsOf, findHeader } from '../columns';
 import { defineSource, hasAll } from './source';
 
 /**
@@ -33,8 +33,8 @@ export const gcpBilling = defineSource({
     categoryRule: 'cloud-service',
     tagKey: o.tagKey,
   }),
-  notes: (view) =>
-    view.keys.has('credits')
+  notes: (view, { mapping }) =>
+    view.keys.has('credits') && mapping.columns.amount === findHeader(view.headers, 'cost')
       ? [
           'amounts are the cost column, before credits: the credits column (free tier, discounts, promotions) is not subtracted',
         ]
