@@ -18,6 +18,8 @@ import {
   withBasis,
   type KindCandidate,
 } from '../../shared/import/propose';
+import { sourceOf } from '../../shared/import/sources';
+import { headerView } from '../../shared/import/sources/source';
 import type { Db } from '../store/db';
 import { getSettings } from '../store/settings';
 import { findSavedMapping } from './savedMappings';
@@ -152,6 +154,19 @@ export async function analyse(db: Db, req: AnalyseRequest): Promise<Analysis> {
     }
   }
   if (mapping && req.currency) mapping = { ...mapping, currency: req.currency };
+  // The format's notes, for its own mapping (built-in, or saved from one for this layout).
+  if (
+    mapping &&
+    mapping.format === format.format &&
+    (mappingSource === 'builtin' || mappingSource === 'saved')
+  ) {
+    const notes = sourceOf(format.format)?.notes?.(headerView(header.headers), {
+      reportingCurrency: settings.currency,
+      mapping,
+    });
+    for (const note of notes ?? [])
+      problems.push(problem(null, null, null, `${format.label}: ${note}`, 'warning', 'format-note'));
+  }
   if (format.unsupported && !req.mapping && mappingSource !== 'saved') {
     problems.push(
       problem(null, null, null, `${format.label}: ${format.unsupported}`, 'error', 'unsupported-format'),

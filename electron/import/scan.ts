@@ -50,7 +50,7 @@ export const WORKER_MIN_BYTES = 2 * 1024 * 1024;
  * in a worker (as measured: 100,000 rows, ~250 → ~315 MB peak RSS) would break the memory budget.
  */
 function defaultThread(spec: SourceSpec): 'inline' | 'worker' {
-  return spec.container === 'csv' && fs.statSync(spec.path).size >= WORKER_MIN_BYTES ? 'worker' : 'inline';
+  return spec.container !== 'xlsx' && fs.statSync(spec.path).size >= WORKER_MIN_BYTES ? 'worker' : 'inline';
 }
 
 export function workspaceFacts(db: Db): WorkspaceFacts {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { rejectFile } from './errors';
 import { detectEncoding, type TextEncodingName } from './textEncoding';
 
-export type Container = { type: 'csv'; encoding: TextEncodingName } | { type: 'xlsx' };
+export type Container =
+  { type: 'csv'; encoding: TextEncodingName } | { type: 'xlsx' } | { type: 'parquet' } | { type: 'json' };
 
 /** Excel's own sheet size (rows); columns beyond XFD (16,384) are already past `LIMITS.columns`. */
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -43,7 +44,23 @@ export function sniffContainer(file: string, name: string, forcedEncoding?: Text
   }
   if (head.subarray(0, 5).toString('latin1') === '%PDF-')
     throw rejectFile(name, 'this is a PDF, not a CSV or Excel file');
+  // A Parquet file begins (and ends) with "PAR1"; its footer is checked before anything is decoded.
+  if (head.subarray(0, 4).toString('latin1') === 'PAR1') return { type: 'parquet' };
   const encoding = forcedEncoding ?? detectEncoding(head);
-  if (!encoding) throw rejectFile(name, 'this is a binary file, not a CSV or Excel (.xlsx) file');
+  if (!encoding) throw rejectFile(name, 'this is a binary file, not a CSV, Excel (.xlsx) or Parquet file');
+  // A list of JSON records (Google Cloud's retired billing file export) is read as a table of its own.
+  if (looksLikeJson(head)) return { type: 'json' };
   return { type: 'csv', encoding };
+}
+
+/**
+ * A JSON document rather than delimited text: it opens with an array of objects, arrays or strings, or
+ * with an object and a quoted key (a CSV whose first column is "[Date]" does not).
+ */
+function looksLikeJson(head: Buffer): boolean {
+  const text = head
+    .subarray(0, 256)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
+  return /^\s*(\[\s*[{["\]]|\{\s*["}])/.test(text);
 }

@@ -10,10 +10,13 @@ import {
   type CsvOptions,
 } from './csvSource';
 import { checkFileSize } from '../safety/fileLimits';
+import { checkJson, jsonRows, type JsonOptions } from './jsonSource';
+import { parquetColumns, parquetRows, type ParquetOptions } from './parquetSource';
 import { zipLayout } from '../safety/zipLayout';
 import { rejectFile } from './errors';
 import { sniffContainer } from './sniff';
 import type { TextEncodingName } from './textEncoding';
+import type { ContainerType } from '../../shared/import/summary';
 import { listSheets, xlsxRows, type SheetInfo, type XlsxOptions } from './xlsxSource';
 
 export interface SourceOptions {
@@ -29,13 +32,15 @@ export interface SourceOptions {
 export type SourceSpec = { path: string; name: string } & (
   | { container: 'csv'; csv: Omit<CsvOptions, 'onChunk'> }
   | { container: 'xlsx'; xlsx: Omit<XlsxOptions, 'onChunk'> }
+  | { container: 'parquet'; parquet: Omit<ParquetOptions, 'onChunk'> }
+  | { container: 'json'; json: Omit<JsonOptions, 'onChunk'> }
 );
 
 /** A file opened for reading: how it is encoded and laid out, and a way to stream its rows (again). */
 export interface FileSource {
   path: string;
   name: string;
-  container: 'csv' | 'xlsx';
+  container: ContainerType;
   encoding: TextEncodingName | null;
   delimiter: CsvDelimiter | null;
   sheets: SheetInfo[];
@@ -101,9 +106,16 @@ class Passes {
 }
 
 function opener(spec: SourceSpec): OpenRows {
-  return spec.container === 'csv'
-    ? (onChunk) => csvRows(spec.path, spec.name, { ...spec.csv, onChunk })
-    : (onChunk) => xlsxRows(spec.path, spec.name, { ...spec.xlsx, onChunk });
+  switch (spec.container) {
+    case 'csv':
+      return (onChunk) => csvRows(spec.path, spec.name, { ...spec.csv, onChunk });
+    case 'xlsx':
+      return (onChunk) => xlsxRows(spec.path, spec.name, { ...spec.xlsx, onChunk });
+    case 'parquet':
+      return (onChunk) => parquetRows(spec.path, spec.name, { ...spec.parquet, onChunk });
+    case 'json':
+      return (onChunk) => jsonRows(spec.path, spec.name, { ...spec.json, onChunk });
+  }
 }
 
 /** A fresh pass over a file opened before (by openSource, possibly in another thread). */
@@ -152,6 +164,29 @@ export async function openSource(path: string, name: string, o: SourceOptions = 
       sheets,
       sheet: chosen.name,
       spec: { path, name, container: 'xlsx', xlsx },
+    });
+  }
+  if (container.type === 'parquet' || container.type === 'json') {
+    const what = container.type === 'parquet' ? 'a Parquet' : 'a JSON';
+    if (o.sheet !== undefined)
+      throw rejectFile(name, `--sheet "${o.sheet}" was given, but this is ${what} file, not a workbook`);
+    // Parquet: the footer's checks (magic numbers, size, codecs, row-group limits) before any row is
+    // decoded; JSON: a list of records, within its limits.
+    if (container.type === 'parquet') parquetColumns(path, name);
+    else checkJson(path, name);
+    const spec: SourceSpec =
+      container.type === 'parquet'
+        ? { path, name, container: 'parquet', parquet: {} }
+        : { path, name, container: 'json', json: {} };
+    return withPasses({
+      path,
+      name,
+      container: container.type,
+      encoding: container.type === 'json' ? 'utf-8' : null,
+      delimiter: null,
+      sheets: [],
+      sheet: null,
+      spec,
     });
   }
   if (o.sheet !== undefined)
@@ -203,7 +238,8 @@ export async function readHeader(source: FileSource): Promise<HeaderInfo> {
   }
   if (rows.length === 0) throw rejectFile(source.name, 'no rows: the file (or sheet) is empty', source.sheet);
   const grid: Cell[][] = rows.map((r) => r.cells);
-  const index = detectHeaderRow(grid);
+  // A Parquet or JSON file's first row is its column names, always: nothing to detect.
+  const index = source.container === 'parquet' || source.container === 'json' ? 0 : detectHeaderRow(grid);
   const { headers, depth } = buildHeaders(grid, index);
   const last = rows[index + depth - 1]!;
   return { headerRow: rows[index]!.row, lastHeaderRow: last.row, headers, head: rows.slice(index + depth) };

@@ -76,7 +76,7 @@ export async function pickImportFile(
     title: 'Import a spend, budget, benefit, KPI or initiative file',
     properties: ['openFile' as const],
     filters: [
-      { name: 'Spreadsheets and exports', extensions: ['csv', 'tsv', 'txt', 'xlsx'] },
+      { name: 'Spreadsheets and exports', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'parquet'] },
       { name: 'All files', extensions: ['*'] },
     ],
   };

@@ -39,11 +39,13 @@ export function checkFileSize(file: string, name: string, limits: FileLimits = f
     fs.closeSync(fd);
   }
   const xlsx = head.readUInt32LE(0) === 0x04034b50;
+  // Parquet is read a row group at a time, as CSV is streamed: the same cap.
+  const parquet = head.toString('latin1') === 'PAR1';
   const cap = xlsx ? limits.xlsxBytes : limits.csvBytes;
   if (bytes > cap) {
     throw rejectFile(
       name,
-      `the file is ${size(bytes)}, beyond the import limit of ${size(cap)} for ${xlsx ? 'an Excel workbook' : 'a CSV file'}` +
+      `the file is ${size(bytes)}, beyond the import limit of ${size(cap)} for ${xlsx ? 'an Excel workbook' : parquet ? 'a Parquet file' : 'a CSV file'}` +
         (xlsx
           ? '; save the sheet as CSV (streamed, limit ' + size(limits.csvBytes) + ') or split it'
           : '; split it'),

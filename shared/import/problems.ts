@@ -18,6 +18,7 @@
 export const PROBLEM_CODES = [
   'unreadable-file',
   'unsupported-format',
+  'format-note',
   'unknown-kind',
   'undecided-kind',
   'undecided-column',

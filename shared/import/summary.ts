@@ -9,8 +9,11 @@ import type { ImportRecord } from './records';
 export type { ColumnCandidate, ColumnChoice } from './columnRoles';
 export type { KindCandidate } from './propose';
 
+/** What a file is, read from its bytes: delimited text, an Excel workbook, a Parquet file, JSON records. */
+export type ContainerType = 'csv' | 'xlsx' | 'parquet' | 'json';
+
 /** The format name reported for a batch: the vendor layout, or the container for a generic table. */
-export function reportedFormat(format: DetectedFormat['format'], container: 'csv' | 'xlsx'): string {
+export function reportedFormat(format: DetectedFormat['format'], container: ContainerType): string {
   if (format === 'generic') return container;
   const source = sourceOf(format);
   return source?.reported ?? format;
@@ -29,7 +32,7 @@ export interface ImportPreview {
   fileName: string;
   fileSize: number;
   sha256: string;
-  container: 'csv' | 'xlsx';
+  container: ContainerType;
   encoding: string | null;
   delimiter: string | null;
   sheets: { name: string; hidden: boolean }[];

@@ -1,6 +1,7 @@
 /**
  * Reads one tag from a tags cell: JSON (`{"a": "b"}`, FOCUS), JSON without the outer braces
- * (`"a": "b","c": "d"`, Azure EA) or AWS-style `key=value;key=value`. Keys match case-insensitively
+ * (`"a": "b","c": "d"`, Azure EA), a list of `{"key", "value"}` records (Google Cloud labels) or
+ * AWS-style `key=value;key=value`. Keys match case-insensitively
  * and ignoring surrounding spaces, because exports carry near-duplicates such as `"org"` and `" org"`;
  * an exact key wins over a near one.
  */
@@ -19,11 +20,12 @@ export function readTag(cell: string | null, key: string): string | null {
 }
 
 function parseTags(text: string): Record<string, unknown> | null {
-  const attempts = text.startsWith('{') ? [text] : [`{${text}}`];
+  const attempts = text.startsWith('{') || text.startsWith('[') ? [text] : [`{${text}}`];
   for (const t of attempts) {
     try {
       const v: unknown = JSON.parse(t);
-      if (v && typeof v === 'object' && !Array.isArray(v)) {
+      if (Array.isArray(v)) return keyValueList(v);
+      if (v && typeof v === 'object') {
         return Object.fromEntries(
           Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, x === null ? null : String(x)]),
         );
@@ -41,4 +43,16 @@ function parseTags(text: string): Record<string, unknown> | null {
     return out;
   }
   return null;
+}
+
+/** Google Cloud's labels: a list of `{"key": …, "value": …}` records. */
+function keyValueList(list: unknown[]): Record<string, unknown> | null {
+  const out: Record<string, unknown> = {};
+  for (const item of list) {
+    if (!item || typeof item !== 'object') return null;
+    const { key, value } = item as { key?: unknown; value?: unknown };
+    if (typeof key !== 'string') return null;
+    out[key] = value === null || value === undefined ? null : String(value);
+  }
+  return out;
 }

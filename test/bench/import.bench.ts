@@ -4,7 +4,10 @@
  * (default 2) runs. Times are reported as ratios to
  * references measured in the same run on the same file:
  *  - CSV: the sqlite3 shell's `.import` into an untyped table (and a bare papaparse pass, for scale);
- *  - XLSX: exceljs's streaming reader merely reading every row.
+ *  - XLSX: exceljs's streaming reader merely reading every row;
+ *  - Parquet: hyparquet's own pass over the file, decoding every column of every row group (`parquetRead`
+ *    with `onChunk`, rows never assembled), and our row-group reader alone (`parquetRows`, no import).
+ * `[parquetRows]` is the third argument (default 1,000,000; 0 skips Parquet).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,7 +15,10 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
+import { asyncBufferFromFile, parquetRead } from 'hyparquet';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { csvRows } from '../../electron/import/csvSource';
+import { parquetRows } from '../../electron/import/parquetSource';
 import { commitImport } from '../../electron/import/run';
 import { createBatch } from '../../electron/store/batches';
 import { initiativeIdByName, insertInitiative, namedInitiative } from '../../electron/store/initiatives';
@@ -92,6 +98,57 @@ async function generateXlsx(file: string, rows: number): Promise<void> {
   await wb.commit();
 }
 
+/**
+ * The same rows as Parquet, as a FOCUS or CUR export types them: the date a UTC timestamp (micros), the
+ * amount DECIMAL(18, 6) (exact), tokens INT64, the rest strings; hyparquet-writer's default row groups
+ * (1,000 rows, then 100,000) and Snappy. Written in slices of 100,000 rows to keep the generator's heap small.
+ */
+function generateParquet(file: string, rows: number): void {
+  const cols: unknown[][] = HEADER.map(() => new Array<unknown>(rows));
+  for (let i = 0; i < rows; i++) {
+    const r = row(i);
+    cols[0]![i] = BigInt(Date.parse(`${r[0]}T00:00:00Z`)) * 1000n;
+    cols[1]![i] = BigInt(r[1]!.replace('.', ''));
+    for (let c = 2; c < 8; c++) cols[c]![i] = r[c];
+    cols[8]![i] = BigInt(r[8]!);
+  }
+  const schema = [
+    { name: 'root', num_children: HEADER.length },
+    ...HEADER.map((name, c) =>
+      c === 0
+        ? {
+            name,
+            type: 'INT64' as const,
+            converted_type: 'TIMESTAMP_MICROS' as const,
+            repetition_type: 'OPTIONAL' as const,
+          }
+        : c === 1
+          ? {
+              name,
+              type: 'INT64' as const,
+              converted_type: 'DECIMAL' as const,
+              precision: 18,
+              scale: 6,
+              repetition_type: 'OPTIONAL' as const,
+            }
+          : c === 8
+            ? { name, type: 'INT64' as const, repetition_type: 'OPTIONAL' as const }
+            : {
+                name,
+                type: 'BYTE_ARRAY' as const,
+                converted_type: 'UTF8' as const,
+                repetition_type: 'OPTIONAL' as const,
+              },
+    ),
+  ];
+  const buffer = parquetWriteBuffer({
+    columnData: HEADER.map((name, c) => ({ name, data: cols[c]! as never[] })),
+    schema,
+    statistics: false,
+  });
+  fs.writeFileSync(file, new Uint8Array(buffer));
+}
+
 /** Child-process modes: each prints {ms, rss} (rss = peak resident set, MB). */
 async function child(mode: string, file: string, dir: string): Promise<void> {
   const t0 = performance.now();
@@ -104,6 +161,17 @@ async function child(mode: string, file: string, dir: string): Promise<void> {
     })) {
       rows += batch.length;
     }
+  } else if (mode === 'hyparquet') {
+    // hyparquet's own pass: every column chunk of every row group read and decoded, nothing assembled.
+    await parquetRead({
+      file: await asyncBufferFromFile(file),
+      onChunk: (c) => {
+        if (c.columnName === HEADER[0]) rows += c.columnData.length;
+      },
+    });
+  } else if (mode === 'parquetRows') {
+    for await (const batch of parquetRows(file, 'bench.parquet', {})) rows += batch.length;
+    rows -= 1; // the header row
   } else if (mode === 'exceljs') {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
       sharedStrings: 'cache',
@@ -217,35 +285,59 @@ function sqliteImport(file: string, dir: string): { ms: number } {
 async function main(): Promise<void> {
   const csvRowsCount = Number(process.argv[2] ?? 1_000_000);
   const xlsxRowsCount = Number(process.argv[3] ?? 100_000);
+  const parquetRowsCount = Number(process.argv[4] ?? 1_000_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'caio-import-bench-'));
   try {
-    const csv = path.join(dir, 'spend.csv');
-    await generateCsv(csv, csvRowsCount);
-    const mb = fs.statSync(csv).size / 1024 / 1024;
-    const ref = sqliteImport(csv, dir);
-    const papa = measure('papaparse', csv, dir);
-    const ours = measure('import', csv, dir);
-    const store = measure('store', String(csvRowsCount), dir);
-    const floor = measure('floor', String(csvRowsCount), dir);
-    const xlsx = path.join(dir, 'spend.xlsx');
-    await generateXlsx(xlsx, xlsxRowsCount);
-    const exRef = measure('exceljs', xlsx, dir);
-    const exOurs = measure('import', xlsx, dir);
     const f = (n: number) => n.toFixed(2);
-    const lines = [
-      `CSV ${csvRowsCount.toLocaleString('en-US')} rows × 9 columns (${mb.toFixed(0)} MB), ${os.cpus().length} cores, Node ${process.version}:`,
-      `  sqlite3 .import (reference): ${(ref.ms / 1000).toFixed(2)} s`,
-      `  papaparse pass only: ${(papa.ms / 1000).toFixed(2)} s (${f(papa.ms / ref.ms)}× the reference)`,
-      `  CAIO import (parse, validate, exact amounts, insert + rollup, one transaction): ${(ours.ms / 1000).toFixed(2)} s, ` +
-        `${Math.round(ours.rows / (ours.ms / 1000)).toLocaleString('en-US')} rows/s, ratio ${f(ours.ms / ref.ms)}× (target ≤ 1.3×), peak RSS ${ours.rss.toFixed(0)} MB (target ≤ 300 MB)`,
-      `  of which storing the lines alone (already parsed: no file, no parsing): ${(store.ms / 1000).toFixed(2)} s, ` +
-        `${f(store.ms / ref.ms)}× the reference, ${f(store.ms / ours.ms)} of the CAIO import`,
-      `  floor: any row-per-line store through better-sqlite3 in WAL (11 untyped values, made ahead, nothing else): ` +
-        `${(floor.ms / 1000).toFixed(2)} s, ${f(floor.ms / ref.ms)}× the reference`,
-      `XLSX ${xlsxRowsCount.toLocaleString('en-US')} rows × 9 columns (${(fs.statSync(xlsx).size / 1024 / 1024).toFixed(1)} MB):`,
-      `  exceljs streaming read only (reference): ${(exRef.ms / 1000).toFixed(2)} s, peak RSS ${exRef.rss.toFixed(0)} MB`,
-      `  CAIO import: ${(exOurs.ms / 1000).toFixed(2)} s, ratio ${f(exOurs.ms / exRef.ms)}× (target ≤ 1.3×), peak RSS ${exOurs.rss.toFixed(0)} MB (target ≤ 250 MB)`,
-    ];
+    const lines: string[] = [];
+    // Each part runs when its row count is above 0 (`0 0 1000000` measures Parquet alone).
+    let ref: { ms: number } | null = null;
+    if (csvRowsCount > 0) {
+      const csv = path.join(dir, 'spend.csv');
+      await generateCsv(csv, csvRowsCount);
+      const mb = fs.statSync(csv).size / 1024 / 1024;
+      ref = sqliteImport(csv, dir);
+      const papa = measure('papaparse', csv, dir);
+      const ours = measure('import', csv, dir);
+      const store = measure('store', String(csvRowsCount), dir);
+      const floor = measure('floor', String(csvRowsCount), dir);
+      lines.push(
+        `CSV ${csvRowsCount.toLocaleString('en-US')} rows × 9 columns (${mb.toFixed(0)} MB), ${os.cpus().length} cores, Node ${process.version}:`,
+        `  sqlite3 .import (reference): ${(ref.ms / 1000).toFixed(2)} s`,
+        `  papaparse pass only: ${(papa.ms / 1000).toFixed(2)} s (${f(papa.ms / ref.ms)}× the reference)`,
+        `  CAIO import (parse, validate, exact amounts, insert + rollup, one transaction): ${(ours.ms / 1000).toFixed(2)} s, ` +
+          `${Math.round(ours.rows / (ours.ms / 1000)).toLocaleString('en-US')} rows/s, ratio ${f(ours.ms / ref.ms)}× (target ≤ 1.3×), peak RSS ${ours.rss.toFixed(0)} MB (target ≤ 300 MB)`,
+        `  of which storing the lines alone (already parsed: no file, no parsing): ${(store.ms / 1000).toFixed(2)} s, ` +
+          `${f(store.ms / ref.ms)}× the reference, ${f(store.ms / ours.ms)} of the CAIO import`,
+        `  floor: any row-per-line store through better-sqlite3 in WAL (11 untyped values, made ahead, nothing else): ` +
+          `${(floor.ms / 1000).toFixed(2)} s, ${f(floor.ms / ref.ms)}× the reference`,
+      );
+    }
+    if (xlsxRowsCount > 0) {
+      const xlsx = path.join(dir, 'spend.xlsx');
+      await generateXlsx(xlsx, xlsxRowsCount);
+      const exRef = measure('exceljs', xlsx, dir);
+      const exOurs = measure('import', xlsx, dir);
+      lines.push(
+        `XLSX ${xlsxRowsCount.toLocaleString('en-US')} rows × 9 columns (${(fs.statSync(xlsx).size / 1024 / 1024).toFixed(1)} MB):`,
+        `  exceljs streaming read only (reference): ${(exRef.ms / 1000).toFixed(2)} s, peak RSS ${exRef.rss.toFixed(0)} MB`,
+        `  CAIO import: ${(exOurs.ms / 1000).toFixed(2)} s, ratio ${f(exOurs.ms / exRef.ms)}× (target ≤ 1.3×), peak RSS ${exOurs.rss.toFixed(0)} MB (target ≤ 250 MB)`,
+      );
+    }
+    if (parquetRowsCount > 0) {
+      const pq = path.join(dir, 'spend.parquet');
+      generateParquet(pq, parquetRowsCount);
+      const hyp = measure('hyparquet', pq, dir);
+      const pqRows = measure('parquetRows', pq, dir);
+      const pqOurs = measure('import', pq, dir);
+      lines.push(
+        `Parquet ${parquetRowsCount.toLocaleString('en-US')} rows × 9 columns (${(fs.statSync(pq).size / 1024 / 1024).toFixed(1)} MB, Snappy, row groups of 100,000), ${os.cpus().length} cores, Node ${process.version}:`,
+        `  hyparquet's own pass, every column decoded (reference): ${(hyp.ms / 1000).toFixed(2)} s, peak RSS ${hyp.rss.toFixed(0)} MB`,
+        `  our row-group reader alone (cells, exact decimals, no import): ${(pqRows.ms / 1000).toFixed(2)} s (${f(pqRows.ms / hyp.ms)}× the reference), peak RSS ${pqRows.rss.toFixed(0)} MB`,
+        `  CAIO import: ${(pqOurs.ms / 1000).toFixed(2)} s, ${Math.round(pqOurs.rows / (pqOurs.ms / 1000)).toLocaleString('en-US')} rows/s, ratio ${f(pqOurs.ms / hyp.ms)}× hyparquet's pass` +
+          `${ref ? `, ${f(pqOurs.ms / ref.ms)}× the CSV's sqlite3 .import` : ''}, peak RSS ${pqOurs.rss.toFixed(0)} MB`,
+      );
+    }
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -49,7 +49,7 @@ describe('vendor layouts recognised by their headers', () => {
       ws.dir,
       'cur2.csv',
       'line_item_usage_start_date,line_item_product_code,line_item_usage_type,line_item_usage_amount,line_item_unblended_cost,line_item_currency_code,line_item_line_item_description,resource_tags\n' +
-        '2026-03-01T00:00:00Z,AmazonBedrock,USE1-Claude4.6Sonnet-input-tokens,1000,1.81E-2,USD,Claude input,"{""user:initiative"": ""Copilot"", ""initiative"": ""Copilot""}"\n' +
+        '2026-03-01T00:00:00Z,AmazonBedrock,USE1-Claude4.6Sonnet-input-tokens,1000,1.81E-2,USD,Claude input,"{""user_initiative"": ""Copilot"", ""aws_createdBy"": ""admin""}"\n' +
         '2026-03-01T00:00:00Z,AmazonEC2,BoxUsage:g5.xlarge,1,1.006,USD,GPU,\n' +
         '2026-03-02T00:00:00Z,AmazonS3,Requests-Tier1,10,0.00005,USD,S3,\n',
     );

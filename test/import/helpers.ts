@@ -91,6 +91,22 @@ export function independentCentsSum(values: string[]): string {
   return `${neg && cents > 0n ? '-' : ''}${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
 }
 
+/** One value's micro-units, rounded half away from zero from its exact decimal text; 0n for blanks/NULL. */
+export function independentMicro(value: string): bigint {
+  const v = scaled(value) ?? 0n;
+  const unit = 10n ** (SCALE - 6n);
+  const neg = v < 0n;
+  const abs = neg ? -v : v;
+  let micro = abs / unit;
+  if ((abs % unit) * 2n >= unit) micro += 1n;
+  return neg ? -micro : micro;
+}
+
+/** The sum of each value rounded to micro-units first, as the importer stores lines (exact, BigInt). */
+export function independentMicroSum(values: string[]): bigint {
+  return values.reduce((sum, v) => sum + independentMicro(v), 0n);
+}
+
 export function csvColumn(file: string, header: string): string[] {
   const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   const rows = parseCsvIndependently(text).filter((r) => r.length > 1);

@@ -12,8 +12,21 @@ function isLegacy(view: HeaderView): boolean {
   return view.raw.some((h) => h.toLowerCase().startsWith('lineitem/'));
 }
 
+/**
+ * CUR 2.0 collapses the tag columns into one map column, `resource_tags`, whose keys are the cost
+ * allocation tags with a `user_` prefix (`resource_tags['user_initiative']` in AWS's queries); a CSV export
+ * writes the map as JSON.
+ */
+function cur2TagKey(key: string): string {
+  return /^user_/i.test(key) ? key : `user_${key}`;
+}
+
 function curMapping(format: 'aws-cur' | 'aws-cur2', view: HeaderView, o: ProposeOptions): ImportMappingInput {
-  const tagHeader = view.headers.find((h) => headerKey(h) === headerKey(`resourceTags/user:${o.tagKey}`));
+  // Legacy CUR: one column per tag, `resourceTags/user:initiative`.
+  const tagHeader =
+    format === 'aws-cur'
+      ? view.headers.find((h) => headerKey(h) === headerKey(`resourceTags/user:${o.tagKey}`))
+      : undefined;
   return {
     kind: 'spend',
     format,
@@ -32,7 +45,7 @@ function curMapping(format: 'aws-cur' | 'aws-cur2', view: HeaderView, o: Propose
     decimal: '.',
     dateOrder: 'ymd',
     categoryRule: 'cloud-service',
-    tagKey: tagHeader ? null : o.tagKey,
+    tagKey: tagHeader ? null : format === 'aws-cur2' ? cur2TagKey(o.tagKey) : o.tagKey,
   };
 }
 
@@ -43,6 +56,11 @@ export const awsCurLegacy = defineSource({
   mapping: (view, o) => curMapping('aws-cur', view, o),
 });
 
+/**
+ * AWS Data Exports' CUR 2.0: the legacy report's columns in snake_case (`line_item_unblended_cost`,
+ * `line_item_usage_start_date`), with `product`, `resource_tags`, `cost_category` and `discount` as map
+ * columns. The amount is the unblended cost, as on the invoice before credits.
+ */
 export const awsCur2 = defineSource({
   id: 'aws-cur2',
   kind: 'spend',

@@ -1,7 +1,9 @@
 import { anthropicCost, anthropicTokens } from './anthropic';
 import { awsCur2, awsCurLegacy } from './awsCur';
-import { azureEa, azureMca } from './azure';
+import { azureEa, azureMca, azureUsage } from './azure';
 import { focus } from './focus';
+import { gcpBilling, gcpFileExport } from './gcp';
+import { ociCost } from './oci';
 import { ombInventory } from './ombInventory';
 import { openaiActivity, openaiCost } from './openai';
 import type { ImportSource } from './source';
@@ -12,10 +14,15 @@ import type { ImportSource } from './source';
  */
 export const SOURCES = [
   focus,
-  azureMca,
+  // EA before MCA: an EA export with CostInBillingCurrency has every column MCA is recognised by.
   azureEa,
+  azureMca,
+  azureUsage,
   awsCurLegacy,
   awsCur2,
+  ociCost,
+  gcpBilling,
+  gcpFileExport,
   anthropicCost,
   anthropicTokens,
   openaiCost,

@@ -1,5 +1,5 @@
 import { headerKey, tidyHeader } from '../headers';
-import type { ImportKind, ImportMappingInput } from '../mapping';
+import type { ImportKind, ImportMapping, ImportMappingInput } from '../mapping';
 
 /** What every source is told about the workspace when it proposes a mapping. */
 export interface ProposeOptions {
@@ -43,6 +43,11 @@ export interface ImportSource<Id extends string = string> {
   mapping?(view: HeaderView, options: ProposeOptions): ImportMappingInput;
   /** Formats with two cost columns (FOCUS): the amount column for a basis, the other never added on top. */
   amountForBasis?(view: HeaderView, basis: 'effective' | 'billed'): string | undefined;
+  /**
+   * What the preview must say about how this format's mapping (built-in, or saved from it) reads the file —
+   * an assumed currency, a column deliberately not added: shown as warnings, never blocking.
+   */
+  notes?(view: HeaderView, context: { reportingCurrency: string; mapping: ImportMapping }): string[];
 }
 
 /** Keeps a source's id literal, so the registry's ids form the FormatId type. */
