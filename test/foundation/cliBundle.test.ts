@@ -86,6 +86,43 @@ describe('the bundled CLI (bin/caio-scorecard.mjs → dist/electron/cli.cjs, no 
   });
 });
 
+describe('pack progress on a terminal', () => {
+  it('names each stage of a pack export on stderr, and nothing with --json', () => {
+    const db = path.join(dir, 'packs.sqlite');
+    expect(bin('demo', '--db', db).status).toBe(0);
+    // The deck alone: no Chromium needed, the same stages are reported.
+    const out = path.join(dir, 'deck');
+    const shown = binOnTerminal(
+      'pack',
+      '--db',
+      db,
+      '--period',
+      'FY2026-Q3',
+      '--out',
+      out,
+      '--pptx',
+      '--allow-uncommented-red',
+    );
+    expect(shown).toContain('\r\x1b[2KFY2026-Q3 pack: reading the figures…');
+    expect(shown).toContain('Wrote ');
+    const json = binOnTerminal(
+      'pack',
+      '--db',
+      db,
+      '--period',
+      'FY2026-Q3',
+      '--out',
+      out,
+      '--pptx',
+      '--allow-uncommented-red',
+      '--json',
+    );
+    expect(json).not.toContain('pack: reading the figures');
+    expect(json).not.toContain('\x1b[2K');
+    expect((JSON.parse(json.replace(/\r\n/g, '\n')) as { files: unknown[] }).files).toHaveLength(1);
+  });
+});
+
 describe('terminal progress', () => {
   it('writes in place at most every 100 ms and clears its line; nothing when not a terminal', () => {
     const written: string[] = [];
