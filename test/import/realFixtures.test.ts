@@ -114,9 +114,8 @@ describe('real exports import with no hint and reconcile with the independent ex
     const file = path.join(REAL, 'azure_ea_cost_details_anonymized_cad.csv');
     ws = tempWorkspace({ currency: 'USD' });
     const refused = await rejected(commitImport(ws.db, { path: file, name: 'cad.csv' }));
-    expect(refused.message).toMatch(
-      /amounts in CAD, but the workspace reports in USD and has no CAD exchange rate/,
-    );
+    expect(refused.message).toMatch(/no CAD rate for 2023-09: add it in Settings › Exchange rates/);
+    expect(refused.problems.map((p) => p.code)).toEqual(['missing-fx-rate']);
     const rates = writeFile(tempDir(), 'fx.csv', 'Month,Currency,Rate\n2023-09,CAD,0.7405\n');
     expect(await commitImport(ws.db, { path: rates, name: 'fx.csv' })).toMatchObject({ kind: 'fx', rows: 1 });
     const s = await commitImport(ws.db, { path: file, name: 'cad.csv' });
