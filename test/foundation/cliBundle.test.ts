@@ -92,7 +92,7 @@ describe('pack progress on a terminal', () => {
     expect(bin('demo', '--db', db).status).toBe(0);
     // The deck alone: no Chromium needed, the same stages are reported.
     const out = path.join(dir, 'deck');
-    const shown = binOnTerminal(
+    const pack = [
       'pack',
       '--db',
       db,
@@ -102,21 +102,11 @@ describe('pack progress on a terminal', () => {
       out,
       '--pptx',
       '--allow-uncommented-red',
-    );
+    ];
+    const shown = binOnTerminal(...pack);
     expect(shown).toContain('\r\x1b[2KFY2026-Q3 pack: reading the figures…');
     expect(shown).toContain('Wrote ');
-    const json = binOnTerminal(
-      'pack',
-      '--db',
-      db,
-      '--period',
-      'FY2026-Q3',
-      '--out',
-      out,
-      '--pptx',
-      '--allow-uncommented-red',
-      '--json',
-    );
+    const json = binOnTerminal(...pack, '--json');
     expect(json).not.toContain('pack: reading the figures');
     expect(json).not.toContain('\x1b[2K');
     expect((JSON.parse(json.replace(/\r\n/g, '\n')) as { files: unknown[] }).files).toHaveLength(1);
