@@ -85,6 +85,15 @@ export interface ChartSeries {
   colour: string;
 }
 
+/** Where a chart would stand but has nothing to show: one muted line saying why. */
+export function addChartPlaceholder(
+  slide: Slide,
+  text: string,
+  box: { x: number; y: number; w: number },
+): void {
+  slide.addText(text, { ...box, h: 0.4, fontFace: FONT, fontSize: 11, italic: true, color: COLOURS.muted });
+}
+
 /**
  * A native single-type bar chart (clustered) with its data embedded in the deck (PowerPoint's "Edit data"
  * opens it). Category labels that came from imports are neutralised against formula injection in the

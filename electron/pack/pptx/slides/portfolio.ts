@@ -5,7 +5,7 @@ import { ROI_CHART_MAX, roiChartInitiatives } from '../../../../renderer/src/pri
 import type { DeckContext } from '../deckContext';
 import { Flow } from '../flow';
 import { explainNotes } from '../notes';
-import { addBarChart, addTiles, TILE_H, type Tile } from '../parts';
+import { addBarChart, addChartPlaceholder, addTiles, TILE_H, type Tile } from '../parts';
 import { COLOURS, CONTENT_W, MARGIN } from '../theme';
 import { cleanLine } from '../text';
 
@@ -70,15 +70,10 @@ export function portfolioSlides(d: DeckContext): void {
   flow.block(chartH, (slide, y) => {
     const w = (CONTENT_W - 0.3) / 2;
     if (charted.length === 0) {
-      slide.addText('No initiative has cost in the quarter, so there is no ROI to chart.', {
+      addChartPlaceholder(slide, 'No initiative has cost in the quarter, so there is no ROI to chart.', {
         x: MARGIN,
         y,
         w,
-        h: 0.4,
-        fontFace: 'Arial',
-        fontSize: 11,
-        italic: true,
-        color: COLOURS.muted,
       });
       return;
     }
@@ -100,16 +95,7 @@ export function portfolioSlides(d: DeckContext): void {
       },
     );
     if (withPayback.length === 0) {
-      slide.addText('No initiative has paid back yet.', {
-        x: MARGIN + w + 0.3,
-        y,
-        w,
-        h: 0.4,
-        fontFace: 'Arial',
-        fontSize: 11,
-        italic: true,
-        color: COLOURS.muted,
-      });
+      addChartPlaceholder(slide, 'No initiative has paid back yet.', { x: MARGIN + w + 0.3, y, w });
       return;
     }
     addBarChart(
