@@ -6,20 +6,14 @@ import {
   type FileEvidence,
   type RoleProposal,
 } from './columnRoles';
+import { headerCurrency } from './currency';
 import { KIND_FIELDS } from './fields';
 import type { DetectedFormat } from './formats';
 import { IMPORT_KINDS, completeMapping, type ImportKind, type ImportMapping } from './mapping';
 import { parsePeriod } from './periods';
 import { sourceOf } from './sources';
 import { headerView, type ProposeOptions } from './sources/source';
-import {
-  FIELD_VOCABULARY,
-  headerWords,
-  KIND_WORDS,
-  languagesOf,
-  phrasesOf,
-  type FieldVocabulary,
-} from './vocabulary';
+import { FIELD_VOCABULARY, KIND_WORDS, languagesOf, phrasesOf, type FieldVocabulary } from './vocabulary';
 
 export type { ProposeOptions };
 
@@ -245,7 +239,9 @@ export function proposeMapping(
 export function amountHeaderCurrency(mapping: ImportMapping): { currency: string; evidence: string } | null {
   const amount = mapping.columns.amount;
   if (!amount || mapping.columns.currency) return null;
-  const currency = headerWords(amount).currency;
+  // The rule the transform books each line by (currency.ts), so the evidence says what is stored.
+  const mark = headerCurrency(amount);
+  const currency = mark?.candidates.length === 1 ? mark.candidates[0]! : null;
   if (!currency) return null;
   return {
     currency,
