@@ -1,7 +1,7 @@
 import { irrPct, money, num, pct, TOTALS_NOTE } from '../../../../shared/export/format';
 import { IRR_NOT_MEANINGFUL_NOTE, irrNotMeaningful } from '../../../../shared/export/irrShown';
 import type { InitiativeReport } from '../../../../shared/report';
-import { ROI_CHART_MAX, roiChartInitiatives } from '../../../../renderer/src/print/charts/roiChart';
+import { ROI_CHART_MAX, roiChartInitiatives } from '../../../../shared/export/roiChartSelection';
 import type { DeckContext } from '../deckContext';
 import { Flow } from '../flow';
 import { explainNotes } from '../notes';

@@ -1,18 +1,8 @@
 import type { ChartConfiguration } from 'chart.js';
 import { pct } from '../../../../shared/export/format';
 import type { ReportModel } from '../../../../shared/report';
+import { roiChartInitiatives } from '../../../../shared/export/roiChartSelection';
 import { GRID, OVER, BENEFIT } from './palette';
-
-/** At most this many bars stay legible on a half-page chart. */
-export const ROI_CHART_MAX = 15;
-
-/** The initiatives the ROI chart shows: those with an ROI, the largest cost first, at most ROI_CHART_MAX. */
-export function roiChartInitiatives(r: ReportModel) {
-  return r.initiatives
-    .filter((i) => i.roi.value !== null)
-    .sort((a, b) => b.cost.micro - a.cost.micro)
-    .slice(0, ROI_CHART_MAX);
-}
 
 /** Quarter ROI by initiative, as percentages; initiatives without cost are left out (ROI undefined). */
 export function roiChart(r: ReportModel): ChartConfiguration {
