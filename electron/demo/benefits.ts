@@ -1,5 +1,6 @@
 import type { BenefitType } from '../../shared/domain';
 import { addMonths, lastDayOfMonth, monthRange } from '../../shared/fiscal';
+import { MICRO_PER_UNIT } from '../../shared/money';
 import { benefitInserter } from '../store/lines';
 import { DEMO_FIRST_MONTH, DEMO_INITIATIVES, DEMO_LAST_MONTH } from './catalog';
 import { demoBatch, toMicro, type DemoContext } from './context';
@@ -46,15 +47,12 @@ export function generateBenefits(ctx: DemoContext, ids: Map<string, number>): nu
       );
     }
     if (d.projected) {
+      // A business case projects round figures: measurement noise in the cents (as on realized lines)
+      // made the board page show projections such as $216,000.01.
+      const projected = d.projected * MICRO_PER_UNIT;
       for (const month of monthRange(addMonths(d.from, 3), '2026-12')) {
-        add(
-          id,
-          month,
-          toMicro(d.projected, rnd),
-          false,
-          d.benefitType,
-          `${d.name}: business-case projection`,
-        );
+        rnd(); // the draw the cents used to take: kept, so every later figure of the demo stays as it was
+        add(id, month, projected, false, d.benefitType, `${d.name}: business-case projection`);
       }
     }
   }

@@ -186,30 +186,8 @@ export function utcTime(iso: string): string {
 export function lines(text: string | undefined | null): string[] {
   return (text ?? '')
     .split(/\r?\n/)
-    .map((l) => printable(l.replace(/^\s*[-•*]\s+/, '').trim()))
+    .map((l) => l.replace(/^\s*[-•*]\s+/, '').trim())
     .filter((l) => l !== '');
-}
-
-const SYMBOLS: [RegExp, string][] = [
-  [/≥/g, '>='],
-  [/≤/g, '<='],
-  [/≠/g, '!='],
-  [/→/g, '->'],
-  [/⌈/g, 'ceil('],
-  [/⌉/g, ')'],
-  [/⌊/g, 'floor('],
-  [/⌋/g, ')'],
-  [/’/g, "'"],
-];
-
-/**
- * Replaces the few mathematical symbols the bundled Inter subsets do not carry with plain equivalents,
- * so free text never falls back to a system font in the PDF.
- */
-export function printable(text: string): string {
-  let out = text;
-  for (const [re, s] of SYMBOLS) out = out.replace(re, s);
-  return out;
 }
 
 export const KIND_LABEL: Record<string, string> = {

@@ -23,6 +23,8 @@ import { pct1, pdfFonts, pdfInfo, pdfText, renderPages, usd } from './helpers';
 
 const EVIL = "=cmd|' /C calc'!A0";
 const PERIOD = 'FY2026-Q3';
+/** Commentary as people write it: the symbols must reach the PDF as written, not as "<=" or "->". */
+const SYMBOL_NOTE = 'Target ≤ $4.00 next quarter; deflection ≥ 60% → review ≠ cut.';
 const SECTION_TITLES = [
   `AI Board Briefing — ${PERIOD}`,
   'Executive summary',
@@ -61,6 +63,7 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
     await commitImport(ws.db, { path: evil, name: '@evil-spend.csv' });
     // The demo comments every red KPI; take one away so the preflight has something to block.
     setCommentary(ws.db, { period: PERIOD, scope: 'kpi', ref: 'incident_count', body: '' });
+    setCommentary(ws.db, { period: PERIOD, scope: 'kpi', ref: 'token_budget_variance', body: SYMBOL_NOTE });
     model = buildReport(ws.db, PERIOD);
     json = toReportJson(model);
   }, 60_000);
@@ -171,15 +174,30 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
     );
   });
 
-  it('PDF: only the bundled Inter is embedded', () => {
+  it('PDF: only the bundled fonts are embedded (Inter, and DejaVu Sans for ≤ ≥ ≠ →)', () => {
     const fonts = pdfFonts(pdfFile());
     const names = fonts
       .split('\n')
       .slice(2)
       .map((l) => l.split(/\s+/)[0])
       .filter(Boolean);
-    expect(names.length).toBeGreaterThan(0);
-    for (const n of names) expect(n).toMatch(/\+Inter-/);
+    expect(names.filter((n) => !/\+(Inter-|DejaVuSans$)/.test(n!))).toEqual([]);
+    expect(names.some((n) => /\+Inter-/.test(n!))).toBe(true);
+    expect(names.some((n) => /\+DejaVuSans$/.test(n!))).toBe(true);
+  });
+
+  it("the demo's business-case projections are whole currency units (no $216,000.01 on the board page)", () => {
+    const projected = model.initiatives.filter((i) => i.projectedBenefit.micro !== 0);
+    expect(projected.length).toBeGreaterThan(0);
+    for (const i of projected) expect(i.projectedBenefit.micro % 1_000_000).toBe(0);
+    expect(text).toContain('$216,000.00');
+  });
+
+  it('PDF: ≤ ≥ ≠ → written in commentary are printed as written', () => {
+    // The commentary cell wraps: check each run of words as pdftotext lays the cell out.
+    for (const run of ['Target ≤ $4.00 next quarter;', 'deflection ≥ 60% → review ≠'])
+      expect(text).toContain(run);
+    expect(text).not.toMatch(/<=|>=|->|!=/);
   });
 
   it('PDF pages are rendered to PNG for review', () => {

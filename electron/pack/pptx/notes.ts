@@ -4,7 +4,6 @@ import {
   money,
   num,
   pct,
-  printable,
   shortMonth,
   utcTime,
 } from '../../../shared/export/format';
@@ -66,7 +65,7 @@ export function explainNotes(data: PackData, keys: (string | null | undefined)[]
     seen.add(key);
     const e = r.explanations[key];
     if (!e) continue;
-    const lines = [`${e.label}: ${result(e, c)}`, `  Formula: ${printable(e.formula)}`];
+    const lines = [`${e.label}: ${result(e, c)}`, `  Formula: ${e.formula}`];
     if (e.inputs.length) lines.push('  Inputs:', ...e.inputs.map((i) => inputLine(i, c)));
     for (const n of e.notes) lines.push(`  Note: ${n}`);
     for (const i of e.inputs) for (const b of i.batchIds) batchIds.add(b);

@@ -2,6 +2,9 @@ import '@fontsource/inter/400.css';
 import '@fontsource/inter/500.css';
 import '@fontsource/inter/600.css';
 import '@fontsource/inter/700.css';
+// Inter's subsets lack ≤ ≥ ≠ → ⌈ ⌉: DejaVu Sans carries them (and is only fetched when text needs them),
+// so commentary prints as written on every machine, not in whatever symbol font the system has.
+import '@fontsource/dejavu-sans/400.css';
 import './print.css';
 import type { PackData } from '../../../shared/export/packTypes';
 import { api } from '../api/client';

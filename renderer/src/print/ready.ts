@@ -16,9 +16,14 @@ export function signalError(message: string): void {
   document.body.dataset.error = message;
 }
 
-/** Loads the bundled Inter faces before any canvas draws text with them. */
+/**
+ * Loads the bundled faces before any canvas draws text with them: Inter, and the symbol face for the
+ * ≤ ≥ ≠ → Inter's subsets lack (a face with a unicode-range loads only once text needs it, which can be
+ * after the print has started; asked for here with a sample, it is in before the page is ready).
+ */
 export async function loadFonts(): Promise<void> {
-  await Promise.all(
-    ['400', '500', '600', '700'].map((w) => document.fonts.load(`${w} 12px Inter`).catch(() => [])),
-  );
+  await Promise.all([
+    ...['400', '500', '600', '700'].map((w) => document.fonts.load(`${w} 12px Inter`).catch(() => [])),
+    document.fonts.load(`400 12px 'DejaVu Sans'`, '≤≥≠→').catch(() => []),
+  ]);
 }

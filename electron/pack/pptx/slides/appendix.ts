@@ -1,12 +1,4 @@
-import {
-  KIND_LABEL,
-  kpiTarget,
-  longDate,
-  num,
-  pct,
-  printable,
-  utcTime,
-} from '../../../../shared/export/format';
+import { KIND_LABEL, kpiTarget, longDate, num, pct, utcTime } from '../../../../shared/export/format';
 import type { DeckContext } from '../deckContext';
 import { Flow } from '../flow';
 import { sourcesText } from '../notes';
@@ -78,7 +70,7 @@ export function appendixSlides(d: DeckContext): void {
       { header: 'Metric', w: 3.0 },
       { header: 'Definition', w: 9.333 },
     ],
-    d.data.definitions.map((m) => [m.name, printable(m.formula)]),
+    d.data.definitions.map((m) => [m.name, m.formula]),
     { fontPt: 9 },
   );
   definitions.heading('KPI definitions');
@@ -90,7 +82,7 @@ export function appendixSlides(d: DeckContext): void {
     ],
     r.kpis.map((k) => [
       cleanLine(k.name),
-      printable(defs.get(k.id)?.description ?? ''),
+      defs.get(k.id)?.description ?? '',
       `${kpiTarget(k, r.currency)} · ${k.derived ? 'derived from data' : `${k.aggregation} of the quarter`}`,
     ]),
     { fontPt: 9 },

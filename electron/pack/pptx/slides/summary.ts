@@ -1,4 +1,4 @@
-import { money, pct, printable, signedPct } from '../../../../shared/export/format';
+import { money, pct, signedPct } from '../../../../shared/export/format';
 import { draftSummary } from '../../../../renderer/src/narrative/draftSummary';
 import { PACK_SUMMARY_FORMAT } from '../../../../renderer/src/print/summaryFormat';
 import { STATUS_GLYPH } from '../../../../shared/export/palette';
@@ -90,5 +90,5 @@ export function summarySlides(d: DeckContext): void {
       { fontPt: 10, italic: true, colour: COLOURS.muted },
     );
   for (const para of (written ?? draftSummary(r, PACK_SUMMARY_FORMAT)).split(/\n{2,}/))
-    if (para.trim()) flow.paragraph(printable(para.trim()), { fontPt: 12 });
+    if (para.trim()) flow.paragraph(para.trim(), { fontPt: 12 });
 }

@@ -1,10 +1,8 @@
-import { printable } from '../../../../shared/export/format';
-
 /** Prose whose paragraphs are separated by blank lines, one <p> each. */
 export function Paragraphs({ text }: { text: string }) {
   return text.split(/\n{2,}/).map((para, i) => (
     <p key={i} className="prose">
-      {printable(para)}
+      {para}
     </p>
   ));
 }

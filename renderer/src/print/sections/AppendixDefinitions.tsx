@@ -1,4 +1,4 @@
-import { kpiTarget, printable } from '../../../../shared/export/format';
+import { kpiTarget } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { Section } from '../components/Section';
 import { PackTable } from '../components/PackTable';
@@ -29,7 +29,7 @@ export function AppendixDefinitions({ data }: { data: PackData }) {
           {data.definitions.map((d) => (
             <tr key={d.name}>
               <td>{d.name}</td>
-              <td>{printable(d.formula)}</td>
+              <td>{d.formula}</td>
             </tr>
           ))}
         </tbody>
@@ -58,7 +58,7 @@ export function AppendixDefinitions({ data }: { data: PackData }) {
           {r.kpis.map((k) => (
             <tr key={k.id}>
               <td>{k.name}</td>
-              <td>{printable(defs.get(k.id)?.description ?? '')}</td>
+              <td>{defs.get(k.id)?.description ?? ''}</td>
               <td>
                 {kpiTarget(k, r.currency)} ·{' '}
                 {k.derived ? 'derived from data' : `${k.aggregation} of the quarter`}
