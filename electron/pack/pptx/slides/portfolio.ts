@@ -48,6 +48,7 @@ export function portfolioSlides(d: DeckContext): void {
     d.data,
     [
       p.cost.explain,
+      p.sharedPlatformCost.explain,
       p.benefit.explain,
       p.roi.explain,
       p.npv.explain,
@@ -135,6 +136,9 @@ export function portfolioSlides(d: DeckContext): void {
       p.sharedPlatformNpv.explain,
       p.cost.explain,
       p.benefit.explain,
+      p.roi.explain,
+      p.cumulativeRoi.explain,
+      p.npv.explain,
     ],
     TOTALS_NOTE,
   );
