@@ -89,6 +89,7 @@ export function portfolioSlides(d: DeckContext): void {
             : `ROI by initiative, ${r.period.label}`,
         labels: charted.map((i) => i.name),
         series: [{ name: 'ROI (quarter)', values: charted.map((i) => i.roi.value), colour: COLOURS.benefit }],
+        negativeColour: COLOURS.over,
         horizontal: true,
         valueFormat: '0.0%',
         axisFormat: '0%',

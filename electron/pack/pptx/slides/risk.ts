@@ -44,6 +44,8 @@ export function riskSlides(d: DeckContext): void {
           ? { text: `${STATUS_GLYPH.green} Approved ${longDate(i.approvalDate)}`, colour: STATUS_HEX.green }
           : { text: `${STATUS_GLYPH.red} Not approved`, colour: STATUS_HEX.red, bold: true },
       ]),
+      // 9 pt as on the scorecard: both tables and the key risks fit one slide for a usual portfolio.
+      { fontPt: 9 },
     );
   flow.heading('Safety, compliance and incident KPIs');
   flow.table(
@@ -61,7 +63,8 @@ export function riskSlides(d: DeckContext): void {
       statusCell(k.status),
       trendText(k.trend),
     ]),
+    { fontPt: 9 },
   );
   flow.heading('Key risks');
-  flow.bullets(risks, 'No risks were recorded for this quarter.');
+  flow.bullets(risks, 'No risks were recorded for this quarter.', 11);
 }

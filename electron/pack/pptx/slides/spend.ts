@@ -14,7 +14,7 @@ import {
   TILE_H,
   type Tile,
 } from '../parts';
-import { COLOURS, CONTENT_W, MARGIN } from '../theme';
+import { COLOURS, CONTENT_W, MARGIN, STATUS_HEX } from '../theme';
 
 /** The month-by-month series both spend charts draw, as lines of the monthly explanation. */
 function monthlyFigure(d: DeckContext): NoteFigure {
@@ -143,6 +143,8 @@ export function spendByCategorySlide(d: DeckContext): void {
           name: 'Variance (actual − budget)',
           values: b.byCategory.map((row) => chartMoney(row.variance.micro)),
           colour: COLOURS.cost,
+          // Each bar in its category's status colour, as the PDF's chart; the table beside gives shape and word.
+          pointColours: b.byCategory.map((row) => STATUS_HEX[row.status]),
         },
       ],
       horizontal: true,
