@@ -9,7 +9,7 @@ import { buildDeck } from '../../electron/pack/pptx/deck';
 import { createService } from '../../electron/service/service';
 import { UploadStore } from '../../electron/service/uploads';
 import { tempWorkspace } from '../helpers/tempWorkspace';
-import { openZip, partsMatching, runs, text } from './deckXml';
+import { openZip, paragraphsText, partsMatching, runs, text } from './deckXml';
 
 /**
  * Speaker notes: every figure a content slide shows — in its text and in its charts' data — has an
@@ -63,6 +63,13 @@ function figuresInChart(xml: string, currency: string): string[] {
       else out.push(money(Math.round(n * 100) * 10_000, currency));
     }
   return out;
+}
+
+/** A notes part's text, the notes placeholder's paragraphs as lines (no line runs inside a paragraph). */
+function notesText(xml: string): string {
+  const body = /<p:ph type="body"[\s\S]*?<p:txBody>([\s\S]*?)<\/p:txBody>/.exec(xml)![1]!;
+  for (const p of body.matchAll(/<a:t>([^<]*)<\/a:t>/g)) expect(p[1]).not.toMatch(/[\r\n]/);
+  return paragraphsText(body);
 }
 
 /** The notes as blocks (separated by blank lines). */
@@ -133,9 +140,7 @@ describe('speaker notes explain every figure on every content slide (demo worksp
         title: texts[0] ?? '',
         texts,
         charts,
-        notes: runs(await text(zip, `ppt/notesSlides/${notesName}`))
-          .join('\n')
-          .replace(/\r\n?/g, '\n'),
+        notes: notesText(await text(zip, `ppt/notesSlides/${notesName}`)),
       });
     }
   }, 120_000);
