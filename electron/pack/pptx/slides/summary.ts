@@ -91,9 +91,16 @@ export function summarySlides(d: DeckContext): void {
         lines: [`Deviation from the usual level: ${signedMoney(a.deviation, c)}`],
       })),
     ],
-    written
-      ? 'The summary is the one written on the Narrative screen for the quarter.'
-      : 'No summary was written: the text is the draft made from the figures (the Narrative screen\'s "Draft from the figures"), as the PDF prints it.',
+    [
+      written
+        ? 'The summary is the one written on the Narrative screen for the quarter.'
+        : 'No summary was written: the text is the draft made from the figures (the Narrative screen\'s "Draft from the figures"), as the PDF prints it.',
+      // The on / off track tile is a count of the scorecard's statuses, each explained on the scorecard slide.
+      [
+        `KPIs on / off track: ${counts('green')} on track, ${counts('red')} off track, ${counts('amber')} at risk, ${counts('no_data')} no data, of ${r.kpis.length} KPIs`,
+        "  Formula: count of the quarter's KPIs by status (value against target and amber threshold); each KPI's value, target and sources are in the KPI scorecard slide's notes.",
+      ].join('\n'),
+    ].join('\n\n'),
   );
   const flow = new Flow(
     d,
