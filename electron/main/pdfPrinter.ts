@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { BrowserWindow, dialog, shell } from 'electron';
 import type { ApiResponse } from '../../shared/api/contract';
+import type { WorkspaceSettings } from '../../shared/domain';
+import { isSvgLogo } from '../../shared/export/logo';
 import type { PackExportResult, Preflight } from '../../shared/export/packTypes';
 import { localDate } from '../pack/files';
 import {
@@ -102,9 +104,12 @@ export async function exportPackDesktop(
   const packDate = input.packDate ?? localDate();
   let dir: string | null = null;
   try {
-    // The deck alone needs no printing; the service builds it from the figures.
+    // The deck alone needs no printing (the service builds it from the figures), except to draw an SVG
+    // logo as a PNG, which the print view does as it draws the charts.
+    const settings = input.pptx ? await host.call<WorkspaceSettings>('settings.get', {}) : null;
+    const svgLogo = settings?.ok === true && isSvgLogo(settings.result);
     dir =
-      input.pdf || input.xlsx
+      input.pdf || input.xlsx || svgLogo
         ? await printPackToTempDir(input.period, packDate, input.pdf)
         : fs.mkdtempSync(path.join(os.tmpdir(), 'caio-pack-'));
     const reply = await host.request({

@@ -1,4 +1,4 @@
-import { biggestMoves, kpiStatusChanges } from '../../shared/export/changes';
+import { biggestMoves, earlierExplanations, kpiStatusChanges } from '../../shared/export/changes';
 import type { ImportedSince, PackChanges } from '../../shared/export/packTypes';
 import type { ImportBatch } from '../../shared/domain';
 import type { ReportModel } from '../../shared/report';
@@ -19,14 +19,18 @@ function importedAfter(batches: ImportBatch[], after: string): ImportedSince[] {
 export function buildChanges(db: Db, current: ReportModel, batches: ImportBatch[]): PackChanges {
   const snap = latestEarlierSnapshot(db, current.period.label);
   if (snap) {
+    const listed = {
+      statusChanges: kpiStatusChanges(snap.report, current),
+      movers: biggestMoves(snap.report, current),
+    };
     return {
       basis: 'snapshot',
       againstPeriod: snap.period,
       againstCreatedAt: snap.createdAt,
       againstSnapshotId: snap.id,
-      statusChanges: kpiStatusChanges(snap.report, current),
-      movers: biggestMoves(snap.report, current),
+      ...listed,
       importedSince: importedAfter(batches, snap.createdAt),
+      earlier: earlierExplanations(snap.report, listed),
     };
   }
   let previous: ReportModel | null = null;
@@ -44,15 +48,20 @@ export function buildChanges(db: Db, current: ReportModel, batches: ImportBatch[
       statusChanges: [],
       movers: [],
       importedSince: [],
+      earlier: null,
     };
   }
+  const listed = {
+    statusChanges: kpiStatusChanges(previous, current),
+    movers: biggestMoves(previous, current),
+  };
   return {
     basis: 'previous_quarter',
     againstPeriod: previous.period.label,
     againstCreatedAt: null,
     againstSnapshotId: null,
-    statusChanges: kpiStatusChanges(previous, current),
-    movers: biggestMoves(previous, current),
+    ...listed,
     importedSince: importedAfter(batches, `${previous.period.end}T23:59:59.999Z`),
+    earlier: earlierExplanations(previous, listed),
   };
 }

@@ -55,5 +55,9 @@ export function loadPackData(db: Db, period: string): PackData {
  * sources from `batches`; the snapshot keeps the full model.
  */
 export function slimPackData(data: PackData): PackData {
-  return { ...data, report: { ...data.report, explanations: {} } };
+  return {
+    ...data,
+    report: { ...data.report, explanations: {} },
+    changes: { ...data.changes, earlier: null },
+  };
 }

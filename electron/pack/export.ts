@@ -8,7 +8,9 @@ import { loadPackData } from './data';
 import { localDate, packFileName, writeFileAtomic } from './files';
 import { sha256 } from './hash';
 import { listSnapshots, recordSnapshot } from './snapshots';
+import { DECK_LOGO_ID } from './pdfOptions';
 import { buildDeck } from './pptx/deck';
+import { isSvgLogo } from '../../shared/export/logo';
 import { buildWorkbook } from './xlsx/workbook';
 
 export interface ExportRequest {
@@ -67,18 +69,23 @@ export async function exportPack(
 
   const warnings: string[] = [];
   let rendered: RenderedPack = { pdf: null, charts: {} };
-  // The deck draws its own native charts: Chromium is needed only for the PDF and the workbook's pictures.
-  if (req.pdf || req.xlsx) {
+  // The deck draws its own native charts: Chromium is needed for the PDF, the workbook's pictures, and
+  // for the deck only to draw an SVG logo as a PNG (PowerPoint takes no SVG without one).
+  const svgLogo = req.pptx === true && isSvgLogo(data.settings);
+  if (req.pdf || req.xlsx || svgLogo) {
     onStage?.('pdf');
     try {
       rendered = await render({ period: req.period, packDate, pdf: req.pdf });
     } catch (err) {
       if (req.pdf) throw err;
-      warnings.push(
-        `Charts were left out of the Excel pack: ${err instanceof Error ? err.message : String(err)}`,
-      );
+      const why = err instanceof Error ? err.message : String(err);
+      if (req.xlsx) warnings.push(`Charts were left out of the Excel pack: ${why}`);
+      if (svgLogo) warnings.push(`The SVG logo was left off the PowerPoint deck: ${why}`);
     }
   }
+  const svgLogoPng = svgLogo ? (rendered.charts[DECK_LOGO_ID]?.png ?? null) : null;
+  if (svgLogo && !svgLogoPng && !warnings.some((w) => w.startsWith('The SVG logo')))
+    warnings.push('The SVG logo was left off the PowerPoint deck: it could not be drawn as a picture.');
   if (req.pdf && !rendered.pdf) throw new Error('The PDF printer returned no document.');
 
   const outputs: { kind: PackFile['kind']; bytes: Uint8Array }[] = [];
@@ -86,7 +93,7 @@ export async function exportPack(
   if (req.xlsx) onStage?.('xlsx');
   if (req.xlsx) outputs.push({ kind: 'xlsx', bytes: await buildWorkbook(data, rendered.charts, packDate) });
   if (req.pptx) onStage?.('pptx');
-  if (req.pptx) outputs.push({ kind: 'pptx', bytes: await buildDeck(data, packDate) });
+  if (req.pptx) outputs.push({ kind: 'pptx', bytes: await buildDeck(data, packDate, { svgLogoPng }) });
 
   const files: PackFile[] = outputs.map(({ kind, bytes }) => {
     const name = packFileName(req.period, kind);

@@ -29,17 +29,49 @@ export function printPath(period: string, packDate: string): string {
   return `print.html?period=${encodeURIComponent(period)}&date=${encodeURIComponent(packDate)}`;
 }
 
+/** The id under which the print view hands over an SVG logo drawn as a PNG, for the deck. */
+export const DECK_LOGO_ID = 'deck-logo';
+
 /**
- * Script run in the print page to take the charts' pictures (evaluated as a string in both printers).
- * The size is the CSS size the chart was drawn for (set on the canvas), read without asking for a
+ * The pixel box an SVG logo is drawn into for the deck: twice the largest box the deck places it in
+ * (the title master's 2.4 × 0.9 in at 96 px/in), so it stays sharp on a projector. PowerPoint cannot take
+ * an SVG without a PNG beside it, and pptxgenjs needs a browser canvas to make one: the print view's
+ * Chromium (headless in the CLI, the desktop app's own) draws it, as it draws the charts.
+ */
+export const DECK_LOGO_BOX = { width: 461, height: 173 } as const;
+
+/**
+ * Script run in the print page to take the charts' pictures (evaluated as a string in both printers),
+ * and the cover's SVG logo drawn as a PNG at its own proportions in DECK_LOGO_BOX.
+ * A chart's size is the CSS size it was drawn for (set on the canvas), read without asking for a
  * layout: the page is laid out once, by the print.
  */
-export const COLLECT_CHARTS_SCRIPT = `Array.from(document.querySelectorAll('canvas[data-chart-id]')).map((c) => ({
-  id: c.dataset.chartId,
-  dataUrl: c.toDataURL('image/png'),
-  width: parseFloat(c.style.width) || c.clientWidth,
-  height: parseFloat(c.style.height) || c.clientHeight,
-}))`;
+export const COLLECT_CHARTS_SCRIPT = `(() => {
+  const out = Array.from(document.querySelectorAll('canvas[data-chart-id]')).map((c) => ({
+    id: c.dataset.chartId,
+    dataUrl: c.toDataURL('image/png'),
+    width: parseFloat(c.style.width) || c.clientWidth,
+    height: parseFloat(c.style.height) || c.clientHeight,
+  }));
+  const img = document.querySelector('img.cover-logo');
+  if (img && img.complete && /^data:image\\/svg\\+xml[;,]/.test(img.getAttribute('src') || '')) {
+    try {
+      const nw = img.naturalWidth || 300;
+      const nh = img.naturalHeight || 150;
+      const s = Math.min(${DECK_LOGO_BOX.width} / nw, ${DECK_LOGO_BOX.height} / nh);
+      const w = Math.max(1, Math.round(nw * s));
+      const h = Math.max(1, Math.round(nh * s));
+      const canvas = document.createElement('canvas');
+      canvas.width = w;
+      canvas.height = h;
+      canvas.getContext('2d').drawImage(img, 0, 0, w, h);
+      out.push({ id: '${DECK_LOGO_ID}', dataUrl: canvas.toDataURL('image/png'), width: w, height: h });
+    } catch (e) {
+      // A logo the canvas refuses is left off the deck (the export says so).
+    }
+  }
+  return out;
+})()`;
 
 /** What the print view says once asked: not the print view, failed, still not ready, or ready with its charts. */
 export type PrintViewState =

@@ -15,20 +15,35 @@ export interface FlowSource<C, B> {
   benefitKey: B;
 }
 
-/** Consecutive months [from, to] with cost, realized benefit and spend line counts. */
+/** Where each month's net cash flow comes from: the spend and benefit lines summed, and their import batches. */
+export interface FlowSources {
+  lines: number[];
+  batchIds: number[][];
+}
+
+/** Consecutive months [from, to] with cost, realized benefit and spend line counts, and their sources. */
 export function monthlyFlows<C, B>(
   from: Month | null,
   to: Month,
   s: FlowSource<C, B>,
-): { months: Month[]; flows: MonthlyFlow[] } {
-  if (from === null || from > to) return { months: [], flows: [] };
+): { months: Month[]; flows: MonthlyFlow[]; sources: FlowSources } {
+  if (from === null || from > to) return { months: [], flows: [], sources: { lines: [], batchIds: [] } };
   const months = monthRange(from, to);
   const cost = s.cost.amounts(s.costKey, from, to);
   const lines = s.cost.lineCountsFor(s.costKey, from, to);
   const benefit = s.benefit.amounts(s.benefitKey, from, to);
+  const tallies = months.map(
+    (m) => [s.cost.sum(s.costKey, m, m), s.benefit.sum(s.benefitKey, m, m)] as const,
+  );
   return {
     months,
     flows: months.map((_, i) => ({ cost: cost[i]!, benefit: benefit[i]!, spendLines: lines[i]! })),
+    sources: {
+      lines: tallies.map(([c, b]) => c.lines + b.lines),
+      batchIds: tallies.map(([c, b]) =>
+        [...new Set([...c.batchIds(), ...b.batchIds()])].sort((x, y) => x - y),
+      ),
+    },
   };
 }
 
@@ -46,6 +61,7 @@ export function npvFigure(
   subject: string,
   months: Month[],
   flows: MonthlyFlow[],
+  sources?: FlowSources,
 ): { figure: MoneyFigure; net: number[] } {
   const net = flows.map((f) => f.benefit - f.cost);
   const rate = ctx.monthlyDiscountRate;
@@ -64,7 +80,12 @@ export function npvFigure(
     inputs: [
       ratioInput('Annual discount rate (setting)', 'settings', annual),
       ratioInput('Monthly discount rate', 'settings', rate),
-      ...months.map((m, i) => moneyInput(m, 'figure', net[i]!)),
+      // Each month's net flow names the spend and benefit lines behind it and their import batches.
+      ...months.map((m, i) => ({
+        ...moneyInput(m, 'figure', net[i]!),
+        lineCount: sources?.lines[i] ?? 0,
+        batchIds: sources?.batchIds[i] ?? [],
+      })),
     ],
     notes: [
       `Months ${span}${base !== null && lead > 0 ? `, discounted to ${base} (t = 0; ${lead} months before the first)` : ''}; ` +
@@ -81,8 +102,9 @@ export function discountedFigures(
   subject: string,
   months: Month[],
   flows: MonthlyFlow[],
+  sources?: FlowSources,
 ): { npv: MoneyFigure; irr: NumberFigure } {
-  const { figure: npvFig, net } = npvFigure(ctx, `${keyPrefix}.npv`, subject, months, flows);
+  const { figure: npvFig, net } = npvFigure(ctx, `${keyPrefix}.npv`, subject, months, flows, sources);
   // Leading months of 0 change no root: the IRR is the flows' own.
   const monthlyIrr = irr(net);
   const irrValue = monthlyIrr === null ? null : annualRateFromMonthly(monthlyIrr);

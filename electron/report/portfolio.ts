@@ -92,7 +92,7 @@ export function buildPortfolio(ctx: ReportContext): PortfolioHeadline {
   );
   // Cash flows start with the first month with spend or realized benefit (projected benefit is not a flow):
   // the report's discount base.
-  const { months, flows } = monthlyFlows(ctx.discountBase, asOf, {
+  const { months, flows, sources } = monthlyFlows(ctx.discountBase, asOf, {
     cost: facts.spendTotal,
     costKey: 'all',
     benefit: facts.benefitTotal,
@@ -121,13 +121,14 @@ export function buildPortfolio(ctx: ReportContext): PortfolioHeadline {
       cumulativeBenefit,
       cumulativeCost,
     ),
-    ...discountedFigures(ctx, p, 'portfolio', months, flows),
+    ...discountedFigures(ctx, p, 'portfolio', months, flows, sources),
     sharedPlatformNpv: npvFigure(
       ctx,
       `${p}.sharedPlatformNpv`,
       'shared platform',
       shared.months,
       shared.flows,
+      shared.sources,
     ).figure,
     initiativeCount: facts.initiatives.length,
   };
@@ -228,7 +229,7 @@ export function buildInitiative(ctx: ReportContext, i: Initiative, withKpis = tr
     firstSpendMonth,
     facts.benefitByInitiative.firstMonthWithLines(realizedKey, asOf),
   );
-  const { months, flows } = monthlyFlows(firstDataMonth, asOf, {
+  const { months, flows, sources } = monthlyFlows(firstDataMonth, asOf, {
     cost: facts.spendByInitiative,
     costKey: i.id,
     benefit: facts.benefitByInitiative,
@@ -281,7 +282,7 @@ export function buildInitiative(ctx: ReportContext, i: Initiative, withKpis = tr
       i.id,
       earliest(firstDataMonth, facts.benefitByInitiative.firstMonthWithLines(projectedKey, asOf)),
     ),
-    ...discountedFigures(ctx, p, i.name, months, flows),
+    ...discountedFigures(ctx, p, i.name, months, flows, sources),
     kpis: withKpis ? buildInitiativeKpis(ctx, i) : [],
   };
 }

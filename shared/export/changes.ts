@@ -1,11 +1,12 @@
-import type { ReportModel } from '../report';
-import type { FigureMove, StatusChange } from './packTypes';
+import type { ExplainKey, ReportModel } from '../report';
+import type { FigureMove, PackChanges, StatusChange } from './packTypes';
 
 interface Figure {
   key: string;
   label: string;
   unit: 'money' | 'ratio';
   value: number | null;
+  explain: ExplainKey;
 }
 
 /** The figures a board compares between two packs, keyed so the same figure matches across models. */
@@ -13,18 +14,61 @@ function figures(r: ReportModel): Figure[] {
   const p = r.portfolio;
   const b = r.budget;
   const out: Figure[] = [
-    { key: 'portfolio.cost', label: 'Portfolio cost (quarter)', unit: 'money', value: p.cost.micro },
-    { key: 'portfolio.benefit', label: 'Realized benefit (quarter)', unit: 'money', value: p.benefit.micro },
-    { key: 'portfolio.roi', label: 'Portfolio ROI (quarter)', unit: 'ratio', value: p.roi.value },
-    { key: 'portfolio.cumulativeRoi', label: 'Cumulative ROI', unit: 'ratio', value: p.cumulativeRoi.value },
-    { key: 'portfolio.npv', label: 'Portfolio NPV', unit: 'money', value: p.npv.micro },
-    { key: 'budget.variance', label: 'Budget variance (quarter)', unit: 'money', value: b.variance.micro },
-    { key: 'budget.variancePct', label: 'Budget variance %', unit: 'ratio', value: b.variancePct.value },
+    {
+      key: 'portfolio.cost',
+      label: 'Portfolio cost (quarter)',
+      unit: 'money',
+      value: p.cost.micro,
+      explain: p.cost.explain,
+    },
+    {
+      key: 'portfolio.benefit',
+      label: 'Realized benefit (quarter)',
+      unit: 'money',
+      value: p.benefit.micro,
+      explain: p.benefit.explain,
+    },
+    {
+      key: 'portfolio.roi',
+      label: 'Portfolio ROI (quarter)',
+      unit: 'ratio',
+      value: p.roi.value,
+      explain: p.roi.explain,
+    },
+    {
+      key: 'portfolio.cumulativeRoi',
+      label: 'Cumulative ROI',
+      unit: 'ratio',
+      value: p.cumulativeRoi.value,
+      explain: p.cumulativeRoi.explain,
+    },
+    {
+      key: 'portfolio.npv',
+      label: 'Portfolio NPV',
+      unit: 'money',
+      value: p.npv.micro,
+      explain: p.npv.explain,
+    },
+    {
+      key: 'budget.variance',
+      label: 'Budget variance (quarter)',
+      unit: 'money',
+      value: b.variance.micro,
+      explain: b.variance.explain,
+    },
+    {
+      key: 'budget.variancePct',
+      label: 'Budget variance %',
+      unit: 'ratio',
+      value: b.variancePct.value,
+      explain: b.variancePct.explain,
+    },
     {
       key: 'budget.forecastYearEnd',
       label: 'Year-end spend forecast',
       unit: 'money',
       value: b.forecastYearEnd.micro,
+      explain: b.forecastYearEnd.explain,
     },
   ];
   for (const c of b.byCategory) {
@@ -33,6 +77,7 @@ function figures(r: ReportModel): Figure[] {
       label: `Spend: ${c.label}`,
       unit: 'money',
       value: c.actual.micro,
+      explain: c.actual.explain,
     });
   }
   for (const i of r.initiatives) {
@@ -41,12 +86,14 @@ function figures(r: ReportModel): Figure[] {
       label: `${i.name}: cost`,
       unit: 'money',
       value: i.cost.micro,
+      explain: i.cost.explain,
     });
     out.push({
       key: `initiative.${i.id}.benefit`,
       label: `${i.name}: benefit`,
       unit: 'money',
       value: i.benefit.micro,
+      explain: i.benefit.explain,
     });
   }
   return out;
@@ -64,16 +111,27 @@ function move(from: Figure | undefined, to: Figure): FigureMove {
     to: b,
     change,
     changePct: change === null || a === null || a === 0 ? null : change / Math.abs(a),
+    explain: to.explain,
+    fromExplain: from?.explain ?? null,
   };
 }
 
 /** KPIs whose status differs between the earlier model and the current one, in scorecard order. */
 export function kpiStatusChanges(previous: ReportModel, current: ReportModel): StatusChange[] {
-  const before = new Map(previous.kpis.map((k) => [k.id, k.status]));
+  const before = new Map(previous.kpis.map((k) => [k.id, k]));
   const out: StatusChange[] = [];
   for (const k of current.kpis) {
-    const from = before.get(k.id) ?? 'no_data';
-    if (from !== k.status) out.push({ id: k.id, name: k.name, from, to: k.status });
+    const was = before.get(k.id);
+    const from = was?.status ?? 'no_data';
+    if (from !== k.status)
+      out.push({
+        id: k.id,
+        name: k.name,
+        from,
+        to: k.status,
+        explain: k.explain,
+        fromExplain: was?.explain ?? null,
+      });
   }
   return out;
 }
@@ -90,4 +148,29 @@ export function biggestMoves(previous: ReportModel, current: ReportModel, limit 
     .filter((m) => m.unit === 'money' && m.change !== null && m.change !== 0)
     .sort((x, y) => Math.abs(y.change!) - Math.abs(x.change!) || x.key.localeCompare(y.key));
   return [...ratios, ...money].slice(0, limit);
+}
+
+/**
+ * The earlier model's explanations of the figures a comparison lists, with the import batches they name
+ * (followed through the figures they are computed from): where each "was" value comes from.
+ */
+export function earlierExplanations(
+  previous: ReportModel,
+  changes: Pick<PackChanges, 'movers' | 'statusChanges'>,
+): NonNullable<PackChanges['earlier']> {
+  const explanations: NonNullable<PackChanges['earlier']>['explanations'] = {};
+  const batches: NonNullable<PackChanges['earlier']>['batches'] = {};
+  const all = previous.explanations ?? {};
+  const add = (key: ExplainKey | null): void => {
+    const e = key ? all[key] : undefined;
+    if (!e || explanations[e.key]) return;
+    explanations[e.key] = e;
+    for (const i of e.inputs) {
+      for (const b of i.batchIds) if (previous.batches?.[b]) batches[b] = previous.batches[b];
+      if (i.ref) add(i.ref);
+    }
+  };
+  for (const m of changes.movers) add(m.fromExplain);
+  for (const s of changes.statusChanges) add(s.fromExplain);
+  return { explanations, batches };
 }

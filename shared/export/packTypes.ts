@@ -1,6 +1,6 @@
 import type { Commentary } from '../api/workspace';
 import type { ImportBatch, Initiative, KpiDefinition, RagStatus, WorkspaceSettings } from '../domain';
-import type { ReportModel } from '../report';
+import type { BatchRef, ExplainKey, Explanation, ReportModel } from '../report';
 import type { MetricDefinition } from './definitions';
 
 /** A red KPI that has no commentary for the quarter: blocks an export unless explicitly overridden. */
@@ -30,6 +30,9 @@ export interface FigureMove {
   change: number | null;
   /** change / |from|; null when from is 0 or missing. */
   changePct: number | null;
+  /** The figure's explanation in the current report, and in the earlier model (PackChanges.earlier). */
+  explain: ExplainKey | null;
+  fromExplain: ExplainKey | null;
 }
 
 export interface StatusChange {
@@ -37,6 +40,9 @@ export interface StatusChange {
   name: string;
   from: RagStatus;
   to: RagStatus;
+  /** The KPI's explanation in the current report, and in the earlier model (PackChanges.earlier). */
+  explain: ExplainKey | null;
+  fromExplain: ExplainKey | null;
 }
 
 export interface ImportedSince {
@@ -57,6 +63,12 @@ export interface PackChanges {
   /** Largest moves first. */
   movers: FigureMove[];
   importedSince: ImportedSince[];
+  /**
+   * The earlier model's explanations of the figures listed (and the batches they name), as recorded in the
+   * last pack's snapshot or computed for last quarter: where each "was" value comes from. Left out of the
+   * print view's copy (slimPackData), as the report's own explanations are.
+   */
+  earlier: { explanations: Record<ExplainKey, Explanation>; batches: Record<number, BatchRef> } | null;
 }
 
 /** Everything the print view and the Excel pack format: one fetch, nothing recomputed. */

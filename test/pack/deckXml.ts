@@ -37,6 +37,13 @@ export function runs(xml: string): string[] {
   );
 }
 
+/** A notes (or slide) part's text: its paragraphs as lines (an empty paragraph a blank line), fields left out. */
+export function paragraphsText(xml: string): string {
+  return [...xml.replace(/<a:fld\b[\s\S]*?<\/a:fld>/g, '').matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)]
+    .map((p) => runs(p[1]!).join(''))
+    .join('\n');
+}
+
 /**
  * Axis ids of a chart part: those the chart-type elements (c:barChart, c:lineChart, …) refer to, and those
  * the axes (c:catAx, c:valAx, c:dateAx, c:serAx) declare.

@@ -1,6 +1,6 @@
 import type { PackData } from '../../../shared/export/packTypes';
 import type { DeckContext } from './deckContext';
-import { defineMasters } from './master';
+import { defineMasters, logoOf } from './master';
 import { repairDeck } from './repair';
 import { appendixSlides } from './slides/appendix';
 import { changesSlides } from './slides/changes';
@@ -19,7 +19,12 @@ import { readZip, writeZip } from './zip';
  * on every content slide with the figures' formulas, sums and source files, the company's branding on the
  * master. Every figure is the report model's, formatted by shared/export/format.ts as in the PDF.
  */
-export async function buildDeck(data: PackData, packDate: string): Promise<Buffer> {
+export async function buildDeck(
+  data: PackData,
+  packDate: string,
+  /** An SVG logo drawn as a PNG (the print view's Chromium draws it); PNG and JPEG logos go in as they are. */
+  options: { svgLogoPng?: Buffer | null } = {},
+): Promise<Buffer> {
   // Loaded on the first export, not at start-up.
   const { default: PptxGenJS } = await import('pptxgenjs');
   const pptx = new PptxGenJS();
@@ -29,7 +34,7 @@ export async function buildDeck(data: PackData, packDate: string): Promise<Buffe
   pptx.title = `AI Board Briefing — ${data.period}`;
   pptx.subject = `AI scorecard and briefing, ${data.period}`;
   pptx.theme = { headFontFace: 'Arial', bodyFontFace: 'Arial' };
-  defineMasters(pptx, data.settings, data.period, packDate);
+  defineMasters(pptx, data.settings, data.period, packDate, logoOf(data.settings, options.svgLogoPng));
   const d: DeckContext = { pptx, data, packDate, currency: data.report.currency };
   coverSlide(d);
   summarySlides(d);

@@ -106,7 +106,8 @@ export class Flow {
     const fontPt = opts.fontPt ?? 12;
     const body = clean(text);
     const w = CONTENT_W - (opts.bullet ? 0.3 : 0);
-    const h = linesHeight(lineCount(body, w - 0.05, fontPt), fontPt) + 0.08;
+    // A list item needs less air under it than a paragraph: its bullet already sets it apart.
+    const h = linesHeight(lineCount(body, w - 0.05, fontPt), fontPt) + (opts.bullet ? 0.04 : 0.08);
     this.block(
       h,
       (slide, y) =>
@@ -123,7 +124,7 @@ export class Flow {
           valign: 'top',
           ...(opts.bullet ? { bullet: { indent: 18 } } : {}),
         }),
-      opts.bullet ? 0.06 : 0.12,
+      opts.bullet ? 0.04 : 0.12,
     );
   }
 

@@ -1,5 +1,6 @@
 import type PptxGenJS from 'pptxgenjs';
 import { longDate } from '../../../shared/export/format';
+import { isSvgLogo } from '../../../shared/export/logo';
 import type { WorkspaceSettings } from '../../../shared/domain';
 import type { Slide } from './deckContext';
 import { COLOURS, CONTENT_W, FONT, MARGIN, SLIDE_H, SLIDE_W } from './theme';
@@ -8,7 +9,7 @@ import { cleanLine } from './text';
 export const TITLE_MASTER = 'CAIO_TITLE';
 export const CONTENT_MASTER = 'CAIO_CONTENT';
 
-/** The logo from Settings, with its size in pixels (PNG or JPEG; an SVG logo is left off the deck). */
+/** The logo from Settings, with its size in pixels (PNG or JPEG as they are; an SVG one drawn as a PNG). */
 export interface Logo {
   data: string;
   width: number;
@@ -37,12 +38,23 @@ export function imageSize(bytes: Buffer): { width: number; height: number } | nu
   return null;
 }
 
-export function logoOf(settings: WorkspaceSettings): Logo | null {
+/**
+ * The logo the deck places: a PNG or JPEG from Settings as it is; an SVG as the PNG drawn from it at
+ * export (`svgAsPng`), or none when there is no such drawing.
+ */
+export function logoOf(settings: WorkspaceSettings, svgAsPng?: Buffer | null): Logo | null {
+  if (isSvgLogo(settings)) return svgAsPng ? pngLogo(svgAsPng) : null;
   const m = /^data:(image\/(?:png|jpeg));base64,([A-Za-z0-9+/=]+)$/.exec(settings.logoDataUrl ?? '');
   if (!m) return null;
   const size = imageSize(Buffer.from(m[2]!, 'base64'));
   if (!size || size.width === 0 || size.height === 0) return null;
   return { data: `${m[1]};base64,${m[2]}`, ...size };
+}
+
+function pngLogo(png: Buffer): Logo | null {
+  const size = imageSize(png);
+  if (!size || size.width === 0 || size.height === 0 || png.readUInt32BE(0) !== 0x89504e47) return null;
+  return { data: `image/png;base64,${png.toString('base64')}`, ...size };
 }
 
 /** Fits the logo in a box, keeping its proportions; right-aligned at `right`. */
@@ -63,8 +75,8 @@ export function defineMasters(
   settings: WorkspaceSettings,
   period: string,
   packDate: string,
+  logo: Logo | null,
 ): void {
-  const logo = logoOf(settings);
   const company = cleanLine(settings.companyName);
   const confidential = cleanLine(settings.confidentiality || 'Confidential');
   const footer = `${company} · ${confidential}`;

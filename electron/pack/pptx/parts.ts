@@ -83,6 +83,8 @@ export interface ChartSeries {
   name: string;
   values: (number | null)[];
   colour: string;
+  /** A colour per bar (a single-series bar chart only), e.g. each category's status colour. */
+  pointColours?: string[];
 }
 
 /** Where a chart would stand but has nothing to show: one muted line saying why. */
@@ -115,6 +117,8 @@ export function addBarChart(
     legend?: boolean;
     /** Start the value axis at zero (money against money: no exaggerated differences). */
     fromZero?: boolean;
+    /** The colour of a negative bar (the PDF's ROI chart draws losses in its over-spend red). */
+    negativeColour?: string;
   },
 ): void {
   const labels = opts.labels.map((l) => safeText(cleanLine(l)));
@@ -127,7 +131,11 @@ export function addBarChart(
       barDir: opts.horizontal ? 'bar' : 'col',
       barGrouping: 'clustered',
       barGapWidthPct: labels.length <= 4 ? 150 : 60,
-      chartColors: opts.series.map((s) => s.colour),
+      chartColors:
+        opts.series.length === 1 && opts.series[0]!.pointColours
+          ? opts.series[0]!.pointColours
+          : opts.series.map((s) => s.colour),
+      ...(opts.negativeColour ? { invertedColors: [opts.negativeColour] } : {}),
       showTitle: true,
       title: clean(opts.title),
       titleFontFace: FONT,

@@ -19,9 +19,32 @@ export function repairSheetXml(xml: string): string {
   return xml.replace(/<c r="([A-Z]+\d+)"><v><\/v><\/c>/g, '');
 }
 
-/** Applies the repairs to every chart part and every chart's embedded workbook of a deck's parts. */
+const NOTES_RUN =
+  /<a:p><a:r><a:rPr lang="en-US" dirty="0"\/><a:t>([^<]*)<\/a:t><\/a:r><a:endParaRPr lang="en-US" dirty="0"\/><\/a:p>/;
+
+/**
+ * pptxgenjs writes a slide's notes as one run with CR LF inside it, which the notes pane may show as one
+ * block: each line becomes a paragraph of its own (a blank line an empty paragraph), so the explanations
+ * read line by line, indented as written.
+ */
+export function repairNotesXml(xml: string): string {
+  return xml.replace(NOTES_RUN, (_, body: string) =>
+    body
+      .split(/\r?\n/)
+      .map((line) =>
+        line === ''
+          ? '<a:p><a:endParaRPr lang="en-US" dirty="0"/></a:p>'
+          : `<a:p><a:r><a:rPr lang="en-US" dirty="0"/><a:t>${line}</a:t></a:r></a:p>`,
+      )
+      .join(''),
+  );
+}
+
+/** Applies the repairs to every chart part, every chart's embedded workbook and every notes part of a deck. */
 export function repairDeck(parts: ZipPart[]): ZipPart[] {
   return parts.map(({ name, data }) => {
+    if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name))
+      return { name, data: Buffer.from(repairNotesXml(Buffer.from(data).toString('utf8')), 'utf8') };
     if (/^ppt\/charts\/chart\d+\.xml$/.test(name))
       return { name, data: Buffer.from(repairChartXml(Buffer.from(data).toString('utf8')), 'utf8') };
     if (/^ppt\/embeddings\/.+\.xlsx$/.test(name)) {

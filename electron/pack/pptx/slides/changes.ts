@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/export/format';
 import type { DeckContext } from '../deckContext';
 import { Flow } from '../flow';
-import { sourcesText } from '../notes';
+import { changesNotes } from './changesNotes';
 import { statusCell } from '../parts';
 import { COLOURS } from '../theme';
 import { cleanLine } from '../text';
@@ -24,18 +24,7 @@ export function changesSlides(d: DeckContext): void {
       : ch.basis === 'previous_quarter'
         ? `No earlier pack was exported from this workspace: compared with ${ch.againstPeriod} as computed from the same data.`
         : 'No earlier pack or quarter to compare with.';
-  const notes = [
-    basis,
-    'A move is the figure now minus the figure then (money exact to the cent, ratios in percentage points); the largest moves come first.',
-    ...(ch.importedSince.length
-      ? [
-          sourcesText(
-            d.data,
-            ch.importedSince.map((b) => b.id),
-          ),
-        ]
-      : []),
-  ].join('\n\n');
+  const notes = changesNotes(d.data, basis);
   const flow = new Flow(d, 'Changes since the last pack', notes);
   flow.paragraph(basis, { fontPt: 11, colour: COLOURS.muted });
   flow.heading('KPIs whose status changed');

@@ -48,6 +48,7 @@ export function portfolioSlides(d: DeckContext): void {
     d.data,
     [
       p.cost.explain,
+      p.sharedPlatformCost.explain,
       p.benefit.explain,
       p.roi.explain,
       p.npv.explain,
@@ -88,6 +89,7 @@ export function portfolioSlides(d: DeckContext): void {
             : `ROI by initiative, ${r.period.label}`,
         labels: charted.map((i) => i.name),
         series: [{ name: 'ROI (quarter)', values: charted.map((i) => i.roi.value), colour: COLOURS.benefit }],
+        negativeColour: COLOURS.over,
         horizontal: true,
         valueFormat: '0.0%',
         axisFormat: '0%',
@@ -135,6 +137,9 @@ export function portfolioSlides(d: DeckContext): void {
       p.sharedPlatformNpv.explain,
       p.cost.explain,
       p.benefit.explain,
+      p.roi.explain,
+      p.cumulativeRoi.explain,
+      p.npv.explain,
     ],
     TOTALS_NOTE,
   );

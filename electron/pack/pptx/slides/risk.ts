@@ -2,7 +2,8 @@ import { kpiTarget, kpiValue, longDate } from '../../../../shared/export/format'
 import { STATUS_GLYPH } from '../../../../shared/export/palette';
 import type { DeckContext } from '../deckContext';
 import { Flow } from '../flow';
-import { explainNotes } from '../notes';
+import { kpiFigure } from '../notes';
+import { commentaryNotes } from './commentaryNotes';
 import { statusCell, trendText } from '../parts';
 import { COLOURS, STATUS_HEX } from '../theme';
 import { cleanLine } from '../text';
@@ -14,10 +15,12 @@ export function riskSlides(d: DeckContext): void {
   const c = d.currency;
   const highRisk = d.data.initiatives.filter((i) => i.riskTier >= 3 && i.stage !== 'retired');
   const kpis = r.kpis.filter((k) => k.category === 'Governance & risk');
-  const notes = explainNotes(
+  const risks = commentaryItems(d.data, 'risks');
+  const notes = commentaryNotes(
     d.data,
-    kpis.map((k) => k.explain),
-    'High-risk use cases are active initiatives rated risk tier 3 or 4; formal approval is the approval date recorded on the initiative. Key risks are the ones written on the Narrative screen for the quarter.',
+    'High-risk use cases are active initiatives rated risk tier 3 or 4; formal approval is the approval date recorded on the initiative. Key risks are the ones written on the Narrative screen for the quarter; under each, the report figures it cites.',
+    [{ title: 'Risk', items: risks }],
+    kpis.map((k) => kpiFigure(k, c)),
   );
   const flow = new Flow(d, 'Risks and governance', notes, `${r.period.label} · risk posture and compliance`);
   flow.heading('High-risk use cases (tier 3–4)');
@@ -41,6 +44,8 @@ export function riskSlides(d: DeckContext): void {
           ? { text: `${STATUS_GLYPH.green} Approved ${longDate(i.approvalDate)}`, colour: STATUS_HEX.green }
           : { text: `${STATUS_GLYPH.red} Not approved`, colour: STATUS_HEX.red, bold: true },
       ]),
+      // 9 pt as on the scorecard: both tables and the key risks fit one slide for a usual portfolio.
+      { fontPt: 9 },
     );
   flow.heading('Safety, compliance and incident KPIs');
   flow.table(
@@ -58,7 +63,8 @@ export function riskSlides(d: DeckContext): void {
       statusCell(k.status),
       trendText(k.trend),
     ]),
+    { fontPt: 9 },
   );
   flow.heading('Key risks');
-  flow.bullets(commentaryItems(d.data, 'risks'), 'No risks were recorded for this quarter.');
+  flow.bullets(risks, 'No risks were recorded for this quarter.', 11);
 }

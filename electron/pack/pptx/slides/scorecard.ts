@@ -4,7 +4,8 @@ import { STATUS_GLYPH } from '../../../../shared/export/palette';
 import { STATUS_LABEL } from '../../../../shared/export/format';
 import type { DeckContext } from '../deckContext';
 import { Flow, type Cell } from '../flow';
-import { explainNotes } from '../notes';
+import { kpiFigure } from '../notes';
+import { commentaryNotes } from './commentaryNotes';
 import { statusCell, trendText } from '../parts';
 import { COLOURS, STATUS_HEX } from '../theme';
 import { cleanLine } from '../text';
@@ -14,10 +15,16 @@ import { commentaryItems } from './commentary';
 export function scorecardSlides(d: DeckContext): void {
   const r = d.data.report;
   const c = d.currency;
-  const notes = explainNotes(
+  const notes = commentaryNotes(
     d.data,
-    r.kpis.map((k) => k.explain),
-    `Status: ${(['green', 'amber', 'red', 'no_data'] as const).map((s) => `${STATUS_GLYPH[s]} ${STATUS_LABEL[s]}`).join(', ')}. Trend compares with the previous quarter in the KPI's good direction.`,
+    `Status: ${(['green', 'amber', 'red', 'no_data'] as const).map((s) => `${STATUS_GLYPH[s]} ${STATUS_LABEL[s]}`).join(', ')}. Trend compares with the previous quarter in the KPI's good direction. The commentary is the one written on the Narrative screen; under each, the report figures it cites.`,
+    r.kpis
+      .map((k) => ({
+        title: `Commentary on ${cleanLine(k.name)}`,
+        items: commentaryItems(d.data, 'kpi', k.id),
+      }))
+      .filter((g) => g.items.length > 0),
+    r.kpis.map((k) => kpiFigure(k, c)),
   );
   const flow = new Flow(
     d,

@@ -3,7 +3,7 @@ import { EXHAUSTION_LABEL, EXHAUSTION_TILE_LABEL } from '../../../../shared/labe
 import type { RunRateLine } from '../../../../shared/report';
 import type { DeckContext } from '../deckContext';
 import { Flow } from '../flow';
-import { explainNotes } from '../notes';
+import { explainNotes, type NoteFigure } from '../notes';
 import {
   addBarChart,
   addLineChart,
@@ -14,7 +14,24 @@ import {
   TILE_H,
   type Tile,
 } from '../parts';
-import { COLOURS, CONTENT_W, MARGIN } from '../theme';
+import { COLOURS, CONTENT_W, MARGIN, STATUS_HEX } from '../theme';
+
+/** The month-by-month series both spend charts draw, as lines of the monthly explanation. */
+function monthlyFigure(d: DeckContext): NoteFigure {
+  const b = d.data.report.budget;
+  const c = d.currency;
+  return {
+    key: b.monthlyExplain,
+    shown: `${b.monthly.length} months`,
+    lines: [
+      'By month (as charted; months not yet reported have no actual):',
+      ...b.monthly.map(
+        (m) =>
+          `  ${shortMonth(m.month)}: budget ${money(m.budget, c)}, actual ${m.actual === null ? 'not yet reported' : money(m.actual, c)}; cumulative budget ${money(m.cumulativeBudget, c)}, cumulative actual ${m.cumulativeActual === null ? '—' : money(m.cumulativeActual, c)}`,
+      ),
+    ],
+  };
+}
 
 /** Spend vs budget by month (native column chart) with the quarter's tiles. */
 export function spendByMonthSlide(d: DeckContext): void {
@@ -51,9 +68,9 @@ export function spendByMonthSlide(d: DeckContext): void {
       b.variancePct.explain,
       b.ytdActual.explain,
       b.ytdBudget.explain,
-      b.monthlyExplain,
+      monthlyFigure(d),
     ],
-    `By month, FY${r.period.fiscalYear}: ${b.monthly.map((m) => `${shortMonth(m.month)} budget ${money(m.budget, c)}, actual ${m.actual === null ? 'not yet reported' : money(m.actual, c)}`).join('; ')}. Months not yet reported have no actual bar. The chart's data is embedded (Edit data).`,
+    `Budget vs actual by month, FY${r.period.fiscalYear}: the chart's values are listed under its explanation below; months not yet reported have no actual bar. The chart's data is embedded (Edit data).`,
   );
   const flow = new Flow(
     d,
@@ -91,8 +108,16 @@ export function spendByCategorySlide(d: DeckContext): void {
   const notes = explainNotes(
     d.data,
     [
-      ...b.byCategory.flatMap((row) => [row.actual.explain, row.budget.explain, row.variance.explain]),
+      ...b.byCategory.flatMap((row) => [
+        row.budget.explain,
+        row.actual.explain,
+        row.variance.explain,
+        row.variancePct.explain,
+      ]),
+      b.budget.explain,
+      b.actual.explain,
       b.variance.explain,
+      b.variancePct.explain,
     ],
     `Variance = actual − budget; + is over-spend. Status: within ±5% on track, ±10% at risk, else off track (thresholds in Settings). ${TOTALS_NOTE}`,
   );
@@ -118,6 +143,8 @@ export function spendByCategorySlide(d: DeckContext): void {
           name: 'Variance (actual − budget)',
           values: b.byCategory.map((row) => chartMoney(row.variance.micro)),
           colour: COLOURS.cost,
+          // Each bar in its category's status colour, as the PDF's chart; the table beside gives shape and word.
+          pointColours: b.byCategory.map((row) => STATUS_HEX[row.status]),
         },
       ],
       horizontal: true,
@@ -192,7 +219,8 @@ export function forecastSlide(d: DeckContext): void {
       b.forecastVariancePct.explain,
       b.annualBudget.explain,
       ...lines.map((l) => l.explain),
-      ...lines.map((l) => l.monthlyBurn.explain),
+      ...lines.flatMap((l) => [l.monthlyBurn.explain, l.annualBudget.explain, l.ytdActual.explain]),
+      monthlyFigure(d),
     ],
     `Year-end forecast = fiscal-year-to-date actual + mean monthly actual of the last 3 complete months × months left. Monthly burn = mean of ${r.runRate.months.map(shortMonth).join(', ') || 'no complete months'}. ${TOTALS_NOTE}`,
   );

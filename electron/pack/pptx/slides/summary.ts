@@ -1,10 +1,11 @@
-import { money, pct, signedPct } from '../../../../shared/export/format';
+import { money, pct, signedMoney, signedPct } from '../../../../shared/export/format';
 import { draftSummary } from '../../../../renderer/src/narrative/draftSummary';
 import { PACK_SUMMARY_FORMAT } from '../../../../renderer/src/print/summaryFormat';
 import { STATUS_GLYPH } from '../../../../shared/export/palette';
 import type { DeckContext } from '../deckContext';
 import { Flow } from '../flow';
-import { explainNotes } from '../notes';
+import { explainNotes, kpiFigure, type NoteItem } from '../notes';
+import { citedFigures } from './commentaryNotes';
 import { addTiles, TILE_H, type Tile } from '../parts';
 import { COLOURS } from '../theme';
 import { commentaryFor } from './commentary';
@@ -61,20 +62,45 @@ export function summarySlides(d: DeckContext): void {
       : { label: 'AI incidents (quarter)', value: '—', detail: 'Not tracked' },
   ];
   const written = commentaryFor(d.data, 'summary');
+  const text = written ?? draftSummary(r, PACK_SUMMARY_FORMAT);
+  // The figures the summary's text cites: the KPIs it names, the amounts that are report figures.
+  const inText: NoteItem[] = citedFigures(d.data, text).cited.map((f) => {
+    const k = r.kpis.find((x) => x.explain === f.key);
+    return k ? kpiFigure(k, c) : f;
+  });
   const notes = explainNotes(
     d.data,
     [
       p.roi.explain,
+      p.benefit.explain,
+      p.cost.explain,
       p.cumulativeRoi.explain,
+      p.cumulativeBenefit.explain,
+      p.cumulativeCost.explain,
       b.actual.explain,
+      b.budget.explain,
       b.variancePct.explain,
       b.forecastYearEnd.explain,
+      b.annualBudget.explain,
       b.forecastVariancePct.explain,
-      incidents?.explain,
+      incidents ? kpiFigure(incidents, c) : null,
+      ...inText,
+      // The draft names the largest anomaly by its deviation from the usual level.
+      ...r.anomalies.map((a) => ({
+        key: a.explain,
+        lines: [`Deviation from the usual level: ${signedMoney(a.deviation, c)}`],
+      })),
     ],
-    written
-      ? 'The summary is the one written on the Narrative screen for the quarter.'
-      : 'No summary was written: the text is the draft made from the figures (the Narrative screen\'s "Draft from the figures"), as the PDF prints it.',
+    [
+      written
+        ? 'The summary is the one written on the Narrative screen for the quarter.'
+        : 'No summary was written: the text is the draft made from the figures (the Narrative screen\'s "Draft from the figures"), as the PDF prints it.',
+      // The on / off track tile is a count of the scorecard's statuses, each explained on the scorecard slide.
+      [
+        `KPIs on / off track: ${counts('green')} on track, ${counts('red')} off track, ${counts('amber')} at risk, ${counts('no_data')} no data, of ${r.kpis.length} KPIs`,
+        "  Formula: count of the quarter's KPIs by status (value against target and amber threshold); each KPI's value, target and sources are in the KPI scorecard slide's notes.",
+      ].join('\n'),
+    ].join('\n\n'),
   );
   const flow = new Flow(
     d,
@@ -89,6 +115,5 @@ export function summarySlides(d: DeckContext): void {
       `No summary was written for ${r.period.label}: this is the draft the Narrative screen proposes, written from the figures alone.`,
       { fontPt: 10, italic: true, colour: COLOURS.muted },
     );
-  for (const para of (written ?? draftSummary(r, PACK_SUMMARY_FORMAT)).split(/\n{2,}/))
-    if (para.trim()) flow.paragraph(para.trim(), { fontPt: 12 });
+  for (const para of text.split(/\n{2,}/)) if (para.trim()) flow.paragraph(para.trim(), { fontPt: 12 });
 }
