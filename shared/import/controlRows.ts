@@ -356,7 +356,12 @@ function money(a: ExactAmount, currency: string | null): string {
 export function describeControlRow(c: ControlRow, withRow = true): string {
   const label = c.label === null ? '(no label; equals the sum above it)' : `"${c.label}"`;
   const what = withRow ? `row ${c.row} ${label}` : label;
-  const rows = c.fromRow !== null ? `rows ${c.fromRow}–${c.toRow}` : 'no rows';
+  const rows =
+    c.fromRow === null
+      ? 'no rows'
+      : c.fromRow === c.toRow
+        ? `row ${c.fromRow}`
+        : `rows ${c.fromRow}–${c.toRow}`;
   if (c.amount === null) return `${what}: no amount, not checked`;
   if (c.reconciles === null || !c.imported || !c.difference) {
     return `${what}: ${money(c.amount, c.currency)}, not checked (the rows are in several currencies)`;
