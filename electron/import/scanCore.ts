@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import type { YearRange } from '../../shared/fiscal';
 import { headerKey } from '../../shared/import/headers';
-import { ControlLedger, describeControlRow, type Reconciliation } from '../../shared/import/controlRows';
+import {
+  AMOUNT_KINDS,
+  ControlLedger,
+  describeControlRow,
+  type Reconciliation,
+} from '../../shared/import/controlRows';
 import type { FormatEvidence } from '../../shared/import/evidence';
 import type { ImportMapping } from '../../shared/import/mapping';
 import { problem, type ImportProblem } from '../../shared/import/problems';
@@ -228,13 +233,15 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
       ) {
         r.totalRows.push(row.row);
         r.excludedRows++;
-        ledger.control(
-          row.row,
-          control?.label ?? null,
-          control?.amount != null ? BigInt(control.amount) : null,
-          control?.currency ?? null,
-          running(),
-        );
+        // Kinds without amounts only leave their labelled total rows out: nothing to check them against.
+        if (AMOUNT_KINDS.has(job.mapping.kind))
+          ledger.control(
+            row.row,
+            control?.label ?? null,
+            control?.amount != null ? BigInt(control.amount) : null,
+            control?.currency ?? null,
+            running(),
+          );
         note(
           problem(
             row.row,

@@ -6,6 +6,9 @@ import { divRoundHalfAway, isIsoCurrency } from '../money';
  * they sum, and the file's own total is reconciled against what was imported.
  */
 
+/** Kinds whose rows carry money: their totals are reconciled, their footers recognised. */
+export const AMOUNT_KINDS: ReadonlySet<string> = new Set(['spend', 'budget', 'benefits']);
+
 /** Whole-cell labels of a total, in the seven languages of the vocabulary (lowercase, spaces collapsed). */
 const LABELS = new Set([
   // English
@@ -185,6 +188,9 @@ export const NO_RECONCILIATION: Reconciliation = {
   footerRows: [],
 };
 
+/** How many earlier control rows a total is compared back to (besides the first row). */
+const MATCH_DEPTH = 64;
+
 interface Checkpoint {
   /** The running sums per currency of the rows stored before it. */
   running: Map<string, bigint>;
@@ -239,7 +245,9 @@ export class ControlLedger {
     const c = this.currencyOf(currency, running);
     if (c === null) return null;
     const now = running.get(c) ?? 0n;
-    for (let k = this.checkpoints.length - 1; k >= 0; k--) {
+    // The latest groups and the start: a file with a control row every few lines stays linear.
+    const recent = Math.max(1, this.checkpoints.length - MATCH_DEPTH);
+    for (let k = this.checkpoints.length - 1; k >= 0; k = k === recent ? 0 : k - 1) {
       const cp = this.checkpoints[k]!;
       if (this.rows === cp.rows) continue;
       if (now - (cp.running.get(c) ?? 0n) === amount) return k;
@@ -379,31 +387,35 @@ export function describeControlRow(c: ControlRow, withRow = true): string {
  * control rows.
  */
 export function describeReconciliation(r: Reconciliation): string | null {
-  const subtotals = r.controlRows.filter((c) => c.level === 'subtotal');
+  if (r.controlRows.length === 0) return null;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const checked = r.controlRows.filter((c) => c.reconciles !== null);
+  const unchecked = r.controlRows.length - checked.length;
+  const uncheckedText = unchecked > 0 ? `${plural(unchecked, 'total row')} not checked` : '';
+  const subtotals = checked.filter((c) => c.level === 'subtotal' && c.row !== r.fileTotal?.row);
   const subBad = subtotals.filter((c) => c.reconciles === false).length;
   const subText =
     subtotals.length === 0
       ? ''
       : subBad === 0
-        ? `${subtotals.length} subtotal${subtotals.length === 1 ? '' : 's'} ✓`
-        : `${subBad} of ${subtotals.length} subtotal${subtotals.length === 1 ? '' : 's'} ✗`;
+        ? `${plural(subtotals.length, 'subtotal')} ✓`
+        : `${subBad} of ${plural(subtotals.length, 'subtotal')} ✗`;
+  const extra = [subText, uncheckedText].filter((t) => t !== '').join('; ');
   const f = r.fileTotal;
   if (f) {
     const head = f.reconciles
       ? `file total ${money(f.file, f.currency)} = imported ✓`
       : `file total ${money(f.file, f.currency)} ≠ imported ${money(f.imported, f.currency)}: difference ${money(f.difference, f.currency)} ✗`;
-    return subText ? `${head} (${subText})` : head;
+    return extra ? `${head} (${extra})` : head;
   }
-  if (r.controlRows.length === 0) return null;
-  if (subtotals.length === r.controlRows.length) {
-    return subBad === 0
-      ? `${subtotals.length} subtotal${subtotals.length === 1 ? '' : 's'} = imported ✓ (no file total)`
-      : `${subText}: they do not match the imported rows (no file total)`;
-  }
+  if (checked.length === 0)
+    return `${plural(unchecked, 'total row')} left out, not checked (no amount to compare)`;
   const bad = r.mismatches;
-  return bad === 0
-    ? `${r.controlRows.length} total row${r.controlRows.length === 1 ? '' : 's'} = imported ✓`
-    : `${bad} of ${r.controlRows.length} total rows do not match the imported rows ✗`;
+  const head =
+    bad === 0
+      ? `${plural(checked.length, checked.length === subtotals.length ? 'subtotal' : 'total row')} = imported ✓ (no file total${unchecked > 0 ? `; ${uncheckedText}` : ''})`
+      : `${bad} of ${plural(checked.length, 'total row')} do not match the imported rows ✗ (no file total${unchecked > 0 ? `; ${uncheckedText}` : ''})`;
+  return head;
 }
 
 /** The blocker a mismatch raises until the user accepts it. */

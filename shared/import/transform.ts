@@ -28,7 +28,7 @@ import {
 import { parsePeriod, type Period } from './periods';
 import { isIsoCurrency } from '../money';
 import { problem, type ImportProblem, type ProblemCode } from './problems';
-import { isControlLabel } from './controlRows';
+import { AMOUNT_KINDS, isControlLabel } from './controlRows';
 import type { ImportRecord, InitiativeRecord } from './records';
 import { readTag } from './tags';
 import { dateOfInstantIn, type DateOfInstant } from './timeZone';
@@ -82,8 +82,6 @@ type CurrencyResolution =
   /** A shared sign nothing decides: one file problem for all such rows (see `ambiguous`). */
   | { ambiguous: CurrencyMark; field: 'currency' | 'amount' };
 
-/** Kinds whose rows carry money: their totals are reconciled, their footers recognised. */
-const AMOUNT_KINDS: ReadonlySet<string> = new Set(['spend', 'budget', 'benefits']);
 /** Beside the key field, what names a line: empty (or a label) on a control row. */
 const NAME_FIELDS = ['vendor', 'description', 'initiative'] as const;
 const KEY_FIELD = {

@@ -17,7 +17,7 @@ import { commitImport, previewImport } from '../../electron/import/run';
 import { buildReport } from '../../electron/report/buildReport';
 import { batchReconciliation } from '../../electron/store/batches';
 import type { Workspace } from '../../electron/store/workspace';
-import { isControlLabel } from '../../shared/import/controlRows';
+import { describeReconciliation, isControlLabel } from '../../shared/import/controlRows';
 import { ImportMappingSchema } from '../../shared/import/mapping';
 import { parseCsvIndependently } from '../helpers/csv';
 import { independentCentsSum, independentMicroSum, tempWorkspace, writeFile } from './helpers';
@@ -206,6 +206,25 @@ describe('CSV: title block, subtotal ladder, a total without a label, a vendor c
       expect.objectContaining({ row: 11, column: 'Datum', code: 'required-empty' }),
     );
     expect(p.canCommit).toBe(false);
+  });
+});
+
+describe('total rows that cannot be checked', () => {
+  it('a "Total" row without an amount is left out and said not to be checked; a KPI table\'s total row is only left out', async () => {
+    const w = open('USD');
+    const spend = writeFile(w.dir, 's.csv', 'Date,Vendor,Amount\n2026-03-01,OpenAI,10.00\nTotal,,\n');
+    const p = await previewImport(w.db, { path: spend, name: 's.csv' });
+    expect(p.reconciliation.controlRows).toEqual([
+      expect.objectContaining({ row: 3, label: 'Total', amount: null, reconciles: null }),
+    ]);
+    expect(describeReconciliation(p.reconciliation)).toBe(
+      '1 total row left out, not checked (no amount to compare)',
+    );
+    expect(p.canCommit).toBe(true);
+    const kpis = writeFile(w.dir, 'k.csv', 'KPI,Jan 2026,Feb 2026\nincident_count,1,2\nTotal,1,2\n');
+    const k = await previewImport(w.db, { path: kpis, name: 'k.csv', as: 'kpis' });
+    expect(k.counts.totalRowsExcluded).toBe(1);
+    expect(k.reconciliation.controlRows).toEqual([]);
   });
 });
 
