@@ -339,7 +339,8 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
   r.currencyNotes = transformer.currencyNotes();
   for (const [currency, partial] of partials)
     r.totals.set(currency, (r.totals.get(currency) ?? 0n) + BigInt(partial));
-  r.reconciliation = ledger.finish();
+  // The partial sums are in r.totals by now.
+  r.reconciliation = ledger.finish(new Map(r.totals));
   for (const c of r.reconciliation.controlRows) {
     if (c.reconciles === false)
       note(problem(c.row, null, c.label, describeControlRow(c, false), 'warning', 'total-mismatch'));

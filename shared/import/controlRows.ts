@@ -225,7 +225,12 @@ export class ControlLedger {
   private readonly seen: Seen[] = [];
   private readonly footers: { row: number; text: string }[] = [];
 
+  private firstRow: number | null = null;
+  /** The running sums at the end (set by `finish`). */
+  private final = new Map<string, bigint>();
+
   stored(row: number): void {
+    if (this.firstRow === null) this.firstRow = row;
     if (this.rows++ === this.checkpoints[this.checkpoints.length - 1]!.rows) {
       this.checkpoints[this.checkpoints.length - 1]!.firstRow = row;
     }
@@ -286,25 +291,30 @@ export class ControlLedger {
     return this.seen.length;
   }
 
-  finish(): Reconciliation {
+  /** `final`: the running sums per currency after the last row. */
+  finish(final: Map<string, bigint>): Reconciliation {
+    this.final = final;
     const controlRows = this.seen.map((s) => this.checked(s));
+    const asFileTotal = (c: ControlRow): FileTotal | null =>
+      c.level === 'total' && c.amount && c.imported && c.difference && c.currency
+        ? {
+            row: c.row,
+            label: c.label,
+            currency: c.currency,
+            file: c.amount,
+            imported: c.imported,
+            difference: c.difference,
+            reconciles: c.reconciles === true,
+          }
+        : null;
     let fileTotal: FileTotal | null = null;
-    for (let i = this.seen.length - 1; i >= 0; i--) {
-      const s = this.seen[i]!;
-      const c = controlRows[i]!;
-      if (s.rows !== this.rows) break;
-      if (c.level === 'total' && c.amount && c.imported && c.difference && c.currency) {
-        fileTotal = {
-          row: c.row,
-          label: c.label,
-          currency: c.currency,
-          file: c.amount,
-          imported: c.imported,
-          difference: c.difference,
-          reconciles: c.reconciles === true,
-        };
-        break;
-      }
+    // The outermost total below the table; else one above it (a report with its total on top).
+    for (let i = this.seen.length - 1; i >= 0 && fileTotal === null; i--) {
+      if (this.seen[i]!.rows !== this.rows) break;
+      fileTotal = asFileTotal(controlRows[i]!);
+    }
+    for (let i = 0; i < this.seen.length && fileTotal === null && this.seen[i]!.rows === 0; i++) {
+      fileTotal = asFileTotal(controlRows[i]!);
     }
     return {
       controlRows,
@@ -314,11 +324,16 @@ export class ControlLedger {
     };
   }
 
+  private leading(s: Seen): ControlRow {
+    return leadingTotal(s, this.final, { from: this.firstRow, to: this.lastRow });
+  }
+
   private checked(s: Seen): ControlRow {
     // Matched: the span it equals. Otherwise what its label and place say it should equal: a subtotal (or
     // a total with rows after it) its group, the last total everything imported.
     const sub = s.label !== null && isSubtotalLabel(s.label);
     const last = s.rows === this.rows;
+    if (s.rows === 0 && s.matched === null && !sub && this.rows > 0) return this.leading(s);
     let k = s.matched;
     if (k === null) {
       const groupRows = s.rows - this.checkpoints[s.group]!.rows;
@@ -354,6 +369,40 @@ export class ControlLedger {
       reconciles: s.amount === imported,
     };
   }
+}
+
+/** A total above the rows it sums (a report with its total on top): checked against every row stored. */
+function leadingTotal(
+  s: Seen,
+  final: Map<string, bigint>,
+  rows: { from: number | null; to: number | null },
+): ControlRow {
+  const currency = s.currency ?? (final.size === 1 ? [...final.keys()][0]! : null);
+  const base = {
+    row: s.row,
+    label: s.label,
+    level: 'total' as const,
+    currency,
+    fromRow: rows.from,
+    toRow: rows.to,
+  };
+  if (s.amount === null || currency === null) {
+    return {
+      ...base,
+      amount: s.amount === null ? null : exactAmount(s.amount),
+      imported: null,
+      difference: null,
+      reconciles: null,
+    };
+  }
+  const imported = final.get(currency) ?? 0n;
+  return {
+    ...base,
+    amount: exactAmount(s.amount),
+    imported: exactAmount(imported),
+    difference: exactAmount(s.amount - imported),
+    reconciles: s.amount === imported,
+  };
 }
 
 function money(a: ExactAmount, currency: string | null): string {

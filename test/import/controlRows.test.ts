@@ -209,6 +209,24 @@ describe('CSV: title block, subtotal ladder, a total without a label, a vendor c
   });
 });
 
+describe('a total above the table', () => {
+  it('is checked against every row below it', async () => {
+    const w = open('USD');
+    const csv = 'Date,Vendor,Amount\nGrand total,,30.03\n2026-03-01,OpenAI,10.01\n2026-03-02,AWS,20.02\n';
+    const p = await previewImport(w.db, { path: writeFile(w.dir, 'top.csv', csv), name: 'top.csv' });
+    expect(p.reconciliation.controlRows).toEqual([
+      expect.objectContaining({ row: 2, level: 'total', fromRow: 3, toRow: 4, reconciles: true }),
+    ]);
+    expect(describeReconciliation(p.reconciliation)).toBe('file total 30.03 USD = imported ✓');
+    const off = await previewImport(w.db, {
+      path: writeFile(w.dir, 'top-off.csv', csv.replace('30.03', '30.00')),
+      name: 'top-off.csv',
+    });
+    expect(off.reconciliation.fileTotal).toMatchObject({ reconciles: false, difference: { cents: '-0.03' } });
+    expect(off.canCommit).toBe(false);
+  });
+});
+
 describe('total rows that cannot be checked', () => {
   it('a "Total" row without an amount is left out and said not to be checked; a KPI table\'s total row is only left out', async () => {
     const w = open('USD');
