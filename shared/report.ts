@@ -87,6 +87,11 @@ export interface BatchRef {
   fileSha256: string;
   sheet: string | null;
   importedAt: string;
+  /**
+   * The file's own total reconciled when it was imported ("file total 599,032.33 EUR = imported ✓", or the
+   * difference ✗); null when the file had no total rows.
+   */
+  reconciliation: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { FormatEvidence } from '../../shared/import/evidence';
 import type { ImportMapping } from '../../shared/import/mapping';
 import { problem, type ImportProblem } from '../../shared/import/problems';
+import { mismatchMessage, NO_RECONCILIATION } from '../../shared/import/controlRows';
 import {
   reportedFormat,
   type CurrencyTotal,
@@ -25,6 +26,8 @@ export interface ImportOptions extends AnalyseRequest {
   skipInvalid?: boolean;
   /** Import a file whose SHA-256 matches a batch that is still committed. */
   allowDuplicate?: boolean;
+  /** Import a file whose own total (or a subtotal) does not equal the rows it covers, on purpose. */
+  acceptTotalMismatch?: boolean;
   /** Rows (by row number) the user excluded in the preview; the batch records them. */
   excludeRows?: number[];
   /**
@@ -142,7 +145,19 @@ function blockersOf(p: Pass, o: ImportOptions, duplicate: ImportPreview['duplica
   }
   if (out.length === 0 && r.storedRows === 0) out.push(noRowsMessage(r.dataRows));
   if (duplicate && !o.allowDuplicate) out.push(duplicateMessage(duplicate));
+  // The file's own arithmetic disagrees with its lines as read: never stored without the user seeing it.
+  if (r.reconciliation.mismatches > 0 && !o.acceptTotalMismatch) out.push(mismatchMessage(r.reconciliation));
   return out;
+}
+
+/** A total that does not match its rows, as the one problem that refuses the file until accepted. */
+function mismatchProblems(
+  rec: ImportPreview['reconciliation'],
+  o: Pick<ImportOptions, 'acceptTotalMismatch'>,
+): ImportProblem[] {
+  if (rec.mismatches === 0 || o.acceptTotalMismatch) return [];
+  const row = rec.fileTotal && !rec.fileTotal.reconciles ? rec.fileTotal.row : null;
+  return [problem(row, null, null, mismatchMessage(rec), 'error', 'total-mismatch')];
 }
 
 function noRowsMessage(dataRows: number): string {
@@ -262,6 +277,7 @@ async function previewOf(db: Db, analysis: Analysis, o: ImportOptions): Promise<
       sample: [],
       counts: { dataRows: analysis.head.length, valid: 0, invalid: 0, totalRowsExcluded: 0, records: 0 },
       totals: [],
+      reconciliation: NO_RECONCILIATION,
       problems: analysis.problems,
       problemCount: analysis.problems.length,
       newInitiatives: [],
@@ -295,6 +311,7 @@ async function previewOf(db: Db, analysis: Analysis, o: ImportOptions): Promise<
       records: r.records,
     },
     totals: totalsOf(r),
+    reconciliation: r.reconciliation,
     problems: [...pass.fileProblems, ...r.problems],
     problemCount: pass.fileProblems.length + r.problemCount,
     newInitiatives: r.newInitiatives,
@@ -370,9 +387,16 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
         ...(r.storedRows === 0 && pass.fileProblems.length === 0 && r.invalidRows === 0
           ? [problem(null, null, null, noRowsMessage(r.dataRows), 'error', 'no-rows')]
           : []),
+        ...mismatchProblems(r.reconciliation, o),
         ...r.problems,
       ];
-      throw new ImportRejected(o.name, sheet, problems);
+      throw new ImportRejected(
+        o.name,
+        sheet,
+        problems,
+        undefined,
+        r.reconciliation.mismatches > 0 ? { reconciliation: r.reconciliation } : undefined,
+      );
     }
     // The batch's rollup first: undoing a replaced batch keeps the initiatives its lines still refer to.
     writer!.finish();
@@ -397,6 +421,7 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
       total: totalMicro,
       currency: single ? single[0] : null,
       problems: excludedProblems,
+      reconciliation: r.reconciliation.controlRows.length > 0 ? r.reconciliation : null,
     });
     db.prepare('UPDATE import_batches SET file_sha256 = ?, file_size = ?, mapping_json = ? WHERE id = ?').run(
       r.sha256,
@@ -425,6 +450,7 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
       replacedBatches: replaced,
       notes: r.currencyNotes,
       evidence: analysis.evidence,
+      reconciliation: r.reconciliation,
     };
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
@@ -456,6 +482,7 @@ export function summaryOfPreview(p: ImportPreview): ImportSummary {
     replacedBatches: [],
     notes: p.notes,
     evidence: p.evidence,
+    reconciliation: p.reconciliation,
   };
 }
 
@@ -465,7 +492,7 @@ export function summaryOfPreview(p: ImportPreview): ImportSummary {
  */
 export function refusalOfPreview(
   p: ImportPreview,
-  o: Pick<ImportOptions, 'allowDuplicate'>,
+  o: Pick<ImportOptions, 'allowDuplicate' | 'acceptTotalMismatch'>,
 ): ImportRejected | null {
   if (p.canCommit) return null;
   const errors = p.problems.some((x) => x.severity === 'error');
@@ -476,6 +503,7 @@ export function refusalOfPreview(
     ...(!errors && p.counts.valid === 0
       ? [problem(null, null, null, noRowsMessage(p.counts.dataRows), 'error', 'no-rows')]
       : []),
+    ...mismatchProblems(p.reconciliation, o),
     ...p.problems,
   ];
   const n = problems.filter((x) => x.severity === 'error').length;
@@ -486,6 +514,8 @@ export function refusalOfPreview(
     `would be rejected, nothing was imported (${n} problem${n === 1 ? '' : 's'})`,
     p.columnChoices.length > 0 || p.kindUndecided
       ? { columnChoices: p.columnChoices, kindCandidates: p.kindCandidates }
-      : undefined,
+      : p.reconciliation.mismatches > 0
+        ? { reconciliation: p.reconciliation }
+        : undefined,
   );
 }

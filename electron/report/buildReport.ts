@@ -5,6 +5,7 @@ import {
   type PeriodInfo,
   type ReportModel,
 } from '../../shared/report';
+import { describeReconciliation, type Reconciliation } from '../../shared/import/controlRows';
 import { compareText } from '../../shared/metrics/order';
 import type { Db } from '../store/db';
 import { anomalySettings, buildAnomalies } from './anomalies';
@@ -40,7 +41,7 @@ function batchRefs(db: Db, ids: number[]): Record<number, BatchRef> {
   const out: Record<number, BatchRef> = {};
   if (ids.length === 0) return out;
   const stmt = db.prepare(
-    'SELECT id, kind, format, file_name, file_sha256, sheet, imported_at FROM import_batches WHERE id = ?',
+    'SELECT id, kind, format, file_name, file_sha256, sheet, imported_at, reconciliation_json FROM import_batches WHERE id = ?',
   );
   for (const id of ids) {
     const r = stmt.get(id) as
@@ -52,6 +53,7 @@ function batchRefs(db: Db, ids: number[]): Record<number, BatchRef> {
           file_sha256: string;
           sheet: string | null;
           imported_at: string;
+          reconciliation_json: string | null;
         }
       | undefined;
     if (r) {
@@ -63,6 +65,9 @@ function batchRefs(db: Db, ids: number[]): Record<number, BatchRef> {
         fileSha256: r.file_sha256,
         sheet: r.sheet,
         importedAt: r.imported_at,
+        reconciliation: r.reconciliation_json
+          ? describeReconciliation(JSON.parse(r.reconciliation_json) as Reconciliation)
+          : null,
       };
     }
   }

@@ -1,4 +1,5 @@
 import type { DataKind, ImportBatch } from '../../shared/domain';
+import type { Reconciliation } from '../../shared/import/controlRows';
 import type { Micro } from '../../shared/money';
 import type { Db } from './db';
 
@@ -18,6 +19,8 @@ export interface BatchTotals {
   total: Micro | null;
   currency: string | null;
   problems?: unknown;
+  /** The file's totals checked against the imported rows (shared/import/controlRows.ts); null: none. */
+  reconciliation?: Reconciliation | null;
 }
 
 /** Must be called inside the import's transaction: the batch and its lines commit together. */
@@ -42,15 +45,24 @@ export function createBatch(db: Db, b: NewBatch, importedAt = new Date().toISOSt
 
 export function finishBatch(db: Db, id: number, t: BatchTotals): void {
   db.prepare(
-    `UPDATE import_batches SET row_count = ?, excluded_count = ?, total_micro = ?, currency = ?, problems_json = ? WHERE id = ?`,
+    `UPDATE import_batches SET row_count = ?, excluded_count = ?, total_micro = ?, currency = ?, problems_json = ?,
+       reconciliation_json = ? WHERE id = ?`,
   ).run(
     t.rows,
     t.excluded,
     t.total,
     t.currency,
     t.problems === undefined ? null : JSON.stringify(t.problems),
+    t.reconciliation ? JSON.stringify(t.reconciliation) : null,
     id,
   );
+}
+
+/** A batch's reconciliation as stored (null: the file had no total rows, or was imported before they were read). */
+export function batchReconciliation(db: Db, id: number): Reconciliation | null {
+  const json = db.prepare('SELECT reconciliation_json FROM import_batches WHERE id = ?').pluck().get(id) as
+    string | null | undefined;
+  return json ? (JSON.parse(json) as Reconciliation) : null;
 }
 
 interface BatchRow {

@@ -259,6 +259,14 @@ CREATE INDEX spend_batch ON spend(batch_id);
 
 ${SPEND_TRIGGERS}`,
   },
+  {
+    version: 3,
+    name: "import batches: the file's own totals reconciled",
+    // The control rows a file's totals and subtotals were found in, each checked against the rows it
+    // covers, and the file total against the imported sum (JSON of shared/import/controlRows.ts's
+    // Reconciliation); NULL for a file without total rows and for batches imported before.
+    sql: `ALTER TABLE import_batches ADD COLUMN reconciliation_json TEXT;`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -28,6 +28,11 @@ export const ImportRequest = z
     encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
     delimiter: z.enum([',', ';', '\t', '|']).optional(),
     skipInvalid: z.boolean().default(false),
+    /**
+     * Import although the file's own total (or a subtotal) does not equal the rows it covers; without it
+     * such a file is refused, the preview saying by how much (`reconciliation`).
+     */
+    acceptTotalMismatch: z.boolean().default(false),
     /** Rows (by row number, as the preview lists them) the user leaves out; the batch records them. */
     excludeRows: z.array(z.number().int().positive()).max(1_000_000).default([]),
   })

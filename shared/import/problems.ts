@@ -10,7 +10,8 @@
  * does not read (`invalid-value`), a currency that is not one (`unknown-currency`), a sign standing for
  * several currencies (`ambiguous-currency`), a row naming two currencies (`currency-conflict`), an
  * initiative named twice or already in the workspace (`duplicate-name`, `initiative-exists`).
- * Warnings: a Total row left out (`total-row`), a row left out on request (`excluded`), a name kept
+ * Warnings: a Total row left out (`total-row`), a total that does not equal the rows it covers
+ * (`total-mismatch`), a note below the table left out (`footer-row`), a row left out on request (`excluded`), a name kept
  * unique with its qualifier (`name-qualified`). Outside the file: the workspace is busy (`busy`), the
  * import was cancelled (`cancelled`), the command line is wrong (`usage`), the workspace cannot be used
  * (`workspace`), anything else (`internal`).
@@ -38,6 +39,8 @@ export const PROBLEM_CODES = [
   'duplicate-name',
   'initiative-exists',
   'total-row',
+  'total-mismatch',
+  'footer-row',
   'excluded',
   'name-qualified',
   'busy',

@@ -1,4 +1,5 @@
 import type { ColumnChoice } from './columnRoles';
+import type { Reconciliation } from './controlRows';
 import type { DetectedFormat } from './formats';
 import { sourceOf } from './sources';
 import type { ImportKind, ImportMapping } from './mapping';
@@ -8,6 +9,7 @@ import type { ImportRecord } from './records';
 
 export type { ColumnCandidate, ColumnChoice } from './columnRoles';
 export type { KindCandidate } from './propose';
+export type { ControlRow, ExactAmount, FileTotal, Reconciliation } from './controlRows';
 
 /** What a file is, read from its bytes: delimited text, an Excel workbook, a Parquet file, JSON records. */
 export type ContainerType = 'csv' | 'xlsx' | 'parquet' | 'json';
@@ -72,6 +74,12 @@ export interface ImportPreview {
   sample: ImportRecord[];
   counts: { dataRows: number; valid: number; invalid: number; totalRowsExcluded: number; records: number };
   totals: CurrencyTotal[];
+  /**
+   * The file's totals and subtotals (left out, each checked exactly against the rows it covers), its own
+   * total against the imported sum, and the notes below the table left out. A mismatch blocks the commit
+   * until accepted (`acceptTotalMismatch`).
+   */
+  reconciliation: Reconciliation;
   /** Problems by row and column (listed up to a cap; problemCount counts all). */
   problems: ImportProblem[];
   problemCount: number;
@@ -127,4 +135,6 @@ export interface ImportSummary {
   notes: string[];
   /** Field → why its column was read as it (see ImportPreview.evidence). */
   evidence: Record<string, string[]>;
+  /** As the preview's; stored with the batch. */
+  reconciliation: Reconciliation;
 }

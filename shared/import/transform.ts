@@ -28,6 +28,7 @@ import {
 import { parsePeriod, type Period } from './periods';
 import { isIsoCurrency } from '../money';
 import { problem, type ImportProblem, type ProblemCode } from './problems';
+import { AMOUNT_KINDS, isControlLabel } from './controlRows';
 import type { ImportRecord, InitiativeRecord } from './records';
 import { readTag } from './tags';
 import { dateOfInstantIn, type DateOfInstant } from './timeZone';
@@ -53,6 +54,22 @@ export interface RowOutcome {
   problems: ImportProblem[];
   /** Rows left out by design: blank rows, and a spreadsheet's "Total" row (reported, not stored). */
   skipped: 'blank' | 'total' | null;
+  /** A row that may be a total (see `ControlCandidate`); null for nearly every row. */
+  control?: ControlCandidate | null;
+  /** An invalid row that reads as a note (no amount, one or two cells, no key): a footer if no data follows. */
+  note?: string | null;
+}
+
+/**
+ * A row that may be a control row: key fields empty (or labels), and a label in any cell (a total), or
+ * none and an amount (a total if it equals the sum of the rows above: the scan decides).
+ */
+export interface ControlCandidate {
+  label: string | null;
+  /** Micro-units; null when the row has no readable amount. */
+  amount: number | null;
+  /** The currency the row itself names (its currency cell or amount sign), else null. */
+  currency: string | null;
 }
 
 /** Where a line's currency came from, in the order they are asked (the workspace's last). */
@@ -65,7 +82,8 @@ type CurrencyResolution =
   /** A shared sign nothing decides: one file problem for all such rows (see `ambiguous`). */
   | { ambiguous: CurrencyMark; field: 'currency' | 'amount' };
 
-const TOTAL_RE = /^(grand\s+|sub-?)?totals?\b/i;
+/** Beside the key field, what names a line: empty (or a label) on a control row. */
+const NAME_FIELDS = ['vendor', 'description', 'initiative'] as const;
 const KEY_FIELD = {
   spend: 'date',
   budget: 'month',
@@ -571,15 +589,53 @@ export class RowTransformer {
     return this.mapping.tagKey ? readTag(this.text('tags'), this.mapping.tagKey) : null;
   }
 
-  private isTotalRow(): boolean {
-    let total = false;
-    for (let i = 0; i < 3 && i < this.texts.length; i++) {
-      const t = this.texts[i];
-      if (t && TOTAL_RE.test(t)) total = true;
-    }
-    if (!total) return false;
+  /**
+   * The row as a possible control row. Nearly every row has its key (a date starting with a digit): one
+   * check, no label search. Otherwise the names (vendor, description, initiative) must be empty or labels.
+   */
+  private controlCandidate(): ControlCandidate | null {
     const key = this.text(KEY_FIELD[this.mapping.kind]);
-    return key === null || TOTAL_RE.test(key);
+    if (key !== null) {
+      const c = key.charCodeAt(0);
+      if ((c >= 48 && c <= 57) || !isControlLabel(key)) return null;
+    }
+    const amounts = AMOUNT_KINDS.has(this.mapping.kind);
+    if (amounts) {
+      for (const f of NAME_FIELDS) {
+        const t = this.text(f);
+        if (t !== null && !isControlLabel(t)) return null;
+      }
+    }
+    let label = key;
+    if (label === null) {
+      for (const t of this.texts) {
+        if (t !== null && isControlLabel(t)) {
+          label = t;
+          break;
+        }
+      }
+    }
+    if (!amounts) return label === null ? null : { label, amount: null, currency: null };
+    if (label === null && this.text('amount') === null) return null;
+    // Read quietly: a total's unreadable amount is reported with the total, not as a problem of a line.
+    const kept = this.problems;
+    this.problems = [];
+    const amount = this.amount();
+    this.problems = kept;
+    const r = this.resolveCurrency(this.text('currency'), amount?.currency ?? null);
+    const named = 'source' in r && (r.source === 'column' || r.source === 'amount') ? r.code : null;
+    return { label, amount: amount?.micro ?? null, currency: named };
+  }
+
+  /** An invalid row's text when it reads as a note below a table (no amount, one or two cells, no key). */
+  private noteText(): string | null {
+    if (!AMOUNT_KINDS.has(this.mapping.kind) || this.text('amount') !== null) return null;
+    const filled = this.texts.filter((t) => t !== null) as string[];
+    if (filled.length > 2) return null;
+    const keyField = KEY_FIELD[this.mapping.kind];
+    const keyColumn = this.header(keyField);
+    if (this.text(keyField) !== null && !this.problems.some((p) => p.column === keyColumn)) return null;
+    return filled.join(' ');
   }
 
   // ---- rows ----
@@ -590,11 +646,13 @@ export class RowTransformer {
     this.texts = row.cells.map(cellText);
     if (this.texts.every((t) => t === null)) return { records: [], problems: [], skipped: 'blank' };
     if (this.columnSamples.size > 0) this.sample();
-    if (this.isTotalRow()) return { records: [], problems: [], skipped: 'total' };
     this.problems = [];
+    const control = this.controlCandidate();
+    if (control?.label != null) return { records: [], problems: [], skipped: 'total', control };
     const records = this.records();
     const problems = this.problems;
-    return { records: problems.some((p) => p.severity === 'error') ? [] : records, problems, skipped: null };
+    if (!problems.some((p) => p.severity === 'error')) return { records, problems, skipped: null, control };
+    return { records: [], problems, skipped: null, control, note: this.noteText() };
   }
 
   private records(): ImportRecord[] {

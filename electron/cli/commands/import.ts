@@ -3,6 +3,11 @@ import path from 'node:path';
 import { ImportMappingSchema, IMPORT_KINDS, type ImportKind } from '../../../shared/import/mapping';
 import { describeOverlap, replaceRemovesMore } from '../../../shared/import/overlap';
 import { describeProblem } from '../../../shared/import/problems';
+import {
+  describeControlRow,
+  describeReconciliation,
+  type Reconciliation,
+} from '../../../shared/import/controlRows';
 import type { ImportRecord } from '../../../shared/import/records';
 import { isTimeZone } from '../../../shared/import/timeZone';
 import { isIsoCurrency } from '../../../shared/money';
@@ -136,6 +141,7 @@ function printPreview(p: ImportPreview, io: CliIo): void {
     `  rows: ${p.counts.dataRows} read, ${p.counts.valid} valid, ${p.counts.invalid} with problems, ${p.counts.totalRowsExcluded} Total rows left out`,
   );
   for (const t of p.totals) io.out(`  total: ${t.cents} ${t.currency}`);
+  printReconciliation(p.reconciliation, io);
   for (const n of p.notes) io.out(`  note: ${n}`);
   if (p.dateRange)
     io.out(`  dates: ${p.dateRange.from} to ${p.dateRange.to} (timestamps as dates in ${p.timeZone})`);
@@ -157,12 +163,26 @@ function printPreview(p: ImportPreview, io: CliIo): void {
   io.out(p.canCommit ? '  ready to import' : `  would be rejected: ${p.blockers.join('; ')}`);
 }
 
+/** The file's own totals: each control row left out and how it reconciles; a mismatch stands out. */
+function printReconciliation(rec: Reconciliation, io: CliIo): void {
+  const line = describeReconciliation(rec);
+  if (line === null && rec.footerRows.length === 0) return;
+  if (line !== null) {
+    io.out(rec.mismatches > 0 ? `  WARNING: ${line}` : `  reconciliation: ${line}`);
+    for (const c of rec.controlRows.slice(0, 50)) io.out(`    total row left out: ${describeControlRow(c)}`);
+    if (rec.controlRows.length > 50) io.out(`    ... ${rec.controlRows.length - 50} more total rows`);
+  }
+  for (const f of rec.footerRows.slice(0, 10))
+    io.out(`    below the table, left out: row ${f.row} "${f.text}"`);
+}
+
 function printSummary(s: ImportSummary, io: CliIo): void {
   io.out(
     `Imported ${s.fileName}${s.sheet ? ` (sheet "${s.sheet}")` : ''} as batch #${s.batch}: ${s.rows} ${s.kind} ${s.rows === s.sourceRows ? 'rows' : `records from ${s.sourceRows} rows`}` +
       `${s.excluded ? `, ${s.excluded} left out` : ''}${s.total !== null ? `, total ${s.total.toFixed(2)} ${s.currency}` : ''} [${s.format}]`,
   );
   for (const n of s.notes) io.out(`  note: ${n}`);
+  printReconciliation(s.reconciliation, io);
   if (s.createdInitiatives.length) io.out(`  new initiatives: ${s.createdInitiatives.join(', ')}`);
   if (s.replacedBatches.length)
     io.out(`  replaced (undone): ${s.replacedBatches.map((b) => `#${b}`).join(', ')}`);
@@ -211,6 +231,7 @@ function jsonSummary(s: ImportSummary, preview?: ImportPreview): string {
       replacedBatches: s.replacedBatches,
       notes: s.notes,
       evidence: s.evidence,
+      reconciliation: { summary: describeReconciliation(s.reconciliation), ...s.reconciliation },
     },
     null,
     2,
@@ -222,12 +243,21 @@ export const importCommand: Command = {
   summary:
     'Import a CSV/XLSX file (spend, budget, benefits, KPIs, initiatives) as one batch. --column FIELD=COLUMN (repeatable)\n' +
     '      reads a field from that column, e.g. --column amount="Betrag (EUR)": needed when two columns fit a field about\n' +
-    '      equally (the refusal names them); --as KIND when two kinds fit about equally',
+    '      equally (the refusal names them); --as KIND when two kinds fit about equally. Total rows are left out and\n' +
+    '      checked against the rows they sum; a file whose own total does not match is refused unless --accept-total-mismatch',
   usage:
-    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives|fx] [--sheet NAME] [--mapping FILE] [--column FIELD=COLUMN]... [--basis effective|billed] [--time-zone ZONE] [--currency CODE] [--skip-invalid] [--dry-run] [--json] [--allow-duplicate] [--replace] [--progress]',
+    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives|fx] [--sheet NAME] [--mapping FILE] [--column FIELD=COLUMN]... [--basis effective|billed] [--time-zone ZONE] [--currency CODE] [--skip-invalid] [--accept-total-mismatch] [--dry-run] [--json] [--allow-duplicate] [--replace] [--progress]',
   flags: {
     values: ['db', 'as', 'sheet', 'mapping', 'basis', 'time-zone', 'currency'],
-    switches: ['skip-invalid', 'dry-run', 'json', 'allow-duplicate', 'replace', 'progress'],
+    switches: [
+      'skip-invalid',
+      'accept-total-mismatch',
+      'dry-run',
+      'json',
+      'allow-duplicate',
+      'replace',
+      'progress',
+    ],
     repeatable: ['column'],
   },
   // A refusal (unreadable file, invalid rows, duplicate, busy workspace, …) with --json: one JSON object
@@ -258,6 +288,7 @@ export const importCommand: Command = {
       as: kindFlag(optionalFlag(args, 'as')),
       skipInvalid: args.flags.has('skip-invalid'),
       allowDuplicate: args.flags.has('allow-duplicate'),
+      acceptTotalMismatch: args.flags.has('accept-total-mismatch'),
       overlap: args.flags.has('replace') ? 'replace' : 'append',
       ...(sheet ? { sheet } : {}),
       ...(basis ? { basis } : {}),

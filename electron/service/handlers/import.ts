@@ -22,6 +22,7 @@ function options(input: ParsedInput<'import.preview'>, ctx: ServiceContext): Imp
     name: file.name,
     as: input.as,
     skipInvalid: input.skipInvalid,
+    acceptTotalMismatch: input.acceptTotalMismatch,
     excludeRows: input.excludeRows,
     ...(input.sheet ? { sheet: input.sheet } : {}),
     ...(input.mapping ? { mapping: input.mapping } : {}),

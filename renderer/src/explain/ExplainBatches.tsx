@@ -24,6 +24,14 @@ export function ExplainBatches({ report, batchIds }: { report: ReportModel; batc
                 {KIND_LABEL[b.kind as DataKind] ?? b.kind} · {b.format} · imported{' '}
                 {formatDateTime(b.importedAt)}
               </div>
+              {b.reconciliation && (
+                <div
+                  className={`small${b.reconciliation.includes('✗') ? ' flag' : ''}`}
+                  data-testid="batch-reconciliation"
+                >
+                  {b.reconciliation}
+                </div>
+              )}
               <div className="sha" title="SHA-256 of the imported file">
                 SHA-256 <code>{b.fileSha256}</code>{' '}
                 <CopyButton value={b.fileSha256} label={`Copy the SHA-256 of ${b.fileName}`} />

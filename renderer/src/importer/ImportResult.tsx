@@ -1,3 +1,4 @@
+import { describeReconciliation } from '../../../shared/import/controlRows';
 import type { ImportSummary } from '../../../shared/api';
 import { formatMajor, formatNumber } from '../format';
 import { KIND_LABEL } from '../labels';
@@ -13,6 +14,8 @@ function showBatch(id: number | null) {
 
 /** What was stored, with a link to the batch (where it can be undone) and to the dashboard. */
 export function ImportResult({ result, onAnother }: { result: ImportSummary; onAnother(): void }) {
+  // An older service's summary may lack it.
+  const reconciliation = result.reconciliation ? describeReconciliation(result.reconciliation) : null;
   return (
     <div className="notice notice-ok import-result" role="status" data-testid="import-result">
       <strong>
@@ -42,6 +45,7 @@ export function ImportResult({ result, onAnother }: { result: ImportSummary; onA
           : ''}
         {result.savedMapping && ` · mapping saved as “${result.savedMapping.name}” for next time`}
       </p>
+      {reconciliation && <p data-testid="result-reconciliation">{reconciliation}</p>}
       <div className="form-actions">
         <a className="button primary" href="#/dashboard">
           Open the dashboard

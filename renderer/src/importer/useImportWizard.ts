@@ -18,6 +18,8 @@ export interface ImportRequestState {
   /** Field → column chosen between close candidates (over the proposed mapping). */
   columns?: Record<string, string>;
   skipInvalid: boolean;
+  /** Import although the file's own total does not match its rows (asked only when it does not). */
+  acceptTotalMismatch?: boolean;
 }
 
 export interface WizardError {
@@ -63,6 +65,7 @@ export function useImportWizard(onCommitted: () => void) {
         fileId: ref.id,
         as: req.as,
         skipInvalid: req.skipInvalid,
+        ...(req.acceptTotalMismatch ? { acceptTotalMismatch: true } : {}),
         ...(req.sheet ? { sheet: req.sheet } : {}),
         ...(req.mapping ? { mapping: req.mapping } : {}),
         ...(req.columns ? { columns: req.columns } : {}),
@@ -167,6 +170,7 @@ export function useImportWizard(onCommitted: () => void) {
           as: request.as,
           skipInvalid: request.skipInvalid,
           allowDuplicate: opts.allowDuplicate,
+          ...(request.acceptTotalMismatch ? { acceptTotalMismatch: true } : {}),
           overlap: opts.overlap,
           ...(request.sheet ? { sheet: request.sheet } : {}),
           ...(preview.mapping ? { mapping: preview.mapping } : {}),

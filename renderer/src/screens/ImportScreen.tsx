@@ -13,6 +13,7 @@ import { ImportResult } from '../importer/ImportResult';
 import { MappingEditor } from '../importer/MappingEditor';
 import { PreviewNotes } from '../importer/PreviewNotes';
 import { PreviewSummary } from '../importer/PreviewSummary';
+import { ReconciliationPanel } from '../importer/ReconciliationPanel';
 import { ProblemsTable } from '../importer/ProblemsTable';
 import { SampleTable } from '../importer/SampleTable';
 import { pendingImport } from '../importer/pendingImport';
@@ -90,6 +91,12 @@ export function ImportScreen() {
           <Panel title="Preview">
             <PreviewSummary preview={w.preview} />
             <PreviewNotes notes={w.preview.notes} />
+            <ReconciliationPanel
+              preview={w.preview}
+              accepted={w.request.acceptTotalMismatch === true}
+              busy={w.busy !== null}
+              onAccept={(acceptTotalMismatch) => w.update({ acceptTotalMismatch })}
+            />
             <ProblemsTable preview={w.preview} />
             <SampleTable preview={w.preview} />
             <CommitBar
