@@ -187,4 +187,6 @@ export interface ImportBatch {
   currency: string | null;
   status: 'committed' | 'undone';
   undoneAt: string | null;
+  /** The file's own total reconciled at import ("file total … = imported ✓"); null without total rows. */
+  reconciliation: string | null;
 }

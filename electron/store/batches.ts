@@ -1,5 +1,5 @@
 import type { DataKind, ImportBatch } from '../../shared/domain';
-import type { Reconciliation } from '../../shared/import/controlRows';
+import { describeReconciliation, type Reconciliation } from '../../shared/import/controlRows';
 import type { Micro } from '../../shared/money';
 import type { Db } from './db';
 
@@ -80,6 +80,7 @@ interface BatchRow {
   currency: string | null;
   status: string;
   undone_at: string | null;
+  reconciliation_json: string | null;
 }
 
 function fromRow(r: BatchRow): ImportBatch {
@@ -98,6 +99,9 @@ function fromRow(r: BatchRow): ImportBatch {
     currency: r.currency,
     status: r.status as ImportBatch['status'],
     undoneAt: r.undone_at,
+    reconciliation: r.reconciliation_json
+      ? describeReconciliation(JSON.parse(r.reconciliation_json) as Reconciliation)
+      : null,
   };
 }
 
