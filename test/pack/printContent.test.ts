@@ -214,13 +214,13 @@ describe('Appendix B', () => {
 });
 
 describe('initiative table', () => {
-  it('payback: "n/a" for a retired initiative that never paid back, "not yet" for a live one', () => {
+  it('payback: "n/a" for a retired initiative that never paid back, "Not yet" for a live one, as on screen', () => {
     const table = section(html, 'portfolio-value');
     const retired = data.report.initiatives.find((i) => i.name === 'HR Policy Chatbot')!;
     expect(retired.stage).toBe('retired');
     expect(retired.paybackMonths.value).toBeNull();
     expect(text(row(table, 'HR Policy Chatbot'))).toMatch(/ n\/a -\$/);
-    expect(text(row(table, 'Knowledge Search'))).toMatch(/ not yet -\$/);
+    expect(text(row(table, 'Knowledge Search'))).toMatch(/ Not yet -\$/);
   });
 });
 

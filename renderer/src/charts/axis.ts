@@ -1,6 +1,8 @@
+import { FIGURE_LOCALE } from '../../../shared/format/locale';
+
 /** Tick and tooltip formatters shared by the charts (Intl, the reporting currency, compact on axes). */
 export function moneyTick(currency: string): (value: number | string) => string {
-  const fmt = new Intl.NumberFormat(undefined, {
+  const fmt = new Intl.NumberFormat(FIGURE_LOCALE, {
     style: 'currency',
     currency,
     notation: 'compact',
@@ -10,12 +12,12 @@ export function moneyTick(currency: string): (value: number | string) => string 
 }
 
 export function moneyFull(currency: string): (value: number) => string {
-  const fmt = new Intl.NumberFormat(undefined, { style: 'currency', currency });
+  const fmt = new Intl.NumberFormat(FIGURE_LOCALE, { style: 'currency', currency });
   return (value) => fmt.format(value);
 }
 
 export function percentTick(digits = 0): (value: number | string) => string {
-  const fmt = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: digits });
+  const fmt = new Intl.NumberFormat(FIGURE_LOCALE, { style: 'percent', maximumFractionDigits: digits });
   return (value) => fmt.format(Number(value));
 }
 
@@ -24,7 +26,7 @@ export function monthLabel(month: string, short = false): string {
   if (!/^\d{4}-\d{2}$/.test(month)) return month;
   const [y, m] = month.split('-').map(Number);
   const d = new Date(Date.UTC(y!, (m ?? 1) - 1, 1));
-  return new Intl.DateTimeFormat(undefined, {
+  return new Intl.DateTimeFormat(FIGURE_LOCALE, {
     month: 'short',
     ...(short ? {} : { year: 'numeric' }),
     timeZone: 'UTC',

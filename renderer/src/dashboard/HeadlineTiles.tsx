@@ -37,7 +37,7 @@ export function HeadlineTiles({ report }: { report: ReportModel }) {
               </Figure>{' '}
               · IRR{' '}
               <Figure explain={p.irr.explain} label="Portfolio IRR">
-                {formatIrr(p.irr.value, 0)}
+                {formatIrr(p.irr.value)}
               </Figure>
             </>
           }

@@ -1,14 +1,7 @@
-import { money, num, pct } from '../../../../shared/export/format';
+import { money, payback, pct } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
-import type { InitiativeReport } from '../../../../shared/report';
 import { TotalsNote } from '../components/TotalsNote';
 import { PackTable } from '../components/PackTable';
-
-/** Payback in months; a retired initiative that never paid back never will ("n/a", not "not yet"). */
-function payback(i: InitiativeReport): string {
-  if (i.paybackMonths.value !== null) return `${num(i.paybackMonths.value)} mo`;
-  return i.stage === 'retired' ? 'n/a' : 'not yet';
-}
 
 export function InitiativeTable({ data }: { data: PackData }) {
   const r = data.report;
@@ -53,7 +46,7 @@ export function InitiativeTable({ data }: { data: PackData }) {
             <td className="num">{money(i.benefit.micro, c)}</td>
             <td className="num">{pct(i.roi.value)}</td>
             <td className="num">{pct(i.cumulativeRoi.value)}</td>
-            <td className="num">{payback(i)}</td>
+            <td className="num">{payback(i.paybackMonths.value, i.stage)}</td>
             <td className="num">{money(i.npv.micro, c)}</td>
           </tr>
         ))}
