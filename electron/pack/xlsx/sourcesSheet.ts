@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { PackData } from '../../../shared/export/packTypes';
+import { KIND_LABEL } from '../../../shared/export/format';
 import { safeText, safeTextOrEmpty } from '../../../shared/export/safeText';
 import { formatCells } from './cells';
 import { addTableSheet, fitColumns } from './sheet';
@@ -26,7 +27,7 @@ export function sourcesSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.Work
   data.batches.forEach((b, i) => {
     ws.getRow(i + 2).values = [
       b.id,
-      b.kind,
+      KIND_LABEL[b.kind] ?? b.kind,
       safeText(b.format),
       safeText(b.fileName),
       safeTextOrEmpty(b.sheet),
