@@ -1,6 +1,5 @@
-import { irrPct, money, num, pct, TOTALS_NOTE } from '../../../../shared/export/format';
+import { irrPct, money, payback, pct, TOTALS_NOTE } from '../../../../shared/export/format';
 import { IRR_NOT_MEANINGFUL_NOTE, irrNotMeaningful } from '../../../../shared/export/irrShown';
-import type { InitiativeReport } from '../../../../shared/report';
 import { ROI_CHART_MAX, roiChartInitiatives } from '../../../../shared/export/roiChartSelection';
 import type { DeckContext } from '../deckContext';
 import { Flow } from '../flow';
@@ -8,12 +7,6 @@ import { explainNotes } from '../notes';
 import { addBarChart, addChartPlaceholder, addTiles, TILE_H, type Tile } from '../parts';
 import { COLOURS, CONTENT_W, MARGIN } from '../theme';
 import { cleanLine } from '../text';
-
-/** Payback as the PDF's table shows it: "7 mo", "not yet", or "n/a" for a retired initiative. */
-function payback(i: InitiativeReport): string {
-  if (i.paybackMonths.value !== null) return `${num(i.paybackMonths.value)} mo`;
-  return i.stage === 'retired' ? 'n/a' : 'not yet';
-}
 
 /** Portfolio value: the PDF's four tiles, ROI and payback by initiative as native bar charts, the return table. */
 export function portfolioSlides(d: DeckContext): void {
@@ -167,7 +160,7 @@ export function portfolioSlides(d: DeckContext): void {
       money(i.benefit.micro, c),
       pct(i.roi.value),
       pct(i.cumulativeRoi.value),
-      payback(i),
+      payback(i.paybackMonths.value, i.stage),
       money(i.npv.micro, c),
     ]),
     {
