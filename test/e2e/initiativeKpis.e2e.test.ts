@@ -13,7 +13,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** The value as the page writes it (en-US): ratios as percentages, counts and scores to one decimal. */
+/** The value as the page writes it (en-US): ratios as percentages, counts whole, scores to one decimal. */
 function shown(unit: InitiativeKpiReport['unit'], value: number | null): string {
   if (value === null) return '—';
   if (unit === 'ratio') {
@@ -25,7 +25,7 @@ function shown(unit: InitiativeKpiReport['unit'], value: number | null): string 
     }).format(value);
   }
   if (unit === 'count' || unit === 'score')
-    return new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(value);
+    return new Intl.NumberFormat('en-US', { maximumFractionDigits: unit === 'count' ? 0 : 1 }).format(value);
   throw new Error(`no expectation for unit ${unit}`);
 }
 
@@ -60,7 +60,7 @@ describe("an initiative's KPIs in Chromium: rows equal the report model, explana
         const row = table.locator(`tr[data-kpi="${k.id}"]`);
         expect(await row.locator('[data-trend]').getAttribute('data-trend')).toBe(k.trend);
         // The sparkline's text alternative lists the model's six quarters of history.
-        const spark = (await row.locator('canvas').getAttribute('aria-label')) ?? '';
+        const spark = (await row.locator('svg.sparkline').getAttribute('aria-label')) ?? '';
         expect(spark).toContain(`${k.name}, ${i.name}, last 6 quarters.`);
         expect(k.history).toHaveLength(6);
         for (const h of k.history)

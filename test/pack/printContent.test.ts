@@ -245,10 +245,10 @@ describe('sparklines', () => {
     const token = data.report.kpis.find((k) => k.id === 'token_budget_variance')!;
     const label = labels.find((l) => l.startsWith(token.name))!;
     const first = token.history[0]!;
-    expect(label).toContain(`${first.period} ${kpiValue(first.value, token, data.report.currency)}`);
-    expect(label).toMatch(/FY2026-Q3 15\.5%$/);
+    expect(label).toContain(`${first.period}: ${kpiValue(first.value, token, data.report.currency)}`);
+    expect(label).toMatch(/FY2026-Q3: 15\.5%$/);
     const safety = labels.find((l) => l.startsWith('Safety Violation Rate'))!;
-    expect(safety).toMatch(/FY2026-Q2 0\.145%, FY2026-Q3 0\.098%$/);
+    expect(safety).toMatch(/FY2026-Q2: 0\.145%; FY2026-Q3: 0\.098%$/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sparklineGeometry } from '../../renderer/src/print/charts/sparklineGeometry';
+import { sparklineGeometry } from '../../renderer/src/kit/sparklineGeometry';
 
-describe('print sparkline geometry', () => {
+describe('sparkline geometry (the kit draws it on screen and in the PDF)', () => {
   it('spreads six quarters across the width, highest value at the top, lowest at the bottom', () => {
     const g = sparklineGeometry([1, 3, 2, 5, 4, 5], 84, 22, 3);
     expect(g.path).toBe('M3 19 L18.6 11 L34.2 15 L49.8 3 L65.4 7 L81 3');

@@ -1,7 +1,7 @@
 import { exhaustionText } from '../report/exhaustion';
 import type { ReportModel } from '../../../shared/report';
-import { StatusBadge } from '../components/StatusBadge';
-import { Tile } from '../components/Tile';
+import { StatusBadge } from '../kit/StatusBadge';
+import { Tile } from '../kit/Tile';
 import { Figure } from '../explain/Figure';
 import { formatMoney, formatSignedMoney, formatSignedPct } from '../format';
 import { monthLabel } from '../charts/axis';
@@ -21,7 +21,7 @@ export function BudgetTiles({ report }: { report: ReportModel }) {
             {formatMoney(b.actual.micro, c)}
           </Figure>
         }
-        sub={
+        detail={
           <>
             Budget{' '}
             <Figure explain={b.budget.explain} label="Quarter budget">
@@ -47,7 +47,7 @@ export function BudgetTiles({ report }: { report: ReportModel }) {
             {formatMoney(b.ytdActual.micro, c)}
           </Figure>
         }
-        sub={
+        detail={
           <>
             YTD budget{' '}
             <Figure explain={b.ytdBudget.explain} label="Year-to-date budget">
@@ -69,7 +69,7 @@ export function BudgetTiles({ report }: { report: ReportModel }) {
             {formatMoney(b.forecastYearEnd.micro, c)}
           </Figure>
         }
-        sub={
+        detail={
           <>
             vs annual budget{' '}
             <Figure explain={b.forecastVariance.explain} label="Forecast variance">
@@ -90,7 +90,7 @@ export function BudgetTiles({ report }: { report: ReportModel }) {
             {formatMoney(rr.monthlyBurn.micro, c)}
           </Figure>
         }
-        sub={
+        detail={
           <>
             {report.runRate.months.length > 0 &&
               `${report.runRate.months.map((m) => monthLabel(m, true)).join(', ')} · `}

@@ -1,5 +1,5 @@
 import type { ReportModel } from '../../../shared/report';
-import { StatusBadge } from '../components/StatusBadge';
+import { StatusBadge } from '../kit/StatusBadge';
 import { Figure } from '../explain/Figure';
 import { formatMoney, formatSignedMoney, formatSignedPct } from '../format';
 import { exhaustionShort } from '../report/exhaustion';

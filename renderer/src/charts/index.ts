@@ -4,7 +4,6 @@ export { BudgetActualChart, type BudgetActualChartProps } from './BudgetActualCh
 export { CumulativeChart, type CumulativeChartProps, type CumulativeSeries } from './CumulativeChart';
 export { HorizontalBarChart, type HorizontalBarChartProps } from './HorizontalBarChart';
 export { GroupedBarChart, type GroupedBarChartProps } from './GroupedBarChart';
-export { Sparkline, type SparklineProps } from './Sparkline';
 export { moneyFull, moneyTick, monthLabel, percentTick } from './axis';
 export { chartTheme, withAlpha, type ChartTheme } from './theme';
 export { registerCharts } from './register';

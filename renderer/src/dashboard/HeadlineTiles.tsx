@@ -1,11 +1,12 @@
 import type { ReportModel } from '../../../shared/report';
-import { StatusBadge } from '../components/StatusBadge';
-import { Tile } from '../components/Tile';
+import { StatusBadge } from '../kit/StatusBadge';
+import { Tile } from '../kit/Tile';
 import { Figure } from '../explain/Figure';
 import { formatIrr, formatMoney, formatPct, formatSignedMoney, formatSignedPct } from '../format';
 import { monthLabel } from '../charts/axis';
 import { exhaustionText } from '../report/exhaustion';
 import type { RagStatus } from '../../../shared/domain';
+import { STATUS_LABEL } from '../../../shared/labels';
 
 /** The dashboard's headline tiles; every number opens its explanation. */
 export function HeadlineTiles({ report }: { report: ReportModel }) {
@@ -24,7 +25,7 @@ export function HeadlineTiles({ report }: { report: ReportModel }) {
               {formatPct(p.roi.value)}
             </Figure>
           }
-          sub={
+          detail={
             <>
               Cumulative{' '}
               <Figure explain={p.cumulativeRoi.explain} label="Cumulative ROI" testId="tile-cumulative-roi">
@@ -52,7 +53,7 @@ export function HeadlineTiles({ report }: { report: ReportModel }) {
               {formatMoney(p.cost.micro, c)}
             </Figure>
           }
-          sub={
+          detail={
             <>
               Budget{' '}
               <Figure explain={b.budget.explain} label="Budget for the quarter" testId="tile-budget">
@@ -82,7 +83,7 @@ export function HeadlineTiles({ report }: { report: ReportModel }) {
               {formatMoney(b.forecastYearEnd.micro, c)}
             </Figure>
           }
-          sub={
+          detail={
             <>
               vs annual budget{' '}
               <Figure explain={b.annualBudget.explain} label="Annual budget">
@@ -104,7 +105,7 @@ export function HeadlineTiles({ report }: { report: ReportModel }) {
               {formatMoney(p.benefit.micro, c)}
             </Figure>
           }
-          sub={
+          detail={
             <>
               Projected, not in ROI:{' '}
               <Figure explain={p.projectedBenefit.explain} label="Projected benefit">
@@ -122,11 +123,14 @@ export function HeadlineTiles({ report }: { report: ReportModel }) {
               {counts.green} <span className="tile-of">of {report.kpis.length}</span>
             </span>
           }
-          sub={
+          detail={
             <span className="status-counts">
-              <StatusBadge status="amber" label={`${counts.amber} at risk`} />
-              <StatusBadge status="red" label={`${counts.red} off track`} />
-              <StatusBadge status="no_data" label={`${counts.no_data} no data`} />
+              <StatusBadge status="amber" label={`${counts.amber} ${STATUS_LABEL.amber.toLowerCase()}`} />
+              <StatusBadge status="red" label={`${counts.red} ${STATUS_LABEL.red.toLowerCase()}`} />
+              <StatusBadge
+                status="no_data"
+                label={`${counts.no_data} ${STATUS_LABEL.no_data.toLowerCase()}`}
+              />
             </span>
           }
         />
@@ -135,7 +139,7 @@ export function HeadlineTiles({ report }: { report: ReportModel }) {
         <Tile
           label="Spend anomalies"
           value={<span data-testid="tile-anomalies">{report.anomalies.length}</span>}
-          sub={
+          detail={
             report.anomalies.length === 0
               ? 'Nothing unusual in the trailing 6 months'
               : `${spikes} ${spikes === 1 ? 'spike' : 'spikes'}${report.anomalies.length > spikes ? `, ${report.anomalies.length - spikes} drops` : ''} · ${anomalyMonths.map((m) => monthLabel(m)).join(', ')}`

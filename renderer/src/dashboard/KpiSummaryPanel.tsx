@@ -1,11 +1,11 @@
 import type { RagStatus } from '../../../shared/domain';
 import type { ReportModel } from '../../../shared/report';
 import { Panel } from '../components/Panel';
-import { StatusBadge } from '../components/StatusBadge';
+import { StatusBadge } from '../kit/StatusBadge';
 import { Figure } from '../explain/Figure';
 import { formatKpiTarget, kpiFormatter } from '../kpiFormat';
 import { KPI_CATEGORIES } from '../../../shared/domain';
-import { StatusShape } from '../components/StatusShape';
+import { StatusShape } from '../kit/StatusShape';
 import { STATUS_LABEL } from '../labels';
 
 const ORDER: RagStatus[] = ['green', 'amber', 'red', 'no_data'];

@@ -5,7 +5,7 @@ import { monthLabel } from '../charts/axis';
 import { GroupedBarChart } from '../charts/GroupedBarChart';
 import { Panel } from '../components/Panel';
 import { ScreenHeader } from '../components/ScreenHeader';
-import { Tile } from '../components/Tile';
+import { Tile } from '../kit/Tile';
 import { Figure } from '../explain/Figure';
 import { chartMajor, formatIrr, formatMoney, formatMonthSpan, formatPayback, formatPct } from '../format';
 import { STAGE_LABEL } from '../labels';
@@ -65,7 +65,7 @@ export function InitiativeDetail({
                   {formatMoney(r.cost.micro, c)}
                 </Figure>
               }
-              sub={
+              detail={
                 <>
                   Cumulative{' '}
                   <Figure explain={r.cumulativeCost.explain} label="Cumulative cost">
@@ -81,7 +81,7 @@ export function InitiativeDetail({
                   {formatMoney(r.benefit.micro, c)}
                 </Figure>
               }
-              sub={
+              detail={
                 <>
                   Cumulative{' '}
                   <Figure explain={r.cumulativeBenefit.explain} label="Cumulative benefit">
@@ -101,7 +101,7 @@ export function InitiativeDetail({
                   {formatPct(r.roi.value)}
                 </Figure>
               }
-              sub={
+              detail={
                 <>
                   Cumulative{' '}
                   <Figure explain={r.cumulativeRoi.explain} label="Cumulative ROI">
@@ -117,7 +117,7 @@ export function InitiativeDetail({
                   {formatPayback(r.paybackMonths.value, 'long', r.stage)}
                 </Figure>
               }
-              sub={r.firstSpendMonth ? `Counting from first spend, ${r.firstSpendMonth}` : 'No spend yet'}
+              detail={r.firstSpendMonth ? `Counting from first spend, ${r.firstSpendMonth}` : 'No spend yet'}
             />
             <Tile
               label={`NPV at ${formatPct(report.assumptions.discountRateAnnual)} a year`}
@@ -126,7 +126,7 @@ export function InitiativeDetail({
                   {formatMoney(r.npv.micro, c)}
                 </Figure>
               }
-              sub={
+              detail={
                 <>
                   IRR{' '}
                   <Figure explain={r.irr.explain} label="IRR">

@@ -1,5 +1,5 @@
 import type { Initiative } from '../../../shared/domain';
-import { Tile } from '../components/Tile';
+import { Tile } from '../kit/Tile';
 import { formatDate } from '../format';
 import { RiskTier } from './RiskTier';
 
@@ -11,7 +11,7 @@ export function InitiativeFacts({ initiative: i }: { initiative: Initiative }) {
     <Tile
       label="Governance"
       value={<RiskTier tier={i.riskTier} />}
-      sub={
+      detail={
         <dl className="kv small">
           <dt>Approved</dt>
           <dd>

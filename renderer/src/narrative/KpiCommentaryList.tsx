@@ -1,5 +1,5 @@
 import type { KpiReport, ReportModel } from '../../../shared/report';
-import { StatusBadge } from '../components/StatusBadge';
+import { StatusBadge } from '../kit/StatusBadge';
 import { formatKpiTarget, kpiFormatter } from '../kpiFormat';
 import { CommentaryField } from './CommentaryField';
 

@@ -1,7 +1,7 @@
 import type { KpiScore } from '../../../shared/report';
-import { Sparkline } from '../charts/Sparkline';
-import { StatusBadge } from '../components/StatusBadge';
-import { TrendIndicator } from '../components/TrendIndicator';
+import { KpiSparkline } from '../kit/KpiSparkline';
+import { StatusBadge } from '../kit/StatusBadge';
+import { TrendMark } from '../kit/TrendMark';
 import { Figure } from '../explain/Figure';
 import { formatKpiTarget, kpiFormatter } from '../kpiFormat';
 
@@ -37,15 +37,10 @@ export function KpiScoreCells({
         <StatusBadge status={kpi.status} />
       </td>
       <td>
-        <TrendIndicator trend={kpi.trend} value={kpi.value} previous={kpi.previousValue} />
+        <TrendMark trend={kpi.trend} value={kpi.value} previous={kpi.previousValue} />
       </td>
       <td>
-        <Sparkline
-          values={kpi.history.map((h) => h.value)}
-          labels={kpi.history.map((h) => h.period)}
-          label={`${label}, last ${kpi.history.length} quarters`}
-          format={fmt}
-        />
+        <KpiSparkline kpi={kpi} currency={currency} label={label} />
       </td>
     </>
   );

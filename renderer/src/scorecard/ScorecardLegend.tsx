@@ -1,5 +1,5 @@
 import type { RagStatus } from '../../../shared/domain';
-import { StatusBadge } from '../components/StatusBadge';
+import { StatusBadge } from '../kit/StatusBadge';
 
 const ITEMS: [RagStatus, string][] = [
   ['green', 'meets target'],

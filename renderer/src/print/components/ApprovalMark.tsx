@@ -1,5 +1,5 @@
 import { longDate } from '../../../../shared/export/format';
-import { StatusShape } from './StatusShape';
+import { StatusShape } from '../../kit/StatusShape';
 
 /** Formal approval of a high-risk use case: a shape, a word and the date, wrapping inside its column. */
 export function ApprovalMark({ date }: { date: string | null }) {

@@ -1,5 +1,5 @@
 import type { RagStatus } from '../../../../shared/domain';
-import { StatusBadge } from './StatusBadge';
+import { StatusBadge } from '../../kit/StatusBadge';
 
 const ALL: RagStatus[] = ['green', 'amber', 'red', 'no_data'];
 

@@ -1,6 +1,6 @@
 import { money, signedMoney, signedPct } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
-import { StatusBadge } from '../components/StatusBadge';
+import { StatusBadge } from '../../kit/StatusBadge';
 import { TotalsNote } from '../components/TotalsNote';
 import { PackTable } from '../components/PackTable';
 

@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { Section } from '../components/Section';
-import { StatusBadge } from '../components/StatusBadge';
+import { StatusBadge } from '../../kit/StatusBadge';
 import { PackTable } from '../components/PackTable';
 
 function basisText(data: PackData): string {

@@ -4,9 +4,9 @@ import { draftSummary } from '../../narrative/draftSummary';
 import { commentaryFor } from '../commentary';
 import { Paragraphs } from '../components/Paragraphs';
 import { Section } from '../components/Section';
-import { StatusBadge } from '../components/StatusBadge';
+import { StatusBadge } from '../../kit/StatusBadge';
 import { TextList } from '../components/TextList';
-import { Tile } from '../components/Tile';
+import { Tile } from '../../kit/Tile';
 import { PACK_SUMMARY_FORMAT } from '../summaryFormat';
 import { KpiCounts } from './KpiCounts';
 

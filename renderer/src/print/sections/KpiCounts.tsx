@@ -1,14 +1,9 @@
 import type { RagStatus } from '../../../../shared/domain';
 import type { KpiReport } from '../../../../shared/report';
-import { StatusShape } from '../components/StatusShape';
+import { STATUS_LABEL } from '../../../../shared/labels';
+import { StatusShape } from '../../kit/StatusShape';
 
 const ORDER: RagStatus[] = ['green', 'amber', 'red', 'no_data'];
-const WORD: Record<RagStatus, string> = {
-  green: 'on track',
-  amber: 'at risk',
-  red: 'off track',
-  no_data: 'no data',
-};
 
 /** Counts of KPIs by status, each with its shape. */
 export function KpiCounts({ kpis }: { kpis: KpiReport[] }) {
@@ -16,7 +11,8 @@ export function KpiCounts({ kpis }: { kpis: KpiReport[] }) {
     <span className="kpi-counts">
       {ORDER.map((s) => (
         <span key={s} className="kpi-count">
-          <StatusShape status={s} size={9} /> {kpis.filter((k) => k.status === s).length} {WORD[s]}
+          <StatusShape status={s} size={9} /> {kpis.filter((k) => k.status === s).length}{' '}
+          {STATUS_LABEL[s].toLowerCase()}
         </span>
       ))}
     </span>

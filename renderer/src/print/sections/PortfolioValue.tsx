@@ -7,7 +7,7 @@ import { ROI_CHART_MAX } from '../../../../shared/export/roiChartSelection';
 import { roiChart } from '../charts/roiChart';
 import { ChartCanvas } from '../components/ChartCanvas';
 import { Section } from '../components/Section';
-import { Tile } from '../components/Tile';
+import { Tile } from '../../kit/Tile';
 import { InitiativeTable } from './InitiativeTable';
 import { ProjectedTable } from './ProjectedTable';
 

@@ -3,9 +3,9 @@ import type { PackData } from '../../../../shared/export/packTypes';
 import { commentaryFor } from '../commentary';
 import { ApprovalMark } from '../components/ApprovalMark';
 import { Section } from '../components/Section';
-import { StatusBadge } from '../components/StatusBadge';
+import { StatusBadge } from '../../kit/StatusBadge';
 import { TextList } from '../components/TextList';
-import { TrendMark } from '../components/TrendMark';
+import { TrendMark } from '../../kit/TrendMark';
 import { PackTable } from '../components/PackTable';
 
 export function RiskGovernance({ data }: { data: PackData }) {
@@ -81,7 +81,7 @@ export function RiskGovernance({ data }: { data: PackData }) {
                 <StatusBadge status={k.status} />
               </td>
               <td>
-                <TrendMark trend={k.trend} />
+                <TrendMark trend={k.trend} value={k.value} previous={k.previousValue} />
               </td>
             </tr>
           ))}

@@ -3,9 +3,9 @@ import type { PackData } from '../../../../shared/export/packTypes';
 import type { KpiReport } from '../../../../shared/report';
 import { commentaryFor } from '../commentary';
 import { Commentary } from '../components/Commentary';
-import { Sparkline } from '../components/Sparkline';
-import { StatusBadge } from '../components/StatusBadge';
-import { TrendMark } from '../components/TrendMark';
+import { KpiSparkline } from '../../kit/KpiSparkline';
+import { StatusBadge } from '../../kit/StatusBadge';
+import { TrendMark } from '../../kit/TrendMark';
 import { PackTable } from '../components/PackTable';
 
 export function ScorecardTable({ title, kpis, data }: { title: string; kpis: KpiReport[]; data: PackData }) {
@@ -52,10 +52,10 @@ export function ScorecardTable({ title, kpis, data }: { title: string; kpis: Kpi
               <StatusBadge status={k.status} />
             </td>
             <td>
-              <TrendMark trend={k.trend} />
+              <TrendMark trend={k.trend} value={k.value} previous={k.previousValue} />
             </td>
             <td>
-              <Sparkline kpi={k} currency={c} />
+              <KpiSparkline kpi={k} currency={c} />
             </td>
             <td className="commentary">
               <Commentary text={commentaryFor(data.commentary, 'kpi', k.id)} red={k.status === 'red'} />

@@ -1,8 +1,11 @@
 import type { RagStatus } from '../../../shared/domain';
-import { STATUS_LABEL } from '../labels';
-import { StatusShape } from './StatusShape';
+import { STATUS_LABEL } from '../../../shared/labels';
+import { StatusShape } from '../kit/StatusShape';
 
-/** Status as colour AND shape AND words, readable by colour-blind users and in greyscale print. */
+/**
+ * Status as colour AND shape AND words, readable by colour-blind users and in greyscale print. `compact`
+ * keeps the words for screen readers only (a column headed by the words already).
+ */
 export function StatusBadge({
   status,
   label,

@@ -1,11 +1,11 @@
 import type { Trend } from '../../../shared/domain';
-import { TREND_LABEL } from '../labels';
+import { TREND_LABEL } from '../../../shared/labels';
 
 /**
- * The arrow shows which way the value moved; its colour and words say whether that is good
- * (trend is already computed in the KPI's good direction by the report model).
+ * The arrow shows which way the value moved (↑ up, ↓ down, – unchanged); the word and its colour say
+ * whether that is good (the report model computes the trend in the KPI's good direction).
  */
-export function TrendIndicator({
+export function TrendMark({
   trend,
   value,
   previous,
@@ -15,12 +15,12 @@ export function TrendIndicator({
   previous: number | null;
 }) {
   const moved = value !== null && previous !== null ? Math.sign(value - previous) : 0;
-  const arrow = trend === 'no_data' ? '–' : moved > 0 ? '▲' : moved < 0 ? '▼' : '▶';
+  const arrow = trend === 'no_data' ? '·' : moved > 0 ? '↑' : moved < 0 ? '↓' : '–';
   return (
     <span className={`trend trend-${trend}`} data-trend={trend}>
       <span aria-hidden="true" className="trend-arrow">
         {arrow}
-      </span>
+      </span>{' '}
       {TREND_LABEL[trend]}
     </span>
   );

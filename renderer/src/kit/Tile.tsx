@@ -1,16 +1,16 @@
 import type { ReactNode } from 'react';
 
-/** A headline number with its label and a line of context. */
+/** A headline figure: its label (and a status badge beside it), the value, and a line of context. */
 export function Tile({
   label,
   value,
-  sub,
+  detail,
   badge,
   testId,
 }: {
   label: string;
   value: ReactNode;
-  sub?: ReactNode;
+  detail?: ReactNode;
   badge?: ReactNode;
   testId?: string;
 }) {
@@ -21,7 +21,7 @@ export function Tile({
         {badge}
       </div>
       <div className="tile-value">{value}</div>
-      {sub && <div className="tile-sub">{sub}</div>}
+      {detail ? <div className="tile-detail">{detail}</div> : null}
     </div>
   );
 }
