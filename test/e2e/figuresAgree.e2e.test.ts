@@ -1,0 +1,343 @@
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KIND_LABEL, STATUS_LABEL, TREND_LABEL } from '../../shared/labels';
+import { kpiTarget, kpiValue } from '../../shared/format/kpi';
+import { money, signedMoney } from '../../shared/format/money';
+import { pct, signedPct } from '../../shared/format/number';
+import { irrPct, irrPhrase, payback } from '../../shared/format/returns';
+import type { Micro } from '../../shared/money';
+import type { ExplainKey, ReportModel } from '../../shared/report';
+import { renderWithChromium } from '../../electron/pack/chromium';
+import { exportPack } from '../../electron/pack/export';
+import { pdfText } from '../pack/helpers';
+import { cellMicro, shownOf } from '../pack/workbookHelpers';
+import { go, openApp, startApp } from './support';
+
+/**
+ * The issue's check that the screens, the PDF and the workbook are one kit: every headline figure, KPI
+ * row, initiative and budget line of the report model is written once here with the kit's own formatters
+ * (shared/format/), and each string must be what the screens show (real Chromium over the bridge) and
+ * what the exported PDF prints (pdftotext of a real pack); the exported workbook must hold the model's
+ * exact values (money to the micro-unit, ratios as the model's numbers) and the same status words.
+ */
+
+const PERIOD = 'FY2026-Q3';
+
+let app: Awaited<ReturnType<typeof startApp>>;
+let report: ReportModel;
+let pdf: string;
+let workbook: ExcelJS.Workbook;
+/** What each explained figure reads on the screens, by explain key (a key can be shown more than once). */
+const onScreen = new Map<string, string[]>();
+
+/** Whitespace runs collapsed: pdftotext's layout spacing is not part of what is printed. */
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The visible text of each cell of a row (the explain buttons' screen-reader words left out). */
+async function rowCells(page: Page, selector: string): Promise<string[][]> {
+  return page.locator(selector).evaluateAll((rows) =>
+    rows.map((row) =>
+      Array.from(row.children).map((cell) => {
+        const copy = cell.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('.sr-only').forEach((n) => n.remove());
+        return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+      }),
+    ),
+  );
+}
+
+async function collectFigures(page: Page): Promise<void> {
+  const found = await page
+    .locator('button[data-explain]')
+    .evaluateAll((buttons) =>
+      buttons.map((b) => [
+        (b as HTMLElement).dataset.explain!,
+        (b.querySelector('.figure-value')?.textContent ?? '').trim(),
+      ]),
+    );
+  for (const [key, text] of found) onScreen.set(key!, [...(onScreen.get(key!) ?? []), text!]);
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  report = await app.report(PERIOD);
+  const ctx = app.ctx.service.ctx;
+  const result = await exportPack(
+    ctx,
+    {
+      period: PERIOD,
+      pdf: true,
+      xlsx: true,
+      allowUncommentedRed: true,
+      outDir: path.join(app.ws.dir, 'packs'),
+      packDate: '2026-10-12',
+    },
+    (r) => renderWithChromium(ctx, r),
+  );
+  pdf = squash(pdfText(result.files.find((f) => f.kind === 'pdf')!.path));
+  workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(result.files.find((f) => f.kind === 'xlsx')!.path);
+
+  const { page, context } = await openApp(app.browser, app.ctx.bridge.launchUrl);
+  for (const [screen, ready] of [
+    ['dashboard', 'tile-roi'],
+    ['budget', 'budget-categories'],
+    ['initiatives', 'initiatives-table'],
+    ['scorecard', `kpi-value-${report.kpis[0]!.id}`],
+  ] as const) {
+    await go(page, screen);
+    await page.getByTestId(ready).first().waitFor();
+    await collectFigures(page);
+  }
+  await context.close();
+}, 240_000);
+
+afterAll(async () => {
+  await app?.stop();
+});
+
+/** A sheet's rows as objects keyed by the header row's words (cells as shown: a formula's result). */
+function sheetRows(name: string, headerRow = 1): Record<string, unknown>[] {
+  const ws = workbook.getWorksheet(name);
+  if (!ws) throw new Error(`no sheet ${name}`);
+  const headers = (ws.getRow(headerRow).values as unknown[]).map((h) => String(h ?? ''));
+  const rows: Record<string, unknown>[] = [];
+  ws.eachRow((row, n) => {
+    if (n <= headerRow) return;
+    const o: Record<string, unknown> = {};
+    headers.forEach((h, c) => h && (o[h] = shownOf(row.getCell(c))));
+    rows.push(o);
+  });
+  return rows;
+}
+
+const micro = (v: unknown) => cellMicro(v);
+/** A ratio cell read back: its number, or null where it holds none (the workbook's IF(…=0,"",…)). */
+const ratio = (v: unknown) => (v === undefined || v === null || v === '' ? null : v);
+
+interface Headline {
+  what: string;
+  explain: ExplainKey;
+  /** As the screens write it. */
+  screen: string;
+  /** As the PDF prints it (the same string unless the page's form of the figure differs). */
+  pdf: string;
+}
+
+function headlines(r: ReportModel): Headline[] {
+  const c = r.currency;
+  const p = r.portfolio;
+  const b = r.budget;
+  const same = (what: string, fig: { explain: ExplainKey }, text: string): Headline => ({
+    what,
+    explain: fig.explain,
+    screen: text,
+    pdf: text,
+  });
+  return [
+    same('portfolio cost', p.cost, money(p.cost.micro, c)),
+    same('realized benefit', p.benefit, money(p.benefit.micro, c)),
+    same('portfolio ROI', p.roi, pct(p.roi.value)),
+    same('cumulative ROI', p.cumulativeRoi, pct(p.cumulativeRoi.value)),
+    same('NPV', p.npv, money(p.npv.micro, c)),
+    // The screens say the rate in words ("206.3% a year"), the PDF's tile is headed "IRR (annual)".
+    { what: 'IRR', explain: p.irr.explain, screen: irrPhrase(p.irr.value), pdf: irrPct(p.irr.value) },
+    same('shared platform cost', p.sharedPlatformCost, money(p.sharedPlatformCost.micro, c)),
+    same('quarter budget', b.budget, money(b.budget.micro, c)),
+    same('quarter actual', b.actual, money(b.actual.micro, c)),
+    same('quarter variance', b.variance, signedMoney(b.variance.micro, c)),
+    same('quarter variance %', b.variancePct, signedPct(b.variancePct.value)),
+    same('year-end forecast', b.forecastYearEnd, money(b.forecastYearEnd.micro, c)),
+    same('annual budget', b.annualBudget, money(b.annualBudget.micro, c)),
+    same('forecast variance %', b.forecastVariancePct, signedPct(b.forecastVariancePct.value)),
+    same('monthly burn', r.runRate.portfolio.monthlyBurn, money(r.runRate.portfolio.monthlyBurn.micro, c)),
+  ];
+}
+
+describe('every figure of the report model reads the same on screen, in the PDF and in the workbook', () => {
+  it('headline figures: the screens and the PDF write each the same way', () => {
+    for (const h of headlines(report)) {
+      const shown = onScreen.get(h.explain) ?? [];
+      expect(shown, `${h.what} on screen`).toContain(h.screen);
+      expect(pdf, `${h.what} in the PDF`).toContain(h.pdf);
+    }
+  });
+
+  it('every KPI row: value, target and status word on the scorecard screen and in the PDF', async () => {
+    const c = report.currency;
+    const { page, context } = await openApp(app.browser, app.ctx.bridge.launchUrl);
+    await go(page, 'scorecard');
+    await page.getByTestId(`kpi-value-${report.kpis[0]!.id}`).waitFor();
+    expect(report.kpis.length).toBeGreaterThan(20);
+    for (const k of report.kpis) {
+      const value = kpiValue(k.value, k, c);
+      const status = STATUS_LABEL[k.status];
+      const trend = TREND_LABEL[k.trend];
+      expect(await page.getByTestId(`kpi-value-${k.id}`).textContent(), k.name).toBe(value);
+      // The screens name a target's direction by symbol; the PDF's typeface has no ≥ ≤, so it says min/max.
+      expect(await page.getByTestId(`kpi-target-${k.id}`).textContent(), k.name).toBe(
+        kpiTarget(k, c, { comparator: 'symbol' }),
+      );
+      expect(await page.getByTestId(`kpi-status-${k.id}`).textContent(), k.name).toBe(status);
+      const row = page.locator(`tr[data-kpi="${k.id}"]`);
+      expect(squash((await row.locator('[data-trend]').textContent()) ?? ''), k.name).toMatch(
+        new RegExp(`^[↑↓–·] ${trend}$`),
+      );
+      // One PDF table row: value, target, status word and trend, in that order.
+      expect(pdf, `${k.name} in the PDF`).toMatch(
+        new RegExp(`${escape(value)} ${escape(kpiTarget(k, c))} ${escape(status)} [↑↓–·] ${trend}`),
+      );
+    }
+    await context.close();
+  });
+
+  it('every initiative: cost, benefit, ROI, cumulative ROI, payback and NPV on screen and in the PDF', async () => {
+    const c = report.currency;
+    const { page, context } = await openApp(app.browser, app.ctx.bridge.launchUrl);
+    await go(page, 'initiatives');
+    await page.getByTestId('initiatives-table').waitFor();
+    const rows = await rowCells(page, '[data-testid="initiatives-table"] tbody tr');
+    expect(rows).toHaveLength(report.initiatives.length);
+    for (const [n, i] of report.initiatives.entries()) {
+      const figures = [
+        money(i.cost.micro, c),
+        money(i.benefit.micro, c),
+        pct(i.roi.value),
+        pct(i.cumulativeRoi.value),
+        payback(i.paybackMonths.value, i.stage),
+        money(i.npv.micro, c),
+      ];
+      expect(rows[n]![0], 'rows in the model’s order').toContain(i.name);
+      expect(rows[n]!.slice(3), i.name).toEqual(figures);
+      expect(pdf, `${i.name} in the PDF`).toContain(`${i.name} ${cap(i.stage)} ${figures.join(' ')}`);
+    }
+    await context.close();
+  });
+
+  it('budget vs actual by category and in total: the same figures and status words on screen and in the PDF', async () => {
+    const c = report.currency;
+    const b = report.budget;
+    const { page, context } = await openApp(app.browser, app.ctx.bridge.launchUrl);
+    await go(page, 'budget');
+    await page.getByTestId('budget-categories').waitFor();
+    const body = await rowCells(page, '[data-testid="budget-categories"] tbody tr');
+    const foot = await rowCells(page, '[data-testid="budget-categories"] tfoot tr');
+    const lines = [...b.byCategory.map((row) => ({ ...row, label: row.label })), { ...b, label: 'Total' }];
+    const screenRows = [...body, ...foot];
+    expect(screenRows).toHaveLength(lines.length);
+    for (const [n, line] of lines.entries()) {
+      const figures = [
+        money(line.budget.micro, c),
+        money(line.actual.micro, c),
+        signedMoney(line.variance.micro, c),
+        signedPct(line.variancePct.value),
+        STATUS_LABEL[line.status],
+      ];
+      expect(screenRows[n]!.slice(0, 6), line.label).toEqual([line.label, ...figures]);
+      expect(pdf, `${line.label} in the PDF`).toContain(`${line.label} ${figures.join(' ')}`);
+    }
+    // The year-end forecast tile: against the annual budget, with its status word.
+    const tile = page.locator('.tile', { has: page.getByTestId('budget-forecast') });
+    expect(await page.getByTestId('budget-forecast').textContent()).toBe(money(b.forecastYearEnd.micro, c));
+    expect(await tile.locator('.tile-head .status').textContent()).toBe(STATUS_LABEL[b.forecastStatus]);
+    expect(pdf).toContain(`vs ${money(b.annualBudget.micro, c)} (${signedPct(b.forecastVariancePct.value)})`);
+    await context.close();
+  });
+
+  it('each import kind has one name: the import screen, the PDF appendix and the workbook say the same', async () => {
+    const { page, context } = await openApp(app.browser, app.ctx.bridge.launchUrl);
+    await go(page, 'import');
+    await page.getByTestId('batches').waitFor();
+    const screenKinds = new Set((await rowCells(page, '[data-testid="batches"] tbody tr')).flat());
+    const sources = sheetRows('Sources');
+    const kinds = [...new Set(Object.values(report.batches).map((b) => b.kind))];
+    expect(kinds).toContain('kpis');
+    for (const kind of kinds) {
+      const word = KIND_LABEL[kind as keyof typeof KIND_LABEL];
+      expect(word, kind).toBeTruthy();
+      expect(screenKinds, `${kind} on the import screen`).toContain(word);
+      expect(pdf, `${kind} in the PDF`).toContain(word);
+      expect(
+        sources.map((r) => r['Kind']),
+        `${kind} in the workbook`,
+      ).toContain(word);
+    }
+    await context.close();
+  });
+
+  it('the workbook holds the model’s exact values and the same status words', () => {
+    const p = report.portfolio;
+    const b = report.budget;
+    // Summary: label → value.
+    const summary = new Map<string, unknown>();
+    workbook.getWorksheet('Summary')!.eachRow((row) => {
+      summary.set(String(row.getCell(1).value ?? ''), shownOf(row.getCell(2)));
+    });
+    const moneyRows: [string, Micro][] = [
+      ['Portfolio cost (quarter)', p.cost.micro],
+      ['Realized benefit (quarter)', p.benefit.micro],
+      ['NPV to date', p.npv.micro],
+      ['Budget (quarter)', b.budget.micro],
+      ['Actual spend (quarter)', b.actual.micro],
+      ['Variance (actual − budget)', b.variance.micro],
+      ['Year-end forecast', b.forecastYearEnd.micro],
+      [`Annual budget FY${report.period.fiscalYear}`, b.annualBudget.micro],
+    ];
+    for (const [label, m] of moneyRows) expect(micro(summary.get(label)), label).toBe(BigInt(m));
+    expect(ratio(summary.get('Portfolio ROI (quarter)'))).toBe(p.roi.value);
+    expect(ratio(summary.get('Cumulative ROI'))).toBe(p.cumulativeRoi.value);
+    expect(ratio(summary.get('Variance %'))).toBe(b.variancePct.value);
+    expect(ratio(summary.get('Forecast variance %'))).toBe(b.forecastVariancePct.value);
+    expect(summary.get('Budget status')).toBe(STATUS_LABEL[b.status]);
+    expect(summary.get('Forecast status')).toBe(STATUS_LABEL[b.forecastStatus]);
+
+    const scorecard = sheetRows('Scorecard');
+    for (const k of report.kpis) {
+      const row = scorecard.find((r) => r['KPI'] === k.name);
+      expect(row, k.name).toBeDefined();
+      expect(row!['Value'] ?? null, k.name).toBe(k.value);
+      expect(row!['Target'], k.name).toBe(k.target);
+      expect(row!['Status'], k.name).toBe(STATUS_LABEL[k.status]);
+      expect(row!['Trend'], k.name).toBe(TREND_LABEL[k.trend]);
+    }
+
+    const initiatives = sheetRows('Initiatives');
+    for (const i of report.initiatives) {
+      const row = initiatives.find((r) => r['Initiative'] === i.name)!;
+      expect(row, i.name).toBeDefined();
+      expect(micro(row['Cost']), i.name).toBe(BigInt(i.cost.micro));
+      expect(micro(row['Realized benefit']), i.name).toBe(BigInt(i.benefit.micro));
+      expect(ratio(row['ROI']), i.name).toBe(i.roi.value);
+      expect(ratio(row['Cumulative ROI']), i.name).toBe(i.cumulativeRoi.value);
+      expect(row['Payback (months)'] ?? null, i.name).toBe(i.paybackMonths.value);
+      expect(micro(row['NPV']), i.name).toBe(BigInt(i.npv.micro));
+    }
+
+    const budget = sheetRows('Budget vs Actual');
+    const category = `Category (${report.period.label})`;
+    for (const line of [...b.byCategory, { ...b, label: 'Total' }]) {
+      const row = budget.find((r) => r[category] === line.label)!;
+      expect(row, line.label).toBeDefined();
+      expect(micro(row['Budget']), line.label).toBe(BigInt(line.budget.micro));
+      expect(micro(row['Actual']), line.label).toBe(BigInt(line.actual.micro));
+      expect(micro(row['Variance']), line.label).toBe(BigInt(line.variance.micro));
+      expect(ratio(row['Variance %']), line.label).toBe(line.variancePct.value);
+      expect(row['Status'], line.label).toBe(STATUS_LABEL[line.status]);
+    }
+    // The forecast table's row keeps the columns: Budget = annual budget, Actual = the forecast.
+    const forecast = budget.find((r) => r[category] === 'Full fiscal year')!;
+    expect(micro(forecast['Budget'])).toBe(BigInt(b.annualBudget.micro));
+    expect(micro(forecast['Actual'])).toBe(BigInt(b.forecastYearEnd.micro));
+    expect(forecast['Status']).toBe(STATUS_LABEL[b.forecastStatus]);
+  });
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
