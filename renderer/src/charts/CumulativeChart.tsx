@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Chart, type ChartConfiguration } from 'chart.js';
-import { ChartCanvas } from './ChartCanvas';
+import { ChartCanvas } from '../kit/ChartCanvas';
 import { useThemeVersion } from './useThemeVersion';
 import { moneyFull, moneyTick, monthLabel } from './axis';
 import { axisTitle, baseOptions, type CommonChartProps } from './options';

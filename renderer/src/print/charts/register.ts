@@ -1,25 +1,4 @@
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-} from 'chart.js';
+/** The print page's Chart.js is the kit's (renderer/src/kit/chartRegistry.ts), registered once for both. */
+import { registerCharts } from '../../kit/chartRegistry';
 
-// Only what the pack draws (bar and line charts), so the print page loads less script than chart.js/auto.
-Chart.register(
-  BarController,
-  BarElement,
-  CategoryScale,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-);
-
-export { Chart };
+export const Chart = registerCharts();

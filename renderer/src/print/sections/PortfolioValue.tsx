@@ -5,7 +5,7 @@ import type { PackData } from '../../../../shared/export/packTypes';
 import { cumulativeChart } from '../charts/cumulativeChart';
 import { ROI_CHART_MAX } from '../../../../shared/export/roiChartSelection';
 import { roiChart } from '../charts/roiChart';
-import { ChartCanvas } from '../components/ChartCanvas';
+import { ChartCanvas } from '../../kit/ChartCanvas';
 import { Section } from '../components/Section';
 import { Tile } from '../../kit/Tile';
 import { InitiativeTable } from './InitiativeTable';

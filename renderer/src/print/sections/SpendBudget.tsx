@@ -4,7 +4,7 @@ import type { PackData } from '../../../../shared/export/packTypes';
 import { EXHAUSTION_TILE_LABEL } from '../../../../shared/labels';
 import { budgetMonthlyChart } from '../charts/budgetMonthlyChart';
 import { varianceChart } from '../charts/varianceChart';
-import { ChartCanvas } from '../components/ChartCanvas';
+import { ChartCanvas } from '../../kit/ChartCanvas';
 import { Section } from '../components/Section';
 import { StatusBadge } from '../../kit/StatusBadge';
 import { Tile } from '../../kit/Tile';
