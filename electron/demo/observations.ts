@@ -65,7 +65,7 @@ function observeMonths(
  */
 export function generateObservations(ctx: DemoContext, ids: Map<string, number>): number {
   const { rnd, months } = ctx;
-  const batch = demoBatch(ctx, 'kpis', 'KPI observations');
+  const batch = demoBatch(ctx, 'kpis', 'KPI values');
   const addObs = observationInserter(ctx.db);
   const { fiscalStartMonth } = getSettings(ctx.db);
   const lastQuarter = quarterOfMonth(DEMO_LAST_MONTH, fiscalStartMonth).label;

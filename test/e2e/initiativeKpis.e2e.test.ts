@@ -131,7 +131,7 @@ describe("an initiative's KPIs in Chromium: rows equal the report model, explana
         if (i.kpis.length > 0) await page.getByTestId('initiative-kpis').waitFor();
         else
           expect(await page.getByRole('note').textContent()).toContain(
-            'Import KPI observations with an Initiative column',
+            'Import KPI values with an Initiative column',
           );
         await chartsDrawn(page);
         await shot(page, colorScheme === 'dark' ? `${name}-dark` : name);

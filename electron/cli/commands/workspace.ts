@@ -50,7 +50,7 @@ export const demoCommand: Command = {
       io.out(
         `Demo workspace ready: ${ws.file}\n` +
           `  ${summary.initiatives} initiatives, ${summary.spendLines} spend lines, ${summary.budgetLines} budget lines, ` +
-          `${summary.benefitLines} benefit lines, ${summary.observations} KPI observations (${summary.firstMonth} to ${summary.lastMonth})`,
+          `${summary.benefitLines} benefit lines, ${summary.observations} KPI values (${summary.firstMonth} to ${summary.lastMonth})`,
       );
     } finally {
       ws.close();

@@ -1,4 +1,5 @@
 import type { Explanation, ReportModel } from '../../../shared/report';
+import { KIND_LABEL } from '../../../shared/labels';
 import { formatNumber } from '../format';
 import { formatInput } from './formatExplained';
 
@@ -6,7 +7,7 @@ const SOURCE_LABEL: Record<string, string> = {
   spend: 'Spend lines',
   budget: 'Budget lines',
   benefits: 'Benefit lines',
-  kpi_observations: 'KPI observations',
+  kpi_observations: KIND_LABEL.kpis,
   initiatives: 'Initiatives',
   fx_rates: 'FX rates',
   settings: 'Setting',

@@ -26,16 +26,15 @@ export function InitiativeKpis({
         <Skeleton lines={4} label={`Loading the KPIs of ${initiative}`} />
       ) : state.kpis.length === 0 ? (
         <EmptyState
-          title="No KPI observations for this initiative"
+          title="No KPI values for this initiative"
           action={
             <a className="button" href="#/import">
-              Import KPI observations
+              Import KPI values
             </a>
           }
         >
-          Import KPI observations with an Initiative column (KPI, period, value and the initiative’s name).
-          Values for {initiative} from the last six quarters then show here with their target, status and
-          trend.
+          Import KPI values with an Initiative column (KPI, period, value and the initiative’s name). Values
+          for {initiative} from the last six quarters then show here with their target, status and trend.
         </EmptyState>
       ) : (
         <InitiativeKpiTable kpis={state.kpis} initiative={initiative} period={period} currency={currency} />
