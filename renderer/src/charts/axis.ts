@@ -1,19 +1,15 @@
 import { FIGURE_LOCALE } from '../../../shared/format/locale';
+import { compactMoney, money } from '../../../shared/format/money';
+import { majorToMicro } from '../../../shared/money';
 
-/** Tick and tooltip formatters shared by the charts (Intl, the reporting currency, compact on axes). */
+/** Tick and tooltip formatters shared by the charts: the kit's money (shared/format), compact on axes. */
 export function moneyTick(currency: string): (value: number | string) => string {
-  const fmt = new Intl.NumberFormat(FIGURE_LOCALE, {
-    style: 'currency',
-    currency,
-    notation: 'compact',
-    maximumFractionDigits: 1,
-  });
-  return (value) => fmt.format(Number(value));
+  return (value) => compactMoney(Number(value), currency);
 }
 
+/** A chart value in major units (already rounded to cents: chartMajor) as the tables write it. */
 export function moneyFull(currency: string): (value: number) => string {
-  const fmt = new Intl.NumberFormat(FIGURE_LOCALE, { style: 'currency', currency });
-  return (value) => fmt.format(value);
+  return (value) => money(majorToMicro(value), currency);
 }
 
 export function percentTick(digits = 0): (value: number | string) => string {
