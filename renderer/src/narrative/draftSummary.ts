@@ -1,10 +1,11 @@
 import { exhaustionText } from '../report/exhaustion';
 import type { KpiReport, ReportModel, RunRateLine } from '../../../shared/report';
-import { monthLabel } from '../charts/axis';
-import { formatMoney, formatPct, formatSignedMoney, formatSignedPct } from '../format';
-import { formatKpiTarget, kpiFormatter } from '../kpiFormat';
+import { shortMonth } from '../../../shared/export/format';
+import { kpiTarget, kpiValue, type TargetComparator } from '../../../shared/format/kpi';
+import { money, signedMoney } from '../../../shared/format/money';
+import { pct, signedPct } from '../../../shared/format/number';
 
-/** How the draft writes its figures: the screen's in the user's locale, the briefing pack's in its own. */
+/** How the draft writes its figures (the kit's formatters; see summaryFormat). */
 export interface SummaryFormat {
   money(micro: number, currency: string): string;
   signedMoney(micro: number, currency: string): string;
@@ -16,17 +17,25 @@ export interface SummaryFormat {
   exhaustion(line: RunRateLine): string;
 }
 
-/** The Narrative screen's formats (the user's locale). */
-export const SCREEN_FORMAT: SummaryFormat = {
-  money: formatMoney,
-  signedMoney: formatSignedMoney,
-  pct: (f) => formatPct(f),
-  signedPct: (f) => formatSignedPct(f),
-  kpiValue: (k, v, c) => kpiFormatter(k, c)(v),
-  kpiTarget: formatKpiTarget,
-  month: (m) => monthLabel(m),
-  exhaustion: exhaustionText,
-};
+/**
+ * The draft's figures as the kit writes them everywhere; only a target's direction differs by medium: a
+ * symbol on screen ("≥ 15.0%"), a word in the pack ("min 15.0%": its typeface has no ≥ ≤).
+ */
+export function summaryFormat(comparator: TargetComparator): SummaryFormat {
+  return {
+    money: (m, c) => money(m, c),
+    signedMoney: (m, c) => signedMoney(m, c),
+    pct: (f) => pct(f),
+    signedPct: (f) => signedPct(f),
+    kpiValue: (k, v, c) => kpiValue(v, k, c),
+    kpiTarget: (k, c) => kpiTarget(k, c, { comparator }),
+    month: shortMonth,
+    exhaustion: (line) => exhaustionText(line, shortMonth),
+  };
+}
+
+/** The Narrative screen's draft. */
+export const SCREEN_FORMAT: SummaryFormat = summaryFormat('symbol');
 
 /** Relative change of a KPI against the previous quarter (null when not comparable). */
 function movement(k: KpiReport): number | null {
