@@ -8,8 +8,13 @@
  *  - Parquet: hyparquet's own pass over the file, decoding every column of every row group (`parquetRead`
  *    with `onChunk`, rows never assembled), and our row-group reader alone (`parquetRows`, no import).
  * `[parquetRows]` is the third argument (default 1,000,000; 0 skips Parquet).
+ *
+ * End to end (issue #13): the installed bin (`node bin/caio-scorecard.mjs import FILE --db WS`, the bundled
+ * CLI, as a user runs it) against `sqlite3 .import` of the same CSV, the two interleaved round by round
+ * (BENCH_ROUNDS, default 5; min and median), wall time around the child process (start-up included) and the
+ * child's peak RSS from /usr/bin/time. The workspace is created before the clock starts.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -269,18 +274,42 @@ function measure(mode: string, file: string, dir: string): { ms: number; rows: n
   return best!;
 }
 
-function sqliteImport(file: string, dir: string): { ms: number } {
-  let best = Infinity;
-  for (let i = 0; i < REPEATS; i++) {
-    const db = path.join(dir, 'ref.sqlite');
-    fs.rmSync(db, { force: true });
-    const t0 = performance.now();
-    const r = spawnSync('sqlite3', [db, '-cmd', '.mode csv', `.import ${file} t`], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`sqlite3 .import failed (install Debian's sqlite3): ${r.stderr}`);
-    best = Math.min(best, performance.now() - t0);
-  }
-  return { ms: best };
+const ROOT = path.resolve(__dirname, '../..');
+const BIN = path.join(ROOT, 'bin/caio-scorecard.mjs');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+
+/** One `sqlite3 .import` of the file into a new database: wall ms. */
+function sqliteImportOnce(file: string, dir: string): number {
+  const db = path.join(dir, 'ref.sqlite');
+  fs.rmSync(db, { force: true });
+  const t0 = performance.now();
+  const r = spawnSync('sqlite3', [db, '-cmd', '.mode csv', `.import ${file} t`], { encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`sqlite3 .import failed (install Debian's sqlite3): ${r.stderr}`);
+  return ms;
 }
+
+/** One `caio-scorecard import FILE --db WS` into a new workspace, as a user runs it: wall ms, peak RSS MB. */
+function cliImportOnce(file: string, dir: string): { ms: number; rss: number } {
+  const ws = path.join(dir, 'e2e.sqlite');
+  for (const f of fs.readdirSync(dir)) if (f.startsWith('e2e.sqlite')) fs.rmSync(path.join(dir, f));
+  execFileSync(process.execPath, [BIN, 'init', '--db', ws], { encoding: 'utf8' });
+  const timeOut = path.join(dir, 'e2e.time');
+  const t0 = performance.now();
+  const r = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%M', '-o', timeOut, process.execPath, BIN, 'import', file, '--db', ws],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`caio-scorecard import failed: ${r.stderr}${r.stdout}`);
+  const kb = Number(fs.readFileSync(timeOut, 'utf8').trim().split('\n').pop());
+  return { ms, rss: kb / 1024 };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
   const csvRowsCount = Number(process.argv[2] ?? 1_000_000);
@@ -296,7 +325,33 @@ async function main(): Promise<void> {
       const csv = path.join(dir, 'spend.csv');
       await generateCsv(csv, csvRowsCount);
       const mb = fs.statSync(csv).size / 1024 / 1024;
-      ref = sqliteImport(csv, dir);
+      // End to end, interleaved: the reference and the CLI alternate, so both see the same machine load.
+      execFileSync(process.execPath, [path.join(ROOT, 'scripts/ensure-built.mjs')], { stdio: 'inherit' });
+      const refMs: number[] = [];
+      const cliMs: number[] = [];
+      let cliRss = 0;
+      for (let i = 0; i < ROUNDS; i++) {
+        refMs.push(sqliteImportOnce(csv, dir));
+        const c = cliImportOnce(csv, dir);
+        cliMs.push(c.ms);
+        cliRss = Math.max(cliRss, c.rss);
+      }
+      ref = { ms: Math.min(...refMs) };
+      const s = (ms: number) => (ms / 1000).toFixed(2);
+      lines.push(
+        `CSV ${csvRowsCount.toLocaleString('en-US')} rows end to end, ${ROUNDS} rounds interleaved (min / median), load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')} at the end:`,
+        `  sqlite3 .import (reference): ${s(Math.min(...refMs))} / ${s(median(refMs))} s`,
+        `  caio-scorecard import (bundled CLI, new process): ${s(Math.min(...cliMs))} / ${s(median(cliMs))} s, ` +
+          `ratio ${f(Math.min(...cliMs) / Math.min(...refMs))}× / ${f(median(cliMs) / median(refMs))}× (target ≤ 2.0×), ` +
+          `peak RSS ${cliRss.toFixed(0)} MB (target ≤ 300 MB)`,
+      );
+      if (process.env.BENCH_E2E_ONLY) {
+        process.stdout.write(`${lines.join('\n')}\n`);
+        return;
+      }
       const papa = measure('papaparse', csv, dir);
       const ours = measure('import', csv, dir);
       const store = measure('store', String(csvRowsCount), dir);
