@@ -7,13 +7,13 @@ import { parentPort } from 'node:worker_threads';
 import { FormatEvidence } from '../../shared/import/evidence';
 import type { ImportRecord } from '../../shared/import/records';
 import { scanContext, scanRows } from './scanCore';
-import { encodeRecords, toWire, type FromWorker, type ToWorker } from './scanProtocol';
+import { encodeRecords, toWire, transferablesOf, type FromWorker, type ToWorker } from './scanProtocol';
 import { passOf } from './source';
 
 const MAX_IN_FLIGHT = 4;
 
 const port = parentPort!;
-const post = (m: FromWorker) => port.postMessage(m);
+const post = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 
 let inFlight = 0;
 let wake: (() => void) | null = null;
@@ -33,7 +33,8 @@ async function run(m: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   let pending: ImportRecord[] = [];
   const flush = async () => {
     if (pending.length > 0) {
-      post({ type: 'records', batch: encodeRecords(pending) });
+      const batch = encodeRecords(pending);
+      post({ type: 'records', batch }, transferablesOf(batch));
       pending = [];
       inFlight++;
     }
