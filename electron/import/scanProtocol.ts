@@ -1,5 +1,6 @@
 import type { FormatEvidence } from '../../shared/import/evidence';
 import type { ImportRecord, SpendRecord } from '../../shared/import/records';
+import type { RollupGroup } from '../store/spendRollupSum';
 import { ImportRejected } from './errors';
 import type { ImportProgress, ScanJob, ScanResult, WorkspaceFacts } from './scanCore';
 
@@ -12,8 +13,16 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'records'; batch: RecordBatch }
   | { type: 'progress'; progress: ImportProgress }
-  /** `evidence`: what the rows said about decimal separator and date order (the FormatEvidence's fields). */
-  | { type: 'done'; result: ScanResult; evidence: FormatEvidence | null }
+  /**
+   * `evidence`: what the rows said about decimal separator and date order (the FormatEvidence's fields);
+   * `rollup`: the spend lines sent, summed into their `spend_monthly` groups (initiatives by spelling).
+   */
+  | {
+      type: 'done';
+      result: ScanResult;
+      evidence: FormatEvidence | null;
+      rollup: RollupGroup<string | null>[];
+    }
   | { type: 'error'; error: WireError };
 
 /**
