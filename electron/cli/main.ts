@@ -72,9 +72,10 @@ function failure(err: unknown, command: Command, rest: string[]): Failure {
     return one(2, err.message, 'usage', `${err.message}\nUsage: caio-scorecard ${command.usage}`);
   if (err instanceof ImportRejected) {
     const duplicate = err.problems.some((p) => p.code === 'duplicate-file');
-    // Only rows stand in the way (a file-level problem would still block): the flag that leaves them out.
+    // Only cells of rows stand in the way (a file-level problem or a total that does not match would still
+    // block): the flag that leaves those rows out.
     const errors = err.problems.filter((p) => p.severity === 'error');
-    const onlyRows = errors.length > 0 && errors.every((p) => p.row !== null);
+    const onlyRows = errors.length > 0 && errors.every((p) => p.row !== null && p.column !== null);
     const hints = [
       duplicate ? '(pass --allow-duplicate to import it again on purpose)' : null,
       onlyRows && !rest.includes('--skip-invalid')
