@@ -72,9 +72,19 @@ function failure(err: unknown, command: Command, rest: string[]): Failure {
     return one(2, err.message, 'usage', `${err.message}\nUsage: caio-scorecard ${command.usage}`);
   if (err instanceof ImportRejected) {
     const duplicate = err.problems.some((p) => p.code === 'duplicate-file');
+    // Only cells of rows stand in the way (a file-level problem or a total that does not match would still
+    // block): the flag that leaves those rows out.
+    const errors = err.problems.filter((p) => p.severity === 'error');
+    const onlyRows = errors.length > 0 && errors.every((p) => p.row !== null && p.column !== null);
+    const hints = [
+      duplicate ? '(pass --allow-duplicate to import it again on purpose)' : null,
+      onlyRows && !rest.includes('--skip-invalid')
+        ? '(pass --skip-invalid to import the other rows and leave these out, each recorded in the batch)'
+        : null,
+    ].filter((h) => h !== null);
     return {
       exitCode: 1,
-      text: `Error: ${err.message}${duplicate ? '\n(pass --allow-duplicate to import it again on purpose)' : ''}`,
+      text: `Error: ${err.message}${hints.map((h) => `\n${h}`).join('')}`,
       message: err.message.split('\n')[0]!.replace(/:$/, ''),
       problems: err.problems,
       choices: err.choices,

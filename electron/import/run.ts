@@ -19,7 +19,7 @@ import { analyse, type AnalyseRequest, type Analysis } from './analyse';
 import { ImportRejected } from './errors';
 import { saveMapping } from './savedMappings';
 import { scan, type ImportProgress, type ScanResult } from './scan';
-import { createWriter } from './writer';
+import { createWriter, type RecordWriter } from './writer';
 
 export interface ImportOptions extends AnalyseRequest {
   /** Leave invalid rows out (each recorded in the batch) instead of rejecting the file. */
@@ -70,7 +70,7 @@ async function resolvedScan(
   analysis: Analysis,
   mapping: ImportMapping,
   o: ImportOptions,
-  sink: (() => Parameters<typeof scan>[1]['sink']) | null,
+  writer: (() => RecordWriter) | null,
   retry: () => void,
 ): Promise<Pass> {
   let values = initialValues(db, mapping);
@@ -84,7 +84,7 @@ async function resolvedScan(
       evidence,
       skipInvalid: o.skipInvalid ?? false,
       ...(o.excludeRows?.length ? { excludeRows: new Set(o.excludeRows) } : {}),
-      ...(sink ? { sink: sink() } : {}),
+      ...(writer ? writerHooks(writer()) : {}),
       ...(o.signal ? { signal: o.signal } : {}),
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
     });
@@ -108,6 +108,11 @@ async function resolvedScan(
     fileProblems.push(...currencyProblems(db, result));
     return { analysis, mapping, values, result, fileProblems };
   }
+}
+
+/** The scan's hooks into the batch's writer: every valid record, and the rollup when a worker sums it. */
+function writerHooks(w: RecordWriter): Pick<Parameters<typeof scan>[1], 'sink' | 'rollupFromReader'> {
+  return { sink: (rec) => w.write(rec), rollupFromReader: () => w.rollupFromReader() };
 }
 
 /** The months a list names: "2026-03, 2026-04" (the first 12, then how many more). */
@@ -349,7 +354,7 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
   const format = reportedFormat(analysis.format.format, analysis.source.container);
   const importedAt = new Date().toISOString();
   let batchId = 0;
-  let writer: ReturnType<typeof createWriter> | null = null;
+  let writer: RecordWriter | null = null;
   const begin = () => {
     db.exec('BEGIN IMMEDIATE');
     batchId = createBatch(
@@ -369,7 +374,7 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
       analysis,
       mapping,
       o,
-      () => (rec) => writer!.write(rec),
+      () => writer!,
       () => {
         db.exec('ROLLBACK');
         begin();

@@ -5,6 +5,7 @@ import type { ImportMapping } from '../../shared/import/mapping';
 import type { ImportRecord } from '../../shared/import/records';
 import type { ValueSettings } from '../../shared/import/transform';
 import type { Db } from '../store/db';
+import type { RollupGroup } from '../store/spendRollupSum';
 import { getSettings } from '../store/settings';
 import type { Analysis } from './analyse';
 import {
@@ -30,6 +31,11 @@ export interface ScanOptions {
   excludeRows?: ReadonlySet<number>;
   /** Receives every valid record while the file can still be imported; omitted in a preview. */
   sink?: (r: ImportRecord) => void;
+  /**
+   * Given with the sink when it can take the spend rollup summed by a worker reading the file (see
+   * RecordWriter.rollupFromReader); called only when a worker reads it.
+   */
+  rollupFromReader?: () => (groups: readonly RollupGroup<string | null>[]) => void;
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
   sampleSize?: number;

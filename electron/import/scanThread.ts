@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FormatEvidence } from '../../shared/import/evidence';
 import type { ImportRecord } from '../../shared/import/records';
+import type { RollupGroup } from '../store/spendRollupSum';
 import { ImportCancelled } from './errors';
 import type { ImportProgress, ScanJob, ScanResult, WorkspaceFacts } from './scanCore';
 import { forEachRecord, fromWire, type FromWorker, type ToWorker } from './scanProtocol';
@@ -23,6 +24,8 @@ function startWorker(): Worker {
 export interface ThreadHooks {
   evidence: FormatEvidence | null;
   sink?: (r: ImportRecord) => void;
+  /** Tells the sink that the worker sums the spend rollup; gives the function that takes its groups. */
+  rollupFromReader?: () => (groups: readonly RollupGroup<string | null>[]) => void;
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
 }
@@ -35,6 +38,7 @@ export function scanInWorker(facts: WorkspaceFacts, job: ScanJob, o: ThreadHooks
   if (o.signal?.aborted) return Promise.reject(new ImportCancelled(job.source.name));
   return new Promise<ScanResult>((resolve, reject) => {
     const worker = startWorker();
+    const rollup = o.sink ? o.rollupFromReader?.() : undefined;
     let settled = false;
     const finish = (err: unknown, result?: ScanResult) => {
       if (settled) return;
@@ -61,6 +65,7 @@ export function scanInWorker(facts: WorkspaceFacts, job: ScanJob, o: ThreadHooks
           case 'done':
             // The evidence the worker's rows gave, into the caller's instance (it decides from it).
             if (o.evidence && m.evidence) Object.assign(o.evidence, m.evidence);
+            rollup?.(m.rollup);
             finish(null, m.result);
             return;
           case 'error':

@@ -6,14 +6,15 @@
 import { parentPort } from 'node:worker_threads';
 import { FormatEvidence } from '../../shared/import/evidence';
 import type { ImportRecord } from '../../shared/import/records';
+import { RollupSum } from '../store/spendRollupSum';
 import { scanContext, scanRows } from './scanCore';
-import { encodeRecords, toWire, type FromWorker, type ToWorker } from './scanProtocol';
+import { encodeRecords, toWire, transferablesOf, type FromWorker, type ToWorker } from './scanProtocol';
 import { passOf } from './source';
 
 const MAX_IN_FLIGHT = 4;
 
 const port = parentPort!;
-const post = (m: FromWorker) => port.postMessage(m);
+const post = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 
 let inFlight = 0;
 let wake: (() => void) | null = null;
@@ -31,9 +32,16 @@ port.on('message', (m: ToWorker) => {
 async function run(m: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   const evidence = m.evidence ? new FormatEvidence() : null;
   let pending: ImportRecord[] = [];
+  // The rollup of the spend lines sent, summed here: the storing thread (the import's bottleneck) only inserts.
+  const rollup = new RollupSum<string | null>();
+  const keep = (r: ImportRecord) => {
+    pending.push(r);
+    if (r.kind === 'spend') rollup.add(r.date, r.initiative, r.category, r.vendor, r.currency, r.amount);
+  };
   const flush = async () => {
     if (pending.length > 0) {
-      post({ type: 'records', batch: encodeRecords(pending) });
+      const batch = encodeRecords(pending);
+      post({ type: 'records', batch }, transferablesOf(batch));
       pending = [];
       inFlight++;
     }
@@ -43,10 +51,10 @@ async function run(m: Extract<ToWorker, { type: 'start' }>): Promise<void> {
     const result = await scanRows(scanContext(m.facts), m.job, {
       pass: passOf(m.job.source),
       evidence,
-      ...(m.records ? { sink: (r: ImportRecord) => void pending.push(r), afterBatch: flush } : {}),
+      ...(m.records ? { sink: keep, afterBatch: flush } : {}),
       onProgress: (progress) => post({ type: 'progress', progress }),
     });
-    post({ type: 'done', result, evidence });
+    post({ type: 'done', result, evidence, rollup: rollup.rows() });
   } catch (err) {
     post({ type: 'error', error: toWire(err) });
   }

@@ -3,11 +3,18 @@ import type { Db } from '../store/db';
 import { initiativeIdByName, insertInitiative, namedInitiative } from '../store/initiatives';
 import { benefitInserter, budgetInserter, fxInserter, observationInserter } from '../store/lines';
 import { bulkSpendInserter, type BulkSpendInserter } from '../store/spendBulk';
+import type { RollupGroup } from '../store/spendRollupSum';
 
 export interface RecordWriter {
   write(r: ImportRecord): void;
   /** Completes what is kept per batch rather than per row (the spend rollup); call before COMMIT. */
   finish(): void;
+  /**
+   * The spend lines to come are summed into their rollup by the thread reading them (a worker): this writer
+   * stores them without summing, and the returned function takes the reader's groups (initiatives by their
+   * spelling in the file) once every line was written. Call before the first record.
+   */
+  rollupFromReader(): (groups: readonly RollupGroup<string | null>[]) => void;
   /** Initiatives this batch created because a row named one the workspace did not have. */
   readonly createdInitiatives: string[];
 }
@@ -41,6 +48,8 @@ export function createWriter(db: Db, batchId: number): RecordWriter {
     return id;
   };
   let spend: BulkSpendInserter | null = null;
+  let summedElsewhere = false;
+  const spendInserter = () => (spend ??= bulkSpendInserter(db, { summedElsewhere }));
   let budget: ReturnType<typeof budgetInserter> | null = null;
   let benefit: ReturnType<typeof benefitInserter> | null = null;
   let observation: ReturnType<typeof observationInserter> | null = null;
@@ -50,10 +59,25 @@ export function createWriter(db: Db, batchId: number): RecordWriter {
     finish() {
       spend?.finish();
     },
+    rollupFromReader() {
+      if (spend) throw new Error('rollupFromReader after the first spend line');
+      summedElsewhere = true;
+      return (groups) => {
+        if (groups.length === 0) return;
+        // Each spelling was resolved (or created) when its first line was written.
+        spendInserter().addSummed(
+          batchId,
+          groups.map((g) => ({
+            ...g,
+            initiative: g.initiative === null ? 0 : initiativeId(g.initiative, 0),
+          })),
+        );
+      };
+    },
     write(r) {
       switch (r.kind) {
         case 'spend':
-          (spend ??= bulkSpendInserter(db)).insert({
+          spendInserter().insert({
             date: r.date,
             amount: r.amount,
             currency: r.currency,

@@ -71,6 +71,8 @@ export interface ColumnProfile {
   /** Whole numbers 0–10 and 1900–2100 (tiers, flags, years: not amounts). */
   smallIntegers: number;
   years: number;
+  /** Whole numbers 1–12 (a month's number, beside a year column). */
+  monthNumbers: number;
   isoCodes: number;
   bools: number;
   /** Words the importer reads as a spend category, stage, risk tier, realized/projected, benefit type. */
@@ -198,6 +200,7 @@ function classify(cell: Cell, t: string): { counts: CountKey[]; currency: string
         if (v >= 0) c.push('nonNegativeIntegers');
         if (v >= 0 && v <= 10) c.push('smallIntegers');
         if (v >= 1900 && v <= 2100) c.push('years');
+        if (v >= 1 && v <= 12) c.push('monthNumbers');
       }
     }
     return done();
@@ -235,6 +238,7 @@ export function profileColumn(index: number, header: string, cells: readonly Cel
     nonNegativeIntegers: 0,
     smallIntegers: 0,
     years: 0,
+    monthNumbers: 0,
     isoCodes: 0,
     bools: 0,
     categories: 0,
@@ -271,6 +275,8 @@ export function profileColumn(index: number, header: string, cells: readonly Cel
 
 type ContentKind =
   | 'date'
+  | 'year'
+  | 'monthNumber'
   | 'month'
   | 'period'
   | 'amount'
@@ -293,6 +299,8 @@ function contentKindOf(spec: FieldSpec, kind: ImportKind): ContentKind {
   if (spec.name === 'realized') return 'realized';
   if (spec.name === 'type' && kind === 'benefits') return 'benefitType';
   if (spec.name === 'highImpact') return 'bool';
+  if (spec.name === 'year') return 'year';
+  if (spec.name === 'monthNumber') return 'monthNumber';
   // Benefit rows are often monthly: a month label stands for its first day.
   if (spec.name === 'date' && kind === 'benefits') return 'period';
   switch (spec.type) {
@@ -380,6 +388,13 @@ function contentFit(p: ColumnProfile, kind: ContentKind): ContentFit {
         sentence: `${parts.length ? parts.join(', ') : `${share(0, p)} values are months`}${examples(p)}`,
       };
     }
+    case 'year':
+      return { fit: p.years / f, sentence: `${share(p.years, p)} values are years${examples(p)}` };
+    case 'monthNumber':
+      return {
+        fit: p.monthNumbers / f,
+        sentence: `${share(p.monthNumbers, p)} values are month numbers (1–12)${examples(p)}`,
+      };
     case 'period':
       return {
         fit: (p.months + p.quarters + p.dates) / f,

@@ -24,6 +24,9 @@ export const KIND_FIELDS: Record<ImportKind, FieldSpec[]> = {
   spend: [
     f('date', 'Date', 'date', true),
     f('amount', 'Amount', 'amount', true),
+    // A row without a date is dated the first of its month when the file has year and month-number columns.
+    f('year', 'Year (for rows without a date)', 'count', false),
+    f('monthNumber', 'Month number (for rows without a date)', 'count', false),
     f('currency', 'Currency', 'text', false),
     f('initiative', 'Initiative', 'text', false),
     f('category', 'Category', 'text', false),

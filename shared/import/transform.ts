@@ -208,7 +208,8 @@ export class RowTransformer {
       }
     } else {
       for (const spec of KIND_FIELDS[mapping.kind]) {
-        if (spec.required && !mapping.columns[spec.name]) this.unmappedRequired.push(spec.label);
+        if (spec.required && !mapping.columns[spec.name] && !this.datedByYearMonth(spec.name))
+          this.unmappedRequired.push(spec.label);
       }
     }
     const used = new Set([...this.col.values(), ...this.wideColumns.map((w) => w.index)]);
@@ -329,6 +330,42 @@ export class RowTransformer {
       return this.plausibleDate(parseDate(c, this.settings.dateOrder, this.dateOf));
     } catch (err) {
       return this.fail(this.header(field), t, err);
+    }
+  }
+
+  /** A spend file without a date column is dated by its year and month-number columns when both are mapped. */
+  private datedByYearMonth(field: string): boolean {
+    const c = this.mapping.columns;
+    return this.mapping.kind === 'spend' && field === 'date' && Boolean(c.year && c.monthNumber);
+  }
+
+  /**
+   * A row's date: its date cell, or, when that is empty (or there is no date column) and the file has year
+   * and month-number columns (the Brazilian Senate's ANO + MES), the first of that month.
+   */
+  private dateOrYearMonth(): { date: IsoDate | null; fromYearMonth: boolean } {
+    if (this.text('date') !== null || !this.col.has('year') || !this.col.has('monthNumber')) {
+      return { date: this.date('date'), fromYearMonth: false };
+    }
+    return { date: this.yearMonthDate(), fromYearMonth: true };
+  }
+
+  /** The first of the month a row's year and month-number cells name (a problem on the one that is wrong). */
+  private yearMonthDate(): IsoDate | null {
+    const year = this.count('year');
+    const month = this.count('monthNumber');
+    if (!this.required('year', year) || !this.required('monthNumber', month)) return null;
+    if (month < 1 || month > 12) {
+      return this.fail(
+        this.header('monthNumber'),
+        this.text('monthNumber'),
+        new FieldError('not a month number (1–12)'),
+      );
+    }
+    try {
+      return this.plausibleDate(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01`);
+    } catch (err) {
+      return this.fail(this.header('year'), this.text('year'), err);
     }
   }
 
@@ -659,7 +696,8 @@ export class RowTransformer {
     const m = this.mapping;
     switch (m.kind) {
       case 'spend': {
-        const date = this.date('date');
+        // Dated by year and month number, a row's problem is on those columns, not on the empty date.
+        const { date, fromYearMonth } = this.dateOrYearMonth();
         const amount = this.amount();
         const currency = this.currency(amount);
         const category = this.category();
@@ -667,6 +705,7 @@ export class RowTransformer {
         const tokensOut = this.count('tokensOut');
         const requests = this.count('requests');
         if (
+          (date === null && fromYearMonth) ||
           !this.required('date', date) ||
           !this.required('amount', amount) ||
           currency === null ||

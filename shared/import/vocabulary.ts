@@ -188,6 +188,15 @@ const MONTH: Words = {
   nl: 'maand',
   pt: 'mês|mes',
 };
+const YEAR: Words = {
+  en: 'year|fiscal year|calendar year',
+  de: 'jahr|geschäftsjahr',
+  fr: 'année|an|exercice',
+  es: 'año|ano|ejercicio',
+  it: 'anno|esercizio',
+  nl: 'jaar|boekjaar',
+  pt: 'ano|exercício',
+};
 const PERIOD: Words = {
   en: 'period|fiscal period|reporting period|billing period',
   de: 'periode|zeitraum|buchungsperiode',
@@ -505,6 +514,8 @@ export const FIELD_VOCABULARY: Record<string, Record<string, FieldVocabulary>> =
       [VALUE, 0.7],
       [PRICE, 0.6],
     ],
+    year: [[YEAR, 1]],
+    monthNumber: [[MONTH, 1]],
     currency: [[CURRENCY, 1]],
     initiative: [[INITIATIVE, 1]],
     category: [

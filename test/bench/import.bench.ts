@@ -8,8 +8,13 @@
  *  - Parquet: hyparquet's own pass over the file, decoding every column of every row group (`parquetRead`
  *    with `onChunk`, rows never assembled), and our row-group reader alone (`parquetRows`, no import).
  * `[parquetRows]` is the third argument (default 1,000,000; 0 skips Parquet).
+ *
+ * End to end (issue #13): the installed bin (`node bin/caio-scorecard.mjs import FILE --db WS`, the bundled
+ * CLI, as a user runs it) against `sqlite3 .import` of the same CSV, the two interleaved round by round
+ * (BENCH_ROUNDS, default 5; min and median), wall time around the child process (start-up included), the
+ * child's peak RSS and each thread's CPU time (from /proc). The workspace is created before the clock starts.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -269,18 +274,73 @@ function measure(mode: string, file: string, dir: string): { ms: number; rows: n
   return best!;
 }
 
-function sqliteImport(file: string, dir: string): { ms: number } {
-  let best = Infinity;
-  for (let i = 0; i < REPEATS; i++) {
-    const db = path.join(dir, 'ref.sqlite');
-    fs.rmSync(db, { force: true });
-    const t0 = performance.now();
-    const r = spawnSync('sqlite3', [db, '-cmd', '.mode csv', `.import ${file} t`], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`sqlite3 .import failed (install Debian's sqlite3): ${r.stderr}`);
-    best = Math.min(best, performance.now() - t0);
-  }
-  return { ms: best };
+const ROOT = path.resolve(__dirname, '../..');
+const BIN = path.join(ROOT, 'bin/caio-scorecard.mjs');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+
+interface Polled {
+  ms: number;
+  /** CPU seconds (user + system) of the process's main thread and of its busiest other thread. */
+  mainCpu: number;
+  otherCpu: number;
+  /** Peak resident set (VmHWM), MB. */
+  rss: number;
 }
+
+/**
+ * Runs a command, polling /proc every 20 ms for each thread's CPU time and the peak RSS (the last reading
+ * before exit: a poll's worth may be missed). On a machine shared with other jobs, wall time depends on
+ * their load; the storing thread's CPU, which bounds the import, much less.
+ */
+function runPolled(cmd: string, args: string[]): Promise<Polled> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const cpu = new Map<string, number>();
+    let rss = 0;
+    const poll = () => {
+      try {
+        for (const tid of fs.readdirSync(`/proc/${child.pid}/task`)) {
+          const stat = fs.readFileSync(`/proc/${child.pid}/task/${tid}/stat`, 'utf8');
+          const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          cpu.set(tid, (Number(f[11]) + Number(f[12])) / 100);
+        }
+        const hwm = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (hwm) rss = Math.max(rss, Number(hwm[1]) / 1024);
+      } catch {
+        // The process ended between two reads.
+      }
+    };
+    const timer = setInterval(poll, 20);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      const ms = performance.now() - t0;
+      if (code !== 0) return reject(new Error(`${cmd} ${args.join(' ')} failed: ${stderr}`));
+      const main = cpu.get(String(child.pid)) ?? 0;
+      const others = [...cpu].filter(([tid]) => tid !== String(child.pid)).map(([, t]) => t);
+      resolve({ ms, mainCpu: main, otherCpu: Math.max(0, ...others), rss });
+    });
+  });
+}
+
+/** One `sqlite3 .import` of the file into a new database. */
+function sqliteImportOnce(file: string, dir: string): Promise<Polled> {
+  const db = path.join(dir, 'ref.sqlite');
+  fs.rmSync(db, { force: true });
+  return runPolled('sqlite3', [db, '-cmd', '.mode csv', `.import ${file} t`]);
+}
+
+/** One `caio-scorecard import FILE --db WS` into a new workspace, as a user runs it (created beforehand). */
+function cliImportOnce(file: string, dir: string): Promise<Polled> {
+  const ws = path.join(dir, 'e2e.sqlite');
+  for (const f of fs.readdirSync(dir)) if (f.startsWith('e2e.sqlite')) fs.rmSync(path.join(dir, f));
+  execFileSync(process.execPath, [BIN, 'init', '--db', ws], { encoding: 'utf8' });
+  return runPolled(process.execPath, [BIN, 'import', file, '--db', ws]);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
   const csvRowsCount = Number(process.argv[2] ?? 1_000_000);
@@ -296,7 +356,38 @@ async function main(): Promise<void> {
       const csv = path.join(dir, 'spend.csv');
       await generateCsv(csv, csvRowsCount);
       const mb = fs.statSync(csv).size / 1024 / 1024;
-      ref = sqliteImport(csv, dir);
+      // End to end, interleaved: the reference and the CLI alternate, so both see the same machine load.
+      execFileSync(process.execPath, [path.join(ROOT, 'scripts/ensure-built.mjs')], { stdio: 'inherit' });
+      const refs: Polled[] = [];
+      const clis: Polled[] = [];
+      for (let i = 0; i < ROUNDS; i++) {
+        refs.push(await sqliteImportOnce(csv, dir));
+        clis.push(await cliImportOnce(csv, dir));
+      }
+      const refMs = refs.map((r) => r.ms);
+      const cliMs = clis.map((c) => c.ms);
+      ref = { ms: Math.min(...refMs) };
+      const s = (ms: number) => (ms / 1000).toFixed(2);
+      const mm = (xs: number[]) => `${Math.min(...xs).toFixed(2)} / ${median(xs).toFixed(2)}`;
+      const refCpu = refs.map((r) => r.mainCpu + r.otherCpu);
+      const storing = clis.map((c) => c.mainCpu);
+      const reading = clis.map((c) => c.otherCpu);
+      lines.push(
+        `CSV ${csvRowsCount.toLocaleString('en-US')} rows end to end, ${ROUNDS} rounds interleaved (min / median), load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')} at the end:`,
+        `  sqlite3 .import (reference): ${s(Math.min(...refMs))} / ${s(median(refMs))} s, CPU ${mm(refCpu)} s`,
+        `  caio-scorecard import (bundled CLI, new process): ${s(Math.min(...cliMs))} / ${s(median(cliMs))} s, ` +
+          `ratio ${f(Math.min(...cliMs) / Math.min(...refMs))}× / ${f(median(cliMs) / median(refMs))}× (target ≤ 2.0×), ` +
+          `peak RSS ${Math.max(...clis.map((c) => c.rss)).toFixed(0)} MB (target ≤ 300 MB)`,
+        `  CPU of its storing (main) thread ${mm(storing)} s = ${f(Math.min(...storing) / Math.min(...refCpu))}× / ` +
+          `${f(median(storing) / median(refCpu))}× the reference's CPU; of its reading (worker) thread ${mm(reading)} s`,
+      );
+      if (process.env.BENCH_E2E_ONLY) {
+        process.stdout.write(`${lines.join('\n')}\n`);
+        return;
+      }
       const papa = measure('papaparse', csv, dir);
       const ours = measure('import', csv, dir);
       const store = measure('store', String(csvRowsCount), dir);

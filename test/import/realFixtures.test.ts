@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/main';
 import { commitImport, previewImport } from '../../electron/import/run';
-import type { Workspace } from '../../electron/store/workspace';
+import { openWorkspace, type Workspace } from '../../electron/store/workspace';
 import {
   csvColumn,
   independentCentsSum,
@@ -31,6 +32,10 @@ interface Expected {
   total: string | null;
   currency: string[];
   dateRange: [string, string] | null;
+  /** Tameside: the rows with a date, and their total. */
+  datedOnly?: { rows: number; total: string };
+  undatedRows?: { rows: number; total: string };
+  blankRows?: number;
 }
 
 const EXPECTED = new Map(
@@ -142,6 +147,187 @@ describe('real exports import with no hint and reconcile with the independent ex
     const file = path.join(REAL, 'anthropic_claude_api_tokens_2026_02.csv');
     const err = await rejected(commitImport(ws.db, { path: file, name: 'tokens.csv' }));
     expect(err.message).toMatch(/token export: it counts tokens but carries no cost; export the Cost CSV/);
+    expect(ws.db.prepare('SELECT count(*) FROM import_batches').pluck().get()).toBe(0);
+  });
+});
+
+/** The currency expected.json names ("GBP (implied, not in file)" → GBP). */
+function currencyOf(e: Expected): string {
+  return e.currency[0]!.slice(0, 3);
+}
+
+/** The batch's stored lines: count, exact sum (BigInt), first and last date. */
+function storedLines(w: Workspace, batch: number | null) {
+  const r = w.db
+    .prepare(
+      'SELECT count(*) AS n, sum(amount_micro) AS micro, min(date) AS f, max(date) AS t, min(currency) AS c FROM spend WHERE batch_id = ?',
+    )
+    .safeIntegers(true)
+    .get(batch) as { n: bigint; micro: bigint; f: string; t: string; c: string };
+  return { n: Number(r.n), micro: r.micro, from: r.f, to: r.t, currency: r.c };
+}
+
+/** Runs the CLI; the workspace must be closed (the CLI holds it while importing). */
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`) });
+  return { code, out, err };
+}
+
+/**
+ * Public-sector spend exports with their own traps (expected.json's notes), imported with no hint where the
+ * file says enough, refused with the flag that resolves it where it does not. None names its currency: the
+ * workspace's is assumed, and the preview says so.
+ */
+describe('real public-sector spend exports, no hint', () => {
+  for (const name of ['senado_ceaps_despesas_2008_first500.csv', 'senado_ceaps_despesas_2019_first400.csv']) {
+    it(`${name}: Latin-1, title row, ';', decimal comma; dated by DATA or else ANO + MES`, async () => {
+      const e = EXPECTED.get(name)!;
+      const file = path.join(REAL, name);
+      ws = tempWorkspace({ currency: currencyOf(e) });
+      const p = await previewImport(ws.db, { path: file, name });
+      expect(p).toMatchObject({ kind: 'spend', headerRow: 2, delimiter: ';', decimal: ',', canCommit: true });
+      expect(p.mapping!.columns).toMatchObject({
+        date: 'DATA',
+        amount: e.amountColumn,
+        year: 'ANO',
+        monthNumber: 'MES',
+      });
+      expect(p.notes).toEqual([`no currency in the file: booked as ${currencyOf(e)} (workspace currency)`]);
+      const s = await commitImport(ws.db, { path: file, name });
+      expect(s).toMatchObject({ rows: e.dataRows, excluded: 0, currency: currencyOf(e) });
+      const stored = storedLines(ws, s.batch);
+      // Two decimals at most: every line is exact in micro-units, so the sum is the exact total.
+      expect(stored).toEqual({
+        n: e.dataRows,
+        micro: microOfExact(e.total!).micro,
+        from: e.dateRange![0],
+        to: e.dateRange![1],
+        currency: currencyOf(e),
+      });
+      expect(s.total!.toFixed(2)).toBe(independentCentsSum([e.total!]));
+    });
+  }
+
+  it('a row without a date whose year or month number is missing or wrong is refused by row and column', async () => {
+    ws = tempWorkspace({ currency: 'BRL' });
+    const file = writeFile(
+      tempDir(),
+      'anomes.csv',
+      'ANO;MES;DATA;VALOR_REEMBOLSADO\n2008;9;;10,50\n2008;13;;1,00\n;2;;2,00\n2008;3;25/03/2008;3,00\n',
+    );
+    const err = await rejected(commitImport(ws.db, { path: file, name: 'anomes.csv' }));
+    expect(
+      err.problems.filter((x) => x.severity === 'error').map((x) => [x.row, x.column, x.message]),
+    ).toEqual([
+      [3, 'MES', 'not a month number (1–12)'],
+      [4, 'ANO', 'empty: a value is required'],
+    ]);
+    const s = await commitImport(ws.db, { path: file, name: 'anomes.csv', skipInvalid: true });
+    expect(storedLines(ws, s.batch)).toMatchObject({
+      n: 2,
+      micro: 13_500_000n,
+      from: '2008-03-25',
+      to: '2008-09-01',
+    });
+  });
+
+  it('the 2008 Senate file in a workspace of another currency: the preview says it assumes that currency', async () => {
+    const file = path.join(REAL, 'senado_ceaps_despesas_2008_first500.csv');
+    ws = tempWorkspace({ currency: 'USD' });
+    const p = await previewImport(ws.db, { path: file, name: 'senado.csv' });
+    expect(p.notes).toEqual(['no currency in the file: booked as USD (workspace currency)']);
+    // --currency BRL books it as reais, which then need their rate like any foreign currency.
+    const err = await rejected(commitImport(ws.db, { path: file, name: 'senado.csv', currency: 'BRL' }));
+    expect(err.problems.map((x) => x.code)).toEqual(['missing-fx-rate']);
+    expect(err.message).toMatch(/no BRL rate for 2008-02, 2008-03/);
+  });
+
+  it('tameside: 976 blank lines ignored; 3 undated rows refused by row and column, --skip-invalid imports the rest', async () => {
+    const name = 'tameside_council_spend_2014-09_trimmed.csv';
+    const e = EXPECTED.get(name)!;
+    const file = path.join(REAL, name);
+    const w = tempWorkspace({ currency: currencyOf(e) });
+    const p = await previewImport(w.db, { path: file, name });
+    expect(p.counts).toMatchObject({
+      dataRows: e.dataRows,
+      valid: e.datedOnly!.rows,
+      invalid: e.undatedRows!.rows,
+    });
+    w.close();
+    const db = path.join(w.dir, 'ws.sqlite');
+    const refused = await cli(['import', file, '--db', db]);
+    expect(refused.code).toBe(1);
+    const undated = [602, 603, 604].map((r) => `row ${r}, column "Paid Date": empty: a value is required`);
+    for (const line of undated) expect(refused.err).toContain(line);
+    expect(refused.err).toContain('pass --skip-invalid to import the other rows and leave these out');
+    const done = await cli(['import', file, '--db', db, '--skip-invalid', '--json']);
+    expect(done.code).toBe(0);
+    const s = JSON.parse(done.out) as {
+      batch: number;
+      rows: number;
+      excluded: number;
+      total: number;
+      currency: string;
+    };
+    expect(s).toMatchObject({
+      rows: e.datedOnly!.rows,
+      excluded: e.undatedRows!.rows,
+      currency: currencyOf(e),
+    });
+    ws = openWorkspace(db);
+    const stored = storedLines(ws, s.batch);
+    expect(stored).toEqual({
+      n: e.datedOnly!.rows,
+      micro: microOfExact(e.datedOnly!.total).micro,
+      from: e.dateRange![0],
+      to: e.dateRange![1],
+      currency: currencyOf(e),
+    });
+    // The left-out rows are the undated ones, and with them the file's whole total.
+    expect(microOfExact(e.datedOnly!.total).micro + microOfExact(e.undatedRows!.total).micro).toBe(
+      microOfExact(e.total!).micro,
+    );
+  });
+
+  it('trafford: two optional fields with equal candidates are asked for by --column; with them, every row', async () => {
+    const name = 'trafford_council_spend_2014-09_first500.csv';
+    const e = EXPECTED.get(name)!;
+    const file = path.join(REAL, name);
+    ws = tempWorkspace({ currency: currencyOf(e) });
+    const err = await rejected(commitImport(ws.db, { path: file, name }));
+    expect(err.message).toContain(
+      'choose one (CLI: --column category=ProClass or --column category="Expense Type"',
+    );
+    expect(err.message).toContain('choose one (CLI: --column description="Extended Description"');
+    expect(ws.db.prepare('SELECT count(*) FROM import_batches').pluck().get()).toBe(0);
+    const s = await commitImport(ws.db, {
+      path: file,
+      name,
+      columns: { category: 'Expense Type', description: 'Extended Description' },
+    });
+    expect(s).toMatchObject({ rows: e.dataRows, excluded: 0, currency: currencyOf(e) });
+    expect(storedLines(ws, s.batch)).toEqual({
+      n: e.dataRows,
+      micro: microOfExact(e.total!).micro,
+      from: e.dateRange![0],
+      to: e.dateRange![1],
+      currency: currencyOf(e),
+    });
+  });
+
+  it('mexico PEF: an approved budget by fiscal year only (CICLO), no month: refused, naming what to choose', async () => {
+    const name = 'mexico_pef_2018_ac01_first300.csv';
+    const file = path.join(REAL, name);
+    ws = tempWorkspace({ currency: 'MXN' });
+    const err = await rejected(commitImport(ws.db, { path: file, name }));
+    expect(err.message).toMatch(/could not tell what this table holds from its headers \(CICLO, ID_RAMO/);
+    expect(err.message).toMatch(/choose the kind/);
+    const asBudget = await rejected(commitImport(ws.db, { path: file, name, as: 'budget' }));
+    expect(asBudget.message).toMatch(
+      /no column is mapped to the required field "Month"; map one of the file's columns to it: "CICLO" \("2018"\)/,
+    );
     expect(ws.db.prepare('SELECT count(*) FROM import_batches').pluck().get()).toBe(0);
   });
 });

@@ -181,6 +181,41 @@ describe('the import worker thread', () => {
     expect(rollupMismatch(w.db)).toBeNull();
   });
 
+  it('sums the rollup in the worker: one initiative spelt two ways is one group, equal to the lines', async () => {
+    const w = open();
+    // Every 7th line names "COPILOT " for "Copilot": the worker sums them apart, the workspace stores one id.
+    const file = writeFile(
+      w.dir,
+      'spellings.csv',
+      bigCsv(30_000, (i) =>
+        i % 7 === 0
+          ? `2026-02-${String((i % 28) + 1).padStart(2, '0')},1.000001,USD,COPILOT ,compute,AWS,x,1`
+          : null,
+      ),
+    );
+    w.db.exec(
+      `INSERT INTO fx_rates (month, currency, rate) VALUES ('2026-01', 'EUR', '1.1'), ('2026-03', 'EUR', '1.1'), ('2026-05', 'EUR', '1.1')`,
+    );
+    const s = await commitImport(w.db, { path: file, name: 'spellings.csv' });
+    expect(s.rows).toBe(30_000);
+    expect(rollupMismatch(w.db)).toBeNull();
+    const copilot = w.db.prepare(`SELECT id FROM initiatives WHERE name = 'Copilot'`).pluck().get() as number;
+    const groups = w.db
+      .prepare(
+        `SELECT count(*) AS n, sum(line_count) AS lines FROM spend_monthly
+         WHERE initiative_id = ? AND month = '2026-02' AND category = 'compute' AND vendor = 'AWS' AND currency = 'USD'`,
+      )
+      .get(copilot) as { n: number; lines: number };
+    const lines = w.db
+      .prepare(
+        `SELECT count(*) FROM spend WHERE initiative_id = ? AND month = '2026-02' AND category = 'compute' AND vendor = 'AWS' AND currency = 'USD'`,
+      )
+      .pluck()
+      .get(copilot);
+    expect(groups).toEqual({ n: 1, lines });
+    expect(lines).toBeGreaterThan(1000);
+  });
+
   it('rejects a file whose quote is never closed, naming the row, as a scan here does; nothing is written', async () => {
     const w = open();
     const file = writeFile(
