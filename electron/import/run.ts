@@ -52,11 +52,13 @@ interface Pass {
   batchId?: number;
 }
 
-function initialValues(db: Db, m: ImportMapping): ValueSettings {
+function initialValues(db: Db, m: ImportMapping, analysis: Analysis): ValueSettings {
   return {
     decimal: m.decimal ?? '.',
     dateOrder: m.dateOrder ?? 'mdy',
     timeZone: m.timeZone ?? getSettings(db).importTimeZone,
+    dayMonthPeriod: analysis.dayMonthPeriod,
+    negateWhy: analysis.negateWhy,
   };
 }
 
@@ -73,7 +75,7 @@ async function resolvedScan(
   sink: (() => Parameters<typeof scan>[1]['sink']) | null,
   retry: () => void,
 ): Promise<Pass> {
-  let values = initialValues(db, mapping);
+  let values = initialValues(db, mapping, analysis);
   for (let attempt = 0; ; attempt++) {
     const evidence =
       attempt === 0 && (mapping.decimal === null || mapping.dateOrder === null) ? new FormatEvidence() : null;
@@ -275,7 +277,15 @@ async function previewOf(db: Db, analysis: Analysis, o: ImportOptions): Promise<
       unmappedColumns: analysis.headers.filter((h) => !mapped.has(h)),
       notes: [],
       sample: [],
-      counts: { dataRows: analysis.head.length, valid: 0, invalid: 0, totalRowsExcluded: 0, records: 0 },
+      counts: {
+        dataRows: analysis.head.length,
+        valid: 0,
+        invalid: 0,
+        totalRowsExcluded: 0,
+        records: 0,
+        filtered: 0,
+      },
+      filtered: { rows: 0, reasons: [] },
       totals: [],
       reconciliation: NO_RECONCILIATION,
       problems: analysis.problems,
@@ -309,7 +319,9 @@ async function previewOf(db: Db, analysis: Analysis, o: ImportOptions): Promise<
       invalid: r.invalidRows,
       totalRowsExcluded: r.totalRows.length,
       records: r.records,
+      filtered: r.filtered.rows,
     },
+    filtered: r.filtered,
     totals: totalsOf(r),
     reconciliation: r.reconciliation,
     problems: [...pass.fileProblems, ...r.problems],
@@ -451,6 +463,7 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
       notes: r.currencyNotes,
       evidence: analysis.evidence,
       reconciliation: r.reconciliation,
+      filtered: r.filtered,
     };
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
@@ -483,6 +496,7 @@ export function summaryOfPreview(p: ImportPreview): ImportSummary {
     notes: p.notes,
     evidence: p.evidence,
     reconciliation: p.reconciliation,
+    filtered: p.filtered,
   };
 }
 
