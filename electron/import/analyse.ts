@@ -175,6 +175,7 @@ export async function analyse(db: Db, req: AnalyseRequest): Promise<Analysis> {
   for (const [field, line] of Object.entries(context?.evidence ?? {}))
     evidence[field] = [...(evidence[field] ?? []), line!];
   if (mapping && req.currency) mapping = { ...mapping, currency: req.currency };
+  if (mapping && req.filters) mapping = { ...mapping, filters: mergeFilters(req.filters) };
   let negateWhy: string | null =
     mapping?.negate && savedMapping ? `as saved with the mapping "${savedMapping.name}"` : null;
   if (mapping && mappingSource === 'proposed' && req.negate === undefined) {
@@ -190,7 +191,7 @@ export async function analyse(db: Db, req: AnalyseRequest): Promise<Analysis> {
       req.negate ? 'costs are written negative: chosen by you' : 'amounts kept as written: chosen by you',
     ];
   }
-  if (mapping && req.filters) mapping = { ...mapping, filters: mergeFilters(req.filters) };
+
   // The format's notes, for its own mapping (built-in, or saved from one for this layout).
   if (
     mapping &&

@@ -8,6 +8,7 @@ import {
 } from './columnRoles';
 import { cellText, type Cell } from './cells';
 import { headerCurrency } from './currency';
+import { compileFilter, filterKeeps } from './ledger';
 import { KIND_FIELDS } from './fields';
 import type { DetectedFormat } from './formats';
 import { IMPORT_KINDS, completeMapping, type ImportKind, type ImportMapping } from './mapping';
@@ -275,7 +276,13 @@ export function negateProposal(
   if (index === -1) return null;
   let negative = 0;
   let nonzero = 0;
+  // Only the rows the mapping keeps: an expense tool's income rows say nothing about how it writes costs.
+  const filters = mapping.filters.flatMap((f) => {
+    const i = headers.indexOf(f.column);
+    return i === -1 ? [] : [{ i, f: compileFilter(f) }];
+  });
   for (const r of head) {
+    if (!filters.every(({ i, f }) => filterKeeps(f, cellText(r.cells[i] ?? null)))) continue;
     const c = r.cells[index] ?? null;
     if (typeof c === 'number') {
       if (c !== 0) nonzero++;
