@@ -176,8 +176,14 @@ export async function analyse(db: Db, req: AnalyseRequest): Promise<Analysis> {
     evidence[field] = [...(evidence[field] ?? []), line!];
   if (mapping && req.currency) mapping = { ...mapping, currency: req.currency };
   if (mapping && req.filters) mapping = { ...mapping, filters: mergeFilters(req.filters) };
-  let negateWhy: string | null =
-    mapping?.negate && savedMapping ? `as saved with the mapping "${savedMapping.name}"` : null;
+  let negateWhy: string | null = null;
+  if (mapping?.negate && mappingSource !== 'proposed') {
+    // A flip saved or chosen before: said so, with what the rows say about it.
+    const rows = negateProposal(mapping, header.headers, header.head);
+    const where = savedMapping ? `as saved with the mapping "${savedMapping.name}"` : 'as set in the mapping';
+    negateWhy = rows ? `${where}; ${rows.replace(/ \(CLI: .*\)$/, '')}` : where;
+    evidence.negate = [negateWhy];
+  }
   if (mapping && mappingSource === 'proposed' && req.negate === undefined) {
     negateWhy = negateProposal(mapping, header.headers, header.head);
     if (negateWhy) {
