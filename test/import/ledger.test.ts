@@ -6,12 +6,17 @@
  * worked out here from the cells' text with BigInt arithmetic (helpers.ts), never by the importer.
  */
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitImport, previewImport } from '../../electron/import/run';
 import { openWorkspace } from '../../electron/store/workspace';
+import { importJobsOf } from '../../electron/service/handlers/import';
 import { findSavedMapping } from '../../electron/import/savedMappings';
+import { WORKER_MIN_BYTES } from '../../electron/import/scan';
+import { createService } from '../../electron/service/service';
+import { UploadStore } from '../../electron/service/uploads';
 import { headerSignature } from '../../shared/import/headers';
 import { describeFilter, indicatorSign, mergeFilters, parseFilter } from '../../shared/import/ledger';
 import { independentMicro, rejected, tempWorkspace, writeFile } from './helpers';
@@ -434,5 +439,67 @@ describe('the CLI: --column debit/credit, --where, --negate / --no-negate, --jso
     const both = cli('import', file, '--db', db, '--negate', '--no-negate', '--json');
     expect(both.status).not.toBe(0);
     expect(JSON.parse(both.stdout).error.message).toMatch(/--negate and --no-negate contradict/);
+  });
+});
+
+describe('the API: where and negate on import.preview / import.start; a large file through the worker', () => {
+  it('import.start with where and negate stores the kept rows flipped; a bad filter is refused by the contract', async () => {
+    const w = open('USD');
+    const uploads = new UploadStore();
+    const service = createService({ ws: w, uploads });
+    try {
+      const file = csv(w, 'tool.csv', [
+        ['Date', 'Type', 'Amount'],
+        ['2026-03-02', 'Expense', '-12.34'],
+        ['2026-03-03', 'Income', '900.00'],
+        ['2026-03-04', 'Expense', '-0.66'],
+      ]);
+      const up = uploads.registerPath(file);
+      const where = [{ column: 'Type', op: 'is' as const, values: ['Expense'] }];
+      const preview = await service.call('import.preview', { fileId: up.id, where, negate: true });
+      expect(preview).toMatchObject({
+        ok: true,
+        result: { counts: { valid: 2, filtered: 1 }, totals: [{ currency: 'USD', cents: '13.00' }] },
+      });
+      const started = await service.call('import.start', { fileId: up.id, where, negate: true });
+      if (!started.ok) throw new Error(started.error.message);
+      const done = await importJobsOf(service.ctx).settled((started.result as { jobId: string }).jobId);
+      expect(done).toMatchObject({ state: 'done', result: { rows: 2, total: 13, filtered: { rows: 1 } } });
+      expect(lines(w, 1).map((l) => l.micro)).toEqual([12_340_000, 660_000]);
+      const bad = await service.call('import.preview', {
+        fileId: up.id,
+        where: [{ column: 'Type', op: 'like', values: ['E'] }],
+      });
+      expect(bad).toMatchObject({ ok: false });
+    } finally {
+      uploads.dispose();
+    }
+  });
+
+  it('a CSV past the worker threshold: the filter and debit − credit read the same in the worker thread', async () => {
+    const w = open();
+    const header = 'Date,Type,Description,Debit,Credit';
+    const body: string[] = [];
+    let expected = 0n;
+    let kept = 0;
+    for (let i = 0; i < 40_000; i++) {
+      const type = i % 3 === 0 ? 'Income' : 'Expense';
+      const debit = i % 5 === 0 ? '' : `${(i % 997) + 1}.${String(i % 100).padStart(2, '0')}`;
+      const credit = i % 7 === 0 || debit === '' ? `${(i % 13) + 1}.05` : '';
+      body.push(
+        `2026-03-${String((i % 28) + 1).padStart(2, '0')},${type},line ${i} of a long journal,${debit},${credit}`,
+      );
+      if (type === 'Expense') {
+        expected += micro(debit) - micro(credit);
+        kept++;
+      }
+    }
+    const file = writeFile(w.dir, 'big.csv', [header, ...body].join('\n') + '\n');
+    expect(fs.statSync(file).size).toBeGreaterThan(WORKER_MIN_BYTES);
+    const filters = [{ column: 'Type', op: 'is' as const, values: ['Expense'] }];
+    const s = await commitImport(w.db, { path: file, name: 'big.csv', filters });
+    expect(s).toMatchObject({ rows: kept, sourceRows: 40_000, filtered: { rows: 40_000 - kept } });
+    const sum = w.db.prepare('SELECT sum(amount_micro) FROM spend WHERE batch_id = ?').pluck().get(s.batch);
+    expect(BigInt(sum as number)).toBe(expected);
   });
 });
