@@ -96,6 +96,33 @@ describe('debit and credit columns: amount = debit − credit', () => {
     });
   }
 
+  it('a UK bank statement: account lines above the header, £ in the cells, Paid out − Paid in, the balance left alone', async () => {
+    const w = open('GBP');
+    const file = writeFile(
+      w.dir,
+      'statement.csv',
+      'Account Name:,"FlexAccount"\nAccount Balance:,"£1,326.01"\n\n' +
+        'Date,Transaction type,Description,Paid out,Paid in,Balance\n' +
+        '14 Jul 2026,Visa purchase,B&Q WAREHOUSE,£23.99,,£976.01\n' +
+        '15 Jul 2026,Bank credit,J SMITH PAYMENT,,£350.00,£1326.01\n' +
+        '16 Jul 2026,Direct debit,OPENAI,"£1,020.00",,£306.01\n',
+    );
+    const p = await previewImport(w.db, { path: file, name: 'statement.csv' });
+    expect(p).toMatchObject({ headerRow: 4, canCommit: true });
+    expect(p.mapping!.columns).toEqual({
+      date: 'Date',
+      debit: 'Paid out',
+      credit: 'Paid in',
+      description: 'Description',
+    });
+    const s = await commitImport(w.db, { path: file, name: 'statement.csv' });
+    expect(lines(w, s.batch)).toEqual([
+      { row: 5, date: '2026-07-14', micro: Number(micro('23.99')), currency: 'GBP' },
+      { row: 6, date: '2026-07-15', micro: -Number(micro('350.00')), currency: 'GBP' },
+      { row: 7, date: '2026-07-16', micro: Number(micro('1020.00')), currency: 'GBP' },
+    ]);
+  });
+
   it('a workbook with number cells: debit − credit from the numbers, a row with neither is a problem on its row', async () => {
     const w = open();
     const wb = new ExcelJS.Workbook();
