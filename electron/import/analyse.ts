@@ -172,8 +172,9 @@ export async function analyse(db: Db, req: AnalyseRequest): Promise<Analysis> {
       ? (sourceOf(format.format)?.fileContext?.(header.preamble.map((r) => r.cells)) ?? null)
       : null;
   if (mapping && context?.currency) mapping = { ...mapping, currency: context.currency };
+  // What the file says outside its table explains the column better than "0/2 values are dates" ("2102").
   for (const [field, line] of Object.entries(context?.evidence ?? {}))
-    evidence[field] = [...(evidence[field] ?? []), line!];
+    evidence[field] = [...(evidence[field] ?? []).filter((l) => !/^0\/\d+ values are/.test(l)), line!];
   if (mapping && req.currency) mapping = { ...mapping, currency: req.currency };
   if (mapping && req.filters) mapping = { ...mapping, filters: mergeFilters(req.filters) };
   let negateWhy: string | null = null;

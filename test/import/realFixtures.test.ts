@@ -209,7 +209,10 @@ describe('the real DATEV EXTF booking batch imports with no hint (issue #13, ite
     expect(p.notes).toContain(
       'amounts signed by "Soll/Haben-Kennzeichen" (debit +, credit −): 1 "H" −, 1 "S" +',
     );
-    expect(p.evidence.date!.join(' ')).toMatch(/dates the batch 2018-02-01 to 2018-02-28/);
+    expect(p.evidence.date).toEqual([
+      'header "Belegdatum" is German "belegdatum": the date',
+      'the EXTF line above the header dates the batch 2018-02-01 to 2018-02-28: "Belegdatum" (DDMM) takes its year from it',
+    ]);
 
     const s = await commitImport(ws.db, { path: file, name });
     expect(s).toMatchObject({ format: 'datev-extf', rows: e.dataRows, currency: e.currency[0], excluded: 0 });

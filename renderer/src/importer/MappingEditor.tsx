@@ -36,6 +36,14 @@ export function MappingEditor({
     const columns = { ...draft.columns };
     if (column === NONE) delete columns[field];
     else columns[field] = column;
+    // One way to form the amount: a column (signed by an indicator), or debit − credit.
+    if (column !== NONE && (field === 'debit' || field === 'credit')) {
+      delete columns.amount;
+      delete columns.sign;
+    } else if (column !== NONE && field === 'amount') {
+      delete columns.debit;
+      delete columns.credit;
+    }
     // A currency read from the amount's header ("Betrag (EUR)") follows the amount column.
     const before = draft.columns.amount ? headerWords(draft.columns.amount).currency : null;
     const follows = field === 'amount' && !columns.currency && before !== null && draft.currency === before;
