@@ -53,16 +53,18 @@ export interface ScanResult {
   sample: ImportRecord[];
 }
 
-/** Distinct reasons listed; rows beyond them are counted under the last line. */
+/** Distinct reasons listed; rows with other reasons are counted on one line after them. */
 const MAX_FILTER_REASONS = 50;
+export const OTHER_FILTER_REASONS = 'other values (not listed one by one)';
 
 function countFiltered(f: FilteredRows, reason: string, row: number): void {
   f.rows++;
   let line = f.reasons.find((x) => x.reason === reason);
-  if (!line) {
-    if (f.reasons.length >= MAX_FILTER_REASONS) line = f.reasons[f.reasons.length - 1]!;
-    else f.reasons.push((line = { reason, rows: 0, firstRows: [] }));
+  if (!line && f.reasons.length >= MAX_FILTER_REASONS) {
+    line = f.reasons.find((x) => x.reason === OTHER_FILTER_REASONS);
+    reason = OTHER_FILTER_REASONS;
   }
+  if (!line) f.reasons.push((line = { reason, rows: 0, firstRows: [] }));
   line.rows++;
   if (line.firstRows.length < 5) line.firstRows.push(row);
 }

@@ -15,6 +15,7 @@ import { openWorkspace } from '../../electron/store/workspace';
 import { importJobsOf } from '../../electron/service/handlers/import';
 import { findSavedMapping } from '../../electron/import/savedMappings';
 import { WORKER_MIN_BYTES } from '../../electron/import/scan';
+import { OTHER_FILTER_REASONS } from '../../electron/import/scanCore';
 import { createService } from '../../electron/service/service';
 import { UploadStore } from '../../electron/service/uploads';
 import { headerSignature } from '../../shared/import/headers';
@@ -374,6 +375,29 @@ describe('row filters: keep rows where a column is (or is not) a value', () => {
       column: 'Type',
       code: 'missing-column',
       message: 'the mapping keeps rows by column "Type", which this file does not have',
+    });
+  });
+
+  it('many distinct values left out: 50 reasons listed, the rest counted on one line', async () => {
+    const w = open();
+    const rows = [
+      ['Date', 'Type', 'Amount'],
+      ['2026-03-01', 'Expense', '1.00'],
+    ];
+    for (let i = 0; i < 60; i++) rows.push(['2026-03-02', `Kind ${i}`, '2.00']);
+    const file = csv(w, 'many.csv', rows);
+    const p = await previewImport(w.db, {
+      path: file,
+      name: 'many.csv',
+      filters: [{ column: 'Type', op: 'is', values: ['Expense'] }],
+    });
+    expect(p.counts).toMatchObject({ valid: 1, filtered: 60 });
+    expect(p.filtered.reasons).toHaveLength(51);
+    expect(p.filtered.reasons[49]!.reason).toBe('Type is "Kind 49" (keeping Type = Expense)');
+    expect(p.filtered.reasons[50]).toEqual({
+      reason: OTHER_FILTER_REASONS,
+      rows: 10,
+      firstRows: [53, 54, 55, 56, 57],
     });
   });
 
