@@ -85,7 +85,7 @@ describe('import wizard: ledger shapes', () => {
     });
 
     expect(await page.getByTestId('import-result').textContent()).toContain(
-      '1 rows not kept by the row filter',
+      '1 row not kept by the row filter',
     );
     // April's file of the same layout: the saved mapping filters it the same way, unasked.
     await page.getByRole('button', { name: 'Import another file' }).click();

@@ -441,8 +441,8 @@ describe('the CLI: --column debit/credit, --where, --negate / --no-negate, --jso
     const dry = cli('import', file, '--db', db, '--where', 'Type=Expense', '--negate', '--dry-run');
     expect(dry.status, dry.stderr).toBe(0);
     expect(dry.stdout).toContain('keeping rows where Type = Expense');
-    expect(dry.stdout).toContain('filtered out: 1 rows (not imported)');
-    expect(dry.stdout).toContain('1 × Type is "Reimbursement" (keeping Type = Expense), rows 3');
+    expect(dry.stdout).toContain('filtered out: 1 row (not imported)');
+    expect(dry.stdout).toContain('1 × Type is "Reimbursement" (keeping Type = Expense), row 3');
     expect(dry.stdout).toContain('total: 190.75 USD');
     expect(dry.stdout).toMatch(
       /costs are written negative in this file: every amount's sign is flipped \(3 amounts\)/,

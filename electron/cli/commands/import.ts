@@ -161,10 +161,11 @@ function printPreview(p: ImportPreview, io: CliIo): void {
   io.out(
     `  rows: ${p.counts.dataRows} read, ${p.counts.valid} valid, ${p.counts.invalid} with problems, ${p.counts.totalRowsExcluded} Total rows left out`,
   );
-  if (p.filtered.rows) io.out(`  filtered out: ${p.filtered.rows} rows (not imported)`);
+  const rows = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
+  if (p.filtered.rows) io.out(`  filtered out: ${rows(p.filtered.rows)} (not imported)`);
   for (const f of p.filtered.reasons)
     io.out(
-      `    ${f.rows} × ${f.reason}, rows ${f.firstRows.join(', ')}${f.rows > f.firstRows.length ? ', ...' : ''}`,
+      `    ${f.rows} × ${f.reason}, ${f.rows === 1 ? 'row' : 'rows'} ${f.firstRows.join(', ')}${f.rows > f.firstRows.length ? ', ...' : ''}`,
     );
   for (const t of p.totals) io.out(`  total: ${t.cents} ${t.currency}`);
   printReconciliation(p.reconciliation, io);
