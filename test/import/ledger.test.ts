@@ -124,6 +124,21 @@ describe('debit and credit columns: amount = debit − credit', () => {
     ]);
   });
 
+  it('a journal with a Total row: left out and checked as debit − credit, not counted among the lines', async () => {
+    const w = open();
+    const file = csv(w, 'totals.csv', [
+      ['Date', 'Text', 'Debit', 'Credit'],
+      ['2026-03-02', 'OpenAI', '100.00', ''],
+      ['2026-03-03', 'refund', '', '10.00'],
+      ['', 'Total', '100.00', '10.00'],
+    ]);
+    const p = await previewImport(w.db, { path: file, name: 'totals.csv' });
+    expect(p).toMatchObject({ canCommit: true, counts: { valid: 2, totalRowsExcluded: 1 } });
+    expect(p.reconciliation).toMatchObject({ mismatches: 0, fileTotal: { row: 4 } });
+    expect(p.notes).toContain('amounts = "Debit" − "Credit": 1 with a debit only, 1 with a credit only');
+    expect(p.totals[0]!.cents).toBe('90.00');
+  });
+
   it('a workbook with number cells: debit − credit from the numbers, a row with neither is a problem on its row', async () => {
     const w = open();
     const wb = new ExcelJS.Workbook();
