@@ -1,18 +1,22 @@
 import { detectFormat, type DetectedFormat } from '../../shared/import/formats';
+import { mergeFilters } from '../../shared/import/ledger';
 import { headerSignature } from '../../shared/import/headers';
 import {
   completeMapping,
   type ImportKind,
   type ImportMapping,
   type ImportMappingInput,
+  type RowFilter,
 } from '../../shared/import/mapping';
 import { evidenceFor, FileEvidence, type ColumnChoice } from '../../shared/import/columnRoles';
 import { KIND_FIELDS } from '../../shared/import/fields';
 import { problem, type ImportProblem } from '../../shared/import/problems';
+import type { DayMonthPeriod } from '../../shared/import/ledger';
 import {
   amountHeaderCurrency,
   builtinMapping,
   KIND_MARGIN,
+  negateProposal,
   proposeMapping,
   rankKinds,
   withBasis,
@@ -42,6 +46,10 @@ export interface AnalyseRequest extends SourceOptions {
    * close candidates), over whatever mapping was found.
    */
   columns?: Record<string, string>;
+  /** The file writes costs negative (true) or as costs (false), over the mapping and the proposal (the CLI's --negate / --no-negate). */
+  negate?: boolean;
+  /** Rows to keep, over the mapping's filters (the CLI's --where). */
+  filters?: RowFilter[];
 }
 
 export type MappingSource = 'given' | 'saved' | 'builtin' | 'proposed';
@@ -64,6 +72,10 @@ export interface Analysis extends HeaderInfo {
   kindCandidates: KindCandidate[];
   /** The best two kinds are too close to pick: no mapping until the user chooses the kind. */
   kindUndecided: boolean;
+  /** The file's own period, from the lines above its header (DATEV), for dates written as DDMM. */
+  dayMonthPeriod: DayMonthPeriod | null;
+  /** Why the mapping flips the amounts' sign, when it was proposed from the rows (shown with the note). */
+  negateWhy: string | null;
 }
 
 /**
@@ -153,7 +165,40 @@ export async function analyse(db: Db, req: AnalyseRequest): Promise<Analysis> {
       evidence[field] ??= evidenceFor(file, mapping.kind, field, column);
     }
   }
+  // What the lines above the header say about this file (DATEV's metadata record): read for every file,
+  // so a mapping saved from last quarter's batch never carries its period or currency over.
+  const context =
+    mapping && mapping.format === format.format
+      ? (sourceOf(format.format)?.fileContext?.(header.preamble.map((r) => r.cells)) ?? null)
+      : null;
+  if (mapping && context?.currency) mapping = { ...mapping, currency: context.currency };
+  // What the file says outside its table explains the column better than "0/2 values are dates" ("2102").
+  for (const [field, line] of Object.entries(context?.evidence ?? {}))
+    evidence[field] = [...(evidence[field] ?? []).filter((l) => !/^0\/\d+ values are/.test(l)), line!];
   if (mapping && req.currency) mapping = { ...mapping, currency: req.currency };
+  if (mapping && req.filters) mapping = { ...mapping, filters: mergeFilters(req.filters) };
+  let negateWhy: string | null = null;
+  if (mapping?.negate && mappingSource !== 'proposed') {
+    // A flip saved or chosen before: said so, with what the rows say about it.
+    const rows = negateProposal(mapping, header.headers, header.head);
+    const where = savedMapping ? `as saved with the mapping "${savedMapping.name}"` : 'as set in the mapping';
+    negateWhy = rows ? `${where}; ${rows.replace(/ \(CLI: .*\)$/, '')}` : where;
+    evidence.negate = [negateWhy];
+  }
+  if (mapping && mappingSource === 'proposed' && req.negate === undefined) {
+    negateWhy = negateProposal(mapping, header.headers, header.head);
+    if (negateWhy) {
+      mapping = { ...mapping, negate: true };
+      evidence.negate = [negateWhy];
+    }
+  }
+  if (mapping && req.negate !== undefined) {
+    mapping = { ...mapping, negate: req.negate };
+    evidence.negate = [
+      req.negate ? 'costs are written negative: chosen by you' : 'amounts kept as written: chosen by you',
+    ];
+  }
+
   // The format's notes, for its own mapping (built-in, or saved from one for this layout).
   if (
     mapping &&
@@ -202,6 +247,8 @@ export async function analyse(db: Db, req: AnalyseRequest): Promise<Analysis> {
     columnChoices,
     kindCandidates,
     kindUndecided,
+    dayMonthPeriod: context?.dayMonthPeriod ?? null,
+    negateWhy,
   };
 }
 
@@ -269,6 +316,14 @@ function chooseColumns(
       // A column read as one field only: the field it held before gives it up.
       for (const [other, c] of Object.entries(columns))
         if (c === column && other !== field) delete columns[other];
+      // One way to form the amount: a column (with an indicator), or debit − credit.
+      if (field === 'debit' || field === 'credit') {
+        delete columns.amount;
+        delete columns.sign;
+      } else if (field === 'amount') {
+        delete columns.debit;
+        delete columns.credit;
+      }
       columns[field] = column;
     }
   }

@@ -52,11 +52,13 @@ interface Pass {
   batchId?: number;
 }
 
-function initialValues(db: Db, m: ImportMapping): ValueSettings {
+function initialValues(db: Db, m: ImportMapping, analysis: Analysis): ValueSettings {
   return {
     decimal: m.decimal ?? '.',
     dateOrder: m.dateOrder ?? 'mdy',
     timeZone: m.timeZone ?? getSettings(db).importTimeZone,
+    dayMonthPeriod: analysis.dayMonthPeriod,
+    negateWhy: analysis.negateWhy,
   };
 }
 
@@ -73,7 +75,7 @@ async function resolvedScan(
   writer: (() => RecordWriter) | null,
   retry: () => void,
 ): Promise<Pass> {
-  let values = initialValues(db, mapping);
+  let values = initialValues(db, mapping, analysis);
   for (let attempt = 0; ; attempt++) {
     const evidence =
       attempt === 0 && (mapping.decimal === null || mapping.dateOrder === null) ? new FormatEvidence() : null;
@@ -280,7 +282,15 @@ async function previewOf(db: Db, analysis: Analysis, o: ImportOptions): Promise<
       unmappedColumns: analysis.headers.filter((h) => !mapped.has(h)),
       notes: [],
       sample: [],
-      counts: { dataRows: analysis.head.length, valid: 0, invalid: 0, totalRowsExcluded: 0, records: 0 },
+      counts: {
+        dataRows: analysis.head.length,
+        valid: 0,
+        invalid: 0,
+        totalRowsExcluded: 0,
+        records: 0,
+        filtered: 0,
+      },
+      filtered: { rows: 0, reasons: [] },
       totals: [],
       reconciliation: NO_RECONCILIATION,
       problems: analysis.problems,
@@ -314,7 +324,9 @@ async function previewOf(db: Db, analysis: Analysis, o: ImportOptions): Promise<
       invalid: r.invalidRows,
       totalRowsExcluded: r.totalRows.length,
       records: r.records,
+      filtered: r.filtered.rows,
     },
+    filtered: r.filtered,
     totals: totalsOf(r),
     reconciliation: r.reconciliation,
     problems: [...pass.fileProblems, ...r.problems],
@@ -456,6 +468,7 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
       notes: r.currencyNotes,
       evidence: analysis.evidence,
       reconciliation: r.reconciliation,
+      filtered: r.filtered,
     };
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
@@ -488,6 +501,7 @@ export function summaryOfPreview(p: ImportPreview): ImportSummary {
     notes: p.notes,
     evidence: p.evidence,
     reconciliation: p.reconciliation,
+    filtered: p.filtered,
   };
 }
 

@@ -11,6 +11,7 @@ import type { FormatEvidence } from '../../shared/import/evidence';
 import type { ImportMapping } from '../../shared/import/mapping';
 import { problem, type ImportProblem } from '../../shared/import/problems';
 import { recordAmount, recordInitiative, type ImportRecord } from '../../shared/import/records';
+import type { FilteredRows } from '../../shared/import/summary';
 import { RowTransformer, type TransformContext, type ValueSettings } from '../../shared/import/transform';
 import { ImportCancelled } from './errors';
 import type { RowPass, SourceSpec } from './source';
@@ -33,6 +34,8 @@ export interface ScanResult {
   invalidRows: number;
   /** Rows left out: invalid ones (with skip-invalid) and Total rows. */
   excludedRows: number;
+  /** Rows the mapping's filters did not keep (never problems): how many, and by reason with the first rows. */
+  filtered: FilteredRows;
   totalRows: number[];
   /** The control rows left out, each checked against the rows it covers; the file total; footer lines. */
   reconciliation: Reconciliation;
@@ -48,6 +51,22 @@ export interface ScanResult {
   newInitiatives: { name: string; row: number }[];
   dateRange: { from: string; to: string } | null;
   sample: ImportRecord[];
+}
+
+/** Distinct reasons listed; rows with other reasons are counted on one line after them. */
+const MAX_FILTER_REASONS = 50;
+export const OTHER_FILTER_REASONS = 'other values (not listed one by one)';
+
+function countFiltered(f: FilteredRows, reason: string, row: number): void {
+  f.rows++;
+  let line = f.reasons.find((x) => x.reason === reason);
+  if (!line && f.reasons.length >= MAX_FILTER_REASONS) {
+    line = f.reasons.find((x) => x.reason === OTHER_FILTER_REASONS);
+    reason = OTHER_FILTER_REASONS;
+  }
+  if (!line) f.reasons.push((line = { reason, rows: 0, firstRows: [] }));
+  line.rows++;
+  if (line.firstRows.length < 5) line.firstRows.push(row);
 }
 
 /** What a scan needs from the workspace, as plain data (read once on the thread that owns the database). */
@@ -158,6 +177,7 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
     records: 0,
     invalidRows: 0,
     excludedRows: 0,
+    filtered: { rows: 0, reasons: [] },
     totalRows: [],
     reconciliation: { controlRows: [], fileTotal: null, mismatches: 0, footerRows: [] },
     problems: [],
@@ -217,6 +237,10 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
       const out = transformer.transform(row);
       if (out.skipped === 'blank') continue;
       r.dataRows++;
+      if (out.skipped === 'filtered') {
+        countFiltered(r.filtered, out.filteredBy!, row.row);
+        continue;
+      }
       if (excluded.has(row.row)) {
         r.excludedRows++;
         note(problem(row.row, null, null, 'left out on request', 'warning', 'excluded'));
@@ -336,7 +360,7 @@ export async function scanRows(ctx: ScanContext, job: ScanJob, hooks: ScanHooks)
   }
   // Read after the rows: an unmapped required field names the columns with their first values.
   r.fileProblems = transformer.fileProblems;
-  r.currencyNotes = transformer.currencyNotes();
+  r.currencyNotes = [...transformer.currencyNotes(), ...transformer.amountNotes()];
   for (const [currency, partial] of partials)
     r.totals.set(currency, (r.totals.get(currency) ?? 0n) + BigInt(partial));
   // The partial sums are in r.totals by now.

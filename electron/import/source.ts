@@ -217,6 +217,8 @@ export interface HeaderInfo {
   headers: string[];
   /** The first rows after the header, for format detection and the preview. */
   head: SourceRow[];
+  /** The non-blank rows above the header (title lines, DATEV's metadata record). */
+  preamble: SourceRow[];
 }
 
 const HEAD_ROWS = 40;
@@ -242,5 +244,11 @@ export async function readHeader(source: FileSource): Promise<HeaderInfo> {
   const index = source.container === 'parquet' || source.container === 'json' ? 0 : detectHeaderRow(grid);
   const { headers, depth } = buildHeaders(grid, index);
   const last = rows[index + depth - 1]!;
-  return { headerRow: rows[index]!.row, lastHeaderRow: last.row, headers, head: rows.slice(index + depth) };
+  return {
+    headerRow: rows[index]!.row,
+    lastHeaderRow: last.row,
+    headers,
+    head: rows.slice(index + depth),
+    preamble: rows.slice(0, index),
+  };
 }

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { IMPORT_KINDS, ImportMappingSchema, type ImportKind, type ImportMapping } from '../import/mapping';
+import {
+  IMPORT_KINDS,
+  ImportMappingSchema,
+  RowFilterSchema,
+  type ImportKind,
+  type ImportMapping,
+} from '../import/mapping';
 import type { ImportProblem } from '../import/problems';
 import type { ImportPreview, ImportSummary } from '../import/summary';
 import { Empty, Id, method } from './contract';
@@ -25,6 +31,13 @@ export const ImportRequest = z
       .refine((r) => Object.keys(r).length <= 40, { message: 'at most 40 column choices' })
       .optional(),
     basis: z.enum(['effective', 'billed']).optional(),
+    /**
+     * The file writes costs negative (true: flip every amount's sign) or not (false), over the mapping and
+     * the proposal; the CLI's `--negate` / `--no-negate`.
+     */
+    negate: z.boolean().optional(),
+    /** Rows to keep ("Type = Expense"), over the mapping's filters; the CLI's `--where`. */
+    where: z.array(RowFilterSchema).max(20).optional(),
     encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']).optional(),
     delimiter: z.enum([',', ';', '\t', '|']).optional(),
     skipInvalid: z.boolean().default(false),

@@ -780,7 +780,7 @@ export function proposeRoles(file: FileEvidence, kind: ImportKind): RoleProposal
     };
     taken.add(best.column);
   }
-  return { kind, roles, choices, missing };
+  return preferLedgerPair({ kind, roles, choices, missing });
 }
 
 function round(x: number): number {
@@ -798,4 +798,30 @@ export function evidenceFor(file: FileEvidence, kind: ImportKind, field: string,
   const scored = scoreColumn(file, kind, spec, index);
   if (scored.header) return scored.evidence;
   return [contentFit(file.profile(index), contentKindOf(spec, kind)).sentence];
+}
+
+/**
+ * A ledger's two amount columns proposed in place of one amount: when debit and credit columns were both
+ * found, they form the amount (debit − credit) and a column taken as the amount gives way; a lone debit or
+ * credit next to an amount column is dropped.
+ */
+export function preferLedgerPair(proposal: RoleProposal): RoleProposal {
+  const { roles } = proposal;
+  const pair = roles.debit && roles.credit;
+  if (pair) {
+    const rest = { ...roles };
+    delete rest.amount;
+    delete rest.sign;
+    return {
+      ...proposal,
+      roles: rest,
+      choices: proposal.choices.filter((c) => c.field !== 'amount'),
+      missing: proposal.missing.filter((f) => f !== 'amount'),
+    };
+  }
+  const rest = { ...roles };
+  delete rest.debit;
+  delete rest.credit;
+  if (!rest.amount) delete rest.sign;
+  return { ...proposal, roles: rest };
 }

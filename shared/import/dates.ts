@@ -63,7 +63,8 @@ function utcMs(y: number, monthIndex: number, d: number, h = 0, min = 0, s = 0):
   return date.getTime();
 }
 
-function isoFromParts(y: number, m: number, d: number): IsoDate {
+/** A calendar date from its parts; a month or day that does not exist is a DateParseError. */
+export function isoFromParts(y: number, m: number, d: number): IsoDate {
   if (m < 1 || m > 12) throw new DateParseError(`month ${m} does not exist`);
   const days = new Date(utcMs(y, m, 0)).getUTCDate();
   if (d < 1 || d > days) throw new DateParseError(`day ${d} does not exist in ${y}-${pad(m)}`);

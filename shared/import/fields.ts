@@ -17,6 +17,25 @@ const f = (name: string, label: string, type: FieldType, required: boolean): Fie
 });
 
 /**
+ * A ledger's ways of writing an amount: two columns (amount = debit − credit), or an unsigned amount with a
+ * debit/credit indicator (DATEV's S/H, "Dr/Cr"). Either stands in for the amount column.
+ */
+const LEDGER_FIELDS: FieldSpec[] = [
+  f('debit', 'Debit (amount = debit − credit)', 'amount', false),
+  f('credit', 'Credit (subtracted)', 'amount', false),
+  f('sign', 'Debit/credit indicator (S/H, Dr/Cr)', 'text', false),
+];
+
+/** Fields that stand in for the required amount: debit and credit columns (either one is enough). */
+export const AMOUNT_STAND_INS = ['debit', 'credit'] as const;
+
+/** Whether a required field is provided by the mapping's columns (the amount also by debit/credit). */
+export function fieldProvided(columns: Readonly<Record<string, string>>, field: string): boolean {
+  if (columns[field]) return true;
+  return field === 'amount' && AMOUNT_STAND_INS.some((s) => !!columns[s]);
+}
+
+/**
  * The fields each kind of data has; `required` ones must be mapped and filled on every row. The words
  * that propose them from a header are in vocabulary.ts.
  */
@@ -27,6 +46,7 @@ export const KIND_FIELDS: Record<ImportKind, FieldSpec[]> = {
     // A row without a date is dated the first of its month when the file has year and month-number columns.
     f('year', 'Year (for rows without a date)', 'count', false),
     f('monthNumber', 'Month number (for rows without a date)', 'count', false),
+    ...LEDGER_FIELDS,
     f('currency', 'Currency', 'text', false),
     f('initiative', 'Initiative', 'text', false),
     f('category', 'Category', 'text', false),
@@ -42,6 +62,7 @@ export const KIND_FIELDS: Record<ImportKind, FieldSpec[]> = {
   budget: [
     f('month', 'Month', 'month', true),
     f('amount', 'Budget', 'amount', true),
+    ...LEDGER_FIELDS,
     f('currency', 'Currency', 'text', false),
     f('initiative', 'Initiative', 'text', false),
     f('category', 'Category', 'text', false),
@@ -50,6 +71,7 @@ export const KIND_FIELDS: Record<ImportKind, FieldSpec[]> = {
     f('date', 'Date', 'date', true),
     f('initiative', 'Initiative', 'text', true),
     f('amount', 'Benefit', 'amount', true),
+    ...LEDGER_FIELDS,
     f('currency', 'Currency', 'text', false),
     f('type', 'Benefit type', 'text', false),
     f('realized', 'Realized / projected', 'text', false),

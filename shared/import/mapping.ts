@@ -9,6 +9,20 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type { FormatId } from './sources';
 
+/**
+ * A row filter saved with the mapping: keep the rows whose column's text is (`is`) or is not (`is-not`) one of
+ * the values (trimmed, case ignored; a value ending in `*` matches as a prefix: "4*" is every 4xxx account).
+ * Several filters all apply ("Type = Expense" and "Status ≠ Void").
+ */
+export const RowFilterSchema = z
+  .object({
+    column: z.string().min(1).max(500),
+    op: z.enum(['is', 'is-not']).default('is'),
+    values: z.array(z.string().max(500)).min(1).max(100),
+  })
+  .strict();
+export type RowFilter = z.output<typeof RowFilterSchema>;
+
 /** How the spend category of a row is decided when the file has no category column of ours. */
 export const CATEGORY_RULES = ['column', 'cloud-service', 'constant'] as const;
 
@@ -61,6 +75,13 @@ export const ImportMappingSchema = z
     duplicateNames: z.enum(['reject', 'qualify-with-row']).default('reject'),
     /** FOCUS: the cost column used; the other one is never added on top. */
     basis: z.enum(['effective', 'billed']).nullable().default(null),
+    /**
+     * The file writes costs negative (a bank or card export, an expense tool's outflows): every amount's
+     * sign is flipped, after debit − credit or the debit/credit indicator formed it.
+     */
+    negate: z.boolean().default(false),
+    /** Rows kept: only those every filter keeps (the others are counted by reason, never stored). */
+    filters: z.array(RowFilterSchema).max(20).default([]),
   })
   .strict();
 

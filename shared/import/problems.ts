@@ -4,9 +4,9 @@
  * (`unsupported-format`), holds nothing we can tell (`unknown-kind`), has no data (`no-rows`), was
  * imported already (`duplicate-file`); the mapping reads a column the file lacks (`missing-column`) or
  * leaves a required field unmapped (`unmapped-required`), a wide KPI table has no period columns
- * (`no-period-columns`); the rows do not decide the decimal separator or date order
- * (`undecided-decimal`, `undecided-date-order`); amounts in a currency without an exchange rate for
- * their month (`missing-fx-rate`). Row-level: an empty required value (`required-empty`), a value that
+ * (`no-period-columns`), the amount is read two ways at once (`mapping-conflict`); the rows do not decide
+ * the decimal separator or date order (`undecided-decimal`, `undecided-date-order`); amounts in a
+ * currency without an exchange rate for their month (`missing-fx-rate`). Row-level: an empty required value (`required-empty`), a value that
  * does not read (`invalid-value`), a currency that is not one (`unknown-currency`), a sign standing for
  * several currencies (`ambiguous-currency`), a row naming two currencies (`currency-conflict`), an
  * initiative named twice or already in the workspace (`duplicate-name`, `initiative-exists`).
@@ -28,6 +28,7 @@ export const PROBLEM_CODES = [
   'missing-column',
   'unmapped-required',
   'no-period-columns',
+  'mapping-conflict',
   'undecided-decimal',
   'undecided-date-order',
   'missing-fx-rate',

@@ -6,7 +6,9 @@ import {
   type FileEvidence,
   type RoleProposal,
 } from './columnRoles';
+import { cellText, type Cell } from './cells';
 import { headerCurrency } from './currency';
+import { compileFilter, filterKeeps } from './ledger';
 import { KIND_FIELDS } from './fields';
 import type { DetectedFormat } from './formats';
 import { IMPORT_KINDS, completeMapping, type ImportKind, type ImportMapping } from './mapping';
@@ -152,9 +154,12 @@ export function rankKinds(file: FileEvidence, fiscalStartMonth: number): KindRan
       continue;
     }
     const required = KIND_FIELDS[kind].filter((s) => s.required);
+    const { debit, credit } = proposal.roles;
+    // A ledger's pair stands in for the amount (preferLedgerPair): it scores as its weaker column.
+    const pair = debit && credit ? { score: Math.min(debit.score, credit.score) } : undefined;
     const requiredScores = required.map(
       (s) =>
-        proposal.roles[s.name]?.score ??
+        (proposal.roles[s.name] ?? (s.name === 'amount' ? pair : undefined))?.score ??
         proposal.choices.find((c) => c.field === s.name)?.candidates[0]?.score ??
         0,
     );
@@ -169,6 +174,8 @@ export function rankKinds(file: FileEvidence, fiscalStartMonth: number): KindRan
       .map((s) => {
         const role = proposal.roles[s.name];
         if (role) return `${s.label.toLowerCase()} ← "${role.column}"`;
+        if (s.name === 'amount' && debit && credit)
+          return `${s.label.toLowerCase()} ← "${debit.column}" − "${credit.column}"`;
         const choice = proposal.choices.find((c) => c.field === s.name);
         return `${s.label.toLowerCase()} ← ${choice!.candidates.map((c) => `"${c.column}"`).join(' or ')}`;
       })
@@ -247,4 +254,49 @@ export function amountHeaderCurrency(mapping: ImportMapping): { currency: string
     currency,
     evidence: `no currency column; the amount's header "${amount}" names ${currency}, so amounts without a currency of their own are ${currency}`,
   };
+}
+
+/** A negative amount as written: a leading minus, parentheses, a trailing minus (number cells: below 0). */
+const NEGATIVE_TEXT = /^\s*[-−]\s*[^\s]|^\s*\(.*\d.*\)\s*$|\d\s*[-−]\s*$/;
+const NONZERO_DIGIT = /[1-9]/;
+
+/**
+ * Whether a spend file writes its costs negative (a bank or card statement, an expense tool's outflows),
+ * read from the amount column's first rows: the sentence saying why when at least two thirds of the amounts
+ * other than zero are negative (and at least two are), else null. Never applied without this sentence.
+ */
+export function negateProposal(
+  mapping: ImportMapping,
+  headers: readonly string[],
+  head: readonly { cells: readonly Cell[] }[],
+): string | null {
+  const column = mapping.columns.amount;
+  if (mapping.kind !== 'spend' || !column || mapping.columns.sign) return null;
+  const index = headers.indexOf(column);
+  if (index === -1) return null;
+  let negative = 0;
+  let nonzero = 0;
+  // Only the rows the mapping keeps: an expense tool's income rows say nothing about how it writes costs.
+  const filters = mapping.filters.flatMap((f) => {
+    const i = headers.indexOf(f.column);
+    return i === -1 ? [] : [{ i, f: compileFilter(f) }];
+  });
+  for (const r of head) {
+    if (!filters.every(({ i, f }) => filterKeeps(f, cellText(r.cells[i] ?? null)))) continue;
+    const c = r.cells[index] ?? null;
+    if (typeof c === 'number') {
+      if (c !== 0) nonzero++;
+      if (c < 0) negative++;
+      continue;
+    }
+    const t = cellText(c);
+    if (t === null || !NONZERO_DIGIT.test(t)) continue;
+    nonzero++;
+    if (NEGATIVE_TEXT.test(t)) negative++;
+  }
+  if (negative < 2 || negative * 3 < nonzero * 2) return null;
+  return (
+    `${negative} of ${nonzero} amounts in the first rows of "${column}" are negative: this spend file writes costs ` +
+    "negative (as bank, card and expense-tool exports do), so every amount's sign is flipped (CLI: --no-negate to keep them as written)"
+  );
 }

@@ -29,6 +29,12 @@ export interface CurrencyTotal {
   cents: string;
 }
 
+/** Rows the mapping's filters did not keep (never problems): how many, and by reason with their first rows. */
+export interface FilteredRows {
+  rows: number;
+  reasons: { reason: string; rows: number; firstRows: number[] }[];
+}
+
 /** What the user sees before committing (and what `--dry-run` prints). */
 export interface ImportPreview {
   fileName: string;
@@ -72,7 +78,17 @@ export interface ImportPreview {
   notes: string[];
   /** The first records as they will be stored (initiatives still by name). */
   sample: ImportRecord[];
-  counts: { dataRows: number; valid: number; invalid: number; totalRowsExcluded: number; records: number };
+  counts: {
+    dataRows: number;
+    valid: number;
+    invalid: number;
+    totalRowsExcluded: number;
+    records: number;
+    /** Rows the mapping's filters left out (see `filtered`). */
+    filtered: number;
+  };
+  /** Rows the mapping's filters left out, by reason ("Type is "Income" (keeping Type = Expense)"). */
+  filtered: FilteredRows;
   totals: CurrencyTotal[];
   /**
    * The file's totals and subtotals (left out, each checked exactly against the rows it covers), its own
@@ -137,4 +153,6 @@ export interface ImportSummary {
   evidence: Record<string, string[]>;
   /** As the preview's; stored with the batch. */
   reconciliation: Reconciliation;
+  /** Rows the mapping's filters left out, by reason (the filters are in the batch's mapping). */
+  filtered: FilteredRows;
 }

@@ -14,7 +14,18 @@ import {
 } from './enums';
 import type { FormatEvidence } from './evidence';
 import { currencyMark, describeCandidates, headerCurrency, type CurrencyMark } from './currency';
-import { KIND_FIELDS } from './fields';
+import { fieldProvided, KIND_FIELDS } from './fields';
+import {
+  AmountFormation,
+  compileFilter,
+  dayMonthDate,
+  filteredReason,
+  filterKeeps,
+  indicatorSign,
+  INDICATOR_HINT,
+  type CompiledFilter,
+  type DayMonthPeriod,
+} from './ledger';
 import type { ImportMapping } from './mapping';
 import {
   NumberParseError,
@@ -47,13 +58,21 @@ export interface ValueSettings {
   dateOrder: DateOrder;
   /** IANA zone whose calendar dates timestamps are bucketed to. */
   timeZone: string;
+  /** The file's own period, for dates written as DDMM without their year (DATEV's Belegdatum). */
+  dayMonthPeriod?: DayMonthPeriod | null;
+  /** Why the mapping flips the amounts' sign (the proposal's evidence), for the preview's note. */
+  negateWhy?: string | null;
 }
 
 export interface RowOutcome {
   records: ImportRecord[];
   problems: ImportProblem[];
-  /** Rows left out by design: blank rows, and a spreadsheet's "Total" row (reported, not stored). */
-  skipped: 'blank' | 'total' | null;
+  /**
+   * Rows left out by design: blank rows, a spreadsheet's "Total" row (reported, not stored), and rows the
+   * mapping's filters do not keep (`filtered`, with the reason).
+   */
+  skipped: 'blank' | 'total' | 'filtered' | null;
+  filteredBy?: string;
   /** A row that may be a total (see `ControlCandidate`); null for nearly every row. */
   control?: ControlCandidate | null;
   /** An invalid row that reads as a note (no amount, one or two cells, no key): a footer if no data follows. */
@@ -158,6 +177,9 @@ export class RowTransformer {
   private texts: (string | null)[] = [];
   private problems: ImportProblem[] = [];
   private readonly dateOf: DateOfInstant;
+  /** The mapping's row filters with their column (absent columns are mapping problems). */
+  private readonly filters: { index: number; f: CompiledFilter }[] = [];
+  private readonly formation = new AmountFormation();
 
   constructor(
     readonly mapping: ImportMapping,
@@ -167,7 +189,7 @@ export class RowTransformer {
     private readonly evidence: FormatEvidence | null = null,
   ) {
     this.dateOf = dateOfInstantIn(settings.timeZone);
-    const amountHeader = mapping.columns.amount;
+    const amountHeader = mapping.columns.amount ?? mapping.columns.debit ?? mapping.columns.credit;
     this.headerMark = amountHeader ? headerCurrency(amountHeader) : null;
     for (const [field, header] of Object.entries(mapping.columns)) {
       const index = headers.indexOf(header);
@@ -208,8 +230,26 @@ export class RowTransformer {
       }
     } else {
       for (const spec of KIND_FIELDS[mapping.kind]) {
-        if (spec.required && !mapping.columns[spec.name] && !this.datedByYearMonth(spec.name))
+        if (spec.required && !fieldProvided(mapping.columns, spec.name) && !this.datedByYearMonth(spec.name))
           this.unmappedRequired.push(spec.label);
+      }
+    }
+    this.ledgerMappingProblems();
+    for (const filter of mapping.filters) {
+      const index = headers.indexOf(filter.column);
+      if (index === -1) {
+        this.mappingProblems.push(
+          problem(
+            null,
+            filter.column,
+            null,
+            `the mapping keeps rows by column "${filter.column}", which this file does not have`,
+            'error',
+            'missing-column',
+          ),
+        );
+      } else {
+        this.filters.push({ index, f: compileFilter(filter) });
       }
     }
     const used = new Set([...this.col.values(), ...this.wideColumns.map((w) => w.index)]);
@@ -220,6 +260,23 @@ export class RowTransformer {
       for (const i of candidates.length > 0 ? candidates : headers.map((_, i) => i)) {
         this.columnSamples.set(i, []);
       }
+    }
+  }
+
+  /** An amount read two ways at once (a column and debit/credit; an indicator on debit/credit) is refused. */
+  private ledgerMappingProblems(): void {
+    const c = this.mapping.columns;
+    const conflict = (message: string) =>
+      this.mappingProblems.push(problem(null, null, null, message, 'error', 'mapping-conflict'));
+    if (c.amount && (c.debit || c.credit)) {
+      conflict(
+        `the amount is mapped to "${c.amount}" and to debit/credit columns (${[c.debit, c.credit].filter(Boolean).join(', ')}): map one or the other`,
+      );
+    }
+    if (c.sign && !c.amount) {
+      conflict(
+        `the debit/credit indicator "${c.sign}" signs an amount column, and none is mapped (debit and credit columns carry their own sign)`,
+      );
     }
   }
 
@@ -325,6 +382,24 @@ export class RowTransformer {
     const t = this.text(field);
     if (t === null) return null;
     const c = this.cell(field);
+    const period = this.settings.dayMonthPeriod;
+    if (period && typeof c === 'string' && /^\d{3,4}$/.test(t)) {
+      const date = dayMonthDate(t, period);
+      if (date === null) {
+        return this.fail(
+          this.header(field),
+          t,
+          new FieldError(
+            `not a day and month (DDMM) within the file's period ${period.from} to ${period.to}`,
+          ),
+        );
+      }
+      try {
+        return this.plausibleDate(date);
+      } catch (err) {
+        return this.fail(this.header(field), t, err);
+      }
+    }
     this.evidence?.date(c, this.rowNumber, this.header(field));
     try {
       return this.plausibleDate(parseDate(c, this.settings.dateOrder, this.dateOf));
@@ -427,20 +502,115 @@ export class RowTransformer {
     return outside ? this.fail(this.header(field), t, outside) : p;
   }
 
+  /**
+   * The row's amount as the mapping forms it: one column (signed by a debit/credit indicator when one is
+   * mapped), or debit − credit; then flipped when the file writes costs negative.
+   */
   private amount(): { micro: number; currency: string | null } | null {
-    const t = this.text('amount');
-    if (t === null)
-      return this.mapping.emptyAmountIsZero && this.col.has('amount') ? { micro: 0, currency: null } : null;
-    const c = this.cell('amount');
+    const m = this.mapping;
+    const ledger = !this.col.has('amount') && (this.col.has('debit') || this.col.has('credit'));
+    let a = ledger ? this.debitMinusCredit() : this.moneyAt('amount');
+    if (a === null) {
+      return m.emptyAmountIsZero && this.col.has('amount') && this.text('amount') === null
+        ? { micro: 0, currency: null }
+        : null;
+    }
+    if (this.col.has('sign')) {
+      const t = this.text('sign');
+      const sign = t === null ? null : indicatorSign(t);
+      if (sign === null) {
+        this.problems.push(
+          problem(
+            this.rowNumber,
+            this.header('sign'),
+            t,
+            t === null ? `empty: the amount's debit/credit indicator is required` : INDICATOR_HINT,
+            'error',
+            t === null ? 'required-empty' : 'invalid-value',
+          ),
+        );
+        return null;
+      }
+      const key = t!.trim();
+      if (!this.formation.paused)
+        this.formation.indicators.set(key, (this.formation.indicators.get(key) ?? 0) + 1);
+      if (sign < 0) a = { ...a, micro: -a.micro || 0 };
+    }
+    if (m.negate) {
+      if (!this.formation.paused) this.formation.negated++;
+      a = { ...a, micro: -a.micro || 0 };
+    }
+    return a;
+  }
+
+  /** One money cell (the amount, debit or credit column) in micro-units, with a currency it names. */
+  private moneyAt(field: string): { micro: number; currency: string | null } | null {
+    const t = this.text(field);
+    if (t === null) return null;
+    const c = this.cell(field);
     try {
       if (typeof c === 'number') {
         const micro = numberMicro(c);
         if (micro !== null) return { micro, currency: null };
       }
-      return parseAmountMicro(t, this.separatorOf(c, t, this.header('amount')));
+      return parseAmountMicro(t, this.separatorOf(c, t, this.header(field)));
     } catch (err) {
-      return this.fail(this.header('amount'), t, err);
+      return this.fail(this.header(field), t, err);
     }
+  }
+
+  /** Debit − credit, exactly; a row with both is their difference, a row with neither a problem. */
+  private debitMinusCredit(): { micro: number; currency: string | null } | null {
+    const before = this.problems.length;
+    const debit = this.moneyAt('debit');
+    const credit = this.moneyAt('credit');
+    if (this.problems.length > before) return null;
+    if (debit === null && credit === null) {
+      const columns = ['debit', 'credit'].filter((f) => this.col.has(f)).map((f) => this.header(f));
+      this.problems.push(
+        problem(
+          this.rowNumber,
+          columns[0] ?? null,
+          null,
+          `no amount: ${columns.map((c) => `"${c}"`).join(' and ')} ${columns.length > 1 ? 'are both' : 'is'} empty`,
+          'error',
+          'required-empty',
+        ),
+      );
+      return null;
+    }
+    if (debit && credit && debit.currency && credit.currency && debit.currency !== credit.currency) {
+      this.problems.push(
+        problem(
+          this.rowNumber,
+          this.header('credit'),
+          this.text('credit'),
+          `the debit is written in "${debit.currency}" and the credit in "${credit.currency}"`,
+          'error',
+          'currency-conflict',
+        ),
+      );
+      return null;
+    }
+    if (this.formation.paused) {
+      // a possible total row: not a line of its own
+    } else if (debit && credit) this.formation.both++;
+    else if (debit) this.formation.debitOnly++;
+    else this.formation.creditOnly++;
+    return {
+      micro: (debit?.micro ?? 0) - (credit?.micro ?? 0),
+      currency: debit?.currency ?? credit?.currency ?? null,
+    };
+  }
+
+  /** Whether the row writes an amount (in the amount column, or a debit or credit). */
+  private hasAmountText(): boolean {
+    return this.text('amount') !== null || this.text('debit') !== null || this.text('credit') !== null;
+  }
+
+  /** What the preview says about how amounts were formed: debit − credit, an indicator, a sign flip. */
+  amountNotes(): string[] {
+    return this.formation.notes(this.mapping.columns, this.mapping.negate, this.settings.negateWhy ?? null);
   }
 
   /**
@@ -653,11 +823,14 @@ export class RowTransformer {
       }
     }
     if (!amounts) return label === null ? null : { label, amount: null, currency: null };
-    if (label === null && this.text('amount') === null) return null;
-    // Read quietly: a total's unreadable amount is reported with the total, not as a problem of a line.
+    if (label === null && !this.hasAmountText()) return null;
+    // Read quietly: a total's unreadable amount is reported with the total, not as a problem of a line
+    // (nor counted in how the lines' amounts were formed).
     const kept = this.problems;
     this.problems = [];
+    this.formation.paused = true;
     const amount = this.amount();
+    this.formation.paused = false;
     this.problems = kept;
     const r = this.resolveCurrency(this.text('currency'), amount?.currency ?? null);
     const named = 'source' in r && (r.source === 'column' || r.source === 'amount') ? r.code : null;
@@ -666,7 +839,7 @@ export class RowTransformer {
 
   /** An invalid row's text when it reads as a note below a table (no amount, one or two cells, no key). */
   private noteText(): string | null {
-    if (!AMOUNT_KINDS.has(this.mapping.kind) || this.text('amount') !== null) return null;
+    if (!AMOUNT_KINDS.has(this.mapping.kind) || this.hasAmountText()) return null;
     const filled = this.texts.filter((t) => t !== null) as string[];
     if (filled.length > 2) return null;
     const keyField = KEY_FIELD[this.mapping.kind];
@@ -682,6 +855,11 @@ export class RowTransformer {
     this.cells = row.cells;
     this.texts = row.cells.map(cellText);
     if (this.texts.every((t) => t === null)) return { records: [], problems: [], skipped: 'blank' };
+    for (const { index, f } of this.filters) {
+      const t = this.texts[index] ?? null;
+      if (!filterKeeps(f, t))
+        return { records: [], problems: [], skipped: 'filtered', filteredBy: filteredReason(f.filter, t) };
+    }
     if (this.columnSamples.size > 0) this.sample();
     this.problems = [];
     const control = this.controlCandidate();

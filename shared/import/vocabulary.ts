@@ -224,6 +224,36 @@ const AMOUNT: Words = {
   nl: 'bedrag|kosten|totaal|totaalbedrag|nettobedrag|brutobedrag|netto|bruto|uitgave|uitgaven|som',
   pt: 'valor|montante|custo|custos|total|quantia|despesa|despesas|valor líquido|valor bruto|líquido|bruto|soma',
 };
+/** A ledger's debit column (amount = debit − credit); a statement's money going out is a cost. */
+const DEBIT: Words = {
+  en: 'debit|debits|debit amount|dr|money out|paid out|withdrawal|withdrawals|outflow|outflows',
+  de: 'soll|sollbetrag|betrag soll|umsatz soll|lastschrift|ausgang',
+  fr: 'débit|debit|montant débit|sortie|sorties',
+  es: 'debe|débito|debito|cargo|cargos|salida|salidas',
+  it: 'dare|addebito|addebiti|uscita|uscite',
+  nl: 'debet|debetbedrag',
+  pt: 'débito|debito|saída|saida|saídas',
+};
+/** A ledger's credit column (subtracted); a statement's money coming in. */
+const CREDIT: Words = {
+  en: 'credit|credits|credit amount|cr|money in|paid in|deposit|deposits|inflow|inflows',
+  de: 'haben|habenbetrag|betrag haben|umsatz haben|gutschrift|eingang',
+  fr: 'crédit|credit|montant crédit|entrée|entrées',
+  es: 'haber|crédito|credito|abono|abonos|entrada|entradas',
+  it: 'avere|accredito|accrediti|entrata|entrate',
+  nl: 'credit|creditbedrag',
+  pt: 'crédito|credito|entrada|entradas',
+};
+/** A column telling whether an unsigned amount is a debit or a credit (DATEV's S/H, "Dr/Cr"). */
+const DEBIT_CREDIT_INDICATOR: Words = {
+  en: 'dr/cr|d/c|debit/credit|debit credit indicator|debit/credit indicator|dc indicator|dr cr indicator|sign',
+  de: 'soll/haben|soll/haben-kennzeichen|s/h|soll haben kennzeichen|sh kennzeichen',
+  fr: 'sens|débit/crédit|sens débit crédit',
+  es: 'debe/haber|d/h|signo',
+  it: 'dare/avere|d/a|segno',
+  nl: 'debet/credit|d/c|bij/af|af/bij',
+  pt: 'débito/crédito|d/c|natureza',
+};
 const VALUE: Words = {
   en: 'value',
   de: 'wert',
@@ -516,6 +546,9 @@ export const FIELD_VOCABULARY: Record<string, Record<string, FieldVocabulary>> =
     ],
     year: [[YEAR, 1]],
     monthNumber: [[MONTH, 1]],
+    debit: [[DEBIT, 1]],
+    credit: [[CREDIT, 1]],
+    sign: [[DEBIT_CREDIT_INDICATOR, 1]],
     currency: [[CURRENCY, 1]],
     initiative: [[INITIATIVE, 1]],
     category: [

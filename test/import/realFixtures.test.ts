@@ -7,6 +7,7 @@ import { openWorkspace, type Workspace } from '../../electron/store/workspace';
 import {
   csvColumn,
   independentCentsSum,
+  independentMicro,
   independentMicroSum,
   rejected,
   tempDir,
@@ -329,5 +330,114 @@ describe('real public-sector spend exports, no hint', () => {
       /no column is mapped to the required field "Month"; map one of the file's columns to it: "CICLO" \("2018"\)/,
     );
     expect(ws.db.prepare('SELECT count(*) FROM import_batches').pluck().get()).toBe(0);
+  });
+});
+
+interface DatevExpected extends Expected {
+  expenseOnly: { rows: number; total: string };
+}
+
+/**
+ * The DATEV EXTF booking batch read without the importer: Windows-1252 decoded by the platform, the metadata
+ * record (line 1) and the header (line 2) split on `;` (the file quotes no `;`, and every line has the
+ * header's 116 fields), quotes taken off. Each booking: Belegdatum DDMM with the year of the metadata's
+ * period start, Umsatz with its decimal comma as micro-units, signed S + / H −.
+ */
+function datevBookings(file: string) {
+  const text = new TextDecoder('windows-1252').decode(fs.readFileSync(file));
+  const lines = text.split('\r\n').filter((l) => l !== '');
+  const split = (l: string) => l.split(';').map((c) => c.replace(/^"|"$/g, ''));
+  const [meta, header, ...body] = lines.map(split);
+  const col = (name: string) => header!.indexOf(name);
+  return body.map((r, i) => {
+    expect(r).toHaveLength(header!.length);
+    const unsigned = independentMicro(r[col('Umsatz (ohne Soll/Haben-Kz)')]!.replace(',', '.'));
+    const day = r[col('Belegdatum')]!.padStart(4, '0');
+    return {
+      row: i + 3,
+      date: `${meta![14]!.slice(0, 4)}-${day.slice(2, 4)}-${day.slice(0, 2)}`,
+      micro: r[col('Soll/Haben-Kennzeichen')] === 'S' ? unsigned : -unsigned,
+      contra: r[col('Gegenkonto (ohne BU-Schlüssel)')]!,
+      text: r[col('Buchungstext')]!,
+      currency: meta![21]!,
+    };
+  });
+}
+
+describe('the real DATEV EXTF booking batch imports with no hint (issue #13, items 7 and 10)', () => {
+  const name = 'datev_EXTF_Buchungsstapel.csv';
+  const file = path.join(REAL, name);
+  const e = EXPECTED.get(name) as DatevExpected;
+  const storedLines = (batch: number | null) =>
+    ws!.db
+      .prepare(
+        'SELECT source_row AS row, date, amount_micro AS micro, currency, description FROM spend WHERE batch_id = ? ORDER BY source_row',
+      )
+      .all(batch) as { row: number; date: string; micro: number; currency: string; description: string }[];
+
+  it('recognised as DATEV: metadata line skipped, S/H signs the amount, DDMM dated from the period, EUR from the metadata', async () => {
+    ws = tempWorkspace({ currency: 'EUR' });
+    const p = await previewImport(ws.db, { path: file, name });
+    expect(p).toMatchObject({
+      format: 'datev-extf',
+      kind: 'spend',
+      headerRow: 2,
+      encoding: 'windows-1252',
+      delimiter: ';',
+      decimal: ',',
+      canCommit: true,
+      blockers: [],
+    });
+    expect(p.counts).toMatchObject({ dataRows: e.dataRows, valid: e.dataRows, invalid: 0, filtered: 0 });
+    expect(p.dateRange).toEqual({ from: e.dateRange![0], to: e.dateRange![1] });
+    expect(p.totals.map((t) => t.currency)).toEqual(e.currency);
+    expect(p.totals[0]!.micro).toBe(String(microOfExact(e.total!).micro));
+    expect(p.notes).toContain(
+      'amounts signed by "Soll/Haben-Kennzeichen" (debit +, credit −): 1 "H" −, 1 "S" +',
+    );
+    expect(p.evidence.date).toEqual([
+      'header "Belegdatum" is German "belegdatum": the date',
+      'the EXTF line above the header dates the batch 2018-02-01 to 2018-02-28: "Belegdatum" (DDMM) takes its year from it',
+    ]);
+
+    const s = await commitImport(ws.db, { path: file, name });
+    expect(s).toMatchObject({ format: 'datev-extf', rows: e.dataRows, currency: e.currency[0], excluded: 0 });
+    expect(s.total!.toFixed(2)).toBe(independentCentsSum([e.total!]));
+    const bookings = datevBookings(file);
+    expect(storedLines(s.batch)).toEqual(
+      bookings.map((b) => ({
+        row: b.row,
+        date: b.date,
+        micro: Number(b.micro),
+        currency: b.currency,
+        description: b.text,
+      })),
+    );
+    expect(bookings.reduce((sum, b) => sum + b.micro, 0n)).toBe(microOfExact(e.total!).micro);
+  });
+
+  it('only the cost bookings: a prefix filter on the contra account (4xxx) and costs negative from the bank side', async () => {
+    ws = tempWorkspace({ currency: 'EUR' });
+    const filters = [{ column: 'Gegenkonto (ohne BU-Schlüssel)', op: 'is' as const, values: ['4*'] }];
+    const p = await previewImport(ws.db, { path: file, name, filters, negate: true });
+    expect(p.counts).toMatchObject({ dataRows: e.dataRows, valid: e.expenseOnly.rows, filtered: 1 });
+    expect(p.filtered.reasons).toEqual([
+      {
+        reason: 'Gegenkonto (ohne BU-Schlüssel) is "8400" (keeping Gegenkonto (ohne BU-Schlüssel) = 4*)',
+        rows: 1,
+        firstRows: [4],
+      },
+    ]);
+    expect(p.totals[0]!.cents).toBe(independentCentsSum([e.expenseOnly.total]));
+    const s = await commitImport(ws.db, { path: file, name, filters, negate: true });
+    const cost = datevBookings(file).filter((b) => b.contra.startsWith('4'));
+    expect(storedLines(s.batch).map((l) => [l.row, l.date, l.micro])).toEqual(
+      cost.map((b) => [b.row, b.date, -Number(b.micro)]),
+    );
+    // The batch records the filter and the flip it was read with.
+    const recorded = JSON.parse(
+      ws.db.prepare('SELECT mapping_json FROM import_batches WHERE id = ?').pluck().get(s.batch) as string,
+    ) as { filters: unknown; negate: boolean };
+    expect(recorded).toMatchObject({ filters, negate: true });
   });
 });

@@ -77,6 +77,11 @@ const HEADERS: Record<string, string[]> = {
     'Stage of Development',
     'Is the AI use case high-impact?',
   ],
+  // The real EXTF file's header (line 2; line 1 is the metadata record), Windows-1252, `;`.
+  'datev-extf': fs
+    .readFileSync(path.join(REAL, 'datev_EXTF_Buchungsstapel.csv'), 'latin1')
+    .split(/\r?\n/)[1]!
+    .split(';'),
 };
 
 const OPTIONS = { basis: 'effective' as const, tagKey: 'initiative', fiscalStartMonth: 1 };

@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ImportMappingSchema, IMPORT_KINDS, type ImportKind } from '../../../shared/import/mapping';
+import { describeFilter, parseFilter } from '../../../shared/import/ledger';
+import {
+  ImportMappingSchema,
+  IMPORT_KINDS,
+  type ImportKind,
+  type RowFilter,
+} from '../../../shared/import/mapping';
 import { describeOverlap, replaceRemovesMore } from '../../../shared/import/overlap';
 import { describeProblem } from '../../../shared/import/problems';
 import {
@@ -47,6 +53,20 @@ function columnFlags(values: readonly string[]): Record<string, string> | undefi
     out[field] = column;
   }
   return out;
+}
+
+/** `--where "Type=Expense"` (repeatable; `!=` keeps the others; `A|B` either value). */
+function whereFlags(values: readonly string[]): RowFilter[] | undefined {
+  if (values.length === 0) return undefined;
+  return values.map((v) => {
+    const f = parseFilter(v);
+    if (!f) {
+      throw new UsageError(
+        `--where needs COLUMN=VALUE or COLUMN!=VALUE (values separated by |), e.g. --where "Type=Expense"; got "${v}"`,
+      );
+    }
+    return f;
+  });
 }
 
 function readMapping(file: string): ImportOptions['mapping'] {
@@ -128,6 +148,7 @@ function printPreview(p: ImportPreview, io: CliIo): void {
     for (const [field, lines] of Object.entries(p.evidence)) {
       if (lines.length) io.out(`    ${field}: ${lines.join('; ')}`);
     }
+    for (const f of p.mapping.filters) io.out(`  keeping rows where ${describeFilter(f)}`);
   }
   for (const c of p.columnChoices) {
     io.out(`  choose the ${c.label.toLowerCase()}:`);
@@ -140,6 +161,12 @@ function printPreview(p: ImportPreview, io: CliIo): void {
   io.out(
     `  rows: ${p.counts.dataRows} read, ${p.counts.valid} valid, ${p.counts.invalid} with problems, ${p.counts.totalRowsExcluded} Total rows left out`,
   );
+  const rows = (n: number) => `${n} row${n === 1 ? '' : 's'}`;
+  if (p.filtered.rows) io.out(`  filtered out: ${rows(p.filtered.rows)} (not imported)`);
+  for (const f of p.filtered.reasons)
+    io.out(
+      `    ${f.rows} × ${f.reason}, ${f.rows === 1 ? 'row' : 'rows'} ${f.firstRows.join(', ')}${f.rows > f.firstRows.length ? ', ...' : ''}`,
+    );
   for (const t of p.totals) io.out(`  total: ${t.cents} ${t.currency}`);
   printReconciliation(p.reconciliation, io);
   for (const n of p.notes) io.out(`  note: ${n}`);
@@ -179,7 +206,7 @@ function printReconciliation(rec: Reconciliation, io: CliIo): void {
 function printSummary(s: ImportSummary, io: CliIo): void {
   io.out(
     `Imported ${s.fileName}${s.sheet ? ` (sheet "${s.sheet}")` : ''} as batch #${s.batch}: ${s.rows} ${s.kind} ${s.rows === s.sourceRows ? 'rows' : `records from ${s.sourceRows} rows`}` +
-      `${s.excluded ? `, ${s.excluded} left out` : ''}${s.total !== null ? `, total ${s.total.toFixed(2)} ${s.currency}` : ''} [${s.format}]`,
+      `${s.excluded ? `, ${s.excluded} left out` : ''}${s.filtered.rows ? `, ${s.filtered.rows} filtered out` : ''}${s.total !== null ? `, total ${s.total.toFixed(2)} ${s.currency}` : ''} [${s.format}]`,
   );
   for (const n of s.notes) io.out(`  note: ${n}`);
   printReconciliation(s.reconciliation, io);
@@ -232,6 +259,7 @@ function jsonSummary(s: ImportSummary, preview?: ImportPreview): string {
       notes: s.notes,
       evidence: s.evidence,
       reconciliation: { summary: describeReconciliation(s.reconciliation), ...s.reconciliation },
+      filtered: s.filtered,
     },
     null,
     2,
@@ -244,9 +272,12 @@ export const importCommand: Command = {
     'Import a CSV/XLSX file (spend, budget, benefits, KPIs, initiatives) as one batch. --column FIELD=COLUMN (repeatable)\n' +
     '      reads a field from that column, e.g. --column amount="Betrag (EUR)": needed when two columns fit a field about\n' +
     '      equally (the refusal names them); --as KIND when two kinds fit about equally. Total rows are left out and\n' +
-    '      checked against the rows they sum; a file whose own total does not match is refused unless --accept-total-mismatch',
+    '      checked against the rows they sum; a file whose own total does not match is refused unless --accept-total-mismatch.\n' +
+    '      Ledgers: --column debit=… --column credit=… (amount = debit − credit), --column sign=… (an S/H or Dr/Cr indicator),\n' +
+    '      --negate when costs are written negative (--no-negate refuses the proposal), --where "Type=Expense" (repeatable;\n' +
+    '      != keeps the others) keeps only matching rows',
   usage:
-    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives|fx] [--sheet NAME] [--mapping FILE] [--column FIELD=COLUMN]... [--basis effective|billed] [--time-zone ZONE] [--currency CODE] [--skip-invalid] [--accept-total-mismatch] [--dry-run] [--json] [--allow-duplicate] [--replace] [--progress]',
+    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives|fx] [--sheet NAME] [--mapping FILE] [--column FIELD=COLUMN]... [--where COLUMN=VALUE]... [--negate|--no-negate] [--basis effective|billed] [--time-zone ZONE] [--currency CODE] [--skip-invalid] [--accept-total-mismatch] [--dry-run] [--json] [--allow-duplicate] [--replace] [--progress]',
   flags: {
     values: ['db', 'as', 'sheet', 'mapping', 'basis', 'time-zone', 'currency'],
     switches: [
@@ -257,8 +288,10 @@ export const importCommand: Command = {
       'allow-duplicate',
       'replace',
       'progress',
+      'negate',
+      'no-negate',
     ],
-    repeatable: ['column'],
+    repeatable: ['column', 'where'],
   },
   // A refusal (unreadable file, invalid rows, duplicate, busy workspace, …) with --json: one JSON object
   // on stdout too (runCli prints it).
@@ -282,6 +315,10 @@ export const importCommand: Command = {
     const mappingFile = optionalFlag(args, 'mapping');
     const columns = columnFlags(args.lists.get('column') ?? []);
     const sheet = optionalFlag(args, 'sheet');
+    const filters = whereFlags(args.lists.get('where') ?? []);
+    if (args.flags.has('negate') && args.flags.has('no-negate'))
+      throw new UsageError('--negate and --no-negate contradict each other: give one');
+    const negate = args.flags.has('negate') ? true : args.flags.has('no-negate') ? false : undefined;
     const options: ImportOptions = {
       path: path.resolve(file),
       name: path.basename(file),
@@ -296,6 +333,8 @@ export const importCommand: Command = {
       ...(currency ? { currency } : {}),
       ...(mappingFile ? { mapping: readMapping(mappingFile) } : {}),
       ...(columns ? { columns } : {}),
+      ...(filters ? { filters } : {}),
+      ...(negate !== undefined ? { negate } : {}),
       ...(args.flags.has('progress') ? { onProgress: progressLines(io) } : {}),
     };
     const json = args.flags.has('json');

@@ -28,6 +28,8 @@ function options(input: ParsedInput<'import.preview'>, ctx: ServiceContext): Imp
     ...(input.mapping ? { mapping: input.mapping } : {}),
     ...(input.columns ? { columns: input.columns } : {}),
     ...(input.basis ? { basis: input.basis } : {}),
+    ...(input.negate !== undefined ? { negate: input.negate } : {}),
+    ...(input.where ? { filters: input.where } : {}),
     ...(input.encoding ? { encoding: input.encoding } : {}),
     ...(input.delimiter ? { delimiter: input.delimiter } : {}),
   };

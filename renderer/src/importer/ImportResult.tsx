@@ -38,6 +38,8 @@ export function ImportResult({ result, onAnother }: { result: ImportSummary; onA
           <> · total {formatMajor(result.total, result.currency)}</>
         )}
         {result.excluded > 0 && ` · ${formatNumber(result.excluded)} rows left out (listed in the batch)`}
+        {result.filtered.rows > 0 &&
+          ` · ${formatNumber(result.filtered.rows)} ${result.filtered.rows === 1 ? 'row' : 'rows'} not kept by the row filter`}
         {result.createdInitiatives.length > 0 &&
           ` · new initiatives: ${result.createdInitiatives.join(', ')}`}
         {result.replacedBatches?.length

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react';
 import { SPEND_CATEGORIES } from '../../../shared/domain';
-import { KIND_FIELDS } from '../../../shared/import/fields';
+import { fieldProvided, KIND_FIELDS } from '../../../shared/import/fields';
 import { headerWords } from '../../../shared/import/vocabulary';
 import type { ImportMapping, ImportPreview } from '../../../shared/api';
 import { TimeZoneSelect } from '../components/TimeZoneSelect';
 import { CATEGORY_LABEL } from '../labels';
 import { Evidence } from './DetectedPanel';
+import { RowFilterEditor } from './RowFilterEditor';
 
 const NONE = '';
+/** Kinds whose rows carry amounts (a sign flip applies to them). */
+const MONEY_KINDS = new Set<ImportMapping['kind']>(['spend', 'budget', 'benefits']);
 /** Kinds whose rows carry dates that may be timestamps. */
 const DATED_KINDS = new Set<ImportMapping['kind']>(['spend', 'benefits', 'kpis']);
 
@@ -33,6 +36,14 @@ export function MappingEditor({
     const columns = { ...draft.columns };
     if (column === NONE) delete columns[field];
     else columns[field] = column;
+    // One way to form the amount: a column (signed by an indicator), or debit − credit.
+    if (column !== NONE && (field === 'debit' || field === 'credit')) {
+      delete columns.amount;
+      delete columns.sign;
+    } else if (column !== NONE && field === 'amount') {
+      delete columns.debit;
+      delete columns.credit;
+    }
     // A currency read from the amount's header ("Betrag (EUR)") follows the amount column.
     const before = draft.columns.amount ? headerWords(draft.columns.amount).currency : null;
     const follows = field === 'amount' && !columns.currency && before !== null && draft.currency === before;
@@ -53,7 +64,7 @@ export function MappingEditor({
             const choice = preview.columnChoices.find((c) => c.field === f.name);
             const missing =
               f.required &&
-              !draft.columns[f.name] &&
+              !fieldProvided(draft.columns, f.name) &&
               !(f.name === 'category' && draft.categoryRule === 'constant');
             return (
               <tr key={f.name} className={missing ? 'row-problem' : undefined}>
@@ -176,6 +187,26 @@ export function MappingEditor({
           )}
         </div>
       )}
+      {MONEY_KINDS.has(draft.kind) && (
+        <div className="field mapping-negate">
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={draft.negate}
+              onChange={(e) => setDraft({ ...draft, negate: e.target.checked })}
+            />
+            Costs are written negative in this file (flip every amount’s sign)
+          </label>
+          {draft.negate === preview.mapping?.negate && (
+            <Evidence lines={preview.evidence.negate ?? []} testId="evidence-negate" />
+          )}
+        </div>
+      )}
+      <RowFilterEditor
+        headers={preview.headers}
+        filters={draft.filters}
+        onChange={(filters) => setDraft({ ...draft, filters })}
+      />
       {preview.unmappedColumns.length > 0 && (
         <details className="unmapped muted small">
           <summary>

@@ -20,6 +20,14 @@ export function PreviewSummary({ preview }: { preview: ImportPreview }) {
         <div className="stat-label">With errors</div>
         <div className="stat-value">{formatNumber(c.invalid)}</div>
       </div>
+      {c.filtered > 0 && (
+        <div className="stat">
+          <div className="stat-label">Filtered out</div>
+          <div className="stat-value" data-testid="preview-filtered">
+            {formatNumber(c.filtered)}
+          </div>
+        </div>
+      )}
       <div className="stat">
         <div className="stat-label">Records to store</div>
         <div className="stat-value">{formatNumber(c.records)}</div>

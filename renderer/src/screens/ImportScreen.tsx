@@ -11,6 +11,7 @@ import { DetectedPanel } from '../importer/DetectedPanel';
 import { DropZone } from '../importer/DropZone';
 import { ImportResult } from '../importer/ImportResult';
 import { MappingEditor } from '../importer/MappingEditor';
+import { FilteredRows } from '../importer/FilteredRows';
 import { PreviewNotes } from '../importer/PreviewNotes';
 import { PreviewSummary } from '../importer/PreviewSummary';
 import { ReconciliationPanel } from '../importer/ReconciliationPanel';
@@ -91,6 +92,7 @@ export function ImportScreen() {
           <Panel title="Preview">
             <PreviewSummary preview={w.preview} />
             <PreviewNotes notes={w.preview.notes} />
+            <FilteredRows filtered={w.preview.filtered} />
             <ReconciliationPanel
               preview={w.preview}
               accepted={w.request.acceptTotalMismatch === true}

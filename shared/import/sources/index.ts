@@ -1,6 +1,7 @@
 import { anthropicCost, anthropicTokens } from './anthropic';
 import { awsCur2, awsCurLegacy } from './awsCur';
 import { azureEa, azureMca, azureUsage } from './azure';
+import { datevExtf } from './datev';
 import { focus } from './focus';
 import { gcpBilling, gcpFileExport } from './gcp';
 import { ociCost } from './oci';
@@ -28,6 +29,7 @@ export const SOURCES = [
   openaiCost,
   openaiActivity,
   ombInventory,
+  datevExtf,
 ] as const;
 
 /** A format id: one of the registered sources, or `generic` for a table of no known format. */

@@ -1,3 +1,5 @@
+import type { Cell } from '../cells';
+import type { IsoDate } from '../../fiscal';
 import { headerKey, tidyHeader } from '../headers';
 import type { ImportKind, ImportMapping, ImportMappingInput } from '../mapping';
 
@@ -48,6 +50,18 @@ export interface ImportSource<Id extends string = string> {
    * an assumed currency, a column deliberately not added: shown as warnings, never blocking.
    */
   notes?(view: HeaderView, context: { reportingCurrency: string; mapping: ImportMapping }): string[];
+  /** What the rows above the header (a metadata record, title lines) say about this file. */
+  fileContext?(preamble: readonly (readonly Cell[])[]): SourceFileContext | null;
+}
+
+/** What a format's lines above its header say about the file (read again for every file, never saved). */
+export interface SourceFileContext {
+  /** The currency of amounts that name none (over the mapping's; the user's --currency still wins). */
+  currency?: string;
+  /** The file's period, whose year dates written as DDMM take (DATEV's Belegdatum). */
+  dayMonthPeriod?: { from: IsoDate; to: IsoDate };
+  /** Field → what was read for it, in a sentence, added to the preview's evidence for that field. */
+  evidence: Partial<Record<string, string>>;
 }
 
 /** Keeps a source's id literal, so the registry's ids form the FormatId type. */
