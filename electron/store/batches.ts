@@ -1,6 +1,8 @@
 import type { DataKind, ImportBatch } from '../../shared/domain';
 import { describeReconciliation, type Reconciliation } from '../../shared/import/controlRows';
 import type { Micro } from '../../shared/money';
+import type { BatchRef } from '../../shared/report';
+import { cached, type ReadableDb } from './connection';
 import type { Db } from './db';
 
 export interface NewBatch {
@@ -141,4 +143,43 @@ export function undoBatch(db: Db, id: number, at = new Date().toISOString()): Im
     db.prepare(`UPDATE import_batches SET status = 'undone', undone_at = ? WHERE id = ?`).run(at, id);
   }).immediate();
   return getBatch(db, id)!;
+}
+
+/** The batches a report names (its figures' sources), by id; ids not in this workspace are left out. */
+export function batchRefs(db: ReadableDb, ids: number[]): Record<number, BatchRef> {
+  const out: Record<number, BatchRef> = {};
+  if (ids.length === 0) return out;
+  const stmt = cached(
+    db,
+    'SELECT id, kind, format, file_name, file_sha256, sheet, imported_at, reconciliation_json FROM import_batches WHERE id = ?',
+  );
+  for (const id of ids) {
+    const r = stmt.get(id) as
+      | {
+          id: number;
+          kind: string;
+          format: string;
+          file_name: string;
+          file_sha256: string;
+          sheet: string | null;
+          imported_at: string;
+          reconciliation_json: string | null;
+        }
+      | undefined;
+    if (r) {
+      out[id] = {
+        id: r.id,
+        kind: r.kind,
+        format: r.format,
+        fileName: r.file_name,
+        fileSha256: r.file_sha256,
+        sheet: r.sheet,
+        importedAt: r.imported_at,
+        reconciliation: r.reconciliation_json
+          ? describeReconciliation(JSON.parse(r.reconciliation_json) as Reconciliation)
+          : null,
+      };
+    }
+  }
+  return out;
 }
