@@ -1,5 +1,6 @@
 import { decimalToScaled } from '../../shared/money';
 import type { Month } from '../../shared/fiscal';
+import { cached, type ReadableDb } from './connection';
 import type { Db } from './db';
 
 /** Rates are applied as integers scaled by 10^12 (exact for any rate written with up to 12 decimals). */
@@ -104,4 +105,9 @@ export function deleteFxRate(db: Db, r: { currency: string; month: Month }): boo
     .prepare('DELETE FROM fx_rates WHERE batch_id IS NULL AND month = ? AND upper(currency) = ?')
     .run(r.month, r.currency.toUpperCase());
   return res.changes > 0;
+}
+
+/** How many rates are stored (imported and entered), whether or not they read as rates. */
+export function fxRateCount(db: ReadableDb): number {
+  return cached(db, 'SELECT count(*) FROM fx_rates', 'pluck').get() as number;
 }
