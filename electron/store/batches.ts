@@ -2,7 +2,7 @@ import type { DataKind, ImportBatch } from '../../shared/domain';
 import { describeReconciliation, type Reconciliation } from '../../shared/import/controlRows';
 import type { Micro } from '../../shared/money';
 import type { BatchRef } from '../../shared/report';
-import { cached, type ReadableDb } from './connection';
+import { cached, type ReadableDb, type WritableDb } from './connection';
 import type { Db } from './db';
 
 export interface NewBatch {
@@ -182,4 +182,35 @@ export function batchRefs(db: ReadableDb, ids: number[]): Record<number, BatchRe
     }
   }
   return out;
+}
+
+/** Where each kind's rows are stored (the batch_id column of each names the batch that brought them in). */
+const TABLE_OF_KIND: Record<DataKind, string> = {
+  spend: 'spend',
+  budget: 'budget',
+  benefits: 'benefits',
+  kpis: 'kpi_observations',
+  initiatives: 'initiatives',
+  fx: 'fx_rates',
+};
+
+/** Each row a batch brought in, as stored (every column, in table order), in the order inserted. */
+export function forEachBatchRow(
+  db: ReadableDb,
+  kind: DataKind,
+  batchId: number,
+  fn: (row: unknown[]) => void,
+): void {
+  const rows = db.prepare(`SELECT * FROM ${TABLE_OF_KIND[kind]} WHERE batch_id = ? ORDER BY id`).raw();
+  for (const row of rows.iterate(batchId)) fn(row as unknown[]);
+}
+
+/** Records a batch's fingerprint (the SHA-256 of its file, or of its rows for a batch without one). */
+export function setBatchSha256(db: WritableDb, id: number, sha256: string): void {
+  cached(db, 'UPDATE import_batches SET file_sha256 = ? WHERE id = ?').run(sha256, id);
+}
+
+/** How many import batches the workspace holds, undone ones included. */
+export function batchCount(db: ReadableDb): number {
+  return cached(db, 'SELECT count(*) FROM import_batches', 'pluck').get() as number;
 }
