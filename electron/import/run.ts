@@ -12,7 +12,7 @@ import type { ValueSettings } from '../../shared/import/transform';
 import { lastDayOfMonth } from '../../shared/fiscal';
 import { divRoundHalfAway } from '../../shared/money';
 import { createBatch, finishBatch, undoBatch } from '../store/batches';
-import type { Db } from '../store/db';
+import type { ReadableDb, WritableDb } from '../store/connection';
 import { missingFxRates } from '../store/fxRates';
 import { getSettings } from '../store/settings';
 import { analyse, type AnalyseRequest, type Analysis } from './analyse';
@@ -52,7 +52,7 @@ interface Pass {
   batchId?: number;
 }
 
-function initialValues(db: Db, m: ImportMapping): ValueSettings {
+function initialValues(db: ReadableDb, m: ImportMapping): ValueSettings {
   return {
     decimal: m.decimal ?? '.',
     dateOrder: m.dateOrder ?? 'mdy',
@@ -66,7 +66,7 @@ function initialValues(db: Db, m: ImportMapping): ValueSettings {
  * (to roll back what was stored) and the file is read again with what the rows decided.
  */
 async function resolvedScan(
-  db: Db,
+  db: ReadableDb,
   analysis: Analysis,
   mapping: ImportMapping,
   o: ImportOptions,
@@ -120,7 +120,7 @@ function monthList(months: string[]): string {
  * Amounts in a currency other than the reporting one are converted with the rate for their month: one
  * missing is one problem per currency naming the months (nothing is booked as the workspace currency).
  */
-function currencyProblems(db: Db, r: ScanResult): ImportProblem[] {
+function currencyProblems(db: ReadableDb, r: ScanResult): ImportProblem[] {
   const reporting = getSettings(db).currency;
   return missingFxRates(db, r.foreignMonths).map(({ currency, months }) =>
     problem(
@@ -168,7 +168,7 @@ function duplicateMessage(d: NonNullable<ImportPreview['duplicateOf']>): string 
   return `this exact file (same SHA-256) was already imported as batch #${d.batch} on ${d.importedAt}; undo that batch first, or import it again on purpose`;
 }
 
-function duplicateOf(db: Db, sha256: string): ImportPreview['duplicateOf'] {
+function duplicateOf(db: ReadableDb, sha256: string): ImportPreview['duplicateOf'] {
   const row = db
     .prepare(
       `SELECT id, imported_at FROM import_batches WHERE file_sha256 = ? AND status = 'committed' ORDER BY id DESC LIMIT 1`,
@@ -198,7 +198,7 @@ const SPAN_SQL: Record<string, string> = {
   fx: 'SELECT min(month) AS f, max(month) AS t, count(*) AS n FROM fx_rates WHERE batch_id = ?',
 };
 
-function overlapsOf(db: Db, p: Pass): ImportPreview['overlaps'] {
+function overlapsOf(db: ReadableDb, p: Pass): ImportPreview['overlaps'] {
   const sql = OVERLAP_SQL[p.mapping.kind];
   const spanSql = SPAN_SQL[p.mapping.kind];
   const range = p.result.dateRange;
@@ -232,7 +232,7 @@ function centsString(micro: bigint): string {
 }
 
 /** Analyses the file and checks every row without writing anything. */
-export async function previewImport(db: Db, o: ImportOptions): Promise<ImportPreview> {
+export async function previewImport(db: ReadableDb, o: ImportOptions): Promise<ImportPreview> {
   const analysis = await analyse(db, o);
   try {
     return await previewOf(db, analysis, o);
@@ -241,7 +241,7 @@ export async function previewImport(db: Db, o: ImportOptions): Promise<ImportPre
   }
 }
 
-async function previewOf(db: Db, analysis: Analysis, o: ImportOptions): Promise<ImportPreview> {
+async function previewOf(db: ReadableDb, analysis: Analysis, o: ImportOptions): Promise<ImportPreview> {
   const base = {
     fileName: o.name,
     container: analysis.source.container,
@@ -329,7 +329,7 @@ async function previewOf(db: Db, analysis: Analysis, o: ImportOptions): Promise<
  * Uses BEGIN IMMEDIATE on `db` across the file's asynchronous reading, so `db` must be a connection no
  * one else uses meanwhile (the service opens one per import).
  */
-export async function commitImport(db: Db, o: ImportOptions): Promise<ImportSummary> {
+export async function commitImport(db: WritableDb, o: ImportOptions): Promise<ImportSummary> {
   const analysis = await analyse(db, o);
   try {
     return await commitAnalysed(db, analysis, o);
@@ -338,7 +338,7 @@ export async function commitImport(db: Db, o: ImportOptions): Promise<ImportSumm
   }
 }
 
-async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Promise<ImportSummary> {
+async function commitAnalysed(db: WritableDb, analysis: Analysis, o: ImportOptions): Promise<ImportSummary> {
   const sheet = analysis.source.sheet;
   // No kind, a field two columns could fill, a column chosen that does not exist: refused before a row is
   // read, nothing guessed (these problems block whatever the rows say).

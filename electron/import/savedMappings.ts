@@ -1,5 +1,5 @@
 import { ImportMappingSchema, type ImportKind, type ImportMapping } from '../../shared/import/mapping';
-import type { Db } from '../store/db';
+import type { ReadableDb, WritableDb } from '../store/connection';
 
 export interface SavedMapping {
   id: number;
@@ -38,14 +38,18 @@ function fromRow(r: Row): SavedMapping | null {
   };
 }
 
-export function listSavedMappings(db: Db): SavedMapping[] {
+export function listSavedMappings(db: ReadableDb): SavedMapping[] {
   return (db.prepare('SELECT * FROM saved_mappings ORDER BY updated_at DESC, id DESC').all() as Row[])
     .map(fromRow)
     .filter((m): m is SavedMapping => m !== null);
 }
 
 /** The mapping remembered for this header layout (of this kind, when the kind is known). */
-export function findSavedMapping(db: Db, signature: string, kind: ImportKind | null): SavedMapping | null {
+export function findSavedMapping(
+  db: ReadableDb,
+  signature: string,
+  kind: ImportKind | null,
+): SavedMapping | null {
   const rows = (
     kind
       ? db
@@ -64,7 +68,7 @@ export function findSavedMapping(db: Db, signature: string, kind: ImportKind | n
 
 /** Remembers a mapping for its header layout and kind; the same layout next quarter finds it. */
 export function saveMapping(
-  db: Db,
+  db: WritableDb,
   name: string,
   signature: string,
   mapping: ImportMapping,
@@ -83,6 +87,6 @@ export function saveMapping(
   ).id;
 }
 
-export function deleteSavedMapping(db: Db, id: number): boolean {
+export function deleteSavedMapping(db: WritableDb, id: number): boolean {
   return db.prepare('DELETE FROM saved_mappings WHERE id = ?').run(id).changes > 0;
 }

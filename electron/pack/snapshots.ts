@@ -1,6 +1,6 @@
 import type { PackFile, PackSnapshot } from '../../shared/export/packTypes';
 import type { ReportModel } from '../../shared/report';
-import type { Db } from '../store/db';
+import type { ReadableDb, WritableDb } from '../store/connection';
 
 interface SnapshotRow {
   id: number;
@@ -23,7 +23,7 @@ function fromRow(r: SnapshotRow): PackSnapshot {
 const COLUMNS = 'id, period, created_at, inputs_sha256, files_json';
 
 export function recordSnapshot(
-  db: Db,
+  db: WritableDb,
   s: { period: string; createdAt: string; inputsSha256: string; report: ReportModel; files: PackFile[] },
 ): PackSnapshot {
   const info = db
@@ -41,7 +41,7 @@ export function recordSnapshot(
 }
 
 /** Newest first. */
-export function listSnapshots(db: Db, period?: string): PackSnapshot[] {
+export function listSnapshots(db: ReadableDb, period?: string): PackSnapshot[] {
   const rows = (
     period
       ? db.prepare(`SELECT ${COLUMNS} FROM pack_snapshots WHERE period = ? ORDER BY id DESC`).all(period)
@@ -52,7 +52,7 @@ export function listSnapshots(db: Db, period?: string): PackSnapshot[] {
 
 /** The latest snapshot of a quarter that sorts before `period` (the last pack sent before this one). */
 export function latestEarlierSnapshot(
-  db: Db,
+  db: ReadableDb,
   period: string,
 ): (PackSnapshot & { report: ReportModel }) | null {
   const row = db

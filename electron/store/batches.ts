@@ -2,8 +2,7 @@ import type { DataKind, ImportBatch } from '../../shared/domain';
 import { describeReconciliation, type Reconciliation } from '../../shared/import/controlRows';
 import type { Micro } from '../../shared/money';
 import type { BatchRef } from '../../shared/report';
-import { cached, type ReadableDb, type WritableDb } from './connection';
-import type { Db } from './db';
+import { type ReadableDb, type WritableDb, cached } from './connection';
 
 export interface NewBatch {
   kind: DataKind;
@@ -26,7 +25,7 @@ export interface BatchTotals {
 }
 
 /** Must be called inside the import's transaction: the batch and its lines commit together. */
-export function createBatch(db: Db, b: NewBatch, importedAt = new Date().toISOString()): number {
+export function createBatch(db: WritableDb, b: NewBatch, importedAt = new Date().toISOString()): number {
   const info = db
     .prepare(
       `INSERT INTO import_batches (kind, format, file_name, file_sha256, file_size, sheet, imported_at, mapping_json)
@@ -45,7 +44,7 @@ export function createBatch(db: Db, b: NewBatch, importedAt = new Date().toISOSt
   return Number(info.lastInsertRowid);
 }
 
-export function finishBatch(db: Db, id: number, t: BatchTotals): void {
+export function finishBatch(db: WritableDb, id: number, t: BatchTotals): void {
   db.prepare(
     `UPDATE import_batches SET row_count = ?, excluded_count = ?, total_micro = ?, currency = ?, problems_json = ?,
        reconciliation_json = ? WHERE id = ?`,
@@ -107,11 +106,11 @@ function fromRow(r: BatchRow): ImportBatch {
   };
 }
 
-export function listBatches(db: Db): ImportBatch[] {
+export function listBatches(db: ReadableDb): ImportBatch[] {
   return (db.prepare('SELECT * FROM import_batches ORDER BY id DESC').all() as BatchRow[]).map(fromRow);
 }
 
-export function getBatch(db: Db, id: number): ImportBatch | null {
+export function getBatch(db: ReadableDb, id: number): ImportBatch | null {
   const row = db.prepare('SELECT * FROM import_batches WHERE id = ?').get(id) as BatchRow | undefined;
   return row ? fromRow(row) : null;
 }
@@ -122,7 +121,7 @@ export class BatchError extends Error {}
  * Removes every line a batch brought in, in one transaction; the batch record stays, marked undone,
  * so the audit trail keeps what was imported and when it was taken back.
  */
-export function undoBatch(db: Db, id: number, at = new Date().toISOString()): ImportBatch {
+export function undoBatch(db: WritableDb, id: number, at = new Date().toISOString()): ImportBatch {
   const batch = getBatch(db, id);
   if (!batch) throw new BatchError(`No import batch ${id} in this workspace.`);
   if (batch.status === 'undone')

@@ -1,13 +1,16 @@
 import type Database from 'better-sqlite3';
 
+declare const readable: unique symbol;
+declare const writable: unique symbol;
+
 /**
  * A workspace connection the store may read through (as Signal Desktop types its ReadableDB). Functions
  * that only read take this; a workspace opened for viewing hands out only this.
  */
-export type ReadableDb = Database.Database; // TODO brand
+export type ReadableDb = Database.Database & { readonly [readable]: true };
 
 /** A connection the store may also write through: usable wherever a ReadableDb is, not the reverse. */
-export type WritableDb = ReadableDb; // TODO brand
+export type WritableDb = ReadableDb & { readonly [writable]: true };
 
 /** The brands for connections the store itself opened (openDatabase, openWorkspace). */
 export function asReadable(db: Database.Database): ReadableDb {

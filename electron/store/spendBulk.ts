@@ -1,6 +1,6 @@
 import type { SpendLine } from '../../shared/domain';
 import { monthOf } from '../../shared/fiscal';
-import type { Db } from './db';
+import type { WritableDb } from './connection';
 import { spendInserter } from './lines';
 
 /** The per-row trigger that keeps `spend_monthly` equal to a GROUP BY over `spend` (migration 1). */
@@ -39,7 +39,7 @@ export interface BulkSpendInserter {
  * cancelled or killed import) restores the trigger and the rollup with everything else, so every committed
  * state has the rollup equal to a GROUP BY over `spend`. Without the trigger (not this schema) it only inserts.
  */
-export function bulkSpendInserter(db: Db): BulkSpendInserter {
+export function bulkSpendInserter(db: WritableDb): BulkSpendInserter {
   if (!db.inTransaction) throw new Error('bulkSpendInserter needs an open transaction');
   const triggerSql = db
     .prepare(`SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?`)

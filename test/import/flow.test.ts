@@ -7,11 +7,11 @@ import { commitImport, previewImport } from '../../electron/import/run';
 import { listSavedMappings } from '../../electron/import/savedMappings';
 import { undoBatch } from '../../electron/store/batches';
 import { describeOverlap, replaceRemovesMore } from '../../shared/import/overlap';
-import type { Workspace } from '../../electron/store/workspace';
+import type { WritableWorkspace } from '../../electron/store/workspace';
 import { SHEET_HEAD, spendSheetData, unzip, zip } from '../reliability/zip';
 import { rejected, tempWorkspace, writeFile } from './helpers';
 
-let ws: (Workspace & { dir: string }) | null = null;
+let ws: (WritableWorkspace & { dir: string }) | null = null;
 afterEach(() => {
   ws?.close();
   ws = null;
@@ -22,7 +22,7 @@ function open(init: { currency?: string } = {}) {
 }
 
 /** Everything an import could have written, to prove a rejected one wrote nothing. */
-function snapshot(w: Workspace): unknown {
+function snapshot(w: WritableWorkspace): unknown {
   const q = (sql: string) => w.db.prepare(sql).all();
   return {
     batches: q('SELECT * FROM import_batches'),

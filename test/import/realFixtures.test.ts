@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitImport, previewImport } from '../../electron/import/run';
-import type { Workspace } from '../../electron/store/workspace';
+import type { WritableWorkspace } from '../../electron/store/workspace';
 import {
   csvColumn,
   independentCentsSum,
@@ -40,7 +40,7 @@ const EXPECTED = new Map(
   ]),
 );
 
-let ws: Workspace | null = null;
+let ws: WritableWorkspace | null = null;
 afterEach(() => {
   ws?.close();
   ws = null;

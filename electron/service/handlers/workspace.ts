@@ -9,6 +9,7 @@ import { acquireWorkspaceLock } from '../../store/lock';
 import { listInitiatives } from '../../store/initiatives';
 import { createKpi, getKpi, listKpis, updateKpi } from '../../store/kpis';
 import { getSettings, updateSettings } from '../../store/settings';
+import { writableDb } from '../../store/workspace';
 import { fxGaps } from '../../report/fx';
 import { listCommentary, setCommentary } from '../../store/commentary';
 import { spendByCategory, workspaceCounts } from '../../store/workspaceSummary';
@@ -108,23 +109,24 @@ export const workspaceHandlers: HandlerMap<keyof typeof workspaceMethods> = {
             `(an FX file: month, currency, units of ${patch.currency} per 1 unit of that currency). Nothing was changed.`,
         );
     }
-    return updateSettings(ws.db, patch);
+    return updateSettings(writableDb(ws), patch);
   },
   'initiatives.list': (_input, { ws }) => listInitiatives(ws.db),
   'kpis.list': (_input, { ws }) => listKpis(ws.db),
   'kpis.update': ({ id, patch }, { ws }) => {
     if (!getKpi(ws.db, id)) throw new ApiError('NOT_FOUND', `No KPI with id "${id}".`);
-    return updateKpi(ws.db, id, patch);
+    return updateKpi(writableDb(ws), id, patch);
   },
   'kpis.create': ({ kpi }, { ws }) => {
     if (getKpi(ws.db, kpi.id)) throw new ApiError('CONFLICT', `A KPI with id "${kpi.id}" already exists.`);
-    return createKpi(ws.db, kpi);
+    return createKpi(writableDb(ws), kpi);
   },
   'batches.list': (_input, { ws }) => listBatches(ws.db),
   'batches.undo': async ({ id }, { ws }) => {
     try {
-      await backupWorkspace(ws.db, ws.file, 'before-undo');
-      return undoBatch(ws.db, id);
+      const db = writableDb(ws);
+      await backupWorkspace(db, ws.file, 'before-undo');
+      return undoBatch(db, id);
     } catch (err) {
       if (err instanceof BatchError) throw new ApiError('NOT_FOUND', err.message);
       throw err;
@@ -137,6 +139,6 @@ export const workspaceHandlers: HandlerMap<keyof typeof workspaceMethods> = {
   },
   'commentary.set': (input, { ws }) => {
     reportQuarter(input.period, getSettings(ws.db));
-    return setCommentary(ws.db, input);
+    return setCommentary(writableDb(ws), input);
   },
 };
