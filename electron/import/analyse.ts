@@ -22,7 +22,7 @@ import { sourceOf } from '../../shared/import/sources';
 import { headerView } from '../../shared/import/sources/source';
 import type { ReadableDb } from '../store/connection';
 import { getSettings } from '../store/settings';
-import { findSavedMapping } from './savedMappings';
+import { findSavedMapping } from '../store/savedMappings';
 import { openSource, readHeader, type FileSource, type HeaderInfo, type SourceOptions } from './source';
 
 export interface AnalyseRequest extends SourceOptions {

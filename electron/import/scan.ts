@@ -5,6 +5,8 @@ import type { ImportMapping } from '../../shared/import/mapping';
 import type { ImportRecord } from '../../shared/import/records';
 import type { ValueSettings } from '../../shared/import/transform';
 import type { ReadableDb } from '../store/connection';
+import { initiativeNames } from '../store/initiatives';
+import { kpiNames } from '../store/kpis';
 import { getSettings } from '../store/settings';
 import type { Analysis } from './analyse';
 import {
@@ -59,8 +61,8 @@ export function workspaceFacts(db: ReadableDb): WorkspaceFacts {
     fiscalStartMonth: settings.fiscalStartMonth,
     years: plausibleYears(settings),
     reportingCurrency: settings.currency,
-    kpis: db.prepare('SELECT id, name FROM kpis').all() as { id: string; name: string }[],
-    initiatives: db.prepare('SELECT name FROM initiatives').pluck().all() as string[],
+    kpis: kpiNames(db),
+    initiatives: initiativeNames(db),
   };
 }
 

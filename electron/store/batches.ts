@@ -213,3 +213,32 @@ export function setBatchSha256(db: WritableDb, id: number, sha256: string): void
 export function batchCount(db: ReadableDb): number {
   return cached(db, 'SELECT count(*) FROM import_batches', 'pluck').get() as number;
 }
+
+/** The latest committed (not undone) batch of the file with this SHA-256; null when there is none. */
+export function committedBatchOfFile(
+  db: ReadableDb,
+  sha256: string,
+): { id: number; importedAt: string } | null {
+  const row = cached(
+    db,
+    `SELECT id, imported_at FROM import_batches WHERE file_sha256 = ? AND status = 'committed' ORDER BY id DESC LIMIT 1`,
+  ).get(sha256) as { id: number; imported_at: string } | undefined;
+  return row ? { id: row.id, importedAt: row.imported_at } : null;
+}
+
+/**
+ * What a batch was read from, known once its file is read through: the file's SHA-256 and size, and the
+ * mapping as the rows decided it. Inside the import's transaction.
+ */
+export function recordBatchFile(
+  db: WritableDb,
+  id: number,
+  file: { sha256: string; size: number; mapping: unknown },
+): void {
+  cached(db, 'UPDATE import_batches SET file_sha256 = ?, file_size = ?, mapping_json = ? WHERE id = ?').run(
+    file.sha256,
+    file.size,
+    JSON.stringify(file.mapping),
+    id,
+  );
+}

@@ -64,3 +64,33 @@ export function dataChangeToken(db: ReadableDb): string {
 export function writeTransaction<T>(db: WritableDb, fn: () => T): T {
   return db.transaction(fn).immediate();
 }
+
+/*
+ * A write transaction opened and closed by hand, for one that spans awaits (an import reads its file
+ * asynchronously inside it, which `writeTransaction` cannot): beginWrite takes the write lock at once
+ * (BEGIN IMMEDIATE, waiting up to the busy timeout, then SQLITE_BUSY), and exactly one of commitWrite or
+ * rollbackWrite ends it. The connection must be used by no one else meanwhile.
+ */
+export function beginWrite(db: WritableDb): void {
+  db.exec('BEGIN IMMEDIATE');
+}
+
+export function commitWrite(db: WritableDb): void {
+  db.exec('COMMIT');
+}
+
+export function rollbackWrite(db: WritableDb): void {
+  db.exec('ROLLBACK');
+}
+
+/**
+ * A bigger page cache (32 MiB) for a large write's index and rollup updates; returns what puts the
+ * connection's own size back.
+ */
+export function largePageCache(db: WritableDb): () => void {
+  const size = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma('cache_size = -32768');
+  return () => {
+    db.pragma(`cache_size = ${size}`);
+  };
+}

@@ -1,5 +1,5 @@
 import type { Initiative, RiskTier, Stage } from '../../shared/domain';
-import type { ReadableDb, WritableDb } from './connection';
+import { cached, type ReadableDb, type WritableDb } from './connection';
 
 interface InitiativeRow {
   id: number;
@@ -92,4 +92,9 @@ export function insertInitiative(db: WritableDb, i: NewInitiative, batchId: numb
 export function initiativeIdByName(db: ReadableDb): (name: string) => number | undefined {
   const stmt = db.prepare('SELECT id FROM initiatives WHERE name = ?');
   return (name) => (stmt.get(name.trim()) as { id: number } | undefined)?.id;
+}
+
+/** Every initiative's name, as stored. */
+export function initiativeNames(db: ReadableDb): string[] {
+  return cached(db, 'SELECT name FROM initiatives', 'pluck').all() as string[];
 }

@@ -1,6 +1,6 @@
 import type { KpiDefinition, KpiObservation } from '../../shared/domain';
 import { BUILTIN_KPIS } from '../../shared/kpiCatalog';
-import type { ReadableDb, WritableDb } from './connection';
+import { cached, type ReadableDb, type WritableDb } from './connection';
 
 interface KpiRow {
   id: string;
@@ -139,4 +139,9 @@ export function listObservations(db: ReadableDb, kpiId?: string): KpiObservation
     batchId: r.batch_id,
     sourceRow: r.source_row,
   }));
+}
+
+/** Each KPI's id and name (what an import matches KPI columns and values against). */
+export function kpiNames(db: ReadableDb): { id: string; name: string }[] {
+  return cached(db, 'SELECT id, name FROM kpis').all() as { id: string; name: string }[];
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitImport, previewImport } from '../../electron/import/run';
-import { listSavedMappings } from '../../electron/import/savedMappings';
+import { listSavedMappings } from '../../electron/store/savedMappings';
 import { undoBatch } from '../../electron/store/batches';
 import { describeOverlap, replaceRemovesMore } from '../../shared/import/overlap';
 import type { WritableWorkspace } from '../../electron/store/workspace';

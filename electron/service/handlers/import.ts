@@ -2,7 +2,7 @@ import { ApiError, type importMethods, type ParsedInput } from '../../../shared/
 import { ImportCancelled, ImportRejected } from '../../import/errors';
 import { ImportJobs } from '../../import/jobs';
 import { previewImport, type ImportOptions } from '../../import/run';
-import { deleteSavedMapping, listSavedMappings } from '../../import/savedMappings';
+import { deleteSavedMapping, listSavedMappings } from '../../store/savedMappings';
 import { writableDb } from '../../store/workspace';
 import type { ServiceContext } from '../context';
 import type { HandlerMap } from './types';

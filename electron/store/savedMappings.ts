@@ -1,5 +1,5 @@
 import { ImportMappingSchema, type ImportKind, type ImportMapping } from '../../shared/import/mapping';
-import type { ReadableDb, WritableDb } from '../store/connection';
+import { cached, type ReadableDb, type WritableDb } from './connection';
 
 export interface SavedMapping {
   id: number;
@@ -39,7 +39,7 @@ function fromRow(r: Row): SavedMapping | null {
 }
 
 export function listSavedMappings(db: ReadableDb): SavedMapping[] {
-  return (db.prepare('SELECT * FROM saved_mappings ORDER BY updated_at DESC, id DESC').all() as Row[])
+  return (cached(db, 'SELECT * FROM saved_mappings ORDER BY updated_at DESC, id DESC').all() as Row[])
     .map(fromRow)
     .filter((m): m is SavedMapping => m !== null);
 }
@@ -52,12 +52,13 @@ export function findSavedMapping(
 ): SavedMapping | null {
   const rows = (
     kind
-      ? db
-          .prepare('SELECT * FROM saved_mappings WHERE header_signature = ? AND kind = ?')
-          .all(signature, kind)
-      : db
-          .prepare('SELECT * FROM saved_mappings WHERE header_signature = ? ORDER BY updated_at DESC')
-          .all(signature)
+      ? cached(db, 'SELECT * FROM saved_mappings WHERE header_signature = ? AND kind = ?').all(
+          signature,
+          kind,
+        )
+      : cached(db, 'SELECT * FROM saved_mappings WHERE header_signature = ? ORDER BY updated_at DESC').all(
+          signature,
+        )
   ) as Row[];
   for (const r of rows) {
     const m = fromRow(r);
@@ -74,19 +75,21 @@ export function saveMapping(
   mapping: ImportMapping,
   at = new Date().toISOString(),
 ): number {
-  db.prepare(
+  cached(
+    db,
     `INSERT INTO saved_mappings (name, kind, format, header_signature, mapping_json, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (header_signature, kind) DO UPDATE SET name = excluded.name, format = excluded.format,
        mapping_json = excluded.mapping_json, updated_at = excluded.updated_at`,
   ).run(name, mapping.kind, mapping.format, signature, JSON.stringify(mapping), at, at);
   return (
-    db
-      .prepare('SELECT id FROM saved_mappings WHERE header_signature = ? AND kind = ?')
-      .get(signature, mapping.kind) as { id: number }
+    cached(db, 'SELECT id FROM saved_mappings WHERE header_signature = ? AND kind = ?').get(
+      signature,
+      mapping.kind,
+    ) as { id: number }
   ).id;
 }
 
 export function deleteSavedMapping(db: WritableDb, id: number): boolean {
-  return db.prepare('DELETE FROM saved_mappings WHERE id = ?').run(id).changes > 0;
+  return cached(db, 'DELETE FROM saved_mappings WHERE id = ?').run(id).changes > 0;
 }
