@@ -4,7 +4,7 @@ import type { ImportBatch } from '../../shared/domain';
 import type { ReportModel } from '../../shared/report';
 import { buildReport } from '../report/buildReport';
 import type { ReadableDb } from '../store/connection';
-import { latestEarlierSnapshot } from './snapshots';
+import { latestEarlierSnapshot } from '../store/packSnapshots';
 
 function importedAfter(batches: ImportBatch[], after: string): ImportedSince[] {
   return batches

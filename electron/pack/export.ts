@@ -7,7 +7,7 @@ import type { RenderedPack } from './chromium';
 import { loadPackData } from './data';
 import { localDate, packFileName, writeFileAtomic } from './files';
 import { sha256 } from './hash';
-import { listSnapshots, recordSnapshot } from './snapshots';
+import { listSnapshots, recordSnapshot } from '../store/packSnapshots';
 import { DECK_LOGO_ID } from './pdfOptions';
 import { writableDb } from '../store/workspace';
 import { buildDeck } from './pptx/deck';
