@@ -2,7 +2,7 @@ import type { DataKind, ImportBatch } from '../../shared/domain';
 import { describeReconciliation, type Reconciliation } from '../../shared/import/controlRows';
 import type { Micro } from '../../shared/money';
 import type { BatchRef } from '../../shared/report';
-import { type ReadableDb, type WritableDb, cached } from './connection';
+import { cached, type ReadableDb, type WritableDb } from './connection';
 
 export interface NewBatch {
   kind: DataKind;
@@ -60,8 +60,8 @@ export function finishBatch(db: WritableDb, id: number, t: BatchTotals): void {
 }
 
 /** A batch's reconciliation as stored (null: the file had no total rows, or was imported before they were read). */
-export function batchReconciliation(db: Db, id: number): Reconciliation | null {
-  const json = db.prepare('SELECT reconciliation_json FROM import_batches WHERE id = ?').pluck().get(id) as
+export function batchReconciliation(db: ReadableDb, id: number): Reconciliation | null {
+  const json = cached(db, 'SELECT reconciliation_json FROM import_batches WHERE id = ?', 'pluck').get(id) as
     string | null | undefined;
   return json ? (JSON.parse(json) as Reconciliation) : null;
 }
