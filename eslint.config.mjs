@@ -51,6 +51,36 @@ export default tseslint.config(
       ],
     },
   },
+  // The store owns the SQL: outside electron/store nothing opens a connection of its own (store functions
+  // take a ReadableDb or WritableDb; test/store/sqlOutsideStore.test.ts checks what else could run SQL).
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/store/**', 'electron/main/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Only electron/main/ (the shell) may import electron.' },
+            { name: 'better-sqlite3', message: 'Only electron/store/ runs SQL: add a store function.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'better-sqlite3', message: 'Only electron/store/ runs SQL: add a store function.' },
+          ],
+        },
+      ],
+    },
+  },
   // Layering: shared/ is pure and isomorphic.
   {
     files: ['shared/**/*.ts'],

@@ -1,39 +1,25 @@
 import crypto from 'node:crypto';
-import { createBatch, finishBatch } from '../store/batches';
-import type { Db } from '../store/db';
+import { createBatch, finishBatch, forEachBatchRow, setBatchSha256 } from '../store/batches';
+import type { WritableDb } from '../store/connection';
 import type { DataKind } from '../../shared/domain';
 import type { Micro } from '../../shared/money';
 
 export const DEMO_VERSION = 'caio-demo-v1';
 export const DEMO_TIME = '2026-10-05T09:00:00.000Z';
 
-/** Where each kind's rows are stored. */
-const TABLE: Record<DataKind, string> = {
-  spend: 'spend',
-  budget: 'budget',
-  benefits: 'benefits',
-  kpis: 'kpi_observations',
-  initiatives: 'initiatives',
-  fx: 'fx_rates',
-};
-
 /**
  * A demo batch has no file: its SHA-256 is that of its own rows as stored (each row's columns as JSON, in
  * order), so every batch has its own fingerprint and anyone can recompute it from the workspace.
  */
-function rowsSha256(db: Db, kind: DataKind, batchId: number): string {
+function rowsSha256(db: WritableDb, kind: DataKind, batchId: number): string {
   const hash = crypto.createHash('sha256').update(`${DEMO_VERSION}\n`);
-  const rows = db
-    .prepare(`SELECT * FROM ${TABLE[kind]} WHERE batch_id = ? ORDER BY id`)
-    .raw()
-    .iterate(batchId);
-  for (const row of rows) hash.update(`${JSON.stringify(row)}\n`);
+  forEachBatchRow(db, kind, batchId, (row) => hash.update(`${JSON.stringify(row)}\n`));
   return hash.digest('hex');
 }
 
 /** What every part of the demo generator shares: the database, one seeded random stream, the currency. */
 export interface DemoContext {
-  db: Db;
+  db: WritableDb;
   rnd: () => number;
   currency: string;
   months: string[];
@@ -71,9 +57,7 @@ export function demoBatch(ctx: DemoContext, kind: DataKind, name: string): DemoB
         total: withTotal ? total : null,
         currency: withTotal ? ctx.currency : null,
       });
-      ctx.db
-        .prepare('UPDATE import_batches SET file_sha256 = ? WHERE id = ?')
-        .run(rowsSha256(ctx.db, kind, id), id);
+      setBatchSha256(ctx.db, id, rowsSha256(ctx.db, kind, id));
       return rows;
     },
   };

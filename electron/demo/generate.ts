@@ -1,5 +1,6 @@
 import { monthRange } from '../../shared/fiscal';
-import type { Db } from '../store/db';
+import { batchCount } from '../store/batches';
+import { writeTransaction, type WritableDb } from '../store/connection';
 import { insertInitiative } from '../store/initiatives';
 import { setCommentary } from '../store/commentary';
 import { getSettings, updateSettings } from '../store/settings';
@@ -55,10 +56,9 @@ function generateInitiatives(ctx: DemoContext): Map<string, number> {
  * and risk tiers, seven quarters of monthly spend, budgets, benefits and KPI observations, in one
  * transaction. All of it is recorded under "demo" batches so every figure still traces to a source.
  */
-export function generateDemo(db: Db): DemoSummary {
-  const existing = db.prepare('SELECT count(*) FROM import_batches').pluck().get() as number;
-  if (existing > 0) throw new Error('The demo data can only be generated into an empty workspace.');
-  return db.transaction(() => {
+export function generateDemo(db: WritableDb): DemoSummary {
+  if (batchCount(db) > 0) throw new Error('The demo data can only be generated into an empty workspace.');
+  return writeTransaction(db, () => {
     updateSettings(db, {
       name: 'Demo workspace',
       companyName: 'Northwind Holdings',
@@ -84,5 +84,5 @@ export function generateDemo(db: Db): DemoSummary {
     };
     for (const c of DEMO_COMMENTARY) setCommentary(db, c, DEMO_TIME);
     return summary;
-  })();
+  });
 }

@@ -24,9 +24,9 @@ import {
 } from '../../shared/import/propose';
 import { sourceOf } from '../../shared/import/sources';
 import { headerView } from '../../shared/import/sources/source';
-import type { Db } from '../store/db';
+import type { ReadableDb } from '../store/connection';
 import { getSettings } from '../store/settings';
-import { findSavedMapping } from './savedMappings';
+import { findSavedMapping } from '../store/savedMappings';
 import { openSource, readHeader, type FileSource, type HeaderInfo, type SourceOptions } from './source';
 
 export interface AnalyseRequest extends SourceOptions {
@@ -83,7 +83,7 @@ export interface Analysis extends HeaderInfo {
  * inferred from the header's words and the first rows), with the evidence per field and any choice left
  * to the user (two columns or two kinds about equally likely).
  */
-export async function analyse(db: Db, req: AnalyseRequest): Promise<Analysis> {
+export async function analyse(db: ReadableDb, req: AnalyseRequest): Promise<Analysis> {
   const settings = getSettings(db);
   const source = await openSource(req.path, req.name, req);
   const header = await readHeader(source);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { ImportJobStatus } from '../../shared/api/import';
 import { backupWorkspace } from '../store/backup';
 import { sqliteWorkspaceError } from '../store/db';
-import type { Workspace } from '../store/workspace';
+import { writableDb, type Workspace } from '../store/workspace';
 import { ImportCancelled, ImportRejected } from './errors';
 import { commitImport, type ImportOptions } from './run';
 
@@ -46,9 +46,10 @@ export class ImportJobs {
       let ws: Workspace | null = null;
       try {
         ws = workspace.open();
+        const db = writableDb(ws);
         // Replacing undoes whole batches: the workspace as it was is kept first, as for an undo.
-        if (options.overlap === 'replace') await backupWorkspace(ws.db, ws.file, 'before-replace');
-        status.result = await commitImport(ws.db, {
+        if (options.overlap === 'replace') await backupWorkspace(db, ws.file, 'before-replace');
+        status.result = await commitImport(db, {
           ...options,
           signal: abort.signal,
           onProgress: (p) => {

@@ -11,13 +11,22 @@ import {
 import type { ValueSettings } from '../../shared/import/transform';
 import { lastDayOfMonth } from '../../shared/fiscal';
 import { divRoundHalfAway } from '../../shared/money';
-import { createBatch, finishBatch, undoBatch } from '../store/batches';
-import type { Db } from '../store/db';
+import { committedBatchOfFile, createBatch, finishBatch, recordBatchFile, undoBatch } from '../store/batches';
+import { overlappingBatches } from '../store/batchOverlaps';
+import {
+  beginWrite,
+  commitWrite,
+  inTransaction,
+  largePageCache,
+  rollbackWrite,
+  type ReadableDb,
+  type WritableDb,
+} from '../store/connection';
 import { missingFxRates } from '../store/fxRates';
 import { getSettings } from '../store/settings';
 import { analyse, type AnalyseRequest, type Analysis } from './analyse';
 import { ImportRejected } from './errors';
-import { saveMapping } from './savedMappings';
+import { saveMapping } from '../store/savedMappings';
 import { scan, type ImportProgress, type ScanResult } from './scan';
 import { createWriter, type RecordWriter } from './writer';
 
@@ -52,7 +61,7 @@ interface Pass {
   batchId?: number;
 }
 
-function initialValues(db: Db, m: ImportMapping, analysis: Analysis): ValueSettings {
+function initialValues(db: ReadableDb, m: ImportMapping, analysis: Analysis): ValueSettings {
   return {
     decimal: m.decimal ?? '.',
     dateOrder: m.dateOrder ?? 'mdy',
@@ -68,7 +77,7 @@ function initialValues(db: Db, m: ImportMapping, analysis: Analysis): ValueSetti
  * (to roll back what was stored) and the file is read again with what the rows decided.
  */
 async function resolvedScan(
-  db: Db,
+  db: ReadableDb,
   analysis: Analysis,
   mapping: ImportMapping,
   o: ImportOptions,
@@ -127,7 +136,7 @@ function monthList(months: string[]): string {
  * Amounts in a currency other than the reporting one are converted with the rate for their month: one
  * missing is one problem per currency naming the months (nothing is booked as the workspace currency).
  */
-function currencyProblems(db: Db, r: ScanResult): ImportProblem[] {
+function currencyProblems(db: ReadableDb, r: ScanResult): ImportProblem[] {
   const reporting = getSettings(db).currency;
   return missingFxRates(db, r.foreignMonths).map(({ currency, months }) =>
     problem(
@@ -175,52 +184,18 @@ function duplicateMessage(d: NonNullable<ImportPreview['duplicateOf']>): string 
   return `this exact file (same SHA-256) was already imported as batch #${d.batch} on ${d.importedAt}; undo that batch first, or import it again on purpose`;
 }
 
-function duplicateOf(db: Db, sha256: string): ImportPreview['duplicateOf'] {
-  const row = db
-    .prepare(
-      `SELECT id, imported_at FROM import_batches WHERE file_sha256 = ? AND status = 'committed' ORDER BY id DESC LIMIT 1`,
-    )
-    .get(sha256) as { id: number; imported_at: string } | undefined;
-  return row ? { batch: row.id, importedAt: row.imported_at } : null;
+function duplicateOf(db: ReadableDb, sha256: string): ImportPreview['duplicateOf'] {
+  const batch = committedBatchOfFile(db, sha256);
+  return batch ? { batch: batch.id, importedAt: batch.importedAt } : null;
 }
 
-/** Per kind: the batches with rows in months [?, ?] (first day, last day), and how many. */
-const OVERLAP_SQL: Record<string, string> = {
-  // Spend lines are counted from their monthly rollup (equal to a GROUP BY over them; no index on their dates).
-  spend: `SELECT batch_id AS b, sum(line_count) AS n FROM spend_monthly WHERE month BETWEEN substr(?, 1, 7) AND substr(?, 1, 7) AND batch_id <> 0 GROUP BY batch_id`,
-  budget: `SELECT batch_id AS b, count(*) AS n FROM budget WHERE month BETWEEN substr(?, 1, 7) AND substr(?, 1, 7) AND batch_id IS NOT NULL GROUP BY batch_id`,
-  benefits:
-    'SELECT batch_id AS b, count(*) AS n FROM benefits WHERE date BETWEEN ? AND ? AND batch_id IS NOT NULL GROUP BY batch_id',
-  kpis: 'SELECT batch_id AS b, count(*) AS n FROM kpi_observations WHERE period_end BETWEEN ? AND ? AND batch_id IS NOT NULL GROUP BY batch_id',
-  fx: `SELECT batch_id AS b, count(*) AS n FROM fx_rates WHERE month BETWEEN substr(?, 1, 7) AND substr(?, 1, 7) AND batch_id IS NOT NULL GROUP BY batch_id`,
-};
-
-/** Per kind: a batch's first and last month of data and its stored records (the unit `OVERLAP_SQL` counts). */
-const SPAN_SQL: Record<string, string> = {
-  spend:
-    'SELECT min(month) AS f, max(month) AS t, sum(line_count) AS n FROM spend_monthly WHERE batch_id = ?',
-  budget: 'SELECT min(month) AS f, max(month) AS t, count(*) AS n FROM budget WHERE batch_id = ?',
-  benefits: 'SELECT min(month) AS f, max(month) AS t, count(*) AS n FROM benefits WHERE batch_id = ?',
-  kpis: 'SELECT substr(min(period_start), 1, 7) AS f, substr(max(period_end), 1, 7) AS t, count(*) AS n FROM kpi_observations WHERE batch_id = ?',
-  fx: 'SELECT min(month) AS f, max(month) AS t, count(*) AS n FROM fx_rates WHERE batch_id = ?',
-};
-
-function overlapsOf(db: Db, p: Pass): ImportPreview['overlaps'] {
-  const sql = OVERLAP_SQL[p.mapping.kind];
-  const spanSql = SPAN_SQL[p.mapping.kind];
+function overlapsOf(db: ReadableDb, p: Pass): ImportPreview['overlaps'] {
   const range = p.result.dateRange;
-  if (!sql || !spanSql || !range) return [];
+  if (!range) return [];
   // Periods are months: a file covering 20 January overlaps whatever is already in January.
   const from = `${range.from.slice(0, 7)}-01`;
   const to = lastDayOfMonth(range.to.slice(0, 7));
-  const rows = (db.prepare(sql).all(from, to) as { b: number; n: number }[]).filter((r) => r.b !== p.batchId);
-  const name = db.prepare('SELECT file_name FROM import_batches WHERE id = ?').pluck();
-  const span = db.prepare(spanSql);
-  return rows.map((r) => {
-    // Records, not file rows, on both sides: a wide KPI file's row holds many observations.
-    const s = span.get(r.b) as { f: string; t: string; n: number };
-    return { batch: r.b, fileName: name.get(r.b) as string, rows: r.n, batchRows: s.n, from: s.f, to: s.t };
-  });
+  return overlappingBatches(db, p.mapping.kind, from, to, p.batchId);
 }
 
 function totalsOf(r: ScanResult): CurrencyTotal[] {
@@ -239,7 +214,7 @@ function centsString(micro: bigint): string {
 }
 
 /** Analyses the file and checks every row without writing anything. */
-export async function previewImport(db: Db, o: ImportOptions): Promise<ImportPreview> {
+export async function previewImport(db: ReadableDb, o: ImportOptions): Promise<ImportPreview> {
   const analysis = await analyse(db, o);
   try {
     return await previewOf(db, analysis, o);
@@ -248,7 +223,7 @@ export async function previewImport(db: Db, o: ImportOptions): Promise<ImportPre
   }
 }
 
-async function previewOf(db: Db, analysis: Analysis, o: ImportOptions): Promise<ImportPreview> {
+async function previewOf(db: ReadableDb, analysis: Analysis, o: ImportOptions): Promise<ImportPreview> {
   const base = {
     fileName: o.name,
     container: analysis.source.container,
@@ -346,7 +321,7 @@ async function previewOf(db: Db, analysis: Analysis, o: ImportOptions): Promise<
  * Uses BEGIN IMMEDIATE on `db` across the file's asynchronous reading, so `db` must be a connection no
  * one else uses meanwhile (the service opens one per import).
  */
-export async function commitImport(db: Db, o: ImportOptions): Promise<ImportSummary> {
+export async function commitImport(db: WritableDb, o: ImportOptions): Promise<ImportSummary> {
   const analysis = await analyse(db, o);
   try {
     return await commitAnalysed(db, analysis, o);
@@ -355,7 +330,7 @@ export async function commitImport(db: Db, o: ImportOptions): Promise<ImportSumm
   }
 }
 
-async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Promise<ImportSummary> {
+async function commitAnalysed(db: WritableDb, analysis: Analysis, o: ImportOptions): Promise<ImportSummary> {
   const sheet = analysis.source.sheet;
   // No kind, a field two columns could fill, a column chosen that does not exist: refused before a row is
   // read, nothing guessed (these problems block whatever the rows say).
@@ -368,7 +343,7 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
   let batchId = 0;
   let writer: RecordWriter | null = null;
   const begin = () => {
-    db.exec('BEGIN IMMEDIATE');
+    beginWrite(db);
     batchId = createBatch(
       db,
       { kind: mapping.kind, format, fileName: o.name, fileSha256: '', fileSize: 0, sheet, mapping },
@@ -377,8 +352,7 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
     writer = createWriter(db, batchId);
   };
   // A bigger page cache for the batch's index and rollup updates (restored afterwards).
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('cache_size = -32768');
+  const restoreCache = largePageCache(db);
   begin();
   try {
     const pass = await resolvedScan(
@@ -388,7 +362,7 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
       o,
       () => writer!,
       () => {
-        db.exec('ROLLBACK');
+        rollbackWrite(db);
         begin();
       },
     );
@@ -440,15 +414,10 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
       problems: excludedProblems,
       reconciliation: r.reconciliation.controlRows.length > 0 ? r.reconciliation : null,
     });
-    db.prepare('UPDATE import_batches SET file_sha256 = ?, file_size = ?, mapping_json = ? WHERE id = ?').run(
-      r.sha256,
-      r.bytes,
-      JSON.stringify(savedMapping),
-      batchId,
-    );
+    recordBatchFile(db, batchId, { sha256: r.sha256, size: r.bytes, mapping: savedMapping });
     const name = o.mappingName ?? `${analysis.format.label}: ${o.name}`;
     const mappingId = saveMapping(db, name, analysis.signature, savedMapping, importedAt);
-    db.exec('COMMIT');
+    commitWrite(db);
     return {
       batch: batchId,
       kind: mapping.kind,
@@ -471,10 +440,10 @@ async function commitAnalysed(db: Db, analysis: Analysis, o: ImportOptions): Pro
       filtered: r.filtered,
     };
   } catch (err) {
-    if (db.inTransaction) db.exec('ROLLBACK');
+    if (inTransaction(db)) rollbackWrite(db);
     throw err;
   } finally {
-    db.pragma(`cache_size = ${cacheSize}`);
+    restoreCache();
   }
 }
 

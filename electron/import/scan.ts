@@ -4,7 +4,9 @@ import type { FormatEvidence } from '../../shared/import/evidence';
 import type { ImportMapping } from '../../shared/import/mapping';
 import type { ImportRecord } from '../../shared/import/records';
 import type { ValueSettings } from '../../shared/import/transform';
-import type { Db } from '../store/db';
+import type { ReadableDb } from '../store/connection';
+import { initiativeNames } from '../store/initiatives';
+import { kpiNames } from '../store/kpis';
 import type { RollupGroup } from '../store/spendRollupSum';
 import { getSettings } from '../store/settings';
 import type { Analysis } from './analyse';
@@ -59,14 +61,14 @@ function defaultThread(spec: SourceSpec): 'inline' | 'worker' {
   return spec.container !== 'xlsx' && fs.statSync(spec.path).size >= WORKER_MIN_BYTES ? 'worker' : 'inline';
 }
 
-export function workspaceFacts(db: Db): WorkspaceFacts {
+export function workspaceFacts(db: ReadableDb): WorkspaceFacts {
   const settings = getSettings(db);
   return {
     fiscalStartMonth: settings.fiscalStartMonth,
     years: plausibleYears(settings),
     reportingCurrency: settings.currency,
-    kpis: db.prepare('SELECT id, name FROM kpis').all() as { id: string; name: string }[],
-    initiatives: db.prepare('SELECT name FROM initiatives').pluck().all() as string[],
+    kpis: kpiNames(db),
+    initiatives: initiativeNames(db),
   };
 }
 
@@ -74,7 +76,7 @@ export function workspaceFacts(db: Db): WorkspaceFacts {
  * One pass over the file's data rows (see scanRows): the same code runs here or in a worker thread,
  * which hands the valid records back to the sink on this thread (the one owning the database).
  */
-export async function scan(db: Db, o: ScanOptions): Promise<ScanResult> {
+export async function scan(db: ReadableDb, o: ScanOptions): Promise<ScanResult> {
   const { analysis } = o;
   const job: ScanJob = {
     source: analysis.source.spec,

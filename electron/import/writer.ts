@@ -1,5 +1,5 @@
 import type { ImportRecord } from '../../shared/import/records';
-import type { Db } from '../store/db';
+import type { WritableDb } from '../store/connection';
 import { initiativeIdByName, insertInitiative, namedInitiative } from '../store/initiatives';
 import { benefitInserter, budgetInserter, fxInserter, observationInserter } from '../store/lines';
 import { bulkSpendInserter, type BulkSpendInserter } from '../store/spendBulk';
@@ -24,7 +24,7 @@ export interface RecordWriter {
  * spend, budget, benefit or KPI row that the workspace does not have is created in the same batch
  * (stage idea, tier 1): the preview lists these, and undoing the batch removes them again.
  */
-export function createWriter(db: Db, batchId: number): RecordWriter {
+export function createWriter(db: WritableDb, batchId: number): RecordWriter {
   const lookup = initiativeIdByName(db);
   const ids = new Map<string, number>();
   const createdInitiatives: string[] = [];

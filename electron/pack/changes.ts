@@ -3,8 +3,8 @@ import type { ImportedSince, PackChanges } from '../../shared/export/packTypes';
 import type { ImportBatch } from '../../shared/domain';
 import type { ReportModel } from '../../shared/report';
 import { buildReport } from '../report/buildReport';
-import type { Db } from '../store/db';
-import { latestEarlierSnapshot } from './snapshots';
+import type { ReadableDb } from '../store/connection';
+import { latestEarlierSnapshot } from '../store/packSnapshots';
 
 function importedAfter(batches: ImportBatch[], after: string): ImportedSince[] {
   return batches
@@ -16,7 +16,7 @@ function importedAfter(batches: ImportBatch[], after: string): ImportedSince[] {
  * "Changes since the last pack": against the last pack exported for an earlier quarter when there is one
  * (its figures as recorded then), otherwise against last quarter's figures as computed now.
  */
-export function buildChanges(db: Db, current: ReportModel, batches: ImportBatch[]): PackChanges {
+export function buildChanges(db: ReadableDb, current: ReportModel, batches: ImportBatch[]): PackChanges {
   const snap = latestEarlierSnapshot(db, current.period.label);
   if (snap) {
     const listed = {

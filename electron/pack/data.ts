@@ -4,7 +4,7 @@ import type { PackData } from '../../shared/export/packTypes';
 import { buildReport } from '../report/buildReport';
 import { listBatches } from '../store/batches';
 import { listCommentary } from '../store/commentary';
-import type { Db } from '../store/db';
+import type { ReadableDb } from '../store/connection';
 import { listInitiatives } from '../store/initiatives';
 import { listKpis } from '../store/kpis';
 import { getSettings } from '../store/settings';
@@ -12,7 +12,7 @@ import { buildChanges } from './changes';
 import { canonicalJson, sha256 } from './hash';
 
 /** Gathers what a pack shows for one quarter; every figure is the report model's. */
-export function loadPackData(db: Db, period: string): PackData {
+export function loadPackData(db: ReadableDb, period: string): PackData {
   const report = buildReport(db, period);
   const settings = getSettings(db);
   const commentary = listCommentary(db, period);

@@ -7,8 +7,9 @@ import type { RenderedPack } from './chromium';
 import { loadPackData } from './data';
 import { localDate, packFileName, writeFileAtomic } from './files';
 import { sha256 } from './hash';
-import { listSnapshots, recordSnapshot } from './snapshots';
+import { listSnapshots, recordSnapshot } from '../store/packSnapshots';
 import { DECK_LOGO_ID } from './pdfOptions';
+import { writableDb } from '../store/workspace';
 import { buildDeck } from './pptx/deck';
 import { isSvgLogo } from '../../shared/export/logo';
 import { buildWorkbook } from './xlsx/workbook';
@@ -113,7 +114,7 @@ export async function exportPack(
     warnings.push(
       `The figures differ from the pack of ${req.period} exported at ${restatedSince.createdAt} (snapshot ${restatedSince.id}).`,
     );
-  const snapshot = recordSnapshot(ctx.ws.db, {
+  const snapshot = recordSnapshot(writableDb(ctx.ws), {
     period: req.period,
     createdAt: new Date().toISOString(),
     inputsSha256: data.inputsSha256,

@@ -1,13 +1,12 @@
 import {
   REPORT_MODEL_VERSION,
-  type BatchRef,
   type InitiativeKpiReport,
   type PeriodInfo,
   type ReportModel,
 } from '../../shared/report';
-import { describeReconciliation, type Reconciliation } from '../../shared/import/controlRows';
 import { compareText } from '../../shared/metrics/order';
-import type { Db } from '../store/db';
+import { batchRefs } from '../store/batches';
+import type { ReadableDb } from '../store/connection';
 import { anomalySettings, buildAnomalies } from './anomalies';
 import { buildBudget } from './budget';
 import { contextFrom, periodFrame, spendReportedFor, type PeriodFrame, type ReportContext } from './context';
@@ -35,43 +34,6 @@ function periodInfo(f: PeriodFrame): PeriodInfo {
     fiscalYearEnd: f.fiscalYearEnd,
     previous: f.previousQuarter.label,
   };
-}
-
-function batchRefs(db: Db, ids: number[]): Record<number, BatchRef> {
-  const out: Record<number, BatchRef> = {};
-  if (ids.length === 0) return out;
-  const stmt = db.prepare(
-    'SELECT id, kind, format, file_name, file_sha256, sheet, imported_at, reconciliation_json FROM import_batches WHERE id = ?',
-  );
-  for (const id of ids) {
-    const r = stmt.get(id) as
-      | {
-          id: number;
-          kind: string;
-          format: string;
-          file_name: string;
-          file_sha256: string;
-          sheet: string | null;
-          imported_at: string;
-          reconciliation_json: string | null;
-        }
-      | undefined;
-    if (r) {
-      out[id] = {
-        id: r.id,
-        kind: r.kind,
-        format: r.format,
-        fileName: r.file_name,
-        fileSha256: r.file_sha256,
-        sheet: r.sheet,
-        importedAt: r.imported_at,
-        reconciliation: r.reconciliation_json
-          ? describeReconciliation(JSON.parse(r.reconciliation_json) as Reconciliation)
-          : null,
-      };
-    }
-  }
-  return out;
 }
 
 /** FX rates the period's figures used: spend and benefits to the period end, budget to the fiscal year end. */
@@ -125,7 +87,7 @@ export interface ReportOptions {
  * data, see `workspaceFacts`) and the pure metric functions. Figures are as of the quarter's last day;
  * data dated later is ignored.
  */
-export function buildReport(db: Db, period: string, options: ReportOptions = {}): ReportModel {
+export function buildReport(db: ReadableDb, period: string, options: ReportOptions = {}): ReportModel {
   const facts = workspaceFacts(db);
   const settings = facts.settings;
   const frame = periodFrame(period, settings);
@@ -197,7 +159,11 @@ export function buildReport(db: Db, period: string, options: ReportOptions = {})
  * One initiative's KPIs for one quarter, exactly as `buildReport` puts them in its `initiatives[].kpis`
  * (the same facts, frame and code), without building the rest of the report; null for an unknown id.
  */
-export function buildInitiativeKpiReport(db: Db, period: string, id: number): InitiativeKpiReport[] | null {
+export function buildInitiativeKpiReport(
+  db: ReadableDb,
+  period: string,
+  id: number,
+): InitiativeKpiReport[] | null {
   const facts = workspaceFacts(db);
   const initiative = facts.initiatives.find((i) => i.id === id);
   if (!initiative) return null;

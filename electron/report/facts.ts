@@ -6,20 +6,23 @@ import type {
   WorkspaceSettings,
 } from '../../shared/domain';
 import { plausibleYears, type Month } from '../../shared/fiscal';
-import { MoneyOverflowError, type Micro } from '../../shared/money';
-import type { Db } from '../store/db';
+import type { Micro } from '../../shared/money';
+import type { ReadableDb } from '../store/connection';
 import { listInitiatives } from '../store/initiatives';
 import { listKpis } from '../store/kpis';
+import {
+  benefitRows as readBenefitRows,
+  budgetRows as readBudgetRows,
+  observationRows,
+  spendCells,
+  type SpendCell,
+} from '../store/reportFacts';
 import { getSettings } from '../store/settings';
 import { FxConverter, type FxRateUsed } from './fx';
 import { dataOutsideRange, type DataOutsideRange } from './periods';
 import { MonthlySeries, monthNumber } from './series';
 
-/**
- * A spend rollup row, amount converted to the reporting currency:
- * [month, initiative id (0 = shared platform), category, vendor ('' = none), currency, batch id (0 = none), micro, lines].
- */
-export type SpendCell = [Month, number, SpendCategory, string, string, number, Micro, number];
+export type { SpendCell };
 
 /** Budget keys: a category or "none" (budget lines without a category). */
 export const NO_CATEGORY = 'none';
@@ -73,39 +76,6 @@ export function benefitKey(initiativeId: number, realized: boolean): string {
   return `${initiativeId}|${realized ? 'realized' : 'projected'}`;
 }
 
-type BudgetRow = [string, SpendCategory | null, string, number, number, number];
-type BenefitRow = [string, number, number, string, number, number, number];
-type ObservationRow = [
-  string,
-  string,
-  string,
-  number,
-  number | null,
-  string | null,
-  number | null,
-  number | null,
-];
-
-/**
- * Rows as one JSON array built inside SQLite and parsed once by V8: far cheaper than materializing each row
- * through the driver. Amounts are integers; any that JSON could not carry exactly is refused.
- */
-function jsonRows<T extends unknown[]>(
-  db: Db,
-  columns: string,
-  from: string,
-  amountIndex: number,
-  params: unknown[],
-): T[] {
-  const text = db
-    .prepare(`SELECT json_group_array(json_array(${columns})) FROM ${from}`)
-    .pluck()
-    .get(...params) as string;
-  const rows = JSON.parse(text) as T[];
-  for (const r of rows) if (!Number.isSafeInteger(r[amountIndex])) throw new MoneyOverflowError('Amount');
-  return rows;
-}
-
 function monthSpan(...lists: { 0: string }[][]): { first: Month; count: number } {
   let lo: Month | null = null;
   let hi: Month | null = null;
@@ -143,37 +113,18 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-export function loadFacts(db: Db): WorkspaceFacts {
+export function loadFacts(db: ReadableDb): WorkspaceFacts {
   const settings = getSettings(db);
   const fx = new FxConverter(db, settings.currency.toUpperCase());
   const missingRates: MissingRate[] = [];
   const applied = new Map<string, AppliedRate>();
   const convert = converter(fx, missingRates, applied);
   const years = plausibleYears(settings);
-  const inRange = [`${years.earliestYear}-01`, `${years.latestYear}-12`];
+  const inRange = [`${years.earliestYear}-01`, `${years.latestYear}-12`] as const;
 
-  const spendRows = jsonRows<SpendCell>(
-    db,
-    'month, initiative_id, category, vendor, currency, batch_id, amount_micro, line_count',
-    'spend_monthly WHERE line_count <> 0 AND month BETWEEN ? AND ?',
-    6,
-    inRange,
-  );
-  // Budget and benefit lines are read as stored (no GROUP BY: the series add them up exactly).
-  const budgetRows = jsonRows<BudgetRow>(
-    db,
-    'month, category, currency, coalesce(batch_id, 0), amount_micro, 1',
-    'budget WHERE month BETWEEN ? AND ?',
-    4,
-    inRange,
-  );
-  const benefitRows = jsonRows<BenefitRow>(
-    db,
-    'month, initiative_id, realized, currency, coalesce(batch_id, 0), amount_micro, 1',
-    'benefits WHERE month BETWEEN ? AND ?',
-    5,
-    inRange,
-  );
+  const spendRows = spendCells(db, inRange);
+  const budgetRows = readBudgetRows(db, inRange);
+  const benefitRows = readBenefitRows(db, inRange);
 
   const span = monthSpan(spendRows, budgetRows, benefitRows);
   const series = <K>() => new MonthlySeries<K>(span.first, span.count);
@@ -217,24 +168,18 @@ export function loadFacts(db: Db): WorkspaceFacts {
   }
 
   const observationsByKpi = new Map<string, KpiObservation[]>();
-  const observations = (
-    db
-      .prepare(
-        `SELECT kpi_id, period_start, period_end, value, initiative_id, segment, batch_id, source_row
-           FROM kpi_observations WHERE substr(period_end, 1, 7) BETWEEN ? AND ? ORDER BY kpi_id, period_end, id`,
-      )
-      .raw()
-      .all(...inRange) as ObservationRow[]
-  ).map(([kpiId, periodStart, periodEnd, value, initiativeId, segment, batchId, sourceRow]) => ({
-    kpiId,
-    periodStart,
-    periodEnd,
-    value,
-    initiativeId,
-    segment,
-    batchId,
-    sourceRow,
-  }));
+  const observations = observationRows(db, inRange).map(
+    ([kpiId, periodStart, periodEnd, value, initiativeId, segment, batchId, sourceRow]) => ({
+      kpiId,
+      periodStart,
+      periodEnd,
+      value,
+      initiativeId,
+      segment,
+      batchId,
+      sourceRow,
+    }),
+  );
   const observationsByInitiative = new Map<number, Map<string, KpiObservation[]>>();
   for (const o of observations) {
     push(observationsByKpi, o.kpiId, o);

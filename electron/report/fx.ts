@@ -1,7 +1,8 @@
 import { divRoundHalfAway, type Micro } from '../../shared/money';
 import type { Month } from '../../shared/fiscal';
-import type { Db } from '../store/db';
+import type { ReadableDb } from '../store/connection';
 import { fxKey, RATE_SCALE, ratesInForce } from '../store/fxRates';
+import { amountCurrencyMonths } from '../store/reportFacts';
 
 const RATE_ONE = 10n ** BigInt(RATE_SCALE);
 
@@ -36,7 +37,7 @@ export class FxConverter {
   private readonly rates = new Map<string, { scaled: bigint; used: FxRateUsed }>();
 
   constructor(
-    db: Db,
+    db: ReadableDb,
     readonly reportingCurrency: string,
   ) {
     for (const [key, r] of ratesInForce(db)) {
@@ -62,14 +63,11 @@ export class FxConverter {
  * The currencies and months of stored amounts (spend, budget, benefits) that have no rate into
  * `reportingCurrency`: empty when every report in that currency can be computed.
  */
-export function fxGaps(db: Db, reportingCurrency: string): { currency: string; from: Month; to: Month }[] {
-  const amounts = db
-    .prepare(
-      `SELECT DISTINCT month, upper(currency) AS currency FROM spend_monthly
-       UNION SELECT DISTINCT month, upper(currency) FROM budget
-       UNION SELECT DISTINCT month, upper(currency) FROM benefits`,
-    )
-    .all() as { month: Month; currency: string }[];
+export function fxGaps(
+  db: ReadableDb,
+  reportingCurrency: string,
+): { currency: string; from: Month; to: Month }[] {
+  const amounts = amountCurrencyMonths(db);
   const rates = ratesInForce(db);
   const gaps = new Map<string, { currency: string; from: Month; to: Month }>();
   for (const a of amounts) {

@@ -8,7 +8,8 @@ import {
 } from '../../shared/fiscal';
 import type { ReportPeriods } from '../../shared/api/report';
 import type { WorkspaceSettings } from '../../shared/domain';
-import type { Db } from '../store/db';
+import type { ReadableDb } from '../store/connection';
+import { dataOutside, lastSpendMonth, monthsWithData, type DataOutsideRange } from '../store/reportFacts';
 import { getSettings } from '../store/settings';
 
 /** The first and last month of a range, as stored months compare (`YYYY-MM`, four-digit years). */
@@ -21,24 +22,13 @@ function monthBounds(r: YearRange): [string, string] {
  * range: data dated outside it (stored before the range was checked on import, or before it was narrowed)
  * never becomes a period, let alone the one the app opens on.
  */
-export function reportPeriods(db: Db): ReportPeriods {
+export function reportPeriods(db: ReadableDb): ReportPeriods {
   const settings = getSettings(db);
   const { fiscalStartMonth } = settings;
   const [from, to] = monthBounds(plausibleYears(settings));
-  const months = db
-    .prepare(
-      `SELECT month FROM (
-         SELECT DISTINCT month FROM spend_monthly UNION SELECT DISTINCT month FROM budget
-         UNION SELECT DISTINCT month FROM benefits UNION SELECT DISTINCT substr(period_end, 1, 7) FROM kpi_observations)
-        WHERE month BETWEEN ? AND ? ORDER BY 1`,
-    )
-    .pluck()
-    .all(from, to) as string[];
+  const months = monthsWithData(db, [from, to]);
   const periods = [...new Set(months.map((m) => quarterOfMonth(m, fiscalStartMonth).label))];
-  const lastSpend = db
-    .prepare('SELECT max(month) FROM spend_monthly WHERE month BETWEEN ? AND ?')
-    .pluck()
-    .get(from, to) as string | null;
+  const lastSpend = lastSpendMonth(db, [from, to]);
   return {
     periods,
     defaultPeriod: lastSpend
@@ -56,36 +46,11 @@ export function reportQuarter(
 }
 
 /** Stored data dated outside the plausible range, per table: reports leave it out and say so. */
-export interface DataOutsideRange {
-  what: string;
-  rows: number;
-  first: string;
-  last: string;
+export function dataOutsideRange(db: ReadableDb, range: YearRange): DataOutsideRange[] {
+  return dataOutside(db, monthBounds(plausibleYears(range)));
 }
 
-const DATED = [
-  [
-    'spend lines',
-    'SELECT sum(line_count), min(month), max(month) FROM spend_monthly WHERE month < ? OR month > ?',
-  ],
-  ['budget lines', 'SELECT count(*), min(month), max(month) FROM budget WHERE month < ? OR month > ?'],
-  ['benefit lines', 'SELECT count(*), min(month), max(month) FROM benefits WHERE month < ? OR month > ?'],
-  [
-    'KPI values',
-    `SELECT count(*), min(substr(period_end, 1, 7)), max(substr(period_end, 1, 7)) FROM kpi_observations
-      WHERE substr(period_end, 1, 7) < ? OR substr(period_end, 1, 7) > ?`,
-  ],
-] as const;
-
-export function dataOutsideRange(db: Db, range: YearRange): DataOutsideRange[] {
-  const [from, to] = monthBounds(plausibleYears(range));
-  const out: DataOutsideRange[] = [];
-  for (const [what, sql] of DATED) {
-    const [rows, first, last] = db.prepare(sql).raw().get(from, to) as [number | null, string, string];
-    if (rows) out.push({ what, rows, first, last });
-  }
-  return out;
-}
+export type { DataOutsideRange };
 
 /** The report's note for it: how much, which months, and where the range is set. */
 export function outsideRangeNote(outside: DataOutsideRange[], range: YearRange): string | null {

@@ -10,7 +10,12 @@ export function openOrCreateDefaultWorkspace(dataDir: string, options: Workspace
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, DEMO_FILE_NAME);
   if (fs.existsSync(file)) return openWorkspace(file, options);
-  const ws = initWorkspace(file, { name: 'Demo workspace' }, options);
+  // A new file is made in the app's own folder, writable: `ifReadOnly` only matters for an existing one.
+  const ws = initWorkspace(
+    file,
+    { name: 'Demo workspace' },
+    { ...options, readonly: false, ifReadOnly: 'refuse' },
+  );
   generateDemo(ws.db);
   return ws;
 }

@@ -9,6 +9,7 @@ import {
   writeBlocker,
   type Db,
 } from './db';
+import type { ReadableDb, WritableDb } from './connection';
 import { realWorkspacePath } from './identity';
 import { acquireWorkspaceLock, alive } from './lock';
 import { BACKUP_REASONS, type BackupReason } from '../../shared/api/workspace';
@@ -57,7 +58,7 @@ function backupTarget(workspaceFile: string, reason: BackupReason): string {
  * name and renamed when complete, so an interrupted backup never looks like a good one.
  */
 export async function backupWorkspace(
-  db: Db,
+  db: ReadableDb,
   workspaceFile: string,
   reason: BackupReason,
   out?: string,
@@ -246,7 +247,7 @@ export async function restoreWorkspace(
     let safetyCopy: string | null = null;
     let pageSize: number | null = null; // the healthy workspace's, written in place
     if (fs.existsSync(real)) {
-      let current: Db | null = null;
+      let current: WritableDb | null = null;
       try {
         current = openDatabase(real);
       } catch (err) {
@@ -349,7 +350,7 @@ function checkRestorePoint(copy: string, backupFile: string): void {
     err instanceof WorkspaceError
       ? new WorkspaceError(err.message.split(copy).join(backupFile), err.code)
       : err;
-  let check: Db;
+  let check: ReadableDb;
   try {
     check = openDatabase(copy, { readonly: true });
   } catch (err) {

@@ -1,7 +1,8 @@
 import type { DataKind, ImportBatch } from '../../shared/domain';
 import { describeReconciliation, type Reconciliation } from '../../shared/import/controlRows';
 import type { Micro } from '../../shared/money';
-import type { Db } from './db';
+import type { BatchRef } from '../../shared/report';
+import { cached, type ReadableDb, type WritableDb } from './connection';
 
 export interface NewBatch {
   kind: DataKind;
@@ -24,7 +25,7 @@ export interface BatchTotals {
 }
 
 /** Must be called inside the import's transaction: the batch and its lines commit together. */
-export function createBatch(db: Db, b: NewBatch, importedAt = new Date().toISOString()): number {
+export function createBatch(db: WritableDb, b: NewBatch, importedAt = new Date().toISOString()): number {
   const info = db
     .prepare(
       `INSERT INTO import_batches (kind, format, file_name, file_sha256, file_size, sheet, imported_at, mapping_json)
@@ -43,7 +44,7 @@ export function createBatch(db: Db, b: NewBatch, importedAt = new Date().toISOSt
   return Number(info.lastInsertRowid);
 }
 
-export function finishBatch(db: Db, id: number, t: BatchTotals): void {
+export function finishBatch(db: WritableDb, id: number, t: BatchTotals): void {
   db.prepare(
     `UPDATE import_batches SET row_count = ?, excluded_count = ?, total_micro = ?, currency = ?, problems_json = ?,
        reconciliation_json = ? WHERE id = ?`,
@@ -59,8 +60,8 @@ export function finishBatch(db: Db, id: number, t: BatchTotals): void {
 }
 
 /** A batch's reconciliation as stored (null: the file had no total rows, or was imported before they were read). */
-export function batchReconciliation(db: Db, id: number): Reconciliation | null {
-  const json = db.prepare('SELECT reconciliation_json FROM import_batches WHERE id = ?').pluck().get(id) as
+export function batchReconciliation(db: ReadableDb, id: number): Reconciliation | null {
+  const json = cached(db, 'SELECT reconciliation_json FROM import_batches WHERE id = ?', 'pluck').get(id) as
     string | null | undefined;
   return json ? (JSON.parse(json) as Reconciliation) : null;
 }
@@ -105,11 +106,11 @@ function fromRow(r: BatchRow): ImportBatch {
   };
 }
 
-export function listBatches(db: Db): ImportBatch[] {
+export function listBatches(db: ReadableDb): ImportBatch[] {
   return (db.prepare('SELECT * FROM import_batches ORDER BY id DESC').all() as BatchRow[]).map(fromRow);
 }
 
-export function getBatch(db: Db, id: number): ImportBatch | null {
+export function getBatch(db: ReadableDb, id: number): ImportBatch | null {
   const row = db.prepare('SELECT * FROM import_batches WHERE id = ?').get(id) as BatchRow | undefined;
   return row ? fromRow(row) : null;
 }
@@ -120,7 +121,7 @@ export class BatchError extends Error {}
  * Removes every line a batch brought in, in one transaction; the batch record stays, marked undone,
  * so the audit trail keeps what was imported and when it was taken back.
  */
-export function undoBatch(db: Db, id: number, at = new Date().toISOString()): ImportBatch {
+export function undoBatch(db: WritableDb, id: number, at = new Date().toISOString()): ImportBatch {
   const batch = getBatch(db, id);
   if (!batch) throw new BatchError(`No import batch ${id} in this workspace.`);
   if (batch.status === 'undone')
@@ -141,4 +142,103 @@ export function undoBatch(db: Db, id: number, at = new Date().toISOString()): Im
     db.prepare(`UPDATE import_batches SET status = 'undone', undone_at = ? WHERE id = ?`).run(at, id);
   }).immediate();
   return getBatch(db, id)!;
+}
+
+/** The batches a report names (its figures' sources), by id; ids not in this workspace are left out. */
+export function batchRefs(db: ReadableDb, ids: number[]): Record<number, BatchRef> {
+  const out: Record<number, BatchRef> = {};
+  if (ids.length === 0) return out;
+  const stmt = cached(
+    db,
+    'SELECT id, kind, format, file_name, file_sha256, sheet, imported_at, reconciliation_json FROM import_batches WHERE id = ?',
+  );
+  for (const id of ids) {
+    const r = stmt.get(id) as
+      | {
+          id: number;
+          kind: string;
+          format: string;
+          file_name: string;
+          file_sha256: string;
+          sheet: string | null;
+          imported_at: string;
+          reconciliation_json: string | null;
+        }
+      | undefined;
+    if (r) {
+      out[id] = {
+        id: r.id,
+        kind: r.kind,
+        format: r.format,
+        fileName: r.file_name,
+        fileSha256: r.file_sha256,
+        sheet: r.sheet,
+        importedAt: r.imported_at,
+        reconciliation: r.reconciliation_json
+          ? describeReconciliation(JSON.parse(r.reconciliation_json) as Reconciliation)
+          : null,
+      };
+    }
+  }
+  return out;
+}
+
+/** Where each kind's rows are stored (the batch_id column of each names the batch that brought them in). */
+const TABLE_OF_KIND: Record<DataKind, string> = {
+  spend: 'spend',
+  budget: 'budget',
+  benefits: 'benefits',
+  kpis: 'kpi_observations',
+  initiatives: 'initiatives',
+  fx: 'fx_rates',
+};
+
+/** Each row a batch brought in, as stored (every column, in table order), in the order inserted. */
+export function forEachBatchRow(
+  db: ReadableDb,
+  kind: DataKind,
+  batchId: number,
+  fn: (row: unknown[]) => void,
+): void {
+  const rows = db.prepare(`SELECT * FROM ${TABLE_OF_KIND[kind]} WHERE batch_id = ? ORDER BY id`).raw();
+  for (const row of rows.iterate(batchId)) fn(row as unknown[]);
+}
+
+/** Records a batch's fingerprint (the SHA-256 of its file, or of its rows for a batch without one). */
+export function setBatchSha256(db: WritableDb, id: number, sha256: string): void {
+  cached(db, 'UPDATE import_batches SET file_sha256 = ? WHERE id = ?').run(sha256, id);
+}
+
+/** How many import batches the workspace holds, undone ones included. */
+export function batchCount(db: ReadableDb): number {
+  return cached(db, 'SELECT count(*) FROM import_batches', 'pluck').get() as number;
+}
+
+/** The latest committed (not undone) batch of the file with this SHA-256; null when there is none. */
+export function committedBatchOfFile(
+  db: ReadableDb,
+  sha256: string,
+): { id: number; importedAt: string } | null {
+  const row = cached(
+    db,
+    `SELECT id, imported_at FROM import_batches WHERE file_sha256 = ? AND status = 'committed' ORDER BY id DESC LIMIT 1`,
+  ).get(sha256) as { id: number; imported_at: string } | undefined;
+  return row ? { id: row.id, importedAt: row.imported_at } : null;
+}
+
+/**
+ * What a batch was read from, known once its file is read through: the file's SHA-256 and size, and the
+ * mapping as the rows decided it. Inside the import's transaction.
+ */
+export function recordBatchFile(
+  db: WritableDb,
+  id: number,
+  file: { sha256: string; size: number; mapping: unknown },
+): void {
+  cached(db, 'UPDATE import_batches SET file_sha256 = ?, file_size = ?, mapping_json = ? WHERE id = ?').run(
+    file.sha256,
+    file.size,
+    JSON.stringify(file.mapping),
+    id,
+  );
 }

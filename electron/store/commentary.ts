@@ -1,7 +1,7 @@
 import type { Commentary, CommentaryScope } from '../../shared/api/workspace';
-import type { Db } from './db';
+import type { ReadableDb, WritableDb } from './connection';
 
-export function listCommentary(db: Db, period: string): Commentary[] {
+export function listCommentary(db: ReadableDb, period: string): Commentary[] {
   const rows = db
     .prepare(
       'SELECT period, scope, ref, body, updated_at FROM commentary WHERE period = ? ORDER BY scope, ref',
@@ -23,7 +23,7 @@ export function listCommentary(db: Db, period: string): Commentary[] {
 }
 
 export function setCommentary(
-  db: Db,
+  db: WritableDb,
   c: { period: string; scope: CommentaryScope; ref: string; body: string },
   at = new Date().toISOString(),
 ): Commentary {

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { asReadable, asWritable, type ReadableDb, type WritableDb } from './connection';
 import { APPLICATION_ID, LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 
+/** The driver's own connection: inside the store only (everything else holds a ReadableDb or WritableDb). */
 export type Db = Database.Database;
 
 export class WorkspaceError extends Error {
@@ -64,6 +66,15 @@ export function readOnlyError(file: string, why: string): WorkspaceError {
   return new WorkspaceError(
     `${file} is read-only (${why}); it was left unchanged. It can still be opened read-only to look at it ` +
       '(the app opens it for viewing; `caio-scorecard report` works) — to change it, copy it to a writable folder.',
+    'READ_ONLY',
+  );
+}
+
+/** A change asked of a workspace open for viewing only. */
+export function viewOnlyError(file: string): WorkspaceError {
+  return new WorkspaceError(
+    `${file} is read-only here (open for viewing only: its file or folder cannot be written). ` +
+      'Nothing was changed; to change it, copy it to a writable folder and open the copy.',
     'READ_ONLY',
   );
 }
@@ -138,9 +149,18 @@ function damaged(file: string, err: unknown): WorkspaceError {
 
 /**
  * Opens (or creates) a workspace file: WAL, foreign keys, busy timeout, then migrations.
- * Foreign SQLite files and files written by a newer version are refused unchanged.
+ * Foreign SQLite files and files written by a newer version are refused unchanged. Opened read-only it
+ * is only a ReadableDb.
  */
-export function openDatabase(file: string, options: OpenOptions = {}): Db {
+export function openDatabase(file: string, options: OpenOptions & { readonly: true }): ReadableDb;
+export function openDatabase(file: string, options?: OpenOptions & { readonly?: false }): WritableDb;
+export function openDatabase(file: string, options?: OpenOptions): ReadableDb;
+export function openDatabase(file: string, options: OpenOptions = {}): ReadableDb {
+  const db = openConnection(file, options);
+  return options.readonly ? asReadable(db) : asWritable(db);
+}
+
+function openConnection(file: string, options: OpenOptions): Db {
   const migrations = options.migrations ?? MIGRATIONS;
   const nativeBinding = options.nativeBinding ?? (process.env.CAIO_NATIVE_BINDING || undefined);
   const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
@@ -305,12 +325,7 @@ export function storageError(err: unknown, file: string, what: string): Workspac
         'open it again.',
       'BUSY',
     );
-  if (/^SQLITE_READONLY/.test(code))
-    return new WorkspaceError(
-      `${file} is read-only here (open for viewing only: its file or folder cannot be written). ` +
-        'Nothing was changed; to change it, copy it to a writable folder and open the copy.',
-      'READ_ONLY',
-    );
+  if (/^SQLITE_READONLY/.test(code)) return viewOnlyError(file);
   // (EACCES is not taken for read-only here: reading a file one may not read gives it too.)
   if (code === 'EROFS')
     return new WorkspaceError(

@@ -1,6 +1,6 @@
 import { decimalToScaled } from '../../shared/money';
 import type { Month } from '../../shared/fiscal';
-import type { Db } from './db';
+import { type ReadableDb, type WritableDb, cached } from './connection';
 
 /** Rates are applied as integers scaled by 10^12 (exact for any rate written with up to 12 decimals). */
 export const RATE_SCALE = 12;
@@ -35,7 +35,7 @@ export function scaledRate(text: string): bigint | null {
  * Settings; the later one wins) that reads as a positive decimal. The one place that decides whether a
  * rate exists: the report converts with these, and an import of amounts in another currency needs them.
  */
-export function ratesInForce(db: Db): Map<string, FxRateInForce> {
+export function ratesInForce(db: ReadableDb): Map<string, FxRateInForce> {
   const rows = db
     .prepare(
       `SELECT r.month, upper(r.currency) AS currency, r.rate, r.batch_id AS batchId, b.file_name AS fileName
@@ -52,7 +52,7 @@ export function ratesInForce(db: Db): Map<string, FxRateInForce> {
 
 /** For each currency, the months (sorted) that have no rate in force; empty when every amount can be converted. */
 export function missingFxRates(
-  db: Db,
+  db: ReadableDb,
   needed: ReadonlyMap<string, Iterable<string>>,
 ): { currency: string; months: Month[] }[] {
   if (needed.size === 0) return [];
@@ -66,7 +66,7 @@ export function missingFxRates(
 }
 
 /** The rates in force, by currency then month (what Settings › Exchange rates lists). */
-export function listFxRates(db: Db): StoredFxRate[] {
+export function listFxRates(db: ReadableDb): StoredFxRate[] {
   return [...ratesInForce(db).values()]
     .map(({ scaled: _scaled, ...r }) => r)
     .sort((a, b) => (a.currency === b.currency ? cmp(a.month, b.month) : cmp(a.currency, b.currency)));
@@ -81,7 +81,7 @@ function cmp(a: string, b: string): number {
  * and, stored last, is the one in force (over an imported one, until a later import brings another).
  * Imported rates stay with their batch (undoing the batch removes them).
  */
-export function setFxRate(db: Db, r: { currency: string; month: Month; rate: string }): StoredFxRate {
+export function setFxRate(db: WritableDb, r: { currency: string; month: Month; rate: string }): StoredFxRate {
   const currency = r.currency.toUpperCase();
   db.transaction(() => {
     db.prepare('DELETE FROM fx_rates WHERE batch_id IS NULL AND month = ? AND upper(currency) = ?').run(
@@ -99,9 +99,14 @@ export function setFxRate(db: Db, r: { currency: string; month: Month; rate: str
  * Deletes the hand-entered rate for that currency and month; an imported one (if any) is in force again.
  * False when there was none entered by hand.
  */
-export function deleteFxRate(db: Db, r: { currency: string; month: Month }): boolean {
+export function deleteFxRate(db: WritableDb, r: { currency: string; month: Month }): boolean {
   const res = db
     .prepare('DELETE FROM fx_rates WHERE batch_id IS NULL AND month = ? AND upper(currency) = ?')
     .run(r.month, r.currency.toUpperCase());
   return res.changes > 0;
+}
+
+/** How many rates are stored (imported and entered), whether or not they read as rates. */
+export function fxRateCount(db: ReadableDb): number {
+  return cached(db, 'SELECT count(*) FROM fx_rates', 'pluck').get() as number;
 }

@@ -1,5 +1,5 @@
 import type { Initiative, RiskTier, Stage } from '../../shared/domain';
-import type { Db } from './db';
+import { cached, type ReadableDb, type WritableDb } from './connection';
 
 interface InitiativeRow {
   id: number;
@@ -35,7 +35,7 @@ function fromRow(r: InitiativeRow): Initiative {
   };
 }
 
-export function listInitiatives(db: Db): Initiative[] {
+export function listInitiatives(db: ReadableDb): Initiative[] {
   return (db.prepare('SELECT * FROM initiatives ORDER BY name').all() as InitiativeRow[]).map(fromRow);
 }
 
@@ -62,7 +62,7 @@ export function namedInitiative(name: string, sourceRow: number | null): NewInit
   };
 }
 
-export function insertInitiative(db: Db, i: NewInitiative, batchId: number | null): number {
+export function insertInitiative(db: WritableDb, i: NewInitiative, batchId: number | null): number {
   const info = db
     .prepare(
       `INSERT INTO initiatives (name, owner, business_unit, stage, risk_tier, approval_date, has_baseline,
@@ -89,7 +89,12 @@ export function insertInitiative(db: Db, i: NewInitiative, batchId: number | nul
 }
 
 /** Name → id lookup, case-insensitive (the column collates NOCASE). */
-export function initiativeIdByName(db: Db): (name: string) => number | undefined {
+export function initiativeIdByName(db: ReadableDb): (name: string) => number | undefined {
   const stmt = db.prepare('SELECT id FROM initiatives WHERE name = ?');
   return (name) => (stmt.get(name.trim()) as { id: number } | undefined)?.id;
+}
+
+/** Every initiative's name, as stored. */
+export function initiativeNames(db: ReadableDb): string[] {
+  return cached(db, 'SELECT name FROM initiatives', 'pluck').all() as string[];
 }

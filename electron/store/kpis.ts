@@ -1,6 +1,6 @@
 import type { KpiDefinition, KpiObservation } from '../../shared/domain';
 import { BUILTIN_KPIS } from '../../shared/kpiCatalog';
-import type { Db } from './db';
+import { cached, type ReadableDb, type WritableDb } from './connection';
 
 interface KpiRow {
   id: string;
@@ -56,7 +56,7 @@ function toParams(k: KpiDefinition) {
 }
 
 /** Inserts built-in KPIs the workspace does not have yet; user edits to existing ones are kept. */
-export function seedBuiltinKpis(db: Db): void {
+export function seedBuiltinKpis(db: WritableDb): void {
   const insert = db.prepare(
     `INSERT OR IGNORE INTO kpis (${COLUMNS}) VALUES (@id, @name, @category, @description, @unit, @direction, @target, @amber, @tolerance, @aggregation, @frequency, @owner, @builtin, @derived, @input, @sort_order)`,
   );
@@ -65,11 +65,11 @@ export function seedBuiltinKpis(db: Db): void {
   })();
 }
 
-export function listKpis(db: Db): KpiDefinition[] {
+export function listKpis(db: ReadableDb): KpiDefinition[] {
   return (db.prepare(`SELECT ${COLUMNS} FROM kpis ORDER BY sort_order, id`).all() as KpiRow[]).map(fromRow);
 }
 
-export function getKpi(db: Db, id: string): KpiDefinition | null {
+export function getKpi(db: ReadableDb, id: string): KpiDefinition | null {
   const row = db.prepare(`SELECT ${COLUMNS} FROM kpis WHERE id = ?`).get(id) as KpiRow | undefined;
   return row ? fromRow(row) : null;
 }
@@ -89,7 +89,7 @@ export type KpiEditable = Pick<
   | 'frequency'
 >;
 
-export function updateKpi(db: Db, id: string, patch: Partial<KpiEditable>): KpiDefinition {
+export function updateKpi(db: WritableDb, id: string, patch: Partial<KpiEditable>): KpiDefinition {
   const current = getKpi(db, id);
   if (!current) throw new Error(`Unknown KPI: ${id}`);
   const next = { ...current, ...patch };
@@ -102,7 +102,7 @@ export function updateKpi(db: Db, id: string, patch: Partial<KpiEditable>): KpiD
 }
 
 export function createKpi(
-  db: Db,
+  db: WritableDb,
   k: Omit<KpiDefinition, 'builtin' | 'derived' | 'input' | 'sortOrder'>,
 ): KpiDefinition {
   const max = (db.prepare('SELECT coalesce(max(sort_order), 0) AS m FROM kpis').get() as { m: number }).m;
@@ -113,7 +113,7 @@ export function createKpi(
   return def;
 }
 
-export function listObservations(db: Db, kpiId?: string): KpiObservation[] {
+export function listObservations(db: ReadableDb, kpiId?: string): KpiObservation[] {
   const rows = db
     .prepare(
       `SELECT kpi_id, period_start, period_end, value, initiative_id, segment, batch_id, source_row
@@ -139,4 +139,9 @@ export function listObservations(db: Db, kpiId?: string): KpiObservation[] {
     batchId: r.batch_id,
     sourceRow: r.source_row,
   }));
+}
+
+/** Each KPI's id and name (what an import matches KPI columns and values against). */
+export function kpiNames(db: ReadableDb): { id: string; name: string }[] {
+  return cached(db, 'SELECT id, name FROM kpis').all() as { id: string; name: string }[];
 }

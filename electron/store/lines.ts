@@ -1,12 +1,12 @@
 import type { BenefitLine, BudgetLine, KpiObservation, SpendLine } from '../../shared/domain';
 import { monthOf } from '../../shared/fiscal';
-import type { Db } from './db';
+import type { WritableDb } from './connection';
 
 /**
  * Prepared inserters for the line tables. Callers wrap a whole batch in one transaction;
  * each returns a function so the statement is prepared once per batch, not once per row.
  */
-export function spendInserter(db: Db): (l: SpendLine) => void {
+export function spendInserter(db: WritableDb): (l: SpendLine) => void {
   const stmt = db.prepare(
     `INSERT INTO spend (date, month, amount_micro, currency, initiative_id, category, vendor, cost_center, description,
        tokens_in, tokens_out, requests, batch_id, source_row)
@@ -31,14 +31,14 @@ export function spendInserter(db: Db): (l: SpendLine) => void {
     );
 }
 
-export function budgetInserter(db: Db): (l: BudgetLine) => void {
+export function budgetInserter(db: WritableDb): (l: BudgetLine) => void {
   const stmt = db.prepare(
     `INSERT INTO budget (month, amount_micro, currency, initiative_id, category, batch_id, source_row) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   return (l) => stmt.run(l.month, l.amount, l.currency, l.initiativeId, l.category, l.batchId, l.sourceRow);
 }
 
-export function benefitInserter(db: Db): (l: BenefitLine) => void {
+export function benefitInserter(db: WritableDb): (l: BenefitLine) => void {
   const stmt = db.prepare(
     `INSERT INTO benefits (date, month, initiative_id, amount_micro, currency, type, realized, description, batch_id, source_row)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -58,7 +58,7 @@ export function benefitInserter(db: Db): (l: BenefitLine) => void {
     );
 }
 
-export function observationInserter(db: Db): (o: KpiObservation) => void {
+export function observationInserter(db: WritableDb): (o: KpiObservation) => void {
   const stmt = db.prepare(
     `INSERT INTO kpi_observations (kpi_id, period_start, period_end, value, initiative_id, segment, batch_id, source_row)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -75,7 +75,7 @@ export interface FxRate {
   sourceRow: number | null;
 }
 
-export function fxInserter(db: Db): (r: FxRate) => void {
+export function fxInserter(db: WritableDb): (r: FxRate) => void {
   const stmt = db.prepare(
     `INSERT INTO fx_rates (month, currency, rate, batch_id, source_row) VALUES (?, ?, ?, ?, ?)`,
   );

@@ -1,7 +1,7 @@
 import { DEFAULT_SETTINGS, type WorkspaceSettings } from '../../shared/domain';
-import type { Db } from './db';
+import type { ReadableDb, WritableDb } from './connection';
 
-export function getSettings(db: Db): WorkspaceSettings {
+export function getSettings(db: ReadableDb): WorkspaceSettings {
   const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
   const stored: Record<string, unknown> = {};
   for (const r of rows) stored[r.key] = JSON.parse(r.value);
@@ -12,7 +12,7 @@ export function getSettings(db: Db): WorkspaceSettings {
   return out;
 }
 
-export function updateSettings(db: Db, patch: Partial<WorkspaceSettings>): WorkspaceSettings {
+export function updateSettings(db: WritableDb, patch: Partial<WorkspaceSettings>): WorkspaceSettings {
   const upsert = db.prepare(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   );

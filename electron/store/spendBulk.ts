@@ -1,5 +1,6 @@
 import type { SpendLine } from '../../shared/domain';
-import type { Db } from './db';
+import { monthOf } from '../../shared/fiscal';
+import type { WritableDb } from './connection';
 import { spendInserter } from './lines';
 import { groupTotal, RollupSum, type RollupGroup } from './spendRollupSum';
 
@@ -32,7 +33,7 @@ export interface BulkSpendInserter {
  * cancelled or killed import) restores the trigger and the rollup with everything else, so every committed
  * state has the rollup equal to a GROUP BY over `spend`. Without the trigger (not this schema) it only inserts.
  */
-export function bulkSpendInserter(db: Db, o: { summedElsewhere?: boolean } = {}): BulkSpendInserter {
+export function bulkSpendInserter(db: WritableDb, o: { summedElsewhere?: boolean } = {}): BulkSpendInserter {
   if (!db.inTransaction) throw new Error('bulkSpendInserter needs an open transaction');
   const triggerSql = db
     .prepare(`SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?`)

@@ -5,20 +5,42 @@ import {
   openDatabase,
   readOnlyError,
   sqliteWorkspaceError,
+  viewOnlyError,
   writeBlocker,
   type Db,
   type OpenOptions,
 } from './db';
+import type { ReadableDb, WritableDb } from './connection';
 import { seedBuiltinKpis } from './kpis';
 import { acquireWorkspaceLock, checkWorkspaceLock } from './lock';
 import { getSettings, updateSettings } from './settings';
 
-export interface Workspace {
-  readonly db: Db;
+interface OpenWorkspace {
   readonly file: string;
-  /** Open for viewing only (asked for, or a read-only file or folder opened with `ifReadOnly: 'view'`). */
-  readonly readOnly: boolean;
   close(): void;
+}
+
+/** A workspace this process may change: its connection is a WritableDb. */
+export interface WritableWorkspace extends OpenWorkspace {
+  readonly db: WritableDb;
+  readonly readOnly: false;
+}
+
+/**
+ * A workspace open for viewing only (asked for, or a read-only file or folder opened with
+ * `ifReadOnly: 'view'`): it hands out only a ReadableDb, so no store function that writes takes it.
+ */
+export interface ViewedWorkspace extends OpenWorkspace {
+  readonly db: ReadableDb;
+  readonly readOnly: true;
+}
+
+export type Workspace = WritableWorkspace | ViewedWorkspace;
+
+/** The workspace's connection for a change; a workspace open for viewing refuses it (READ_ONLY). */
+export function writableDb(ws: Workspace): WritableDb {
+  if (ws.readOnly) throw viewOnlyError(ws.file);
+  return ws.db;
 }
 
 export interface WorkspaceOpenOptions extends OpenOptions {
@@ -37,6 +59,15 @@ export interface WorkspaceOpenOptions extends OpenOptions {
 }
 
 /** Opens a workspace file: backup before any migration, lock, seed the built-in KPIs. */
+export function openWorkspace(
+  file: string,
+  options: WorkspaceOpenOptions & { readonly: true },
+): ViewedWorkspace;
+export function openWorkspace(
+  file: string,
+  options?: WorkspaceOpenOptions & { readonly?: false; ifReadOnly?: 'refuse' },
+): WritableWorkspace;
+export function openWorkspace(file: string, options?: WorkspaceOpenOptions): Workspace;
 export function openWorkspace(file: string, options: WorkspaceOpenOptions = {}): Workspace {
   const abs = path.resolve(file);
   let readonly = options.readonly ?? false;
@@ -53,23 +84,24 @@ export function openWorkspace(file: string, options: WorkspaceOpenOptions = {}):
     // What killed backups and restores left behind (only their own files, and only a dead writer's).
     removeStaleTemporaries(abs);
   }
-  let db: Db;
   try {
-    db = openDatabase(abs, { beforeMigrate: (d) => backupBeforeMigration(d, abs), ...options, readonly });
-    if (!readonly) seedBuiltinKpis(db);
+    const open = { beforeMigrate: (d: Db) => backupBeforeMigration(d, abs), ...options };
+    if (readonly) {
+      const db = openDatabase(abs, { ...open, readonly: true });
+      return { db, file: abs, readOnly: true, close: () => closeAnd(db, release) };
+    }
+    const db = openDatabase(abs, { ...open, readonly: false });
+    seedBuiltinKpis(db);
+    return { db, file: abs, readOnly: false, close: () => closeAnd(db, release) };
   } catch (err) {
     release();
     throw sqliteWorkspaceError(err, abs) ?? err;
   }
-  return {
-    db,
-    file: abs,
-    readOnly: readonly,
-    close: () => {
-      db.close();
-      release();
-    },
-  };
+}
+
+function closeAnd(db: ReadableDb, release: () => void): void {
+  db.close();
+  release();
 }
 
 export interface InitOptions {
@@ -81,8 +113,8 @@ export interface InitOptions {
 export function initWorkspace(
   file: string,
   init: InitOptions = {},
-  options: WorkspaceOpenOptions = {},
-): Workspace {
+  options: WorkspaceOpenOptions & { readonly?: false; ifReadOnly?: 'refuse' } = {},
+): WritableWorkspace {
   const ws = openWorkspace(file, { ...options, create: true });
   const current = getSettings(ws.db);
   updateSettings(ws.db, {

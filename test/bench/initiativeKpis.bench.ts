@@ -19,7 +19,7 @@ import Database from 'better-sqlite3';
 import { buildInitiativeKpiReport, buildReport } from '../../electron/report/buildReport';
 import { createBatch, finishBatch } from '../../electron/store/batches';
 import { observationInserter } from '../../electron/store/lines';
-import { openWorkspace, type Workspace } from '../../electron/store/workspace';
+import { openWorkspace, type WritableWorkspace } from '../../electron/store/workspace';
 import { lastDayOfMonth, monthRange } from '../../shared/fiscal';
 
 const args = process.argv.slice(2);
@@ -47,7 +47,7 @@ function copy(to: string): void {
   db.close();
 }
 
-function tag(ws: Workspace): number {
+function tag(ws: WritableWorkspace): number {
   const db = ws.db;
   const ids = db.prepare('SELECT id FROM initiatives ORDER BY id').pluck().all() as number[];
   let seed = 7;
@@ -97,7 +97,7 @@ const tagged = openWorkspace(taggedFile);
 const observations = tag(tagged);
 
 /** The model as the screens fetch it (no explanations, no initiative KPI rows), in bytes of JSON. */
-const screenBytes = (ws: Workspace, period: string) =>
+const screenBytes = (ws: WritableWorkspace, period: string) =>
   Buffer.byteLength(
     JSON.stringify({ ...buildReport(ws.db, period, { initiativeKpis: false }), explanations: {} }),
   );

@@ -3,7 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBatch, finishBatch, listBatches, undoBatch } from '../../electron/store/batches';
-import { openDatabase, schemaVersion, WorkspaceError, type Db } from '../../electron/store/db';
+import { openDatabase, schemaVersion, WorkspaceError } from '../../electron/store/db';
+import type { WritableDb } from '../../electron/store/connection';
 import { listKpis } from '../../electron/store/kpis';
 import { spendInserter } from '../../electron/store/lines';
 import { bulkSpendInserter } from '../../electron/store/spendBulk';
@@ -25,7 +26,7 @@ afterEach(() => {
 });
 
 /** An open spend batch for lines written by hand. */
-function spendBatch(db: Db): number {
+function spendBatch(db: WritableDb): number {
   return createBatch(db, {
     kind: 'spend',
     format: 'csv',
@@ -110,8 +111,9 @@ describe('migrations', () => {
         });
       }
     })();
-    const linesOf = (db: Db) => db.prepare('SELECT * FROM spend ORDER BY id').all();
-    const rollupOf = (db: Db) => db.prepare('SELECT * FROM spend_monthly ORDER BY 1, 2, 3, 4, 5, 6').all();
+    const linesOf = (db: WritableDb) => db.prepare('SELECT * FROM spend ORDER BY id').all();
+    const rollupOf = (db: WritableDb) =>
+      db.prepare('SELECT * FROM spend_monthly ORDER BY 1, 2, 3, 4, 5, 6').all();
     const lines = linesOf(old);
     const rollup = rollupOf(old);
     old.close();

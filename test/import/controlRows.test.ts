@@ -16,7 +16,7 @@ import { ImportRejected } from '../../electron/import/errors';
 import { commitImport, previewImport } from '../../electron/import/run';
 import { buildReport } from '../../electron/report/buildReport';
 import { batchReconciliation } from '../../electron/store/batches';
-import type { Workspace } from '../../electron/store/workspace';
+import type { WritableWorkspace } from '../../electron/store/workspace';
 import { describeReconciliation, isControlLabel } from '../../shared/import/controlRows';
 import { ImportMappingSchema } from '../../shared/import/mapping';
 import { parseCsvIndependently } from '../helpers/csv';
@@ -25,12 +25,12 @@ import { independentCentsSum, independentMicroSum, tempWorkspace, writeFile } fr
 const ROOT = path.resolve(__dirname, '../..');
 const REAL = path.join(ROOT, 'test/fixtures/real');
 
-let ws: (Workspace & { dir: string }) | null = null;
+let ws: (WritableWorkspace & { dir: string }) | null = null;
 afterEach(() => {
   ws?.close();
   ws = null;
 });
-function open(currency = 'EUR'): Workspace & { dir: string } {
+function open(currency = 'EUR'): WritableWorkspace & { dir: string } {
   ws = tempWorkspace({ currency, fiscalStartMonth: 1 });
   return ws;
 }
@@ -42,14 +42,14 @@ function cli(...args: string[]) {
   });
 }
 
-function storedLines(w: Workspace): [number, number, string | null][] {
+function storedLines(w: WritableWorkspace): [number, number, string | null][] {
   return w.db
     .prepare('SELECT source_row, amount_micro, vendor FROM spend ORDER BY source_row')
     .raw()
     .all() as [number, number, string | null][];
 }
 
-function storedSum(w: Workspace): bigint {
+function storedSum(w: WritableWorkspace): bigint {
   return BigInt(w.db.prepare('SELECT coalesce(sum(amount_micro), 0) FROM spend').pluck().get() as number);
 }
 

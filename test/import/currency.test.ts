@@ -8,13 +8,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commitImport, previewImport } from '../../electron/import/run';
 import { buildReport } from '../../electron/report/buildReport';
 import { setFxRate } from '../../electron/store/fxRates';
-import type { Workspace } from '../../electron/store/workspace';
+import type { WritableWorkspace } from '../../electron/store/workspace';
 import { currencyMark, headerCurrency } from '../../shared/import/currency';
 import { microToCents } from '../../shared/money';
 import type { SpendRecord } from '../../shared/import/records';
 import { rejected, tempWorkspace, writeFile } from './helpers';
 
-let ws: (Workspace & { dir: string }) | null = null;
+let ws: (WritableWorkspace & { dir: string }) | null = null;
 afterEach(() => {
   ws?.close();
   ws = null;
@@ -25,7 +25,7 @@ function open(currency = 'USD') {
   return ws;
 }
 
-async function preview(w: Workspace & { dir: string }, csv: string, extra: object = {}) {
+async function preview(w: WritableWorkspace & { dir: string }, csv: string, extra: object = {}) {
   const file = writeFile(w.dir, `f${Math.random().toString(36).slice(2)}.csv`, csv);
   return previewImport(w.db, { path: file, name: 'f.csv', ...extra });
 }
@@ -33,7 +33,7 @@ async function preview(w: Workspace & { dir: string }, csv: string, extra: objec
 const amounts = (p: { sample: unknown[] }) =>
   (p.sample as SpendRecord[]).map((r) => `${r.amount / 1e6} ${r.currency}`);
 
-function written(w: Workspace): unknown {
+function written(w: WritableWorkspace): unknown {
   const q = (sql: string) => w.db.prepare(sql).pluck().get();
   return [
     q('SELECT count(*) FROM import_batches'),

@@ -5,11 +5,11 @@ import { reportPeriods } from '../../electron/report/buildReport';
 import { commitImport } from '../../electron/import/run';
 import { updateSettings } from '../../electron/store/settings';
 import { parseDate } from '../../shared/import/dates';
-import type { Workspace } from '../../electron/store/workspace';
+import type { WritableWorkspace } from '../../electron/store/workspace';
 import type { ImportKind } from '../../shared/import/mapping';
 import { rejected, tempWorkspace, writeFile } from './helpers';
 
-let ws: (Workspace & { dir: string }) | null = null;
+let ws: (WritableWorkspace & { dir: string }) | null = null;
 afterEach(() => {
   ws?.close();
   ws = null;

@@ -1,17 +1,17 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitImport, previewImport } from '../../electron/import/run';
-import type { Workspace } from '../../electron/store/workspace';
+import type { WritableWorkspace } from '../../electron/store/workspace';
 import { sample, tempWorkspace, writeFile } from './helpers';
 
 /** Vendor dialects end to end: detected with no hint, read as their vendor writes them, notes in the preview. */
-let ws: (Workspace & { dir: string }) | null = null;
+let ws: (WritableWorkspace & { dir: string }) | null = null;
 afterEach(() => {
   ws?.close();
   ws = null;
 });
 
-const spend = (w: Workspace, batch: number) =>
+const spend = (w: WritableWorkspace, batch: number) =>
   w.db
     .prepare(
       `SELECT s.date, s.amount_micro AS micro, s.currency, s.vendor, s.category, i.name AS initiative

@@ -4,14 +4,14 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitImport, previewImport } from '../../electron/import/run';
-import { listSavedMappings } from '../../electron/import/savedMappings';
+import { listSavedMappings } from '../../electron/store/savedMappings';
 import { undoBatch } from '../../electron/store/batches';
 import { describeOverlap, replaceRemovesMore } from '../../shared/import/overlap';
-import type { Workspace } from '../../electron/store/workspace';
+import type { WritableWorkspace } from '../../electron/store/workspace';
 import { SHEET_HEAD, spendSheetData, unzip, zip } from '../reliability/zip';
 import { rejected, tempWorkspace, writeFile } from './helpers';
 
-let ws: (Workspace & { dir: string }) | null = null;
+let ws: (WritableWorkspace & { dir: string }) | null = null;
 afterEach(() => {
   ws?.close();
   ws = null;
@@ -22,7 +22,7 @@ function open(init: { currency?: string } = {}) {
 }
 
 /** Everything an import could have written, to prove a rejected one wrote nothing. */
-function snapshot(w: Workspace): unknown {
+function snapshot(w: WritableWorkspace): unknown {
   const q = (sql: string) => w.db.prepare(sql).all();
   return {
     batches: q('SELECT * FROM import_batches'),

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ImportRejected } from '../../electron/import/errors';
 import { commitImport, previewImport } from '../../electron/import/run';
-import type { Workspace } from '../../electron/store/workspace';
+import type { WritableWorkspace } from '../../electron/store/workspace';
 import { tempWorkspace, writeFile } from './helpers';
 
 // Layouts from the vendors' documentation (FORMATS.md); no licensed real file of these exists.
-let ws: (Workspace & { dir: string }) | null = null;
+let ws: (WritableWorkspace & { dir: string }) | null = null;
 afterEach(() => {
   ws?.close();
   ws = null;

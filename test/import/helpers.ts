@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { ImportRejected } from '../../electron/import/errors';
-import { initWorkspace, type Workspace } from '../../electron/store/workspace';
+import { initWorkspace, type WritableWorkspace } from '../../electron/store/workspace';
 import { parseCsvIndependently } from '../helpers/csv';
 
 export const SAMPLES = path.resolve(__dirname, '../../../shared/samples');
@@ -15,7 +15,7 @@ export function tempDir(): string {
 
 export function tempWorkspace(
   init: { currency?: string; fiscalStartMonth?: number } = {},
-): Workspace & { dir: string } {
+): WritableWorkspace & { dir: string } {
   const dir = tempDir();
   const ws = initWorkspace(path.join(dir, 'ws.sqlite'), init);
   return Object.assign(ws, { dir });

@@ -5,25 +5,25 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import { commitImport, previewImport } from '../../electron/import/run';
 import { openSource, readHeader } from '../../electron/import/source';
-import { openWorkspace, type Workspace } from '../../electron/store/workspace';
+import { openWorkspace, type WritableWorkspace } from '../../electron/store/workspace';
 import type { Cell } from '../../shared/import/cells';
 import { FileEvidence, INFERENCE_ROWS } from '../../shared/import/columnRoles';
 import { headerWords } from '../../shared/import/vocabulary';
 import { rejected, tempWorkspace, writeFile } from './helpers';
 
-let ws: (Workspace & { dir: string }) | null = null;
+let ws: (WritableWorkspace & { dir: string }) | null = null;
 afterEach(() => {
   ws?.close();
   ws = null;
 });
 
-function open(init: { currency?: string } = {}): Workspace & { dir: string } {
+function open(init: { currency?: string } = {}): WritableWorkspace & { dir: string } {
   ws = tempWorkspace(init);
   return ws;
 }
 
 /** Everything an import could have written. */
-function counts(w: Workspace): Record<string, number> {
+function counts(w: WritableWorkspace): Record<string, number> {
   const n = (table: string) => w.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
   return {
     batches: n('import_batches'),

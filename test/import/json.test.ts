@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { JSON_LIMITS, jsonRows } from '../../electron/import/jsonSource';
 import { commitImport, previewImport } from '../../electron/import/run';
-import type { Workspace } from '../../electron/store/workspace';
+import type { WritableWorkspace } from '../../electron/store/workspace';
 import { rejected, tempWorkspace, writeFile } from './helpers';
 
-let ws: (Workspace & { dir: string }) | null = null;
+let ws: (WritableWorkspace & { dir: string }) | null = null;
 afterEach(() => {
   ws?.close();
   ws = null;

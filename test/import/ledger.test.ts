@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commitImport, previewImport } from '../../electron/import/run';
 import { openWorkspace } from '../../electron/store/workspace';
 import { importJobsOf } from '../../electron/service/handlers/import';
-import { findSavedMapping } from '../../electron/import/savedMappings';
+import { findSavedMapping } from '../../electron/store/savedMappings';
 import { WORKER_MIN_BYTES } from '../../electron/import/scan';
 import { OTHER_FILTER_REASONS } from '../../electron/import/scanCore';
 import { createService } from '../../electron/service/service';

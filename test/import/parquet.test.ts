@@ -10,7 +10,7 @@ import { scan } from '../../electron/import/scan';
 import type { ImportRecord } from '../../shared/import/records';
 import { ImportRejected } from '../../electron/import/errors';
 import { rng } from '../reliability/random';
-import type { Workspace } from '../../electron/store/workspace';
+import type { WritableWorkspace } from '../../electron/store/workspace';
 import {
   csvColumn,
   independentMicro,
@@ -26,7 +26,7 @@ const FOCUS_CSV = sample('focus/focus_1.0_sample_1000rows.csv');
 const FOCUS_DECIMAL = path.join(FIXTURES, 'focus_1.0_sample_1000rows.parquet');
 const FOCUS_DOUBLE = path.join(FIXTURES, 'focus_1.0_sample_1000rows_double.parquet');
 
-let workspaces: Workspace[] = [];
+let workspaces: WritableWorkspace[] = [];
 afterEach(() => {
   for (const w of workspaces) w.close();
   workspaces = [];
@@ -50,7 +50,7 @@ interface Line {
   initiative: string | null;
 }
 
-function lines(ws: Workspace, batch: number): Line[] {
+function lines(ws: WritableWorkspace, batch: number): Line[] {
   return ws.db
     .prepare(
       `SELECT s.source_row, s.date, s.amount_micro, s.currency, s.category, s.vendor, s.description, s.cost_center,
@@ -61,7 +61,7 @@ function lines(ws: Workspace, batch: number): Line[] {
     .all(batch) as Line[];
 }
 
-function stored(ws: Workspace, batch: number): bigint {
+function stored(ws: WritableWorkspace, batch: number): bigint {
   return BigInt(
     ws.db
       .prepare('SELECT coalesce(sum(amount_micro), 0) FROM spend WHERE batch_id = ?')
@@ -331,7 +331,8 @@ describe('Parquet: exact values from every physical type', () => {
 });
 
 describe('Parquet: a file the reader cannot read with confidence is refused, and nothing is stored', () => {
-  const batches = (ws: Workspace) => ws.db.prepare('SELECT count(*) FROM import_batches').pluck().get();
+  const batches = (ws: WritableWorkspace) =>
+    ws.db.prepare('SELECT count(*) FROM import_batches').pluck().get();
 
   it('a truncated file (the footer cut off) and a file with a lying footer length', async () => {
     const ws = open();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import { commitImport, previewImport } from '../../electron/import/run';
-import { openWorkspace, type Workspace } from '../../electron/store/workspace';
+import { openWorkspace, type WritableWorkspace } from '../../electron/store/workspace';
 import {
   csvColumn,
   independentCentsSum,
@@ -46,7 +46,7 @@ const EXPECTED = new Map(
   ]),
 );
 
-let ws: Workspace | null = null;
+let ws: WritableWorkspace | null = null;
 afterEach(() => {
   ws?.close();
   ws = null;
@@ -158,7 +158,7 @@ function currencyOf(e: Expected): string {
 }
 
 /** The batch's stored lines: count, exact sum (BigInt), first and last date. */
-function storedLines(w: Workspace, batch: number | null) {
+function storedLines(w: WritableWorkspace, batch: number | null) {
   const r = w.db
     .prepare(
       'SELECT count(*) AS n, sum(amount_micro) AS micro, min(date) AS f, max(date) AS t, min(currency) AS c FROM spend WHERE batch_id = ?',

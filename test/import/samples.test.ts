@@ -1,20 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { commitImport, previewImport } from '../../electron/import/run';
-import type { Workspace } from '../../electron/store/workspace';
+import type { WritableWorkspace } from '../../electron/store/workspace';
 import { csvColumn, independentCentsSum, sample, tempWorkspace } from './helpers';
 
-let ws: Workspace | null = null;
+let ws: WritableWorkspace | null = null;
 afterEach(() => {
   ws?.close();
   ws = null;
 });
 
-function open(): Workspace {
+function open(): WritableWorkspace {
   ws = tempWorkspace();
   return ws;
 }
 
-function stored(w: Workspace, batch: number): { n: number; micro: number } {
+function stored(w: WritableWorkspace, batch: number): { n: number; micro: number } {
   return w.db
     .prepare('SELECT count(*) AS n, coalesce(sum(amount_micro), 0) AS micro FROM spend WHERE batch_id = ?')
     .get(batch) as {

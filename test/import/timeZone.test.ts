@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import { commitImport, previewImport } from '../../electron/import/run';
 import { updateSettings } from '../../electron/store/settings';
-import type { Workspace } from '../../electron/store/workspace';
+import type { WritableWorkspace } from '../../electron/store/workspace';
 import { parseDate } from '../../shared/import/dates';
 import { ImportMappingSchema } from '../../shared/import/mapping';
 import { dateOfInstantIn, isTimeZone } from '../../shared/import/timeZone';
@@ -85,7 +85,7 @@ describe('time zone of timestamps', () => {
 });
 
 describe('importing timestamps in a time zone', () => {
-  let ws: (Workspace & { dir: string }) | null = null;
+  let ws: (WritableWorkspace & { dir: string }) | null = null;
   afterEach(() => {
     ws?.close();
     ws = null;
@@ -98,9 +98,9 @@ describe('importing timestamps in a time zone', () => {
     '2026-04-01T03:59:59Z,20.00,Copilot\n' + // 23:59 in New York: still March
     '2026-04-01T04:00:00Z,30.00,Copilot\n'; // midnight in New York: April
 
-  const stored = (w: Workspace, batch: number) =>
+  const stored = (w: WritableWorkspace, batch: number) =>
     w.db.prepare('SELECT date FROM spend WHERE batch_id = ? ORDER BY source_row').pluck().all(batch);
-  const monthly = (w: Workspace) =>
+  const monthly = (w: WritableWorkspace) =>
     w.db
       .prepare('SELECT month, SUM(amount_micro) AS micro FROM spend_monthly GROUP BY month ORDER BY month')
       .all();

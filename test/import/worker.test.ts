@@ -5,7 +5,7 @@ import { analyse } from '../../electron/import/analyse';
 import { ImportCancelled } from '../../electron/import/errors';
 import { commitImport, previewImport } from '../../electron/import/run';
 import { scan, WORKER_MIN_BYTES } from '../../electron/import/scan';
-import type { Workspace } from '../../electron/store/workspace';
+import type { WritableWorkspace } from '../../electron/store/workspace';
 import { FormatEvidence } from '../../shared/import/evidence';
 import type { ImportRecord } from '../../shared/import/records';
 import type { ValueSettings } from '../../shared/import/transform';
@@ -17,7 +17,7 @@ import { csvColumn, independentCentsSum, rejected, tempWorkspace, writeFile } fr
  * records. The worker runs the same scan code: results, records, problems (by row and column), the
  * evidence for decimal separator and date order, rejections and cancellation are those of a scan here.
  */
-let ws: (Workspace & { dir: string }) | null = null;
+let ws: (WritableWorkspace & { dir: string }) | null = null;
 afterEach(() => {
   ws?.close();
   ws = null;
@@ -58,7 +58,7 @@ interface Scanned {
 }
 
 async function scanned(
-  w: Workspace,
+  w: WritableWorkspace,
   file: string,
   thread: 'inline' | 'worker',
   o: { skipInvalid?: boolean; excludeRows?: number[]; settings?: Partial<ValueSettings> } = {},

@@ -11,7 +11,7 @@ import {
   spendInserter,
 } from '../../electron/store/lines';
 import { updateSettings } from '../../electron/store/settings';
-import { initWorkspace, type Workspace } from '../../electron/store/workspace';
+import { initWorkspace, type WritableWorkspace } from '../../electron/store/workspace';
 import type { DataKind, SpendCategory, WorkspaceSettings } from '../../shared/domain';
 import { parseMicro, type Micro } from '../../shared/money';
 
@@ -33,7 +33,7 @@ export interface SpendSpec {
 
 /** A real temporary workspace file filled through the store's own inserters, one batch per call. */
 export class TestWorkspace {
-  readonly ws: Workspace;
+  readonly ws: WritableWorkspace;
   readonly dir: string;
 
   constructor(settings: Partial<WorkspaceSettings> = {}) {

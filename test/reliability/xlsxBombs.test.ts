@@ -7,7 +7,7 @@ import { commitImport } from '../../electron/import/run';
 import { zipLayout } from '../../electron/safety/zipLayout';
 import { ZIP_LIMITS } from '../../electron/safety/zipLimits';
 import { readSmallPart, verifiedZip } from '../../electron/safety/zipVerify';
-import type { Workspace } from '../../electron/store/workspace';
+import type { WritableWorkspace } from '../../electron/store/workspace';
 import { tempDir, tempWorkspace } from '../helpers/tempWorkspace';
 import { deflateRepeated, SHEET_HEAD, spendSheetData, unzip, workbook, zip } from './zip';
 import { writeFile } from '../import/helpers';
@@ -23,7 +23,7 @@ const MEMORY_LIMIT_MB = 256;
 
 const dir = tempDir('caio-bombs-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-let ws: Workspace;
+let ws: WritableWorkspace;
 beforeEach(() => {
   ws = tempWorkspace();
 });

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitImport, previewImport } from '../../electron/import/run';
 import { zipLayout } from '../../electron/safety/zipLayout';
 import { verifiedZip } from '../../electron/safety/zipVerify';
-import type { Workspace } from '../../electron/store/workspace';
+import type { WritableWorkspace } from '../../electron/store/workspace';
 import { tempDir, tempWorkspace } from '../helpers/tempWorkspace';
 import { deflateRepeated, SHEET_HEAD, spendSheetData, unzip, workbook, zip, type ZipPart } from './zip';
 import { rejected, writeFile } from '../import/helpers';
@@ -23,7 +23,7 @@ const CHUNK = 32 * 1024;
 
 const dir = tempDir('caio-zip-in-pass-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-let ws: Workspace;
+let ws: WritableWorkspace;
 beforeEach(() => {
   ws = tempWorkspace();
 });

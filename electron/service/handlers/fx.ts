@@ -1,7 +1,8 @@
 import { ApiError, type FxRateInfo, type fxMethods } from '../../../shared/api';
-import type { Db } from '../../store/db';
+import type { ReadableDb } from '../../store/connection';
 import { deleteFxRate, listFxRates, setFxRate, type StoredFxRate } from '../../store/fxRates';
 import { getSettings } from '../../store/settings';
+import { writableDb } from '../../store/workspace';
 import type { HandlerMap } from './types';
 
 function info(r: StoredFxRate): FxRateInfo {
@@ -15,7 +16,7 @@ function info(r: StoredFxRate): FxRateInfo {
   };
 }
 
-function notReporting(db: Db, currency: string): void {
+function notReporting(db: ReadableDb, currency: string): void {
   const reporting = getSettings(db).currency;
   if (currency === reporting)
     throw new ApiError(
@@ -28,11 +29,11 @@ export const fxHandlers: HandlerMap<keyof typeof fxMethods> = {
   'fx.list': (_input, { ws }) => listFxRates(ws.db).map(info),
   'fx.set': ({ currency, month, rate }, { ws }) => {
     notReporting(ws.db, currency);
-    return info(setFxRate(ws.db, { currency, month, rate }));
+    return info(setFxRate(writableDb(ws), { currency, month, rate }));
   },
   'fx.delete': ({ currency, month }, { ws }) => {
     // A hand-entered rate goes (an imported one under it, if any, is in force again).
-    if (deleteFxRate(ws.db, { currency, month })) return { deleted: true };
+    if (deleteFxRate(writableDb(ws), { currency, month })) return { deleted: true };
     const imported = listFxRates(ws.db).find((r) => r.currency === currency && r.month === month);
     if (imported)
       throw new ApiError(

@@ -2,7 +2,8 @@ import { ApiError, type importMethods, type ParsedInput } from '../../../shared/
 import { ImportCancelled, ImportRejected } from '../../import/errors';
 import { ImportJobs } from '../../import/jobs';
 import { previewImport, type ImportOptions } from '../../import/run';
-import { deleteSavedMapping, listSavedMappings } from '../../import/savedMappings';
+import { deleteSavedMapping, listSavedMappings } from '../../store/savedMappings';
+import { writableDb } from '../../store/workspace';
 import type { ServiceContext } from '../context';
 import type { HandlerMap } from './types';
 
@@ -66,7 +67,7 @@ export const importHandlers: HandlerMap<keyof typeof importMethods> = {
   'import.status': ({ jobId }, ctx) => jobsOf(ctx).status(jobId) ?? notFound(jobId),
   'import.cancel': ({ jobId }, ctx) => jobsOf(ctx).cancel(jobId) ?? notFound(jobId),
   'mappings.list': (_input, ctx) => listSavedMappings(ctx.ws.db),
-  'mappings.delete': ({ id }, ctx) => ({ deleted: deleteSavedMapping(ctx.ws.db, id) }),
+  'mappings.delete': ({ id }, ctx) => ({ deleted: deleteSavedMapping(writableDb(ctx.ws), id) }),
 };
 
 /** For tests and shutdown: waits for a background import to finish. */

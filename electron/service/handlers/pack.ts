@@ -2,7 +2,7 @@ import { ApiError } from '../../../shared/api';
 import type { packMethods } from '../../../shared/api/pack';
 import { loadPackData, slimPackData } from '../../pack/data';
 import { exportPackRequest } from '../../pack/request';
-import { listSnapshots } from '../../pack/snapshots';
+import { listSnapshots } from '../../store/packSnapshots';
 import { MissingFxRateError } from '../../report/fx';
 import type { HandlerMap } from './types';
 

@@ -3,10 +3,10 @@ import type { ReportModel } from '../../../shared/report';
 import { buildInitiativeKpiReport, buildReport, type ReportOptions } from '../../report/buildReport';
 import { reportPeriods } from '../../report/periods';
 import { MissingFxRateError } from '../../report/fx';
-import type { Db } from '../../store/db';
+import type { ReadableDb } from '../../store/connection';
 import type { HandlerMap } from './types';
 
-function report(db: Db, period: string, options: ReportOptions = {}): ReportModel {
+function report(db: ReadableDb, period: string, options: ReportOptions = {}): ReportModel {
   try {
     return buildReport(db, period, options);
   } catch (err) {

@@ -3,20 +3,19 @@ import { reportPeriods, reportQuarter } from '../../report/periods';
 import { assertSafeMicro } from '../../../shared/money';
 import { backupWorkspace, listBackups, restoreWorkspace } from '../../store/backup';
 import { BatchError, listBatches, undoBatch } from '../../store/batches';
-import type { Db } from '../../store/db';
+import type { ReadableDb } from '../../store/connection';
+import { fxRateCount } from '../../store/fxRates';
 import { acquireWorkspaceLock } from '../../store/lock';
 import { listInitiatives } from '../../store/initiatives';
 import { createKpi, getKpi, listKpis, updateKpi } from '../../store/kpis';
 import { getSettings, updateSettings } from '../../store/settings';
+import { writableDb } from '../../store/workspace';
 import { fxGaps } from '../../report/fx';
 import { listCommentary, setCommentary } from '../../store/commentary';
+import { spendByCategory, workspaceCounts } from '../../store/workspaceSummary';
 import type { HandlerMap } from './types';
 
-function count(db: Db, table: string): number {
-  return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-}
-
-export function workspaceInfo(db: Db, file: string): WorkspaceInfo {
+export function workspaceInfo(db: ReadableDb, file: string): WorkspaceInfo {
   const settings = getSettings(db);
   const { periods, defaultPeriod } = reportPeriods(db);
   const totalSpendMicro = defaultPeriod ? spendSummary(db, defaultPeriod).totalMicro : 0;
@@ -26,28 +25,16 @@ export function workspaceInfo(db: Db, file: string): WorkspaceInfo {
     settings,
     periods,
     defaultPeriod,
-    counts: {
-      initiatives: count(db, 'initiatives'),
-      spend: count(db, 'spend'),
-      budget: count(db, 'budget'),
-      benefits: count(db, 'benefits'),
-      observations: count(db, 'kpi_observations'),
-      batches: count(db, 'import_batches'),
-    },
+    counts: workspaceCounts(db),
     totalSpendMicro,
   };
 }
 
 /** Spend in a fiscal quarter from the monthly rollup: total, line count and split by category. */
-export function spendSummary(db: Db, period: string): SpendSummary {
+export function spendSummary(db: ReadableDb, period: string): SpendSummary {
   const settings = getSettings(db);
   const q = reportQuarter(period, settings);
-  const rows = db
-    .prepare(
-      `SELECT category, sum(amount_micro) AS total, sum(line_count) AS lines FROM spend_monthly
-        WHERE month BETWEEN ? AND ? GROUP BY category ORDER BY total DESC`,
-    )
-    .all(q.months[0], q.months[2]) as { category: string; total: number; lines: number }[];
+  const rows = spendByCategory(db, q.months[0], q.months[2]);
   return {
     period,
     currency: settings.currency,
@@ -102,7 +89,7 @@ export const workspaceHandlers: HandlerMap<keyof typeof workspaceMethods> = {
     if (patch.currency !== undefined && patch.currency !== current.currency) {
       // An FX rate is stored as units of the reporting currency of its day: under another one it would be
       // read as a rate into that, silently wrong.
-      const rates = ws.db.prepare('SELECT count(*) FROM fx_rates').pluck().get() as number;
+      const rates = fxRateCount(ws.db);
       if (rates > 0)
         throw new ApiError(
           'BAD_REQUEST',
@@ -122,23 +109,24 @@ export const workspaceHandlers: HandlerMap<keyof typeof workspaceMethods> = {
             `(an FX file: month, currency, units of ${patch.currency} per 1 unit of that currency). Nothing was changed.`,
         );
     }
-    return updateSettings(ws.db, patch);
+    return updateSettings(writableDb(ws), patch);
   },
   'initiatives.list': (_input, { ws }) => listInitiatives(ws.db),
   'kpis.list': (_input, { ws }) => listKpis(ws.db),
   'kpis.update': ({ id, patch }, { ws }) => {
     if (!getKpi(ws.db, id)) throw new ApiError('NOT_FOUND', `No KPI with id "${id}".`);
-    return updateKpi(ws.db, id, patch);
+    return updateKpi(writableDb(ws), id, patch);
   },
   'kpis.create': ({ kpi }, { ws }) => {
     if (getKpi(ws.db, kpi.id)) throw new ApiError('CONFLICT', `A KPI with id "${kpi.id}" already exists.`);
-    return createKpi(ws.db, kpi);
+    return createKpi(writableDb(ws), kpi);
   },
   'batches.list': (_input, { ws }) => listBatches(ws.db),
   'batches.undo': async ({ id }, { ws }) => {
     try {
-      await backupWorkspace(ws.db, ws.file, 'before-undo');
-      return undoBatch(ws.db, id);
+      const db = writableDb(ws);
+      await backupWorkspace(db, ws.file, 'before-undo');
+      return undoBatch(db, id);
     } catch (err) {
       if (err instanceof BatchError) throw new ApiError('NOT_FOUND', err.message);
       throw err;
@@ -151,6 +139,6 @@ export const workspaceHandlers: HandlerMap<keyof typeof workspaceMethods> = {
   },
   'commentary.set': (input, { ws }) => {
     reportQuarter(input.period, getSettings(ws.db));
-    return setCommentary(ws.db, input);
+    return setCommentary(writableDb(ws), input);
   },
 };

@@ -1,5 +1,5 @@
 import { ImportMappingSchema, type ImportKind, type ImportMapping } from '../../shared/import/mapping';
-import type { Db } from '../store/db';
+import { cached, type ReadableDb, type WritableDb } from './connection';
 
 export interface SavedMapping {
   id: number;
@@ -38,22 +38,27 @@ function fromRow(r: Row): SavedMapping | null {
   };
 }
 
-export function listSavedMappings(db: Db): SavedMapping[] {
-  return (db.prepare('SELECT * FROM saved_mappings ORDER BY updated_at DESC, id DESC').all() as Row[])
+export function listSavedMappings(db: ReadableDb): SavedMapping[] {
+  return (cached(db, 'SELECT * FROM saved_mappings ORDER BY updated_at DESC, id DESC').all() as Row[])
     .map(fromRow)
     .filter((m): m is SavedMapping => m !== null);
 }
 
 /** The mapping remembered for this header layout (of this kind, when the kind is known). */
-export function findSavedMapping(db: Db, signature: string, kind: ImportKind | null): SavedMapping | null {
+export function findSavedMapping(
+  db: ReadableDb,
+  signature: string,
+  kind: ImportKind | null,
+): SavedMapping | null {
   const rows = (
     kind
-      ? db
-          .prepare('SELECT * FROM saved_mappings WHERE header_signature = ? AND kind = ?')
-          .all(signature, kind)
-      : db
-          .prepare('SELECT * FROM saved_mappings WHERE header_signature = ? ORDER BY updated_at DESC')
-          .all(signature)
+      ? cached(db, 'SELECT * FROM saved_mappings WHERE header_signature = ? AND kind = ?').all(
+          signature,
+          kind,
+        )
+      : cached(db, 'SELECT * FROM saved_mappings WHERE header_signature = ? ORDER BY updated_at DESC').all(
+          signature,
+        )
   ) as Row[];
   for (const r of rows) {
     const m = fromRow(r);
@@ -64,25 +69,27 @@ export function findSavedMapping(db: Db, signature: string, kind: ImportKind | n
 
 /** Remembers a mapping for its header layout and kind; the same layout next quarter finds it. */
 export function saveMapping(
-  db: Db,
+  db: WritableDb,
   name: string,
   signature: string,
   mapping: ImportMapping,
   at = new Date().toISOString(),
 ): number {
-  db.prepare(
+  cached(
+    db,
     `INSERT INTO saved_mappings (name, kind, format, header_signature, mapping_json, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (header_signature, kind) DO UPDATE SET name = excluded.name, format = excluded.format,
        mapping_json = excluded.mapping_json, updated_at = excluded.updated_at`,
   ).run(name, mapping.kind, mapping.format, signature, JSON.stringify(mapping), at, at);
   return (
-    db
-      .prepare('SELECT id FROM saved_mappings WHERE header_signature = ? AND kind = ?')
-      .get(signature, mapping.kind) as { id: number }
+    cached(db, 'SELECT id FROM saved_mappings WHERE header_signature = ? AND kind = ?').get(
+      signature,
+      mapping.kind,
+    ) as { id: number }
   ).id;
 }
 
-export function deleteSavedMapping(db: Db, id: number): boolean {
-  return db.prepare('DELETE FROM saved_mappings WHERE id = ?').run(id).changes > 0;
+export function deleteSavedMapping(db: WritableDb, id: number): boolean {
+  return cached(db, 'DELETE FROM saved_mappings WHERE id = ?').run(id).changes > 0;
 }

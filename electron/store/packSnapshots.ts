@@ -1,6 +1,6 @@
 import type { PackFile, PackSnapshot } from '../../shared/export/packTypes';
 import type { ReportModel } from '../../shared/report';
-import type { Db } from '../store/db';
+import { cached, type ReadableDb, type WritableDb } from './connection';
 
 interface SnapshotRow {
   id: number;
@@ -23,14 +23,13 @@ function fromRow(r: SnapshotRow): PackSnapshot {
 const COLUMNS = 'id, period, created_at, inputs_sha256, files_json';
 
 export function recordSnapshot(
-  db: Db,
+  db: WritableDb,
   s: { period: string; createdAt: string; inputsSha256: string; report: ReportModel; files: PackFile[] },
 ): PackSnapshot {
-  const info = db
-    .prepare(
-      'INSERT INTO pack_snapshots (period, created_at, inputs_sha256, report_json, files_json) VALUES (?, ?, ?, ?, ?)',
-    )
-    .run(s.period, s.createdAt, s.inputsSha256, JSON.stringify(s.report), JSON.stringify(s.files));
+  const info = cached(
+    db,
+    'INSERT INTO pack_snapshots (period, created_at, inputs_sha256, report_json, files_json) VALUES (?, ?, ?, ?, ?)',
+  ).run(s.period, s.createdAt, s.inputsSha256, JSON.stringify(s.report), JSON.stringify(s.files));
   return {
     id: Number(info.lastInsertRowid),
     period: s.period,
@@ -41,24 +40,23 @@ export function recordSnapshot(
 }
 
 /** Newest first. */
-export function listSnapshots(db: Db, period?: string): PackSnapshot[] {
+export function listSnapshots(db: ReadableDb, period?: string): PackSnapshot[] {
   const rows = (
     period
-      ? db.prepare(`SELECT ${COLUMNS} FROM pack_snapshots WHERE period = ? ORDER BY id DESC`).all(period)
-      : db.prepare(`SELECT ${COLUMNS} FROM pack_snapshots ORDER BY id DESC`).all()
+      ? cached(db, `SELECT ${COLUMNS} FROM pack_snapshots WHERE period = ? ORDER BY id DESC`).all(period)
+      : cached(db, `SELECT ${COLUMNS} FROM pack_snapshots ORDER BY id DESC`).all()
   ) as SnapshotRow[];
   return rows.map(fromRow);
 }
 
 /** The latest snapshot of a quarter that sorts before `period` (the last pack sent before this one). */
 export function latestEarlierSnapshot(
-  db: Db,
+  db: ReadableDb,
   period: string,
 ): (PackSnapshot & { report: ReportModel }) | null {
-  const row = db
-    .prepare(
-      `SELECT ${COLUMNS}, report_json FROM pack_snapshots WHERE period < ? ORDER BY period DESC, id DESC LIMIT 1`,
-    )
-    .get(period) as (SnapshotRow & { report_json: string }) | undefined;
+  const row = cached(
+    db,
+    `SELECT ${COLUMNS}, report_json FROM pack_snapshots WHERE period < ? ORDER BY period DESC, id DESC LIMIT 1`,
+  ).get(period) as (SnapshotRow & { report_json: string }) | undefined;
   return row ? { ...fromRow(row), report: JSON.parse(row.report_json) as ReportModel } : null;
 }
