@@ -1,5 +1,4 @@
 import type { SpendLine } from '../../shared/domain';
-import { monthOf } from '../../shared/fiscal';
 import type { WritableDb } from './connection';
 import { spendInserter } from './lines';
 import { groupTotal, RollupSum, type RollupGroup } from './spendRollupSum';
