@@ -31,7 +31,7 @@ interface Line {
 function inputFor(lines: Line[], seed = 42, draws = 10_000): SensitivityInput {
   const divisors = discountDivisors(RATE, 2);
   const benefit = [0, 0];
-  for (const l of lines) benefit[l.month] += m(l.base);
+  for (const l of lines) benefit[l.month] = benefit[l.month]! + m(l.base);
   const ranged: RangedLine[] = lines.map((l) => ({
     group: l.group,
     label: l.group,
@@ -66,7 +66,8 @@ function direct(input: SensitivityInput, lines: Line[]) {
     const benefit = [0, 0];
     for (const l of lines) {
       const t = { low: m(l.low), base: m(l.base), high: m(l.high) };
-      benefit[l.month] += u.has(l.group) ? triangularQuantile(t, u.get(l.group)!) : t.base;
+      benefit[l.month] =
+        benefit[l.month]! + (u.has(l.group) ? triangularQuantile(t, u.get(l.group)!) : t.base);
     }
     npvs.push(roundMicro(npv(RATE, [benefit[0]! - COST[0]!, benefit[1]! - COST[1]!])));
     rois.push(roi(roundMicro(benefit[0]! + benefit[1]!), input.cumulativeCost)!);
