@@ -91,6 +91,7 @@ export function createWriter(db: Db, batchId: number): RecordWriter {
             description: r.description,
             batchId,
             sourceRow: r.row,
+            assumptions: r.assumptions,
           });
           return;
         case 'kpis':
