@@ -8,6 +8,7 @@ import {
 import { describeReconciliation, type Reconciliation } from '../../shared/import/controlRows';
 import { compareText } from '../../shared/metrics/order';
 import type { Db } from '../store/db';
+import { buildAssumptionRegister } from './assumptionRegister';
 import { anomalySettings, buildAnomalies } from './anomalies';
 import { buildBudget } from './budget';
 import { contextFrom, periodFrame, spendReportedFor, type PeriodFrame, type ReportContext } from './context';
@@ -21,6 +22,7 @@ import { buildKpis } from './kpis';
 import { outsideRangeNote } from './periods';
 import { buildInitiative, buildPortfolio } from './portfolio';
 import { buildRunRate } from './runRate';
+import { buildSensitivity } from './sensitivity';
 import { buildUnitEconomics } from './unitEconomics';
 
 function periodInfo(f: PeriodFrame): PeriodInfo {
@@ -143,6 +145,8 @@ export function buildReport(db: Db, period: string, options: ReportOptions = {})
   const anomalies = buildAnomalies(ctx, anomalyConfig);
   const runRate = buildRunRate(ctx);
   const cumulative = buildCumulative(ctx);
+  const assumptionRegister = buildAssumptionRegister(ctx);
+  const sensitivity = buildSensitivity(ctx, portfolio);
   const rates = ratesUsed(ctx);
   if (rates.length > 0) {
     book.other('fx', 'number', null, {
@@ -187,6 +191,8 @@ export function buildReport(db: Db, period: string, options: ReportOptions = {})
     unitEconomics,
     cumulative: cumulative.points,
     cumulativeExplain: cumulative.explain,
+    assumptionRegister,
+    sensitivity,
     explanations: book.entries,
     batches: batchRefs(db, book.batchIds()),
     notes: notesFor(ctx, rates),

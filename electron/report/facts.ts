@@ -1,4 +1,5 @@
 import type {
+  Confidence,
   Initiative,
   KpiDefinition,
   KpiObservation,
@@ -9,6 +10,7 @@ import { plausibleYears, type Month } from '../../shared/fiscal';
 import { MoneyOverflowError, type Micro } from '../../shared/money';
 import type { Db } from '../store/db';
 import { listInitiatives } from '../store/initiatives';
+import { registerRows, workspaceId } from '../store/benefitAssumptions';
 import { listKpis } from '../store/kpis';
 import { getSettings } from '../store/settings';
 import { FxConverter, type FxRateUsed } from './fx';
@@ -24,6 +26,35 @@ export type SpendCell = [Month, number, SpendCategory, string, string, number, M
 /** Budget keys: a category or "none" (budget lines without a category). */
 export const NO_CATEGORY = 'none';
 export type BudgetCategoryKey = SpendCategory | typeof NO_CATEGORY;
+
+/**
+ * A benefit line with any of the assumption register's fields: its amount (the base case) and range
+ * converted to the reporting currency at its month's rate, as its amount is in the benefit series; the
+ * range as stated (its own currency) kept for the register.
+ */
+export interface RegisterLine {
+  id: number;
+  month: Month;
+  date: string;
+  initiativeId: number;
+  realized: boolean;
+  currency: string;
+  statedAmount: Micro;
+  statedLow: Micro | null;
+  statedHigh: Micro | null;
+  base: Micro;
+  /** In the reporting currency; equal to `base` for a line without a range. */
+  low: Micro;
+  high: Micro;
+  assumption: string | null;
+  owner: string | null;
+  source: string | null;
+  confidence: Confidence | null;
+  evidenceDate: string | null;
+  batchId: number;
+  sourceRow: number | null;
+  editedAt: string | null;
+}
 
 /** A month whose amounts in a currency could not be converted (no rate). */
 export interface MissingRate {
@@ -63,6 +94,10 @@ export interface WorkspaceFacts {
   benefitTotal: MonthlySeries<'realized' | 'projected'>;
   /** Keyed by `benefitKey(initiative, realized)`. */
   benefitByInitiative: MonthlySeries<string>;
+  /** Benefit lines carrying register fields (ranges, assumptions, evidence), by month then id. */
+  register: RegisterLine[];
+  /** The workspace's id: part of the sensitivity analysis's seed. */
+  workspaceId: string;
   missingRates: MissingRate[];
   appliedRates: AppliedRate[];
   /** Stored data left out for being dated outside the plausible range (Settings). */
@@ -216,6 +251,35 @@ export function loadFacts(db: Db): WorkspaceFacts {
     benefitByInitiative.add(benefitKey(initiativeId, realized === 1), i, micro, lines, batchId);
   }
 
+  const register: RegisterLine[] = registerRows(db, inRange[0]!, inRange[1]!)
+    .map((r) => {
+      const [id, month, date, initiativeId, realized, currency, amount, low, high] = r;
+      const base = convert('benefits', amount, currency, month);
+      return {
+        id,
+        month,
+        date,
+        initiativeId,
+        realized: realized === 1,
+        currency,
+        statedAmount: amount,
+        statedLow: low,
+        statedHigh: high,
+        base,
+        low: low === null ? base : convert('benefits', low, currency, month),
+        high: high === null ? base : convert('benefits', high, currency, month),
+        assumption: r[9],
+        owner: r[10],
+        source: r[11],
+        confidence: r[12],
+        evidenceDate: r[13],
+        batchId: r[14],
+        sourceRow: r[15],
+        editedAt: r[16],
+      };
+    })
+    .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.id - b.id));
+
   const observationsByKpi = new Map<string, KpiObservation[]>();
   const observations = (
     db
@@ -259,6 +323,8 @@ export function loadFacts(db: Db): WorkspaceFacts {
     budgetByCategory,
     benefitTotal,
     benefitByInitiative,
+    register,
+    workspaceId: workspaceId(db),
     missingRates,
     appliedRates: [...applied.values()],
     outsideRange: dataOutsideRange(db, years),

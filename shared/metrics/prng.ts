@@ -48,9 +48,12 @@ function rotl(x: number, k: number): number {
   return ((x << k) | (x >>> (32 - k))) >>> 0;
 }
 
-/** FNV-1a, 32 bits, over the UTF-16 code units of a text: the seed of a text's worth of inputs. */
-export function fnv1a32(text: string): number {
-  let h = 0x811c9dc5;
+/**
+ * FNV-1a, 32 bits, over the UTF-16 code units of a text: the seed of a text's worth of inputs. `from`
+ * continues an earlier hash, so a long input is hashed in parts without joining them.
+ */
+export function fnv1a32(text: string, from = 0x811c9dc5): number {
+  let h = from;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;

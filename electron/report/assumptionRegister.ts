@@ -1,0 +1,115 @@
+import type { IsoDate } from '../../shared/fiscal';
+import { assumptionGroup } from '../../shared/metrics/sensitivity';
+import { compareText } from '../../shared/metrics/order';
+import type { Micro } from '../../shared/money';
+import type { AssumptionRegisterEntry, ExplanationInput } from '../../shared/report';
+import type { ReportContext } from './context';
+import type { RegisterLine } from './facts';
+
+/** Days from `from` to `to` (ISO dates). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The one value all lines state, `several` when they differ, null when none states one. */
+function agreed<T>(values: (T | null)[]): T | 'several' | null {
+  const set = new Set(values.filter((v): v is T => v !== null));
+  return set.size === 0 ? null : set.size === 1 ? [...set][0]! : 'several';
+}
+
+function sumInput(label: string, micro: Micro, lines: readonly RegisterLine[]): ExplanationInput {
+  const batchIds = [...new Set(lines.map((l) => l.batchId).filter((b) => b !== 0))].sort((a, b) => a - b);
+  const unbatched = lines.filter((l) => l.batchId === 0).length;
+  const input: ExplanationInput = { label, source: 'benefits', micro, lineCount: lines.length, batchIds };
+  if (unbatched > 0) input.unbatchedLineCount = unbatched;
+  return input;
+}
+
+/**
+ * The assumption register as of the period's end: benefit lines with any register field, dated on or before
+ * it, one entry per initiative, kind (realized or projected) and assumption; sorted by initiative, realized
+ * first, then assumption.
+ */
+export function buildAssumptionRegister(ctx: ReportContext): AssumptionRegisterEntry[] {
+  const { facts, book, quarter: q } = ctx;
+  const names = new Map(facts.initiatives.map((i) => [i.id, i.name]));
+  const groups = new Map<string, RegisterLine[]>();
+  for (const l of facts.register) {
+    if (l.month > ctx.asOf) continue;
+    const key = `${l.initiativeId}|${l.realized ? 0 : 1}|${assumptionGroup(l.assumption, l.id)}`;
+    const list = groups.get(key);
+    if (list) list.push(l);
+    else groups.set(key, [l]);
+  }
+  const entries = [...groups.values()].map((lines) => {
+    const first = lines[0]!;
+    const initiative = names.get(first.initiativeId) ?? `#${first.initiativeId}`;
+    return { lines, first, initiative };
+  });
+  entries.sort(
+    (a, b) =>
+      compareText(a.initiative, b.initiative) ||
+      Number(b.first.realized) - Number(a.first.realized) ||
+      compareText(a.first.assumption ?? '', b.first.assumption ?? '') ||
+      a.first.id - b.first.id,
+  );
+  return entries.map(({ lines, first, initiative }, n) => {
+    const kind = first.realized ? 'realized' : 'projected';
+    const what = `${first.assumption ?? `line ${first.id} (no assumption named)`}, ${initiative} (${kind})`;
+    const dates = lines.map((l) => l.date).sort();
+    const evidence = lines
+      .map((l) => l.evidenceDate)
+      .filter((d): d is string => d !== null)
+      .sort();
+    const edits = lines
+      .map((l) => l.editedAt)
+      .filter((d): d is string => d !== null)
+      .sort();
+    const sum = (f: 'base' | 'low' | 'high') => lines.reduce((s, l) => s + l[f], 0);
+    const ranged = lines.filter((l) => l.statedLow !== null && l.statedLow < (l.statedHigh ?? 0));
+    const converted = lines.some((l) => l.currency !== facts.settings.currency);
+    const notes = [
+      `${ranged.length} of ${lines.length} line${lines.length === 1 ? '' : 's'} state a range; a line without one counts at its amount.`,
+      ...(converted
+        ? [
+            `Stated in ${[...new Set(lines.map((l) => l.currency))].sort().join(', ')}; converted at monthly FX rates.`,
+          ]
+        : []),
+      ...(edits.length
+        ? [`Register fields last edited in the app on ${edits[edits.length - 1]!.slice(0, 10)}.`]
+        : []),
+    ];
+    const figure = (f: 'base' | 'low' | 'high', label: string) =>
+      book.money(`register.${n}.${f}`, sum(f), {
+        label: `${label}, ${what}, to ${q.end}`,
+        formula:
+          f === 'base'
+            ? 'Sum of the lines’ amounts (the base case).'
+            : `Sum of the lines’ ${f} case (a line without a range at its amount).`,
+        inputs: [sumInput(`Benefit lines ${dates[0]} to ${dates[dates.length - 1]}`, sum(f), lines)],
+        notes,
+      });
+    const oldest = evidence[0] ?? null;
+    return {
+      assumption: first.assumption,
+      initiativeId: first.initiativeId,
+      initiative,
+      realized: first.realized,
+      lines: lines.length,
+      rangedLines: ranged.length,
+      firstDate: dates[0]!,
+      lastDate: dates[dates.length - 1]!,
+      base: figure('base', 'Base case'),
+      low: figure('low', 'Low case'),
+      high: figure('high', 'High case'),
+      currencies: [...new Set(lines.map((l) => l.currency))].sort(),
+      owner: agreed(lines.map((l) => l.owner)),
+      source: agreed(lines.map((l) => l.source)),
+      confidence: agreed(lines.map((l) => l.confidence)),
+      evidenceDate: oldest,
+      evidenceAgeDays: oldest === null ? null : daysBetween(oldest, q.end),
+      editedAt: edits.length ? edits[edits.length - 1]! : null,
+      lineIds: lines.map((l) => l.id),
+    };
+  });
+}
