@@ -1,5 +1,6 @@
 import { CONFIDENCE_LEVELS, type BenefitAssumptions, type Confidence } from '../../shared/domain';
 import { MoneyOverflowError, type Micro } from '../../shared/money';
+import type { BenefitAssumptionLine } from '../../shared/api/benefits';
 import type { Db } from './db';
 
 /**
@@ -53,17 +54,6 @@ export function registerRows(db: Db, from: string, to: string): RegisterRow[] {
     }
   }
   return rows;
-}
-
-/** A benefit line's register fields and what it is, for an edit and its answer. */
-export interface BenefitAssumptionLine extends BenefitAssumptions {
-  id: number;
-  initiativeId: number;
-  date: string;
-  amount: Micro;
-  currency: string;
-  realized: boolean;
-  editedAt: string | null;
 }
 
 interface LineRow {
