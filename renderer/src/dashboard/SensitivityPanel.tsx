@@ -24,7 +24,7 @@ export function SensitivityPanel({ report }: { report: ReportModel }) {
   const p = report.portfolio;
   const money = useMemo(() => moneyFull(c), [c]);
   const tick = useMemo(() => moneyTick(c), [c]);
-  const drivers = tornadoDrivers(s);
+  const drivers = useMemo(() => tornadoDrivers(s), [s]);
   const bars = useMemo(
     () =>
       drivers.map((d) => ({
