@@ -82,7 +82,9 @@ describe('sensitivity and the assumption register in Chromium', () => {
       app.ws.db.prepare('SELECT count(*) FROM benefit_edits WHERE benefit_id = ?').pluck().get(line.id),
     ).toBe(1);
     await page
-      .locator('section.panel', { has: page.getByRole('table', { name: 'Benefit lines and their assumptions' }) })
+      .locator('section.panel', {
+        has: page.getByRole('table', { name: 'Benefit lines and their assumptions' }),
+      })
       .screenshot({ path: outputPath('e2e', 'sensitivity-initiative-panel.png') });
     await shot(page, 'sensitivity-initiative', { fullPage: false });
     // The break-even tile states the initiative's figure.
