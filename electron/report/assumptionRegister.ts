@@ -1,10 +1,9 @@
 import type { IsoDate } from '../../shared/fiscal';
-import { assumptionGroup } from '../../shared/metrics/sensitivity';
 import { compareText } from '../../shared/metrics/order';
 import type { Micro } from '../../shared/money';
 import type { AssumptionRegisterEntry, ExplanationInput } from '../../shared/report';
 import type { ReportContext } from './context';
-import type { RegisterLine } from './facts';
+import type { RegisterLine, WorkspaceFacts } from './facts';
 
 /** Days from `from` to `to` (ISO dates). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
@@ -30,13 +29,26 @@ function sumInput(label: string, micro: Micro, lines: readonly RegisterLine[]): 
  * it, one entry per initiative, kind (realized or projected) and assumption; sorted by initiative, realized
  * first, then assumption.
  */
-export function buildAssumptionRegister(ctx: ReportContext): AssumptionRegisterEntry[] {
-  const { facts, book, quarter: q } = ctx;
+/** The register's grouping by facts (a new object after every write) and period end: a quarter switch reuses it. */
+const grouped = new WeakMap<WorkspaceFacts, Map<string, Grouped[]>>();
+
+interface Grouped {
+  lines: RegisterLine[];
+  first: RegisterLine;
+  initiative: string;
+}
+
+function groupLines(ctx: ReportContext): Grouped[] {
+  const { facts } = ctx;
+  let byEnd = grouped.get(facts);
+  if (!byEnd) grouped.set(facts, (byEnd = new Map()));
+  const hit = byEnd.get(ctx.asOf);
+  if (hit) return hit;
   const names = new Map(facts.initiatives.map((i) => [i.id, i.name]));
   const groups = new Map<string, RegisterLine[]>();
   for (const l of facts.register) {
     if (l.month > ctx.asOf) continue;
-    const key = `${l.initiativeId}|${l.realized ? 0 : 1}|${assumptionGroup(l.assumption, l.id)}`;
+    const key = `${l.initiativeId}|${l.realized ? 0 : 1}|${l.group}`;
     const list = groups.get(key);
     if (list) list.push(l);
     else groups.set(key, [l]);
@@ -53,7 +65,13 @@ export function buildAssumptionRegister(ctx: ReportContext): AssumptionRegisterE
       compareText(a.first.assumption ?? '', b.first.assumption ?? '') ||
       a.first.id - b.first.id,
   );
-  return entries.map(({ lines, first, initiative }, n) => {
+  byEnd.set(ctx.asOf, entries);
+  return entries;
+}
+
+export function buildAssumptionRegister(ctx: ReportContext): AssumptionRegisterEntry[] {
+  const { facts, book, quarter: q } = ctx;
+  return groupLines(ctx).map(({ lines, first, initiative }, n) => {
     const kind = first.realized ? 'realized' : 'projected';
     const what = `${first.assumption ?? `line ${first.id} (no assumption named)`}, ${initiative} (${kind})`;
     const dates = lines.map((l) => l.date).sort();

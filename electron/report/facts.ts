@@ -7,6 +7,7 @@ import type {
   WorkspaceSettings,
 } from '../../shared/domain';
 import { plausibleYears, type Month } from '../../shared/fiscal';
+import { assumptionGroup } from '../../shared/metrics/sensitivity';
 import { MoneyOverflowError, type Micro } from '../../shared/money';
 import type { Db } from '../store/db';
 import { listInitiatives } from '../store/initiatives';
@@ -47,6 +48,8 @@ export interface RegisterLine {
   low: Micro;
   high: Micro;
   assumption: string | null;
+  /** Lines with the same group move together (`assumptionGroup`), worked out once per load. */
+  group: string;
   owner: string | null;
   source: string | null;
   confidence: Confidence | null;
@@ -269,6 +272,7 @@ export function loadFacts(db: Db): WorkspaceFacts {
         low: low === null ? base : convert('benefits', low, currency, month),
         high: high === null ? base : convert('benefits', high, currency, month),
         assumption: r[9],
+        group: assumptionGroup(r[9], id),
         owner: r[10],
         source: r[11],
         confidence: r[12],

@@ -1,7 +1,6 @@
 import { monthsBetween } from '../../shared/fiscal';
 import { fnv1a32 } from '../../shared/metrics/prng';
 import {
-  assumptionGroup,
   discountDivisors,
   runSensitivity,
   SENSITIVITY_DRAWS,
@@ -78,7 +77,7 @@ function compute(ctx: ReportContext, portfolio: PortfolioHeadline): Computed {
     base === null ? 0 : monthsBetween(base, ctx.asOf) + 1,
   );
   const ranged: RangedLine[] = lines.map((l) => ({
-    group: assumptionGroup(l.assumption, l.id),
+    group: l.group,
     label: l.assumption?.trim() || `Benefit line ${l.id} (no assumption named)`,
     initiativeId: l.initiativeId,
     low: l.low,
@@ -165,8 +164,15 @@ export function buildSensitivity(ctx: ReportContext, portfolio: PortfolioHeadlin
       notes,
     });
   }
+  const byGroup = new Map<string, RegisterLine[]>();
+  for (const l of lines) {
+    const key = l.group;
+    const list = byGroup.get(key);
+    if (list) list.push(l);
+    else byGroup.set(key, [l]);
+  }
   const drivers = result.drivers.map((d, n) => {
-    const own = lines.filter((l) => assumptionGroup(l.assumption, l.id) === d.group);
+    const own = byGroup.get(d.group) ?? [];
     const initiatives = d.initiativeIds.map((id) => names.get(id) ?? `#${id}`);
     const inputs = (end: 'low' | 'high'): ExplanationInput[] => [
       figureInput('NPV at the amounts stated (point)', portfolio.npv),

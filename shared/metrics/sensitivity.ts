@@ -88,49 +88,62 @@ export function roundMicro(x: number): Micro {
 }
 
 /**
- * The change from base of a group's weighted sum, Σ w·(Q_i(u) − base_i), for any u in O(log n). Q_i is
- * triangularQuantile: lines whose mode position c_i = (base − low)/(high − low) exceeds u are on their rising
- * side, low + √(u·span·(base − low)); the others on their falling side, high − √((1−u)·span·(high − base)).
- * With the lines sorted by c, both sides are prefix sums.
+ * The change from base of a group's two weighted sums — NPV (w = 1 / divisor) and cumulative benefit (w = 1)
+ * — Σ w·(Q_i(u) − base_i), for any u in O(log n). Q_i is triangularQuantile: lines whose mode position
+ * c_i = (base − low)/(high − low) exceeds u are on their rising side, low + √(u·span·(base − low)); the others
+ * on their falling side, high − √((1−u)·span·(high − base)). With the lines sorted by c, both sides are
+ * prefix sums, and one search serves both sums.
  */
 class GroupSum {
   private readonly c: Float64Array;
-  /** Over lines [k, n): Σ w(low − base) and Σ w·√(span(base − low)). */
-  private readonly lowDelta: Float64Array;
-  private readonly lowRoot: Float64Array;
-  /** Over lines [0, k): Σ w(high − base) and Σ w·√(span(high − base)). */
-  private readonly highDelta: Float64Array;
-  private readonly highRoot: Float64Array;
-  readonly atLow: number;
-  readonly atHigh: number;
+  /** Over lines [k, n): Σ w(low − base) and Σ w·√(span(base − low)); over [0, k): the high side. */
+  private readonly npv: {
+    lowDelta: Float64Array;
+    lowRoot: Float64Array;
+    highDelta: Float64Array;
+    highRoot: Float64Array;
+  };
+  private readonly cum: GroupSum['npv'];
+  readonly npvAtLow: number;
+  readonly npvAtHigh: number;
+  /** The last delta() call's results. */
+  npvDelta = 0;
+  cumDelta = 0;
 
-  constructor(lines: readonly { low: number; base: number; high: number; w: number }[]) {
+  constructor(lines: readonly { low: number; base: number; high: number; divisor: number }[]) {
     const ranged = lines
       .filter((l) => l.high > l.low)
       .map((l) => ({ ...l, c: (l.base - l.low) / (l.high - l.low) }))
       .sort((a, b) => a.c - b.c);
     const n = ranged.length;
     this.c = Float64Array.from(ranged, (l) => l.c);
-    this.lowDelta = new Float64Array(n + 1);
-    this.lowRoot = new Float64Array(n + 1);
-    this.highDelta = new Float64Array(n + 1);
-    this.highRoot = new Float64Array(n + 1);
-    for (let i = n - 1; i >= 0; i--) {
-      const l = ranged[i]!;
-      this.lowDelta[i] = this.lowDelta[i + 1]! + l.w * (l.low - l.base);
-      this.lowRoot[i] = this.lowRoot[i + 1]! + l.w * Math.sqrt((l.high - l.low) * (l.base - l.low));
-    }
-    for (let i = 0; i < n; i++) {
-      const l = ranged[i]!;
-      this.highDelta[i + 1] = this.highDelta[i]! + l.w * (l.high - l.base);
-      this.highRoot[i + 1] = this.highRoot[i]! + l.w * Math.sqrt((l.high - l.low) * (l.high - l.base));
-    }
-    this.atLow = this.lowDelta[0]!;
-    this.atHigh = this.highDelta[n]!;
+    const sums = (w: (l: (typeof ranged)[number]) => number) => {
+      const s = {
+        lowDelta: new Float64Array(n + 1),
+        lowRoot: new Float64Array(n + 1),
+        highDelta: new Float64Array(n + 1),
+        highRoot: new Float64Array(n + 1),
+      };
+      for (let i = n - 1; i >= 0; i--) {
+        const l = ranged[i]!;
+        s.lowDelta[i] = s.lowDelta[i + 1]! + w(l) * (l.low - l.base);
+        s.lowRoot[i] = s.lowRoot[i + 1]! + w(l) * Math.sqrt((l.high - l.low) * (l.base - l.low));
+      }
+      for (let i = 0; i < n; i++) {
+        const l = ranged[i]!;
+        s.highDelta[i + 1] = s.highDelta[i]! + w(l) * (l.high - l.base);
+        s.highRoot[i + 1] = s.highRoot[i]! + w(l) * Math.sqrt((l.high - l.low) * (l.high - l.base));
+      }
+      return s;
+    };
+    this.npv = sums((l) => 1 / l.divisor);
+    this.cum = sums(() => 1);
+    this.npvAtLow = this.npv.lowDelta[0]!;
+    this.npvAtHigh = this.npv.highDelta[n]!;
   }
 
-  /** Σ w·(Q_i(u) − base_i). */
-  delta(u: number): number {
+  /** Sets `npvDelta` and `cumDelta` to Σ w·(Q_i(u) − base_i) for their weights. */
+  delta(u: number): void {
     // k = the number of lines with c ≤ u (on their falling side).
     let lo = 0;
     let hi = this.c.length;
@@ -140,12 +153,12 @@ class GroupSum {
       else hi = mid;
     }
     const k = lo;
-    return (
-      this.lowDelta[k]! +
-      Math.sqrt(u) * this.lowRoot[k]! +
-      this.highDelta[k]! -
-      Math.sqrt(1 - u) * this.highRoot[k]!
-    );
+    const su = Math.sqrt(u);
+    const sv = Math.sqrt(1 - u);
+    const a = this.npv;
+    const b = this.cum;
+    this.npvDelta = a.lowDelta[k]! + su * a.lowRoot[k]! + a.highDelta[k]! - sv * a.highRoot[k]!;
+    this.cumDelta = b.lowDelta[k]! + su * b.lowRoot[k]! + b.highDelta[k]! - sv * b.highRoot[k]!;
   }
 }
 
@@ -153,8 +166,7 @@ interface Group {
   key: string;
   label: string;
   initiativeIds: number[];
-  npv: GroupSum;
-  cumulative: GroupSum;
+  sums: GroupSum;
 }
 
 function groupsOf(lines: readonly RangedLine[]): Group[] {
@@ -171,8 +183,7 @@ function groupsOf(lines: readonly RangedLine[]): Group[] {
       key,
       label: ls[0]!.label,
       initiativeIds: [...new Set(ls.map((l) => l.initiativeId))].sort((a, b) => a - b),
-      npv: new GroupSum(ls.map((l) => ({ ...l, w: 1 / l.divisor }))),
-      cumulative: new GroupSum(ls.map((l) => ({ ...l, w: 1 }))),
+      sums: new GroupSum(ls),
     };
   });
 }
@@ -197,8 +208,8 @@ export function runSensitivity(input: SensitivityInput): SensitivityResult {
       group: g.key,
       assumption: g.label,
       initiativeIds: g.initiativeIds,
-      npvLow: roundMicro(input.npvUnrounded + g.npv.atLow),
-      npvHigh: roundMicro(input.npvUnrounded + g.npv.atHigh),
+      npvLow: roundMicro(input.npvUnrounded + g.sums.npvAtLow),
+      npvHigh: roundMicro(input.npvUnrounded + g.sums.npvAtHigh),
     }))
     .sort(
       (a, b) =>
@@ -216,15 +227,17 @@ export function runSensitivity(input: SensitivityInput): SensitivityResult {
     };
   }
   const rng = new Xoshiro128(input.seed);
+  const sums = groups.map((g) => g.sums);
   const npvs = new Float64Array(input.draws);
   const benefits = new Float64Array(input.draws);
   for (let d = 0; d < input.draws; d++) {
     let npvDelta = 0;
     let cumDelta = 0;
-    for (const g of groups) {
-      const u = rng.nextUnit();
-      npvDelta += g.npv.delta(u);
-      cumDelta += g.cumulative.delta(u);
+    for (let j = 0; j < sums.length; j++) {
+      const g = sums[j]!;
+      g.delta(rng.nextUnit());
+      npvDelta += g.npvDelta;
+      cumDelta += g.cumDelta;
     }
     npvs[d] = roundMicro(input.npvUnrounded + npvDelta);
     benefits[d] = roundMicro(input.cumulativeBenefit + cumDelta);
