@@ -69,46 +69,57 @@ function groupLines(ctx: ReportContext): Grouped[] {
   return entries;
 }
 
-export function buildAssumptionRegister(ctx: ReportContext): AssumptionRegisterEntry[] {
-  const { facts, book, quarter: q } = ctx;
-  return groupLines(ctx).map(({ lines, first, initiative }, n) => {
-    const kind = first.realized ? 'realized' : 'projected';
-    const what = `${first.assumption ?? `line ${first.id} (no assumption named)`}, ${initiative} (${kind})`;
-    const dates = lines.map((l) => l.date).sort();
-    const evidence = lines
-      .map((l) => l.evidenceDate)
-      .filter((d): d is string => d !== null)
-      .sort();
-    const edits = lines
-      .map((l) => l.editedAt)
-      .filter((d): d is string => d !== null)
-      .sort();
-    const sum = (f: 'base' | 'low' | 'high') => lines.reduce((s, l) => s + l[f], 0);
-    const ranged = lines.filter((l) => l.statedLow !== null && l.statedLow < (l.statedHigh ?? 0));
-    const converted = lines.some((l) => l.currency !== facts.settings.currency);
-    const notes = [
+type Ends = 'base' | 'low' | 'high';
+
+/** An entry's fields and its figures' inputs: everything but the figures, kept with the grouping. */
+interface Prepared {
+  entry: Omit<AssumptionRegisterEntry, Ends>;
+  what: string;
+  sums: Record<Ends, Micro>;
+  inputs: Record<Ends, ExplanationInput>;
+  notes: string[];
+}
+
+const prepared = new WeakMap<Grouped, Prepared>();
+
+function prepare(ctx: ReportContext, g: Grouped): Prepared {
+  const hit = prepared.get(g);
+  if (hit) return hit;
+  const { lines, first, initiative } = g;
+  const kind = first.realized ? 'realized' : 'projected';
+  const what = `${first.assumption ?? `line ${first.id} (no assumption named)`}, ${initiative} (${kind})`;
+  const dates = lines.map((l) => l.date).sort();
+  const evidence = lines
+    .map((l) => l.evidenceDate)
+    .filter((d): d is string => d !== null)
+    .sort();
+  const edits = lines
+    .map((l) => l.editedAt)
+    .filter((d): d is string => d !== null)
+    .sort();
+  const sum = (f: Ends) => lines.reduce((s, l) => s + l[f], 0);
+  const sums = { base: sum('base'), low: sum('low'), high: sum('high') };
+  const ranged = lines.filter((l) => l.statedLow !== null && l.statedLow < (l.statedHigh ?? 0));
+  const currencies = [...new Set(lines.map((l) => l.currency))].sort();
+  const converted = currencies.some((c) => c !== ctx.facts.settings.currency);
+  const label = `Benefit lines ${dates[0]} to ${dates[dates.length - 1]}`;
+  const oldest = evidence[0] ?? null;
+  const p: Prepared = {
+    what,
+    sums,
+    inputs: {
+      base: sumInput(label, sums.base, lines),
+      low: sumInput(label, sums.low, lines),
+      high: sumInput(label, sums.high, lines),
+    },
+    notes: [
       `${ranged.length} of ${lines.length} line${lines.length === 1 ? '' : 's'} state a range; a line without one counts at its amount.`,
-      ...(converted
-        ? [
-            `Stated in ${[...new Set(lines.map((l) => l.currency))].sort().join(', ')}; converted at monthly FX rates.`,
-          ]
-        : []),
+      ...(converted ? [`Stated in ${currencies.join(', ')}; converted at monthly FX rates.`] : []),
       ...(edits.length
         ? [`Register fields last edited in the app on ${edits[edits.length - 1]!.slice(0, 10)}.`]
         : []),
-    ];
-    const figure = (f: 'base' | 'low' | 'high', label: string) =>
-      book.money(`register.${n}.${f}`, sum(f), {
-        label: `${label}, ${what}, to ${q.end}`,
-        formula:
-          f === 'base'
-            ? 'Sum of the lines’ amounts (the base case).'
-            : `Sum of the lines’ ${f} case (a line without a range at its amount).`,
-        inputs: [sumInput(`Benefit lines ${dates[0]} to ${dates[dates.length - 1]}`, sum(f), lines)],
-        notes,
-      });
-    const oldest = evidence[0] ?? null;
-    return {
+    ],
+    entry: {
       assumption: first.assumption,
       initiativeId: first.initiativeId,
       initiative,
@@ -117,17 +128,39 @@ export function buildAssumptionRegister(ctx: ReportContext): AssumptionRegisterE
       rangedLines: ranged.length,
       firstDate: dates[0]!,
       lastDate: dates[dates.length - 1]!,
-      base: figure('base', 'Base case'),
-      low: figure('low', 'Low case'),
-      high: figure('high', 'High case'),
-      currencies: [...new Set(lines.map((l) => l.currency))].sort(),
+      currencies,
       owner: agreed(lines.map((l) => l.owner)),
       source: agreed(lines.map((l) => l.source)),
       confidence: agreed(lines.map((l) => l.confidence)),
       evidenceDate: oldest,
-      evidenceAgeDays: oldest === null ? null : daysBetween(oldest, q.end),
+      evidenceAgeDays: oldest === null ? null : daysBetween(oldest, ctx.quarter.end),
       editedAt: edits.length ? edits[edits.length - 1]! : null,
       lineIds: lines.map((l) => l.id),
+    },
+  };
+  prepared.set(g, p);
+  return p;
+}
+
+export function buildAssumptionRegister(ctx: ReportContext): AssumptionRegisterEntry[] {
+  const { book, quarter: q } = ctx;
+  return groupLines(ctx).map((g, n) => {
+    const p = prepare(ctx, g);
+    const figure = (f: Ends, label: string) =>
+      book.money(`register.${n}.${f}`, p.sums[f], {
+        label: `${label}, ${p.what}, to ${q.end}`,
+        formula:
+          f === 'base'
+            ? 'Sum of the lines’ amounts (the base case).'
+            : `Sum of the lines’ ${f} case (a line without a range at its amount).`,
+        inputs: [p.inputs[f]],
+        notes: p.notes,
+      });
+    return {
+      ...p.entry,
+      base: figure('base', 'Base case'),
+      low: figure('low', 'Low case'),
+      high: figure('high', 'High case'),
     };
   });
 }

@@ -119,10 +119,44 @@ const RULE =
   'take the same point of their distributions (they move together), different assumptions move independently. ' +
   'Percentile by nearest rank: the ⌈q/100 × draws⌉-th smallest of the draws.';
 
+const inputsByComputed = new WeakMap<
+  Computed,
+  Map<string, Record<'low' | 'high' | 'base', ExplanationInput>>
+>();
+
+/** Each drawn assumption's lines summed at their low, high and amount (kept with the draws: built once). */
+function driverInputs(c: Computed): Map<string, Record<'low' | 'high' | 'base', ExplanationInput>> {
+  const hit = inputsByComputed.get(c);
+  if (hit) return hit;
+  const byGroup = new Map<string, RegisterLine[]>();
+  for (const l of c.lines) {
+    const list = byGroup.get(l.group);
+    if (list) list.push(l);
+    else byGroup.set(l.group, [l]);
+  }
+  const out = new Map<string, Record<'low' | 'high' | 'base', ExplanationInput>>();
+  for (const [group, own] of byGroup) {
+    const at = (end: 'low' | 'high' | 'base', label: string) =>
+      linesInput(
+        label,
+        own.reduce((s, l) => s + l[end], 0),
+        own,
+      );
+    out.set(group, {
+      low: at('low', 'The assumption’s lines at their low (sum, undiscounted)'),
+      high: at('high', 'The assumption’s lines at their high (sum, undiscounted)'),
+      base: at('base', 'The same lines at their amounts (sum, undiscounted)'),
+    });
+  }
+  inputsByComputed.set(c, out);
+  return out;
+}
+
 /** The sensitivity section: bands and tornado, every figure explained. */
 export function buildSensitivity(ctx: ReportContext, portfolio: PortfolioHeadline): SensitivityReport {
   const { book, quarter: q, facts } = ctx;
-  const { seed, result, lines } = compute(ctx, portfolio);
+  const computed = compute(ctx, portfolio);
+  const { seed, result, lines } = computed;
   const names = new Map(facts.initiatives.map((i) => [i.id, i.name]));
   const projected = facts.register.filter((l) => !l.realized && l.month <= ctx.asOf && l.low < l.high).length;
   const common: ExplanationInput[] = [
@@ -164,28 +198,14 @@ export function buildSensitivity(ctx: ReportContext, portfolio: PortfolioHeadlin
       notes,
     });
   }
-  const byGroup = new Map<string, RegisterLine[]>();
-  for (const l of lines) {
-    const key = l.group;
-    const list = byGroup.get(key);
-    if (list) list.push(l);
-    else byGroup.set(key, [l]);
-  }
+  const groupInputs = driverInputs(computed);
   const drivers = result.drivers.map((d, n) => {
-    const own = byGroup.get(d.group) ?? [];
+    const own = groupInputs.get(d.group)!;
     const initiatives = d.initiativeIds.map((id) => names.get(id) ?? `#${id}`);
     const inputs = (end: 'low' | 'high'): ExplanationInput[] => [
       figureInput('NPV at the amounts stated (point)', portfolio.npv),
-      linesInput(
-        `The assumption’s lines at their ${end} (sum, undiscounted)`,
-        own.reduce((s, l) => s + l[end], 0),
-        own,
-      ),
-      linesInput(
-        'The same lines at their amounts (sum, undiscounted)',
-        own.reduce((s, l) => s + l.base, 0),
-        own,
-      ),
+      own[end],
+      own.base,
     ];
     const swing = (end: 'low' | 'high') =>
       book.money(`sensitivity.driver.${n}.${end}`, end === 'low' ? d.npvLow : d.npvHigh, {
