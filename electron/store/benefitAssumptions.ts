@@ -196,7 +196,7 @@ export function benefitEdits(
   }));
 }
 
-/** The workspace's id (set once by migration 3): part of the sensitivity analysis's seed. */
+/** The workspace's id (set once by migration 4): part of the sensitivity analysis's seed. */
 export function workspaceId(db: Db): string {
   const v = db.prepare("SELECT value FROM settings WHERE key = 'workspaceId'").pluck().get() as
     string | undefined;
