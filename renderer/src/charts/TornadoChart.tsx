@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { ChartConfiguration } from 'chart.js';
-import { ChartCanvas } from './ChartCanvas';
+import { ChartCanvas } from '../kit/ChartCanvas';
 import { useThemeVersion } from './useThemeVersion';
 import { axisTitle, baseOptions } from './options';
 import { chartTheme } from './theme';

@@ -150,7 +150,7 @@ export function InitiativeDetail({
                   {breakEvenText(r.breakEven.share.value, r.cumulativeCost.micro)}
                 </Figure>
               }
-              sub={
+              detail={
                 r.cumulativeCost.micro === 0 ? (
                   'No cost yet: ROI not defined'
                 ) : (

@@ -4,10 +4,10 @@ import type { PackData } from '../../../../shared/export/packTypes';
 import { TORNADO_MAX } from '../../../../shared/export/tornado';
 import type { AssumptionRegisterEntry } from '../../../../shared/report';
 import { tornadoChart } from '../charts/tornadoChart';
-import { ChartCanvas } from '../components/ChartCanvas';
+import { ChartCanvas } from '../../kit/ChartCanvas';
 import { PackTable } from '../components/PackTable';
 import { Section } from '../components/Section';
-import { Tile } from '../components/Tile';
+import { Tile } from '../../kit/Tile';
 
 function age(days: number | null): string {
   if (days === null) return '—';
