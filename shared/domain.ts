@@ -57,6 +57,34 @@ export interface BudgetLine {
   sourceRow: number | null;
 }
 
+export const CONFIDENCE_LEVELS = ['low', 'medium', 'high'] as const;
+export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
+
+/**
+ * What a benefit line's amount rests on (the assumption register). `low` and `high` are in the line's
+ * currency and micro-units like its amount, which is the base case: both or neither, low ≤ amount ≤ high.
+ */
+export interface BenefitAssumptions {
+  low: Micro | null;
+  high: Micro | null;
+  /** What drives the figure, e.g. "tickets deflected × cost per ticket"; lines naming the same one move together. */
+  assumption: string | null;
+  owner: string | null;
+  source: string | null;
+  confidence: Confidence | null;
+  evidenceDate: IsoDate | null;
+}
+
+export const NO_ASSUMPTIONS: BenefitAssumptions = {
+  low: null,
+  high: null,
+  assumption: null,
+  owner: null,
+  source: null,
+  confidence: null,
+  evidenceDate: null,
+};
+
 export interface BenefitLine {
   date: IsoDate;
   initiativeId: number;
@@ -67,6 +95,8 @@ export interface BenefitLine {
   description: string | null;
   batchId: number | null;
   sourceRow: number | null;
+  /** The register's fields; absent means none. */
+  assumptions?: BenefitAssumptions;
 }
 
 export const KPI_DIRECTIONS = ['higher', 'lower', 'band'] as const;

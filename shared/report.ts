@@ -7,6 +7,7 @@
  * ratios are fractions (0.125 = 12.5%); months are `YYYY-MM`, dates `YYYY-MM-DD`.
  */
 import type {
+  Confidence,
   KpiAggregation,
   KpiCategory,
   KpiDirection,
@@ -171,6 +172,11 @@ export interface InitiativeReport {
    * (ROI, payback…) are the figures above, not repeated here.
    */
   kpis: InitiativeKpiReport[];
+  /**
+   * How far cumulative realized benefit could fall before cumulative ROI reaches zero: benefit − cost (negative
+   * when already below), and that as a share of the benefit. Blank where cumulative ROI is (no cost).
+   */
+  breakEven: { margin: MoneyFigure; share: NumberFigure };
 }
 
 /** One initiative's month: its spend and its realized and projected benefit dated in the month. */
@@ -380,6 +386,77 @@ export interface CumulativePoint {
   cumulativeProjectedBenefit: Micro;
 }
 
+/**
+ * One entry of the assumption register: the benefit lines of one initiative, of one kind (realized or
+ * projected), that name the same assumption (a ranged line naming none is an entry of its own), dated on or
+ * before the period's end. Amounts in the reporting currency; a line without a range counts at its amount in
+ * both `low` and `high`.
+ */
+export interface AssumptionRegisterEntry {
+  /** As written on the lines; null for lines that name none. */
+  assumption: string | null;
+  initiativeId: number;
+  initiative: string;
+  realized: boolean;
+  lines: number;
+  /** Lines with a range (low < high). */
+  rangedLines: number;
+  firstDate: IsoDate;
+  lastDate: IsoDate;
+  base: MoneyFigure;
+  low: MoneyFigure;
+  high: MoneyFigure;
+  /** The stated currencies of the lines (their range is stated in them). */
+  currencies: string[];
+  /** The lines' value when they all agree; `several` when they differ; null when none states one. */
+  owner: string | null;
+  source: string | null;
+  confidence: Confidence | 'several' | null;
+  /** The oldest evidence date of the lines, and its age in days at the period's end (negative: after it). */
+  evidenceDate: IsoDate | null;
+  evidenceAgeDays: number | null;
+  /** Latest edit of these lines' register fields in the app; null when all are as imported. */
+  editedAt: string | null;
+  /** The benefit line ids (the initiative view edits them one by one). */
+  lineIds: number[];
+}
+
+export interface SensitivityBand<F> {
+  p10: F;
+  p50: F;
+  p90: F;
+}
+
+/** One bar of the tornado: the portfolio NPV with one assumption at its low, then its high, the rest at base. */
+export interface SensitivityDriver {
+  assumption: string;
+  /** The initiative whose lines name it; null when several do (see `initiatives`). */
+  initiative: string | null;
+  initiatives: string[];
+  npvLow: MoneyFigure;
+  npvHigh: MoneyFigure;
+}
+
+/**
+ * The portfolio NPV and cumulative ROI when the benefit ranges are taken as uncertain (see DESIGN.md's
+ * metric definitions): percentiles over `draws` seeded draws, and the one-at-a-time swings.
+ */
+export interface SensitivityReport {
+  method: string;
+  draws: number;
+  /** The generator's seed (32-bit): FNV-1a of the workspace id, the period and the ranged lines. */
+  seed: number;
+  npv: SensitivityBand<MoneyFigure>;
+  cumulativeRoi: SensitivityBand<NumberFigure>;
+  /** Sorted by |npvHigh − npvLow|, largest first. */
+  drivers: SensitivityDriver[];
+  /** Realized lines dated to the period end with a range: the lines the bands vary. */
+  rangedLines: number;
+  /** Ranged lines the bands cannot vary: projected ones (in neither NPV nor ROI, as defined). */
+  projectedRangedLines: number;
+  explain: ExplainKey;
+}
+
 export interface ReportModel {
   version: typeof REPORT_MODEL_VERSION;
   period: PeriodInfo;
@@ -405,6 +482,9 @@ export interface ReportModel {
   /** From the first month with data to the period's end. */
   cumulative: CumulativePoint[];
   cumulativeExplain: ExplainKey;
+  /** Benefit lines' assumptions, ranges and evidence, dated on or before the period's end. */
+  assumptionRegister: AssumptionRegisterEntry[];
+  sensitivity: SensitivityReport;
   explanations: Record<ExplainKey, Explanation>;
   /** Import batches referenced by explanations, by id. */
   batches: Record<number, BatchRef>;

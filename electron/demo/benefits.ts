@@ -2,6 +2,7 @@ import type { BenefitType } from '../../shared/domain';
 import { addMonths, lastDayOfMonth, monthRange } from '../../shared/fiscal';
 import { MICRO_PER_UNIT } from '../../shared/money';
 import { benefitInserter } from '../store/lines';
+import { demoAssumptions } from './assumptions';
 import { DEMO_FIRST_MONTH, DEMO_INITIATIVES, DEMO_LAST_MONTH } from './catalog';
 import { demoBatch, toMicro, type DemoContext } from './context';
 
@@ -20,6 +21,7 @@ export function generateBenefits(ctx: DemoContext, ids: Map<string, number>): nu
     realized: boolean,
     type: BenefitType,
     description: string,
+    initiative: string,
   ) => {
     addBenefit({
       date: lastDayOfMonth(month),
@@ -31,6 +33,7 @@ export function generateBenefits(ctx: DemoContext, ids: Map<string, number>): nu
       description,
       batchId: batch.id,
       sourceRow: batch.nextRow(),
+      assumptions: demoAssumptions(initiative, amount),
     });
     batch.add(amount);
   };
@@ -42,7 +45,7 @@ export function generateBenefits(ctx: DemoContext, ids: Map<string, number>): nu
         (month, k) => {
           const ramp = Math.min(1, (k + 1) / d.rampMonths) * BENEFIT_SCALE;
           const amount = toMicro(d.benefit * ramp * (0.9 + rnd() * 0.2), rnd);
-          add(id, month, amount, true, d.benefitType, `${d.name}: measured against baseline`);
+          add(id, month, amount, true, d.benefitType, `${d.name}: measured against baseline`, d.name);
         },
       );
     }
@@ -52,7 +55,7 @@ export function generateBenefits(ctx: DemoContext, ids: Map<string, number>): nu
       const projected = d.projected * MICRO_PER_UNIT;
       for (const month of monthRange(addMonths(d.from, 3), '2026-12')) {
         rnd(); // the draw the cents used to take: kept, so every later figure of the demo stays as it was
-        add(id, month, projected, false, d.benefitType, `${d.name}: business-case projection`);
+        add(id, month, projected, false, d.benefitType, `${d.name}: business-case projection`, d.name);
       }
     }
   }

@@ -115,6 +115,7 @@ export function createWriter(db: WritableDb, batchId: number): RecordWriter {
             description: r.description,
             batchId,
             sourceRow: r.row,
+            assumptions: r.assumptions,
           });
           return;
         case 'kpis':

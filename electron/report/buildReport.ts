@@ -7,6 +7,7 @@ import {
 import { compareText } from '../../shared/metrics/order';
 import { batchRefs } from '../store/batches';
 import type { ReadableDb } from '../store/connection';
+import { buildAssumptionRegister } from './assumptionRegister';
 import { anomalySettings, buildAnomalies } from './anomalies';
 import { buildBudget } from './budget';
 import { contextFrom, periodFrame, spendReportedFor, type PeriodFrame, type ReportContext } from './context';
@@ -20,6 +21,7 @@ import { buildKpis } from './kpis';
 import { outsideRangeNote } from './periods';
 import { buildInitiative, buildPortfolio } from './portfolio';
 import { buildRunRate } from './runRate';
+import { buildSensitivity } from './sensitivity';
 import { buildUnitEconomics } from './unitEconomics';
 
 function periodInfo(f: PeriodFrame): PeriodInfo {
@@ -105,6 +107,8 @@ export function buildReport(db: ReadableDb, period: string, options: ReportOptio
   const anomalies = buildAnomalies(ctx, anomalyConfig);
   const runRate = buildRunRate(ctx);
   const cumulative = buildCumulative(ctx);
+  const assumptionRegister = buildAssumptionRegister(ctx);
+  const sensitivity = buildSensitivity(ctx, portfolio);
   const rates = ratesUsed(ctx);
   if (rates.length > 0) {
     book.other('fx', 'number', null, {
@@ -149,6 +153,8 @@ export function buildReport(db: ReadableDb, period: string, options: ReportOptio
     unitEconomics,
     cumulative: cumulative.points,
     cumulativeExplain: cumulative.explain,
+    assumptionRegister,
+    sensitivity,
     explanations: book.entries,
     batches: batchRefs(db, book.batchIds()),
     notes: notesFor(ctx, rates),

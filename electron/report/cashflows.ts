@@ -52,9 +52,18 @@ function roundHalfAway(x: number): Micro {
 }
 
 /**
- * NPV of monthly net flows, discounted to the report's common base month (`ctx.discountBase`): months
- * between the base and the first of `months` count as flows of 0, so every NPV is stated at the same date.
+ * npv() of monthly net flows at the report's monthly rate, discounted to its common base month
+ * (`ctx.discountBase`): months between the base and the first of `months` count as flows of 0, so every NPV
+ * is stated at the same date. Not rounded (the figure is rounded to the micro-unit; the sensitivity analysis
+ * moves this sum).
  */
+export function npvOfFlows(ctx: ReportContext, months: Month[], net: number[]): number {
+  const base = ctx.discountBase;
+  const lead = base !== null && months.length ? monthsBetween(base, months[0]!) : 0;
+  return npv(ctx.monthlyDiscountRate, [...new Array<number>(Math.max(0, lead)).fill(0), ...net]);
+}
+
+/** NPV of monthly net flows (see npvOfFlows), rounded half away from zero to the micro-unit, explained. */
 export function npvFigure(
   ctx: ReportContext,
   key: string,
@@ -67,7 +76,7 @@ export function npvFigure(
   const rate = ctx.monthlyDiscountRate;
   const base = ctx.discountBase;
   const lead = base !== null && months.length ? monthsBetween(base, months[0]!) : 0;
-  const npvMicro = roundHalfAway(npv(rate, [...new Array<number>(Math.max(0, lead)).fill(0), ...net]));
+  const npvMicro = roundHalfAway(npvOfFlows(ctx, months, net));
   const span = months.length ? `${months[0]} to ${months[months.length - 1]}` : 'no months with data';
   const annual = ctx.facts.settings.discountRate;
   const figure = ctx.book.money(key, npvMicro, {

@@ -1,4 +1,5 @@
 import type {
+  Confidence,
   Initiative,
   KpiDefinition,
   KpiObservation,
@@ -6,9 +7,11 @@ import type {
   WorkspaceSettings,
 } from '../../shared/domain';
 import { plausibleYears, type Month } from '../../shared/fiscal';
+import { assumptionGroup } from '../../shared/metrics/sensitivity';
 import type { Micro } from '../../shared/money';
 import type { ReadableDb } from '../store/connection';
 import { listInitiatives } from '../store/initiatives';
+import { registerRows, workspaceId } from '../store/benefitAssumptions';
 import { listKpis } from '../store/kpis';
 import {
   benefitRows as readBenefitRows,
@@ -27,6 +30,37 @@ export type { SpendCell };
 /** Budget keys: a category or "none" (budget lines without a category). */
 export const NO_CATEGORY = 'none';
 export type BudgetCategoryKey = SpendCategory | typeof NO_CATEGORY;
+
+/**
+ * A benefit line with any of the assumption register's fields: its amount (the base case) and range
+ * converted to the reporting currency at its month's rate, as its amount is in the benefit series; the
+ * range as stated (its own currency) kept for the register.
+ */
+export interface RegisterLine {
+  id: number;
+  month: Month;
+  date: string;
+  initiativeId: number;
+  realized: boolean;
+  currency: string;
+  statedAmount: Micro;
+  statedLow: Micro | null;
+  statedHigh: Micro | null;
+  base: Micro;
+  /** In the reporting currency; equal to `base` for a line without a range. */
+  low: Micro;
+  high: Micro;
+  assumption: string | null;
+  /** Lines with the same group move together (`assumptionGroup`), worked out once per load. */
+  group: string;
+  owner: string | null;
+  source: string | null;
+  confidence: Confidence | null;
+  evidenceDate: string | null;
+  batchId: number;
+  sourceRow: number | null;
+  editedAt: string | null;
+}
 
 /** A month whose amounts in a currency could not be converted (no rate). */
 export interface MissingRate {
@@ -66,6 +100,10 @@ export interface WorkspaceFacts {
   benefitTotal: MonthlySeries<'realized' | 'projected'>;
   /** Keyed by `benefitKey(initiative, realized)`. */
   benefitByInitiative: MonthlySeries<string>;
+  /** Benefit lines carrying register fields (ranges, assumptions, evidence), by month then id. */
+  register: RegisterLine[];
+  /** The workspace's id: part of the sensitivity analysis's seed. */
+  workspaceId: string;
   missingRates: MissingRate[];
   appliedRates: AppliedRate[];
   /** Stored data left out for being dated outside the plausible range (Settings). */
@@ -167,6 +205,36 @@ export function loadFacts(db: ReadableDb): WorkspaceFacts {
     benefitByInitiative.add(benefitKey(initiativeId, realized === 1), i, micro, lines, batchId);
   }
 
+  const register: RegisterLine[] = registerRows(db, inRange[0]!, inRange[1]!)
+    .map((r) => {
+      const [id, month, date, initiativeId, realized, currency, amount, low, high] = r;
+      const base = convert('benefits', amount, currency, month);
+      return {
+        id,
+        month,
+        date,
+        initiativeId,
+        realized: realized === 1,
+        currency,
+        statedAmount: amount,
+        statedLow: low,
+        statedHigh: high,
+        base,
+        low: low === null ? base : convert('benefits', low, currency, month),
+        high: high === null ? base : convert('benefits', high, currency, month),
+        assumption: r[9],
+        group: assumptionGroup(r[9], id),
+        owner: r[10],
+        source: r[11],
+        confidence: r[12],
+        evidenceDate: r[13],
+        batchId: r[14],
+        sourceRow: r[15],
+        editedAt: r[16],
+      };
+    })
+    .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.id - b.id));
+
   const observationsByKpi = new Map<string, KpiObservation[]>();
   const observations = observationRows(db, inRange).map(
     ([kpiId, periodStart, periodEnd, value, initiativeId, segment, batchId, sourceRow]) => ({
@@ -204,6 +272,8 @@ export function loadFacts(db: ReadableDb): WorkspaceFacts {
     budgetByCategory,
     benefitTotal,
     benefitByInitiative,
+    register,
+    workspaceId: workspaceId(db),
     missingRates,
     appliedRates: [...applied.values()],
     outsideRange: dataOutsideRange(db, years),

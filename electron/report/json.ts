@@ -18,6 +18,8 @@ export interface ReportJson {
     paybackMonths: number | null;
     npv: number;
     irr: number | null;
+    /** How far cumulative realized benefit could fall before cumulative ROI is zero (null without cost). */
+    breakEven: { margin: number | null; share: number | null };
   }[];
   budget: {
     budget: number;
@@ -66,6 +68,35 @@ export interface ReportJson {
     previousQuarter: UnitCostJson;
     qoqChange: number | null;
   };
+  sensitivity: {
+    method: string;
+    draws: number;
+    seed: number;
+    npv: { p10: number; p50: number; p90: number };
+    cumulativeRoi: { p10: number | null; p50: number | null; p90: number | null };
+    drivers: { assumption: string; initiative: string | null; npvLow: number; npvHigh: number }[];
+    rangedLines: number;
+    projectedRangedLines: number;
+  };
+  assumptionRegister: {
+    assumption: string | null;
+    initiative: string;
+    realized: boolean;
+    lines: number;
+    rangedLines: number;
+    firstDate: string;
+    lastDate: string;
+    base: number;
+    low: number;
+    high: number;
+    currencies: string[];
+    owner: string | null;
+    source: string | null;
+    confidence: string | null;
+    evidenceDate: string | null;
+    evidenceAgeDays: number | null;
+    editedAt: string | null;
+  }[];
 }
 
 interface UnitCostJson {
@@ -110,6 +141,10 @@ export function toReportJson(r: ReportModel): ReportJson {
       paybackMonths: i.paybackMonths.value,
       npv: major(i.npv.micro),
       irr: i.irr.value,
+      breakEven: {
+        margin: i.cumulativeCost.micro === 0 ? null : major(i.breakEven.margin.micro),
+        share: i.breakEven.share.value,
+      },
     })),
     budget: {
       budget: major(b.budget.micro),
@@ -176,5 +211,47 @@ export function toReportJson(r: ReportModel): ReportJson {
       previousQuarter: unitCost(r.unitEconomics.previousQuarter),
       qoqChange: r.unitEconomics.qoqChange,
     },
+    sensitivity: {
+      method: r.sensitivity.method,
+      draws: r.sensitivity.draws,
+      seed: r.sensitivity.seed,
+      npv: {
+        p10: major(r.sensitivity.npv.p10.micro),
+        p50: major(r.sensitivity.npv.p50.micro),
+        p90: major(r.sensitivity.npv.p90.micro),
+      },
+      cumulativeRoi: {
+        p10: r.sensitivity.cumulativeRoi.p10.value,
+        p50: r.sensitivity.cumulativeRoi.p50.value,
+        p90: r.sensitivity.cumulativeRoi.p90.value,
+      },
+      drivers: r.sensitivity.drivers.map((d) => ({
+        assumption: d.assumption,
+        initiative: d.initiative,
+        npvLow: major(d.npvLow.micro),
+        npvHigh: major(d.npvHigh.micro),
+      })),
+      rangedLines: r.sensitivity.rangedLines,
+      projectedRangedLines: r.sensitivity.projectedRangedLines,
+    },
+    assumptionRegister: r.assumptionRegister.map((e) => ({
+      assumption: e.assumption,
+      initiative: e.initiative,
+      realized: e.realized,
+      lines: e.lines,
+      rangedLines: e.rangedLines,
+      firstDate: e.firstDate,
+      lastDate: e.lastDate,
+      base: major(e.base.micro),
+      low: major(e.low.micro),
+      high: major(e.high.micro),
+      currencies: e.currencies,
+      owner: e.owner,
+      source: e.source,
+      confidence: e.confidence,
+      evidenceDate: e.evidenceDate,
+      evidenceAgeDays: e.evidenceAgeDays,
+      editedAt: e.editedAt,
+    })),
   };
 }

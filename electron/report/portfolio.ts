@@ -1,6 +1,7 @@
 import type { Initiative } from '../../shared/domain';
 import { addMonths, monthRange, type Month } from '../../shared/fiscal';
 import { paybackMonths, roi, type MonthlyFlow } from '../../shared/metrics/roi';
+import { breakEven } from '../../shared/metrics/sensitivity';
 import { microToCentsString } from '../../shared/money';
 import type {
   InitiativeMonth,
@@ -284,5 +285,42 @@ export function buildInitiative(ctx: ReportContext, i: Initiative, withKpis = tr
     ),
     ...discountedFigures(ctx, p, i.name, months, flows, sources),
     kpis: withKpis ? buildInitiativeKpis(ctx, i) : [],
+    breakEven: breakEvenFigures(ctx, p, i.name, cumulativeBenefit, cumulativeCost),
+  };
+}
+
+/** How far the initiative's cumulative realized benefit could fall before its cumulative ROI is zero. */
+function breakEvenFigures(
+  ctx: ReportContext,
+  p: string,
+  name: string,
+  benefit: MoneyFigure,
+  cost: MoneyFigure,
+): InitiativeReport['breakEven'] {
+  const { margin, share } = breakEven(benefit.micro, cost.micro);
+  const inputs = [figureInput('Cumulative realized benefit', benefit), figureInput('Cumulative cost', cost)];
+  const notes = [
+    margin === null
+      ? 'No cost to the period end: cumulative ROI is not defined, nor is its break-even.'
+      : margin < 0
+        ? 'Cumulative ROI is already below zero: the benefit is short of break-even by this amount.'
+        : 'Cumulative ROI = (benefit − cost) ÷ cost is zero exactly when benefit = cost.',
+  ];
+  return {
+    margin: ctx.book.money(`${p}.breakEven.margin`, margin ?? 0, {
+      label: `Break-even margin of ${name}: how far cumulative realized benefit could fall, to ${ctx.quarter.end}`,
+      formula:
+        'Cumulative realized benefit − cumulative cost (blank when cost is 0; negative when already below).',
+      inputs,
+      notes,
+    }),
+    share: ctx.book.number(`${p}.breakEven.share`, 'ratio', share, {
+      label: `Break-even fall of ${name}, as a share of its cumulative realized benefit, to ${ctx.quarter.end}`,
+      formula:
+        '(Cumulative realized benefit − cumulative cost) ÷ cumulative realized benefit: the fall in realized ' +
+        'benefit at which cumulative ROI reaches zero. Blank without cost or benefit.',
+      inputs,
+      notes,
+    }),
   };
 }

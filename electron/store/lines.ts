@@ -1,4 +1,10 @@
-import type { BenefitLine, BudgetLine, KpiObservation, SpendLine } from '../../shared/domain';
+import {
+  NO_ASSUMPTIONS,
+  type BenefitLine,
+  type BudgetLine,
+  type KpiObservation,
+  type SpendLine,
+} from '../../shared/domain';
 import { monthOf } from '../../shared/fiscal';
 import type { WritableDb } from './connection';
 
@@ -40,10 +46,12 @@ export function budgetInserter(db: WritableDb): (l: BudgetLine) => void {
 
 export function benefitInserter(db: WritableDb): (l: BenefitLine) => void {
   const stmt = db.prepare(
-    `INSERT INTO benefits (date, month, initiative_id, amount_micro, currency, type, realized, description, batch_id, source_row)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO benefits (date, month, initiative_id, amount_micro, currency, type, realized, description, batch_id, source_row,
+       low_micro, high_micro, assumption, owner, source, confidence, evidence_date)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  return (l) =>
+  return (l) => {
+    const a = l.assumptions ?? NO_ASSUMPTIONS;
     stmt.run(
       l.date,
       monthOf(l.date),
@@ -55,7 +63,15 @@ export function benefitInserter(db: WritableDb): (l: BenefitLine) => void {
       l.description,
       l.batchId,
       l.sourceRow,
+      a.low,
+      a.high,
+      a.assumption,
+      a.owner,
+      a.source,
+      a.confidence,
+      a.evidenceDate,
     );
+  };
 }
 
 export function observationInserter(db: WritableDb): (o: KpiObservation) => void {

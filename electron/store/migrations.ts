@@ -267,6 +267,35 @@ ${SPEND_TRIGGERS}`,
     // Reconciliation); NULL for a file without total rows and for batches imported before.
     sql: `ALTER TABLE import_batches ADD COLUMN reconciliation_json TEXT;`,
   },
+  {
+    version: 4,
+    name: 'benefit lines: assumption register (range, driver, owner, source, confidence, evidence date)',
+    // The range is in the line's own currency and micro-units, like its amount (the base case), and is both
+    // ends or neither, around the base. Edits made in the app are kept in benefit_edits (before and after,
+    // as JSON, with the time), so a register entry that differs from its import row says when and from what.
+    // The workspace id seeds the sensitivity analysis: the same file gives the same bands on any machine.
+    sql: `
+ALTER TABLE benefits ADD COLUMN low_micro INTEGER;
+ALTER TABLE benefits ADD COLUMN high_micro INTEGER
+  CHECK ((low_micro IS NULL) = (high_micro IS NULL) AND (high_micro IS NULL OR low_micro <= amount_micro AND amount_micro <= high_micro));
+ALTER TABLE benefits ADD COLUMN assumption TEXT;
+ALTER TABLE benefits ADD COLUMN owner TEXT;
+ALTER TABLE benefits ADD COLUMN source TEXT;
+ALTER TABLE benefits ADD COLUMN confidence TEXT CHECK (confidence IS NULL OR confidence IN ('low','medium','high'));
+ALTER TABLE benefits ADD COLUMN evidence_date TEXT;
+
+CREATE TABLE benefit_edits (
+  id INTEGER PRIMARY KEY,
+  benefit_id INTEGER NOT NULL REFERENCES benefits(id) ON DELETE CASCADE,
+  edited_at TEXT NOT NULL,
+  before TEXT NOT NULL,
+  after TEXT NOT NULL
+) STRICT;
+CREATE INDEX benefit_edits_benefit ON benefit_edits(benefit_id);
+
+INSERT OR IGNORE INTO settings (key, value) VALUES ('workspaceId', json_quote(lower(hex(randomblob(16)))));
+`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { benefitMethods } from './benefits';
 import type { MethodDef } from './contract';
 import { fxMethods } from './fx';
 import { packMethods } from './pack';
@@ -13,6 +14,7 @@ export const methods = {
   ...reportMethods,
   ...packMethods,
   ...fxMethods,
+  ...benefitMethods,
 };
 
 export type Methods = typeof methods;
@@ -30,3 +32,4 @@ export * from './workspace';
 export * from './report';
 export * from './import';
 export * from './fx';
+export * from './benefits';

@@ -33,6 +33,10 @@ const RULES: MetricDefinition[] = [
  * ROI and the cumulative ROI with the same ROI formula, but their sums run over different months.
  */
 const RESTATED: Record<string, string> = {
+  'NPV band (10th–90th percentile)':
+    'The NPV (and the cumulative ROI) evaluated in each of 10,000 seeded draws in which every realized benefit line with a range, dated to the period end, takes a value from triangular(low, amount, high); lines naming the same assumption take the same point of their distributions, different assumptions vary independently; the 10th, 50th and 90th percentiles by nearest rank. Projected benefits stay out, as they do of NPV and ROI. With no range the band is the point figure.',
+  'NPV swing (tornado)':
+    'The NPV with one assumption’s lines at their low, then at their high, every other line at its amount; assumptions sorted by the size of the swing.',
   'Cumulative ROI':
     '(Cumulative realized benefit − cumulative cost) ÷ cumulative cost, to the period end: both summed over all lines dated on or before it, shared platform cost included; blank when cost is 0. Projected benefits are not included.',
 };
@@ -57,6 +61,9 @@ export function metricDefinitions(r: ReportModel): MetricDefinition[] {
     ['Budget exhaustion', 'runRate.portfolio.exhaustion'],
     ['Inference cost per key action', r.unitEconomics.quarter.explain],
     ['Spend anomaly', r.anomalies[0]?.explain],
+    ['NPV band (10th–90th percentile)', r.sensitivity.npv.p10.explain],
+    ['NPV swing (tornado)', r.sensitivity.drivers[0]?.npvLow.explain],
+    ['Break-even fall', firstInitiative?.breakEven.share.explain],
   ];
   const out: MetricDefinition[] = [];
   for (const [name, key] of wanted) {

@@ -1,4 +1,4 @@
-import type { BenefitType, RiskTier, SpendCategory, Stage } from '../domain';
+import type { BenefitType, Confidence, RiskTier, SpendCategory, Stage } from '../domain';
 
 /** Text as people write enumerations: OMB-style "a) Pilot – ...", any case, spaces or underscores. */
 function norm(text: string): string {
@@ -114,6 +114,16 @@ const BENEFIT_WORDS: [RegExp, BenefitType][] = [
 export function benefitTypeFromText(text: string): BenefitType | null {
   const t = norm(text);
   for (const [re, b] of BENEFIT_WORDS) if (re.test(t)) return b;
+  return null;
+}
+
+/** A benefit assumption's confidence, in the languages the headers are read in (and L/M/H). */
+export function confidenceFromText(text: string): Confidence | null {
+  const t = norm(text);
+  if (/^(low|l|niedrig|gering|faible|basse?|baj[ao]|bass[ao]|laag|baixa?)$/.test(t)) return 'low';
+  if (/^(medium|med|m|moderate|mittel|moyenne?|media|medio|middel|gemiddeld|média|médio)$/.test(t))
+    return 'medium';
+  if (/^(high|h|hoch|élevée?|haute?|alta|alto|hoog|elevata?|elevad[ao])$/.test(t)) return 'high';
   return null;
 }
 

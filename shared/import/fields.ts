@@ -76,6 +76,13 @@ export const KIND_FIELDS: Record<ImportKind, FieldSpec[]> = {
     f('type', 'Benefit type', 'text', false),
     f('realized', 'Realized / projected', 'text', false),
     f('description', 'Description', 'text', false),
+    f('low', 'Low case (same unit as the benefit)', 'amount', false),
+    f('high', 'High case (same unit as the benefit)', 'amount', false),
+    f('assumption', 'Assumption (what drives the figure)', 'text', false),
+    f('owner', 'Assumption owner', 'text', false),
+    f('source', 'Evidence source', 'text', false),
+    f('confidence', 'Confidence (low, medium, high)', 'text', false),
+    f('evidenceDate', 'Evidence date', 'date', false),
   ],
   kpis: [
     f('kpi', 'KPI', 'text', true),

@@ -1,4 +1,4 @@
-import type { BenefitType, Initiative, SpendCategory } from '../domain';
+import type { BenefitAssumptions, BenefitType, Initiative, SpendCategory } from '../domain';
 import type { IsoDate, Month } from '../fiscal';
 import type { Micro } from '../money';
 
@@ -39,6 +39,7 @@ export interface BenefitRecord {
   type: BenefitType;
   realized: boolean;
   description: string | null;
+  assumptions: BenefitAssumptions;
 }
 
 export interface KpiRecord {

@@ -1,9 +1,10 @@
 import { inYearRange, outsideRangeMessage, type IsoDate, type YearRange } from '../fiscal';
-import type { SpendCategory } from '../domain';
+import type { BenefitAssumptions, SpendCategory } from '../domain';
 import { cellText, type Cell, type SourceRow } from './cells';
 import { DateParseError, parseDate, type DateOrder } from './dates';
 import {
   benefitTypeFromText,
+  confidenceFromText,
   boolFromText,
   categoryFromCloudService,
   categoryFromText,
@@ -37,7 +38,7 @@ import {
   type DecimalSeparator,
 } from './numbers';
 import { parsePeriod, type Period } from './periods';
-import { isIsoCurrency } from '../money';
+import { isIsoCurrency, type Micro } from '../money';
 import { problem, type ImportProblem, type ProblemCode } from './problems';
 import { AMOUNT_KINDS, isControlLabel } from './controlRows';
 import type { ImportRecord, InitiativeRecord } from './records';
@@ -543,7 +544,7 @@ export class RowTransformer {
     return a;
   }
 
-  /** One money cell (the amount, debit or credit column) in micro-units, with a currency it names. */
+  /** One money cell (the amount, debit or credit column, a benefit's low or high case) in micro-units, with a currency it names. */
   private moneyAt(field: string): { micro: number; currency: string | null } | null {
     const t = this.text(field);
     if (t === null) return null;
@@ -611,6 +612,59 @@ export class RowTransformer {
   /** What the preview says about how amounts were formed: debit − credit, an indicator, a sign flip. */
   amountNotes(): string[] {
     return this.formation.notes(this.mapping.columns, this.mapping.negate, this.settings.negateWhy ?? null);
+  }
+
+  /**
+   * A benefit line's register fields: the range must have both ends, in the amount's currency, around the
+   * amount (the base case); a problem names the low or high column.
+   */
+  private benefitAssumptions(amount: Micro, currency: string): BenefitAssumptions {
+    const low = this.moneyAt('low');
+    const high = this.moneyAt('high');
+    let range: [Micro, Micro] | null = null;
+    const ends = [
+      ['low', low],
+      ['high', high],
+    ] as const;
+    for (const [field, end] of ends) {
+      if (end?.currency && end.currency !== currency)
+        this.fail(
+          this.header(field),
+          this.text(field),
+          new FieldError(`in ${end.currency}, not the benefit's ${currency}`),
+        );
+    }
+    if (low && high) {
+      if (low.micro > amount)
+        this.fail(
+          this.header('low'),
+          this.text('low'),
+          new FieldError('above the benefit (the base case): low ≤ benefit ≤ high'),
+        );
+      else if (high.micro < amount)
+        this.fail(
+          this.header('high'),
+          this.text('high'),
+          new FieldError('below the benefit (the base case): low ≤ benefit ≤ high'),
+        );
+      else range = [low.micro, high.micro];
+    } else if (low || high) {
+      const missing = low ? 'high' : 'low';
+      this.fail(
+        this.col.has(missing) ? this.header(missing) : this.header(low ? 'low' : 'high'),
+        this.text(missing),
+        new FieldError(`a range needs both a low and a high; the ${missing} is missing`),
+      );
+    }
+    return {
+      low: range ? range[0] : null,
+      high: range ? range[1] : null,
+      assumption: this.text('assumption'),
+      owner: this.text('owner'),
+      source: this.text('source'),
+      confidence: this.word('confidence', confidenceFromText, 'not a confidence (low, medium or high)'),
+      evidenceDate: this.date('evidenceDate'),
+    };
   }
 
   /**
@@ -958,6 +1012,7 @@ export class RowTransformer {
             type: type ?? m.benefitType ?? 'other',
             realized: realized ?? m.realized,
             description: this.text('description'),
+            assumptions: this.benefitAssumptions(amount.micro, currency),
           },
         ];
       }

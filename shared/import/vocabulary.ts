@@ -371,6 +371,61 @@ const REALIZED: Words = {
   nl: 'gerealiseerd|realisatie',
   pt: 'realizado|realização|real ou previsto',
 };
+/** The assumption register's columns on benefit lines (range around the amount, driver, evidence). */
+const LOW_CASE: Words = {
+  en: 'low|low case|low estimate|low end|downside|pessimistic|worst case|minimum|min',
+  de: 'niedrig|untergrenze|unterer wert|pessimistisch|worst case|minimum',
+  fr: 'bas|basse|fourchette basse|hypothèse basse|pessimiste|minimum',
+  es: 'bajo|escenario bajo|estimación baja|pesimista|mínimo',
+  it: 'basso|scenario basso|stima bassa|pessimistico|minimo',
+  nl: 'laag|ondergrens|pessimistisch|minimum',
+  pt: 'baixo|cenário baixo|estimativa baixa|pessimista|mínimo',
+};
+const HIGH_CASE: Words = {
+  en: 'high|high case|high estimate|high end|upside|optimistic|best case|maximum|max',
+  de: 'hoch|obergrenze|oberer wert|optimistisch|best case|maximum',
+  fr: 'haut|haute|fourchette haute|hypothèse haute|optimiste|maximum',
+  es: 'alto|escenario alto|estimación alta|optimista|máximo',
+  it: 'alto|scenario alto|stima alta|ottimistico|massimo',
+  nl: 'hoog|bovengrens|optimistisch|maximum',
+  pt: 'alto|cenário alto|estimativa alta|otimista|máximo',
+};
+const ASSUMPTION: Words = {
+  en: 'assumption|key assumption|driver|value driver|basis|calculation basis|rationale',
+  de: 'annahme|annahmen|treiber|werttreiber|berechnungsgrundlage|grundlage',
+  fr: 'hypothèse|hypothèses|inducteur|levier|base de calcul',
+  es: 'supuesto|hipótesis|impulsor|base de cálculo',
+  it: 'ipotesi|assunzione|driver|base di calcolo',
+  nl: 'aanname|aannames|uitgangspunt|waardedrijver|berekeningsbasis',
+  pt: 'premissa|pressuposto|hipótese|direcionador|base de cálculo',
+};
+const EVIDENCE_SOURCE: Words = {
+  en: 'source|evidence|evidence source|data source|reference',
+  de: 'quelle|nachweis|datenquelle|beleg',
+  fr: 'source|justificatif|preuve|source des données',
+  es: 'fuente|evidencia|fuente de datos',
+  it: 'fonte|evidenza|fonte dati',
+  nl: 'bron|onderbouwing|databron',
+  pt: 'fonte|evidência|fonte de dados',
+};
+const CONFIDENCE: Words = {
+  en: 'confidence|confidence level|certainty',
+  de: 'konfidenz|vertrauen|sicherheit|belastbarkeit',
+  fr: 'confiance|niveau de confiance|fiabilité',
+  es: 'confianza|nivel de confianza|certeza',
+  it: 'confidenza|affidabilità|livello di confidenza',
+  nl: 'betrouwbaarheid|zekerheid|vertrouwen',
+  pt: 'confiança|nível de confiança|certeza',
+};
+const EVIDENCE_DATE: Words = {
+  en: 'evidence date|as of|as at|measured on|evidence as of|last validated',
+  de: 'nachweisdatum|stand|stand vom|gemessen am',
+  fr: 'date de la preuve|date du justificatif|au|mesuré le',
+  es: 'fecha de la evidencia|a fecha de|medido el',
+  it: 'data evidenza|alla data|misurato il',
+  nl: 'datum onderbouwing|peildatum|gemeten op',
+  pt: 'data da evidência|data de referência|medido em',
+};
 const STATUS: Words = {
   en: 'status|state',
   de: 'status|zustand',
@@ -604,6 +659,13 @@ export const FIELD_VOCABULARY: Record<string, Record<string, FieldVocabulary>> =
       [STATUS, 0.7],
     ],
     description: [[DESCRIPTION, 1]],
+    low: [[LOW_CASE, 1]],
+    high: [[HIGH_CASE, 1]],
+    assumption: [[ASSUMPTION, 1]],
+    owner: [[OWNER, 1]],
+    source: [[EVIDENCE_SOURCE, 1]],
+    confidence: [[CONFIDENCE, 1]],
+    evidenceDate: [[EVIDENCE_DATE, 1]],
   },
   kpis: {
     kpi: [[KPI, 1]],

@@ -18,7 +18,7 @@ import {
   spendInserter,
 } from '../../electron/store/lines';
 import { initWorkspace } from '../../electron/store/workspace';
-import { SPEND_CATEGORIES, type SpendCategory } from '../../shared/domain';
+import { NO_ASSUMPTIONS, SPEND_CATEGORIES, type SpendCategory } from '../../shared/domain';
 import { addMonths, lastDayOfMonth, monthRange } from '../../shared/fiscal';
 import { BUILTIN_KPIS } from '../../shared/kpiCatalog';
 
@@ -154,16 +154,26 @@ function build(file: string): void {
     for (const id of ids)
       MONTHS.forEach((month, i) => {
         const ramp = (i / (MONTHS.length - 1)) * 2 * 4_000_000_000;
+        const realized = Math.round(ramp * (0.75 + rand() * 0.5));
         benefit({
           date: `${month}-28`,
           initiativeId: id,
-          amount: Math.round(ramp * (0.75 + rand() * 0.5)),
+          amount: realized,
           currency: 'USD',
           type: 'cost_savings',
           realized: true,
           description: null,
           batchId: benefitsBatch,
           sourceRow: null,
+          // Every line states a range around its amount and the assumption it rests on (one per initiative, so
+          // the sensitivity analysis draws 200 assumptions over 7,200 ranged realized lines).
+          assumptions: {
+            ...NO_ASSUMPTIONS,
+            low: Math.round(realized * 0.7),
+            high: Math.round(realized * 1.3),
+            assumption: `initiative ${id}: hours saved × loaded rate`,
+            confidence: 'medium',
+          },
         });
         benefit({
           date: `${month}-28`,
@@ -175,6 +185,12 @@ function build(file: string): void {
           description: null,
           batchId: benefitsBatch,
           sourceRow: null,
+          assumptions: {
+            ...NO_ASSUMPTIONS,
+            low: 500_000_000,
+            high: 1_200_000_000,
+            assumption: `initiative ${id}: pipeline conversion`,
+          },
         });
       });
     const kpiBatch = createBatch(db, {
@@ -279,6 +295,11 @@ console.log(
       ratioAfterWrite: round(afterWrite.min / sum.min, 3),
       target: 0.5,
       explanations: Object.keys(model!.explanations).length,
+      sensitivity: {
+        rangedLines: model!.sensitivity.rangedLines,
+        assumptions: model!.sensitivity.drivers.length,
+        draws: model!.sensitivity.draws,
+      },
     },
     null,
     2,

@@ -12,7 +12,12 @@ import {
 } from '../../electron/store/lines';
 import { updateSettings } from '../../electron/store/settings';
 import { initWorkspace, type WritableWorkspace } from '../../electron/store/workspace';
-import type { DataKind, SpendCategory, WorkspaceSettings } from '../../shared/domain';
+import {
+  NO_ASSUMPTIONS,
+  type DataKind,
+  type SpendCategory,
+  type WorkspaceSettings,
+} from '../../shared/domain';
 import { parseMicro, type Micro } from '../../shared/money';
 
 /** Exact micro-units from decimal text, as a person writes the amount. */
@@ -111,7 +116,16 @@ export class TestWorkspace {
   }
 
   benefits(
-    lines: { date: string; initiative: number; amount: string; realized?: boolean; currency?: string }[],
+    lines: {
+      date: string;
+      initiative: number;
+      amount: string;
+      realized?: boolean;
+      currency?: string;
+      low?: string;
+      high?: string;
+      assumption?: string;
+    }[],
   ): number {
     return this.batch('benefits', 'benefits.csv', (batchId) => {
       const insert = benefitInserter(this.db);
@@ -126,6 +140,12 @@ export class TestWorkspace {
           description: null,
           batchId,
           sourceRow: i + 2,
+          assumptions: {
+            ...NO_ASSUMPTIONS,
+            low: l.low === undefined ? null : m(l.low),
+            high: l.high === undefined ? null : m(l.high),
+            assumption: l.assumption ?? null,
+          },
         }),
       );
       return lines.length;

@@ -305,6 +305,32 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
       ratio('Anomalies', `G${k + 2}`, `IF(E${k + 2}=0,"",F${k + 2}/E${k + 2})`, a.deviationPct),
     );
 
+    // The assumption register's spreads around the stated amount, and each initiative's break-even share.
+    r.assumptionRegister.forEach((e, k) => {
+      const n = k + 2;
+      const spread = (x: 'E' | 'G', micro: number) =>
+        ratio(
+          'Assumptions',
+          `${x === 'E' ? 'I' : 'J'}${n}`,
+          `IF(F${n}=0,"",(${x}${n}-F${n})/F${n})`,
+          e.base.micro === 0 ? null : (micro - e.base.micro) / e.base.micro,
+        );
+      spread('E', e.low.micro);
+      spread('G', e.high.micro);
+    });
+    const assumptions = sheet('Assumptions');
+    const be = rowOf(assumptions, 'Initiative (break-even)') + 1;
+    r.initiatives
+      .filter((i) => i.cumulativeCost.micro !== 0)
+      .forEach((i, k) =>
+        ratio(
+          'Assumptions',
+          `E${be + k}`,
+          `IF(B${be + k}<=0,"",(B${be + k}-C${be + k})/B${be + k})`,
+          i.breakEven.share.value,
+        ),
+      );
+
     // Every division in the workbook is one of the above.
     const divisions: string[] = [];
     for (const w of wb.worksheets)

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { PackData } from '../../../shared/export/packTypes';
 import { anomaliesSheet } from './anomaliesSheet';
+import { assumptionsSheet } from './assumptionsSheet';
 import { budgetSheet } from './budgetSheet';
 import { definitionsSheet } from './definitionsSheet';
 import { initiativeKpisSheet } from './initiativeKpisSheet';
@@ -59,6 +60,8 @@ export async function buildWorkbook(data: PackData, charts: ChartImages, packDat
   const initiatives = initiativesSheet(wb, data);
   place(wb, initiatives, charts.roiByInitiative, 1, data.report.initiatives.length + 5);
   initiativeKpisSheet(wb, data);
+  const assumptions = assumptionsSheet(wb, data);
+  place(wb, assumptions, charts.tornado, 6, data.report.assumptionRegister.length + 6);
   const budget = budgetSheet(wb, data);
   place(wb, budget, charts.varianceByCategory, 7, 1);
   const monthly = monthlySheet(wb, data);

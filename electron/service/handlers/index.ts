@@ -1,5 +1,6 @@
 import type { MethodName } from '../../../shared/api';
 import type { HandlerMap } from './types';
+import { benefitHandlers } from './benefits';
 import { fxHandlers } from './fx';
 import { importHandlers } from './import';
 import { packHandlers } from './pack';
@@ -13,4 +14,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...reportHandlers,
   ...packHandlers,
   ...fxHandlers,
+  ...benefitHandlers,
 };

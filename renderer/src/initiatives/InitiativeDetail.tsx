@@ -9,8 +9,16 @@ import { Tile } from '../kit/Tile';
 import { Figure } from '../explain/Figure';
 import { chartMajor, formatIrr, formatMoney, formatMonthSpan, formatPayback, formatPct } from '../format';
 import { STAGE_LABEL } from '../labels';
+import { BenefitAssumptionsPanel } from './BenefitAssumptionsPanel';
 import { InitiativeFacts } from './InitiativeFacts';
 import { InitiativeKpis } from './InitiativeKpis';
+
+/** "−25.0% of realized benefit" style text for the break-even tile. */
+function breakEvenText(share: number | null, cost: number): string {
+  if (cost === 0) return '—';
+  if (share === null) return 'No realized benefit';
+  return share >= 0 ? `${formatPct(share)} fall` : 'Below break-even';
+}
 
 /** One initiative: its quarter and cumulative figures, cost vs benefit by month next to its KPIs, and governance facts. */
 export function InitiativeDetail({
@@ -135,6 +143,29 @@ export function InitiativeDetail({
                 </>
               }
             />
+            <Tile
+              label="Break-even"
+              value={
+                <Figure explain={r.breakEven.share.explain} label="Break-even fall">
+                  {breakEvenText(r.breakEven.share.value, r.cumulativeCost.micro)}
+                </Figure>
+              }
+              detail={
+                r.cumulativeCost.micro === 0 ? (
+                  'No cost yet: ROI not defined'
+                ) : (
+                  <>
+                    {r.breakEven.margin.micro >= 0
+                      ? 'Realized benefit could fall '
+                      : 'Short of break-even by '}
+                    <Figure explain={r.breakEven.margin.explain} label="Break-even margin">
+                      {formatMoney(Math.abs(r.breakEven.margin.micro), c)}
+                    </Figure>
+                    {r.breakEven.margin.micro >= 0 ? ' before cumulative ROI is 0' : ''}
+                  </>
+                )
+              }
+            />
             <InitiativeFacts initiative={initiative} />
           </div>
           <div className="grid-2 initiative-panels">
@@ -166,6 +197,7 @@ export function InitiativeDetail({
             </Panel>
             <InitiativeKpis id={id} initiative={initiative.name} period={report.period.label} currency={c} />
           </div>
+          <BenefitAssumptionsPanel id={id} initiative={initiative.name} />
         </div>
       )}
     </>

@@ -1,5 +1,6 @@
 import type { PackData } from '../../../shared/export/packTypes';
 import { PageStyle } from './components/PageStyle';
+import { AssumptionsSensitivity } from './sections/AssumptionsSensitivity';
 import { AppendixDefinitions } from './sections/AppendixDefinitions';
 import { AppendixSources } from './sections/AppendixSources';
 import { ChangesSection } from './sections/ChangesSection';
@@ -20,6 +21,7 @@ export function PackDocument({ data, packDate }: { data: PackData; packDate: str
       <ExecutiveSummary data={data} />
       <Scorecard data={data} />
       <PortfolioValue data={data} />
+      <AssumptionsSensitivity data={data} />
       <SpendBudget data={data} />
       <RiskGovernance data={data} />
       <PrioritiesSection data={data} />

@@ -8,6 +8,7 @@ import { DashboardSkeleton } from '../dashboard/DashboardSkeleton';
 import { HeadlineTiles } from '../dashboard/HeadlineTiles';
 import { KpiSummaryPanel } from '../dashboard/KpiSummaryPanel';
 import { RoiPanel } from '../dashboard/RoiPanel';
+import { SensitivityPanel } from '../dashboard/SensitivityPanel';
 import { SpendVsBudgetPanel } from '../dashboard/SpendVsBudgetPanel';
 import { ExplainProvider } from '../explain/ExplainProvider';
 import { ReportSubtitle } from '../report/ReportSubtitle';
@@ -59,6 +60,7 @@ export function DashboardScreen() {
               <SpendVsBudgetPanel report={data} />
               <CumulativePanel report={data} />
               <RoiPanel report={data} />
+              <SensitivityPanel report={data} />
               <KpiSummaryPanel report={data} />
               <Panel title="Spend anomalies" actions={<a href="#/budget">Budget details</a>}>
                 <AnomalyList report={data} limit={5} />
