@@ -118,8 +118,9 @@ export async function renderPrintPage(
   const page = await browser.newPage();
   try {
     if (options.serveFrom) await serveRenderer(page, options.serveFrom);
+    // Before any script of the page runs: the data is there when the entry module asks for it.
+    if (options.handOver) await page.addInitScript(handOverScript(options.handOver));
     await page.goto(url);
-    if (options.handOver) await page.evaluate(handOverScript(options.handOver));
     const state = (await page.evaluate(waitForPrintViewScript(PRINT_READY_TIMEOUT_MS))) as PrintViewState;
     // The bridge falls back to the app's index.html for a missing file: not the print page, fail fast.
     if (state.kind === 'not-print-view')
