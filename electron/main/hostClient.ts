@@ -74,7 +74,8 @@ export class HostClient {
     } catch (err) {
       body = { type: 'error', message: err instanceof Error ? err.message : String(err) };
     }
-    child.postMessage({ answer: id, body } satisfies ToHost);
+    // The host may have stopped meanwhile (its calls in flight have failed already): nothing to answer.
+    if (this.child === child) child.postMessage({ answer: id, body } satisfies ToHost);
   }
 
   async request(body: HostRequest): Promise<HostReply> {
