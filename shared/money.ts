@@ -3,14 +3,19 @@
  * Floating point never touches a stored amount or a sum: parsing works on the decimal text,
  * sums are integer additions, and rounding to cents happens only for display and export.
  */
+import { CodedError } from './errors';
+
 export type Micro = number;
 
 export const MICRO_PER_UNIT = 1_000_000;
 const MICRO_PER_CENT = 10_000n;
 
-export class MoneyOverflowError extends Error {
+export class MoneyOverflowError extends CodedError {
   constructor(what: string) {
-    super(`${what} is outside the range that can be summed exactly (±9,007,199,254 currency units)`);
+    super(
+      'money-overflow',
+      `${what} is outside the range that can be summed exactly (±9,007,199,254 currency units)`,
+    );
   }
 }
 

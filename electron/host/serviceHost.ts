@@ -4,21 +4,54 @@
  * requests. It does not import `electron`; the parent port is a global of utility processes.
  */
 import { openOrCreateDefaultWorkspace } from '../service/defaultWorkspace';
-import type { ParsedInput } from '../../shared/api';
-import { parseInput } from '../../shared/api/validate';
-import { exportPackRequest } from '../pack/request';
-import { createService, toApiError, type Service } from '../service/service';
+import type { PackRenderer } from '../pack/renderer';
+import { createService, type Service } from '../service/service';
 import { UploadStore } from '../service/uploads';
 import { getSettings } from '../store/settings';
 import { openWorkspace, type Workspace } from '../store/workspace';
-import type { HostEnvelope, HostReply, HostRequest } from './protocol';
+import type { FromHost, HostAnswer, HostAsk, HostReply, HostRequest, ToHost } from './protocol';
 
 interface ParentPort {
-  on(event: 'message', listener: (e: { data: HostEnvelope<HostRequest> }) => void): void;
-  postMessage(message: HostEnvelope<HostReply>): void;
+  on(event: 'message', listener: (e: { data: ToHost }) => void): void;
+  postMessage(message: FromHost): void;
 }
 
-export function createHost() {
+/** The main process as the host sees it: what only main can do, asked for and answered. */
+export interface HostMain {
+  ask(question: HostAsk): Promise<HostAnswer>;
+}
+
+const NO_MAIN: HostMain = {
+  ask: () => Promise.resolve({ type: 'error', message: 'No desktop window to print or choose a folder in.' }),
+};
+
+/**
+ * The desktop's composition root for the pack: the printer is the main process's webContents.printToPDF,
+ * asked over the port with the pack data this host built; the folder comes from main's native dialog.
+ */
+function desktopPack(main: HostMain): { renderer: PackRenderer; chooseOutDir: () => Promise<string | null> } {
+  return {
+    renderer: {
+      async render(job) {
+        const answer = await main.ask({ type: 'print-pack', job });
+        if (answer.type === 'error') throw new Error(answer.message);
+        if (answer.type !== 'printed') throw new Error('The desktop printer answered something else.');
+        // Structured clone delivers Uint8Arrays: the workbook takes Buffers.
+        const charts = Object.fromEntries(
+          Object.entries(answer.charts).map(([id, c]) => [id, { ...c, png: Buffer.from(c.png) }]),
+        );
+        return { pdf: answer.pdf, charts };
+      },
+    },
+    async chooseOutDir() {
+      const answer = await main.ask({ type: 'choose-pack-folder' });
+      if (answer.type === 'error') throw new Error(answer.message);
+      return answer.type === 'folder' ? answer.path : null;
+    },
+  };
+}
+
+export function createHost(main: HostMain = NO_MAIN) {
   const nativeBinding = process.env.CAIO_NATIVE_BINDING || undefined;
   const options = {
     ...(nativeBinding ? { nativeBinding } : {}),
@@ -33,7 +66,12 @@ export function createHost() {
   const use = (next: Workspace): HostReply => {
     ws?.close();
     ws = next;
-    service = createService({ ws: next, uploads, reopen: (file) => openWorkspace(file, options) });
+    service = createService({
+      ws: next,
+      uploads,
+      reopen: (file) => openWorkspace(file, options),
+      ...desktopPack(main),
+    });
     return { type: 'opened', file: next.file, name: getSettings(next.db).name };
   };
 
@@ -53,20 +91,6 @@ export function createHost() {
       case 'register-file': {
         const f = uploads.registerPath(req.path);
         return { type: 'file', file: { id: f.id, name: f.name, size: f.size } };
-      }
-      case 'pack-export': {
-        if (!service) return { type: 'error', message: 'No workspace is open.' };
-        const { ctx } = service;
-        try {
-          const { input } = parseInput('pack.export', req.input);
-          const result = await exportPackRequest(ctx, input as ParsedInput<'pack.export'>, {
-            outDir: req.outDir,
-            renderedDir: req.renderedDir,
-          });
-          return { type: 'result', response: { ok: true, result } };
-        } catch (err) {
-          return { type: 'result', response: { ok: false, error: toApiError(err, ctx.ws.file).toJSON() } };
-        }
       }
       case 'upload': {
         const f = await uploads.saveStream(req.name, [req.data], 1024 * 1024 * 1024);
@@ -90,11 +114,32 @@ export function createHost() {
   };
 }
 
+/** Asks over the parent port; main posts each answer back under the ask's number. */
+function portMain(port: ParentPort): HostMain & { answered(id: number, answer: HostAnswer): void } {
+  let next = 1;
+  const waiting = new Map<number, (answer: HostAnswer) => void>();
+  return {
+    ask: (body) =>
+      new Promise((resolve) => {
+        const ask = next++;
+        waiting.set(ask, resolve);
+        port.postMessage({ ask, body });
+      }),
+    answered(id, answer) {
+      waiting.get(id)?.(answer);
+      waiting.delete(id);
+    },
+  };
+}
+
 const port = (process as unknown as { parentPort?: ParentPort }).parentPort;
 if (port) {
-  const host = createHost();
+  const main = portMain(port);
+  const host = createHost(main);
   port.on('message', (e) => {
-    void host.handle(e.data.body).then((body) => port.postMessage({ id: e.data.id, body }));
+    const message = e.data;
+    if ('answer' in message) return main.answered(message.answer, message.body);
+    void host.handle(message.body).then((body) => port.postMessage({ id: message.id, body }));
   });
   process.on('exit', () => host.dispose());
 }

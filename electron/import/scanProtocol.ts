@@ -1,3 +1,4 @@
+import { CodedError, isErrorCode, type ErrorCode } from '../../shared/errors';
 import type { FormatEvidence } from '../../shared/import/evidence';
 import type { ImportRecord, SpendRecord } from '../../shared/import/records';
 import type { RollupGroup } from '../store/spendRollupSum';
@@ -157,7 +158,7 @@ export type WireError =
       problems: ImportRejected['problems'];
       headline?: string;
     }
-  | { kind: 'error'; name: string; message: string; stack?: string };
+  | { kind: 'error'; name: string; message: string; code?: ErrorCode; stack?: string };
 
 export function toWire(err: unknown): WireError {
   if (err instanceof ImportRejected) {
@@ -170,12 +171,19 @@ export function toWire(err: unknown): WireError {
     };
   }
   const e = err instanceof Error ? err : new Error(String(err));
-  return { kind: 'error', name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) };
+  return {
+    kind: 'error',
+    name: e.name,
+    message: e.message,
+    // The code crosses the thread with the message, so the caller still branches on it.
+    ...(e instanceof CodedError ? { code: e.code } : {}),
+    ...(e.stack ? { stack: e.stack } : {}),
+  };
 }
 
 export function fromWire(w: WireError): Error {
   if (w.kind === 'rejected') return new ImportRejected(w.fileName, w.sheet, w.problems, w.headline);
-  const e = new Error(w.message);
+  const e = w.code && isErrorCode(w.code) ? new CodedError(w.code, w.message) : new Error(w.message);
   e.name = w.name;
   if (w.stack) e.stack = w.stack;
   return e;

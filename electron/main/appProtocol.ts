@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
-import { CSP, MIME, resolveStaticPath } from '../web/policy';
+import { CSP, MIME, resolveStaticPath } from '../static/policy';
 import { APP_HOST, APP_SCHEME } from './policy';
 
 /** Must run before `app.whenReady()`. */

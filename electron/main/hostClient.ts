@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { utilityProcess, type UtilityProcess } from 'electron';
 import type { ApiResponse } from '../../shared/api/contract';
-import type { HostEnvelope, HostReply, HostRequest } from '../host/protocol';
+import type { FromHost, HostAnswer, HostAsk, HostReply, HostRequest, ToHost } from '../host/protocol';
 
 /** A host reply as an API response: results pass through, anything else becomes an INTERNAL error. */
 export function asResponse<T>(reply: HostReply): ApiResponse<T> {
@@ -26,6 +26,8 @@ export class HostClient {
   /** The last successful open, replayed into a restarted host (not a create: the file exists by then). */
   private lastOpen: OpenRequest | null = null;
   private stopping = false;
+  /** Answers the host's asks during a pack export (the folder dialog, printing): set by the app (main.ts). */
+  onAsk: ((ask: HostAsk) => Promise<HostAnswer>) | null = null;
 
   constructor(
     private readonly distDir: string,
@@ -38,7 +40,8 @@ export class HostClient {
       env: { ...process.env, ...(this.nativeBinding ? { CAIO_NATIVE_BINDING: this.nativeBinding } : {}) },
       stdio: 'inherit',
     });
-    child.on('message', (message: HostEnvelope<HostReply>) => {
+    child.on('message', (message: FromHost) => {
+      if ('ask' in message) return void this.answer(child, message.ask, message.body);
       const resolve = this.pending.get(message.id);
       this.pending.delete(message.id);
       resolve?.(message.body);
@@ -58,8 +61,21 @@ export class HostClient {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      child.postMessage({ id, body } satisfies HostEnvelope<HostRequest>);
+      child.postMessage({ id, body } satisfies ToHost);
     });
+  }
+
+  private async answer(child: UtilityProcess, id: number, ask: HostAsk): Promise<void> {
+    let body: HostAnswer;
+    try {
+      body = this.onAsk
+        ? await this.onAsk(ask)
+        : { type: 'error', message: 'Nothing answers the host here.' };
+    } catch (err) {
+      body = { type: 'error', message: err instanceof Error ? err.message : String(err) };
+    }
+    // The host may have stopped meanwhile (its calls in flight have failed already): nothing to answer.
+    if (this.child === child) child.postMessage({ answer: id, body } satisfies ToHost);
   }
 
   async request(body: HostRequest): Promise<HostReply> {

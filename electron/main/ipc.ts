@@ -31,7 +31,7 @@ export function registerIpc(host: HostClient, getWindow: () => BrowserWindow | n
       try {
         // Validated here, in main, before anything reaches the service process or SQL.
         const { name, input } = parseInput(method, payload);
-        if (name === 'pack.export') return await exportPackDesktop(host, getWindow(), input as never);
+        if (name === 'pack.export') return await exportPackDesktop(host, input as never);
         return await host.call(name, input);
       } catch (err) {
         const e = err instanceof ApiError ? err : new ApiError('INTERNAL', String(err));

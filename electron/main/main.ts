@@ -5,6 +5,7 @@ import type { ShellCommand } from '../../shared/api/transport';
 import { handleAppProtocol, registerAppScheme } from './appProtocol';
 import { HostClient } from './hostClient';
 import { pickImportFile, registerIpc } from './ipc';
+import { packAnswers } from './pdfPrinter';
 import { buildMenu } from './menu';
 import { IPC } from './policy';
 import { hardenApp } from './security';
@@ -44,6 +45,8 @@ async function start(): Promise<void> {
   handleAppProtocol(rendererDir);
   const state = new ShellStateStore(app.getPath('userData'));
   const host = new HostClient(distDir, nativeBindingPath());
+  // The desktop's pack printer and folder dialog, asked for by the service host during an export.
+  host.onAsk = packAnswers(() => win);
   const send = (command: ShellCommand) => win?.webContents.send(IPC.shellCommand, command);
 
   const open = async (file: string, create: boolean) => {

@@ -1,20 +1,19 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { BrowserWindow, dialog, shell } from 'electron';
 import type { ApiResponse } from '../../shared/api/contract';
-import type { WorkspaceSettings } from '../../shared/domain';
-import { isSvgLogo } from '../../shared/export/logo';
-import type { PackExportResult, Preflight } from '../../shared/export/packTypes';
-import { localDate } from '../pack/files';
+import { handOverScript } from '../../shared/export/handOver';
+import type { PackExportResult } from '../../shared/export/packTypes';
+import type { HostAnswer, HostAsk } from '../host/protocol';
+import type { PrintJob } from '../pack/renderer';
 import {
+  chartsFromCollected,
   COLLECT_CHARTS_SCRIPT,
   ELECTRON_PDF_OPTIONS,
   PRINT_READY_TIMEOUT_MS,
   printPath,
   type CollectedChart,
 } from '../pack/pdfOptions';
-import { asResponse, type HostClient } from './hostClient';
+import type { HostClient } from './hostClient';
 import { APP_ORIGIN, WEB_PREFERENCES } from './policy';
 
 interface ExportInput {
@@ -40,11 +39,11 @@ async function waitForReady(win: BrowserWindow): Promise<void> {
 }
 
 /**
- * Prints the print view with Chromium's print engine in a hidden window as hardened as the main one
- * (same preferences, same preload, app:// only), and leaves pack.pdf and the chart pictures in a
- * caio-pack-* folder in the temp directory for the service to pick up.
+ * The desktop app's pack printer: Chromium's print engine in a hidden window as hardened as the main one
+ * (same preferences, same preload, app:// only), handed the pack data the service host built for this
+ * export (the page asks the service for nothing).
  */
-export async function printPackToTempDir(period: string, packDate: string, pdf: boolean): Promise<string> {
+async function printPack(job: PrintJob): Promise<HostAnswer> {
   const win = new BrowserWindow({
     show: false,
     width: 900,
@@ -58,75 +57,43 @@ export async function printPackToTempDir(period: string, packDate: string, pdf: 
     },
   });
   try {
-    await win.loadURL(`${APP_ORIGIN}/${printPath(period, packDate)}`);
+    await win.loadURL(`${APP_ORIGIN}/${printPath(job.data.period, job.packDate, { handedData: true })}`);
+    await win.webContents.executeJavaScript(handOverScript(job.data));
     await waitForReady(win);
-    const charts = (await win.webContents.executeJavaScript(COLLECT_CHARTS_SCRIPT)) as CollectedChart[];
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'caio-pack-'));
-    fs.mkdirSync(path.join(dir, 'charts'));
-    const sizes: Record<string, { width: number; height: number }> = {};
-    for (const c of charts) {
-      const m = /^data:image\/png;base64,(.+)$/.exec(c.dataUrl);
-      if (!m || !/^[A-Za-z0-9_-]{1,64}$/.test(c.id)) continue;
-      fs.writeFileSync(path.join(dir, 'charts', `${c.id}.png`), Buffer.from(m[1]!, 'base64'));
-      sizes[c.id] = { width: c.width, height: c.height };
-    }
-    fs.writeFileSync(path.join(dir, 'charts.json'), JSON.stringify(sizes));
-    if (pdf)
-      fs.writeFileSync(path.join(dir, 'pack.pdf'), await win.webContents.printToPDF(ELECTRON_PDF_OPTIONS));
-    return dir;
+    const collected = (await win.webContents.executeJavaScript(COLLECT_CHARTS_SCRIPT)) as CollectedChart[];
+    const pdf = job.pdf ? await win.webContents.printToPDF(ELECTRON_PDF_OPTIONS) : null;
+    return { type: 'printed', pdf, charts: chartsFromCollected(collected) };
   } finally {
     win.destroy();
   }
 }
 
-/**
- * `pack.export` in the desktop app: preflight, the native folder dialog, printToPDF here in main, then the
- * service writes the files (atomically), hashes them and records the snapshot; the folder is shown.
- */
-export async function exportPackDesktop(
-  host: HostClient,
-  parent: BrowserWindow | null,
-  input: ExportInput,
-): Promise<ApiResponse<PackExportResult>> {
-  const preflight = await host.call<Preflight>('pack.preflight', { period: input.period });
-  if (!preflight.ok) return preflight;
-  if (!preflight.result.ok && !input.allowUncommentedRed) return host.call('pack.export', input);
-  // The folder always comes from the native dialog, never from the page.
+/** The folder for a pack always comes from the native dialog, never from the page. */
+async function choosePackFolder(parent: BrowserWindow | null): Promise<HostAnswer> {
   const options = {
     title: 'Choose the folder for the briefing pack',
     buttonLabel: 'Save pack here',
     properties: ['openDirectory' as const, 'createDirectory' as const],
   };
   const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
-  const outDir = r.filePaths[0];
-  if (r.canceled || !outDir)
-    return { ok: false, error: { code: 'BAD_REQUEST', message: 'Export cancelled: no folder was chosen.' } };
-  const packDate = input.packDate ?? localDate();
-  let dir: string | null = null;
-  try {
-    // The deck alone needs no printing (the service builds it from the figures), except to draw an SVG
-    // logo as a PNG, which the print view does as it draws the charts.
-    const settings = input.pptx ? await host.call<WorkspaceSettings>('settings.get', {}) : null;
-    const svgLogo = settings?.ok === true && isSvgLogo(settings.result);
-    dir =
-      input.pdf || input.xlsx || svgLogo
-        ? await printPackToTempDir(input.period, packDate, input.pdf)
-        : fs.mkdtempSync(path.join(os.tmpdir(), 'caio-pack-'));
-    const reply = await host.request({
-      type: 'pack-export',
-      input: { ...input, packDate },
-      outDir,
-      renderedDir: dir,
-    });
-    const response = asResponse<PackExportResult>(reply);
-    if (response.ok && response.result.files[0]) shell.showItemInFolder(response.result.files[0].path);
-    return response;
-  } catch (err) {
-    return {
-      ok: false,
-      error: { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) },
-    };
-  } finally {
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const chosen = r.filePaths[0];
+  return { type: 'folder', path: r.canceled || !chosen ? null : chosen };
+}
+
+/** Answers the service host's asks during a pack export (HostClient.onAsk). */
+export function packAnswers(getWindow: () => BrowserWindow | null): (ask: HostAsk) => Promise<HostAnswer> {
+  return (ask) => (ask.type === 'print-pack' ? printPack(ask.job) : choosePackFolder(getWindow()));
+}
+
+/**
+ * `pack.export` in the desktop app: the service host runs the one export path (electron/pack/export.ts),
+ * asking main for the folder once the preflight has passed and for the print; the folder is then shown.
+ */
+export async function exportPackDesktop(
+  host: HostClient,
+  input: ExportInput,
+): Promise<ApiResponse<PackExportResult>> {
+  const response = await host.call<PackExportResult>('pack.export', input);
+  if (response.ok && response.result.files[0]) shell.showItemInFolder(response.result.files[0].path);
+  return response;
 }

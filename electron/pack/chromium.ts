@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import type { ServiceContext } from '../service/context';
-import { createService } from '../service/service';
-import { startBridge } from '../web/server';
-import type { ChartImages } from './xlsx/workbook';
+import type { Browser, Page } from 'playwright-core';
+import { handOverScript, READ_HANDED_DATA_SCRIPT } from '../../shared/export/handOver';
+import type { PackData } from '../../shared/export/packTypes';
+import { CSP, MIME, resolveStaticPath } from '../static/policy';
 import {
   CHROMIUM_PDF_OPTIONS,
   PRINT_READY_TIMEOUT_MS,
@@ -13,17 +12,13 @@ import {
   waitForPrintViewScript,
   type PrintViewState,
 } from './pdfOptions';
+import type { PackRenderer, RenderedPack } from './renderer';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The built renderer: dist/renderer from the repository root (also right from the bundled dist/electron). */
 export function rendererDir(): string {
   return process.env.CAIO_RENDERER_DIR ?? path.resolve(__dirname, '../../dist/renderer');
-}
-
-export interface RenderedPack {
-  pdf: Buffer | null;
-  charts: ChartImages;
 }
 
 /**
@@ -78,14 +73,53 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
+/** The origin the printer serves the built renderer from: answered by a route in the page, never the network. */
+export const PRINT_ORIGIN = 'http://caio-print.invalid';
+
+/**
+ * Answers every request of the page from the built renderer (`staticDir`) when it is for PRINT_ORIGIN,
+ * and refuses anything else: the page reaches no server and no network.
+ */
+async function serveRenderer(page: Page, staticDir: string): Promise<void> {
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== PRINT_ORIGIN) return route.abort('blockedbyclient');
+    const file = resolveStaticPath(staticDir, url.pathname);
+    if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile())
+      return route.fulfill({ status: 404, body: 'Not found' });
+    return route.fulfill({
+      status: 200,
+      path: file,
+      headers: {
+        'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CSP,
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
+  });
+}
+
+export interface PrintPageOptions {
+  pdf: boolean;
+  /** Serve the page from this built renderer (PRINT_ORIGIN URLs) instead of a server. */
+  serveFrom?: string;
+  /** The pack data to hand the page (opened with `data=handed`); without it the page asks the service. */
+  handOver?: PackData;
+  /** Called with what the page holds once it is ready (tests: the snapshot must describe exactly this). */
+  onHandedOver?: (received: PackData) => void;
+}
+
 /** Opens the print view at `url`, waits for its ready signal, takes the charts and (optionally) prints the PDF. */
 export async function renderPrintPage(
   browser: Browser,
   url: string,
-  options: { pdf: boolean },
+  options: PrintPageOptions,
 ): Promise<RenderedPack> {
   const page = await browser.newPage();
   try {
+    if (options.serveFrom) await serveRenderer(page, options.serveFrom);
+    // Before any script of the page runs: the data is there when the entry module asks for it.
+    if (options.handOver) await page.addInitScript(handOverScript(options.handOver));
     await page.goto(url);
     const state = (await page.evaluate(waitForPrintViewScript(PRINT_READY_TIMEOUT_MS))) as PrintViewState;
     // The bridge falls back to the app's index.html for a missing file: not the print page, fail fast.
@@ -93,6 +127,8 @@ export async function renderPrintPage(
       throw new Error('The print view is not built (print.html missing): run `npm run build:renderer`.');
     if (state.kind === 'timeout') throw new Error('The print view did not become ready in time.');
     if (state.kind === 'error') throw new Error(`The print view failed: ${state.message}`);
+    if (options.onHandedOver)
+      options.onHandedOver((await page.evaluate(READ_HANDED_DATA_SCRIPT)) as PackData);
     const charts = chartsFromCollected(state.charts);
     const pdf = options.pdf ? await page.pdf({ ...CHROMIUM_PDF_OPTIONS }) : null;
     return { pdf, charts };
@@ -102,25 +138,32 @@ export async function renderPrintPage(
 }
 
 /**
- * The CLI/test/browser printer: serves the renderer and the API over a private HTTP bridge on 127.0.0.1
- * (per-run token, in the page URL's fragment) for the workspace in `ctx`, and prints the print view with
- * headless Chromium.
+ * The CLI/bridge/test printer: headless Chromium opens the built print page (served to the page by a
+ * route, no server behind it), hands it the pack data and prints it. A browser given is reused (and left
+ * open); otherwise one is launched per print and closed after.
  */
-export async function renderWithChromium(
-  ctx: ServiceContext,
-  request: { period: string; packDate: string; pdf: boolean },
-  browser?: Browser,
-): Promise<RenderedPack> {
-  const staticDir = rendererDir();
-  if (!fs.existsSync(path.join(staticDir, 'print.html')))
-    throw new Error(`The print view is not built (${staticDir}/print.html): run \`npm run build:renderer\`.`);
-  const bridge = await startBridge({ service: createService(ctx), staticDir });
-  const own = browser ? null : await launchChromium();
-  try {
-    const url = bridge.pageUrl(printPath(request.period, request.packDate));
-    return await renderPrintPage(browser ?? own!, url, { pdf: request.pdf });
-  } finally {
-    await own?.close();
-    await bridge.close();
-  }
+export function chromiumRenderer(
+  options: { browser?: Browser; staticDir?: string; onHandedOver?: (received: PackData) => void } = {},
+): PackRenderer {
+  return {
+    async render(job) {
+      const staticDir = options.staticDir ?? rendererDir();
+      if (!fs.existsSync(path.join(staticDir, 'print.html')))
+        throw new Error(
+          `The print view is not built (${staticDir}/print.html): run \`npm run build:renderer\`.`,
+        );
+      const own = options.browser ? null : await launchChromium();
+      try {
+        const url = `${PRINT_ORIGIN}/${printPath(job.data.period, job.packDate, { handedData: true })}`;
+        return await renderPrintPage(options.browser ?? own!, url, {
+          pdf: job.pdf,
+          serveFrom: staticDir,
+          handOver: job.data,
+          ...(options.onHandedOver ? { onHandedOver: options.onHandedOver } : {}),
+        });
+      } finally {
+        await own?.close();
+      }
+    },
+  };
 }

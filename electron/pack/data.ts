@@ -11,17 +11,23 @@ import { getSettings } from '../store/settings';
 import { buildChanges } from './changes';
 import { canonicalJson, sha256 } from './hash';
 
-/** Gathers what a pack shows for one quarter; every figure is the report model's. */
-export function loadPackData(db: ReadableDb, period: string): PackData {
-  const report = buildReport(db, period);
-  const settings = getSettings(db);
-  const commentary = listCommentary(db, period);
-  const kpiDefinitions = listKpis(db);
-  const initiatives = listInitiatives(db);
-  const batches = listBatches(db)
-    .filter((b) => b.status === 'committed')
-    .sort((a, b) => a.id - b.id);
-  const inputsSha256 = sha256(
+let builds = 0;
+
+/**
+ * How many times pack data (and so the quarter's report model) has been built in this process: an export
+ * builds it exactly once, whatever its transport (test/pack/buildOnce.test.ts).
+ */
+export function packDataBuilds(): number {
+  return builds;
+}
+
+/**
+ * The snapshot's inputs hash: the report model, the commentary and the pack settings the pages print.
+ * The print view's copy of the report has no explanations (slimPackData): pass the full report.
+ */
+export function packInputsSha256(inputs: Pick<PackData, 'report' | 'commentary' | 'settings'>): string {
+  const { report, commentary, settings } = inputs;
+  return sha256(
     canonicalJson({
       report,
       commentary: commentary.map((c) => ({ scope: c.scope, ref: c.ref, body: c.body })),
@@ -34,6 +40,20 @@ export function loadPackData(db: ReadableDb, period: string): PackData {
       },
     }),
   );
+}
+
+/** Gathers what a pack shows for one quarter; every figure is the report model's. */
+export function loadPackData(db: ReadableDb, period: string): PackData {
+  builds++;
+  const report = buildReport(db, period);
+  const settings = getSettings(db);
+  const commentary = listCommentary(db, period);
+  const kpiDefinitions = listKpis(db);
+  const initiatives = listInitiatives(db);
+  const batches = listBatches(db)
+    .filter((b) => b.status === 'committed')
+    .sort((a, b) => a.id - b.id);
+  const inputsSha256 = packInputsSha256({ report, commentary, settings });
   return {
     period: report.period.label,
     report,

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/contract';
 import type { PackExportResult, PackFile } from '../../shared/export/packTypes';
-import type { ServiceContext } from '../service/context';
-import type { RenderedPack } from './chromium';
-import { loadPackData } from './data';
+import type { Workspace } from '../store/workspace';
+import { loadPackData, slimPackData } from './data';
 import { localDate, packFileName, writeFileAtomic } from './files';
 import { sha256 } from './hash';
 import { listSnapshots, recordSnapshot } from '../store/packSnapshots';
+import type { PackRenderer, RenderedPack } from './renderer';
 import { DECK_LOGO_ID } from './pdfOptions';
 import { writableDb } from '../store/workspace';
 import { buildDeck } from './pptx/deck';
@@ -25,13 +25,6 @@ export interface ExportRequest {
   packDate?: string;
 }
 
-/** Produces the print view's PDF and chart pictures (headless Chromium, or the desktop app's printToPDF). */
-export type PackRenderer = (request: {
-  period: string;
-  packDate: string;
-  pdf: boolean;
-}) => Promise<RenderedPack>;
-
 /** Stages of an export, for a progress display ("printing the PDF"). */
 export type ExportStage = 'figures' | 'pdf' | 'xlsx' | 'pptx' | 'snapshot';
 
@@ -39,23 +32,42 @@ export function defaultOutDir(workspaceFile: string): string {
   return path.join(path.dirname(workspaceFile), 'Briefing packs');
 }
 
+async function chosenOutDir(options: ExportOptions): Promise<string | undefined> {
+  if (!options.chooseOutDir) return undefined;
+  const chosen = await options.chooseOutDir();
+  if (!chosen) throw new ApiError('BAD_REQUEST', 'Export cancelled: no folder was chosen.');
+  return chosen;
+}
+
+export interface ExportOptions {
+  onStage?: (stage: ExportStage) => void;
+  /**
+   * Where the files go when the request names no folder, asked once the preflight has passed (the desktop
+   * app's native folder dialog); null: the user cancelled. Without it: "Briefing packs" beside the workspace.
+   */
+  chooseOutDir?: () => Promise<string | null>;
+}
+
 /**
- * The pack pipeline: preflight, render, write each file atomically, hash it, record the snapshot.
- * Nothing is written when the preflight blocks or the rendering fails.
+ * The one export path of every transport (CLI, browser bridge, desktop host): builds the pack data once,
+ * runs the preflight on it, hands that same build to the renderer, writes each file atomically, hashes it
+ * and records the snapshot of exactly those inputs. Nothing is written when the preflight blocks or the
+ * rendering fails.
  */
 export async function exportPack(
-  ctx: ServiceContext,
+  ws: Workspace,
   req: ExportRequest,
-  render: PackRenderer,
-  onStage?: (stage: ExportStage) => void,
+  renderer: PackRenderer,
+  options: ExportOptions = {},
 ): Promise<PackExportResult> {
+  const { onStage } = options;
   if (!req.pdf && !req.xlsx && !req.pptx)
     throw new ApiError(
       'BAD_REQUEST',
       'Nothing to export: ask for the PDF, the Excel workbook and/or the PowerPoint deck.',
     );
   onStage?.('figures');
-  const data = loadPackData(ctx.ws.db, req.period);
+  const data = loadPackData(ws.db, req.period);
   const blocking = data.preflight.issues.filter((i) => i.blocking);
   if (blocking.length > 0 && !req.allowUncommentedRed) {
     throw new ApiError(
@@ -65,7 +77,7 @@ export async function exportPack(
     );
   }
   const packDate = req.packDate ?? localDate();
-  const outDir = path.resolve(req.outDir ?? defaultOutDir(ctx.ws.file));
+  const outDir = path.resolve(req.outDir ?? (await chosenOutDir(options)) ?? defaultOutDir(ws.file));
   fs.mkdirSync(outDir, { recursive: true });
 
   const warnings: string[] = [];
@@ -76,7 +88,7 @@ export async function exportPack(
   if (req.pdf || req.xlsx || svgLogo) {
     onStage?.('pdf');
     try {
-      rendered = await render({ period: req.period, packDate, pdf: req.pdf });
+      rendered = await renderer.render({ data: slimPackData(data), packDate, pdf: req.pdf });
     } catch (err) {
       if (req.pdf) throw err;
       const why = err instanceof Error ? err.message : String(err);
@@ -108,13 +120,13 @@ export async function exportPack(
       `Exported by override with ${blocking.length} red KPI(s) without commentary: ${blocking.map((i) => `${data.report.kpis.find((k) => k.id === i.ref)?.name ?? i.ref} (${i.ref})`).join(', ')}.`,
     );
   onStage?.('snapshot');
-  const earlier = listSnapshots(ctx.ws.db, req.period)[0] ?? null;
+  const earlier = listSnapshots(ws.db, req.period)[0] ?? null;
   const restatedSince = earlier && earlier.inputsSha256 !== data.inputsSha256 ? earlier : null;
   if (restatedSince)
     warnings.push(
       `The figures differ from the pack of ${req.period} exported at ${restatedSince.createdAt} (snapshot ${restatedSince.id}).`,
     );
-  const snapshot = recordSnapshot(writableDb(ctx.ws), {
+  const snapshot = recordSnapshot(writableDb(ws), {
     period: req.period,
     createdAt: new Date().toISOString(),
     inputsSha256: data.inputsSha256,

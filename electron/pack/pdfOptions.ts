@@ -1,3 +1,5 @@
+import { HANDED_DATA_PARAM, HANDED_DATA_VALUE } from '../../shared/export/handOver';
+
 /**
  * What both PDF printers are asked for (the page's own @page rule sets size, margins and footer):
  * the desktop app's webContents.printToPDF and headless Chromium's page.pdf in the CLI and tests.
@@ -24,9 +26,13 @@ export const ELECTRON_PDF_OPTIONS = {
   margins: { top: 0, bottom: 0, left: 0, right: 0 },
 };
 
-/** The print view's address relative to the renderer root. */
-export function printPath(period: string, packDate: string): string {
-  return `print.html?period=${encodeURIComponent(period)}&date=${encodeURIComponent(packDate)}`;
+/**
+ * The print view's address relative to the renderer root. `handedData`: the printer hands the page its
+ * pack data (shared/export/handOver.ts); otherwise the page asks the service for it (a preview).
+ */
+export function printPath(period: string, packDate: string, options: { handedData?: boolean } = {}): string {
+  const handed = options.handedData ? `&${HANDED_DATA_PARAM}=${HANDED_DATA_VALUE}` : '';
+  return `print.html?period=${encodeURIComponent(period)}&date=${encodeURIComponent(packDate)}${handed}`;
 }
 
 /** The id under which the print view hands over an SVG logo drawn as a PNG, for the deck. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import { rejectFile } from '../import/errors';
+import { ImportRejected, rejectFile } from '../import/errors';
 import { LOCAL_SIGNATURE, type ZipLayout, type ZipPart } from './zipLayout';
 import { BOMB_HINT, lyingProblem, mb, wholePartProblem, ZIP_LIMITS, type ZipVerifyLimits } from './zipLimits';
 
@@ -186,7 +186,7 @@ async function* partBytes(
       }
       await feeding;
     } catch (err) {
-      if (err instanceof Error && err.name === 'ImportRejected') throw err;
+      if (err instanceof ImportRejected) throw err;
       throw corrupt(`cannot be unpacked: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
       inflater.stop(null);

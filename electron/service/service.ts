@@ -3,6 +3,7 @@ import { ApiError, describeIssues, type ApiResponse } from '../../shared/api';
 import { parseInput } from '../../shared/api/validate';
 import { PeriodError } from '../../shared/fiscal';
 import { sqliteWorkspaceError, WorkspaceError } from '../store/db';
+import type { PackRenderer } from '../pack/renderer';
 import { openWorkspace } from '../store/workspace';
 import type { ServiceContext } from './context';
 import { handlers } from './handlers';
@@ -23,10 +24,17 @@ export function toApiError(err: unknown, file?: string): ApiError {
   return new ApiError('INTERNAL', err instanceof Error ? err.message : String(err));
 }
 
-export type ServiceInit = Omit<ServiceContext, 'reopen'> & Partial<Pick<ServiceContext, 'reopen'>>;
+export type ServiceInit = Omit<ServiceContext, 'reopen' | 'renderer'> &
+  Partial<Pick<ServiceContext, 'reopen' | 'renderer'>>;
+
+/** A service created without a printer (a test of other methods) refuses to print, in words. */
+const NO_RENDERER: PackRenderer = {
+  render: () =>
+    Promise.reject(new Error('This service was started without a PDF printer (no renderer was supplied).')),
+};
 
 export function createService(init: ServiceInit): Service {
-  const ctx: ServiceContext = { reopen: (file) => openWorkspace(file), ...init };
+  const ctx: ServiceContext = { reopen: (file) => openWorkspace(file), renderer: NO_RENDERER, ...init };
   return {
     ctx,
     async call(name, payload) {

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, optionalFlag } from '../cli/args';
+import { chromiumRenderer } from '../pack/chromium';
 import { openOrCreateDefaultWorkspace } from '../service/defaultWorkspace';
 import { createService } from '../service/service';
 import { UploadStore } from '../service/uploads';
@@ -16,7 +17,13 @@ async function main(): Promise<void> {
     ? openWorkspace(dbFile, options)
     : openOrCreateDefaultWorkspace(path.join(os.homedir(), '.caio-scorecard'), options);
   const uploads = new UploadStore();
-  const service = createService({ ws, uploads, reopen: (file) => openWorkspace(file, options) });
+  // The bridge's composition root: headless Chromium prints the packs exported from the browser.
+  const service = createService({
+    ws,
+    uploads,
+    reopen: (file) => openWorkspace(file, options),
+    renderer: chromiumRenderer(),
+  });
   const bridge = await startBridge({
     service,
     // The same from electron/web/ (sources) and dist/electron/ (bundled).

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { LAUNCH_FRAGMENT, TOKEN_HEADER } from '../../shared/api/transport';
 import type { Service } from '../service/service';
-import { CSP, MIME, resolveStaticPath } from './policy';
+import { CSP, MIME, resolveStaticPath } from '../static/policy';
 
 export interface BridgeOptions {
   service: Service;

@@ -1,3 +1,4 @@
+import { CodedError } from '../errors';
 import type { IsoDate } from '../fiscal';
 import type { Cell } from './cells';
 import { utcDateOf, type DateOfInstant } from './timeZone';
@@ -8,7 +9,11 @@ export type DateOrder = 'ymd' | 'mdy' | 'dmy';
 /** What one date cell says about the file's day/month order. */
 export type DateOrderHint = 'mdy' | 'dmy' | 'ambiguous' | 'none';
 
-export class DateParseError extends Error {}
+export class DateParseError extends CodedError {
+  constructor(message: string) {
+    super('unreadable-date', message);
+  }
+}
 
 const MONTHS: Record<string, number> = {
   jan: 1,

@@ -1,3 +1,4 @@
+import { CodedError } from '../errors';
 import { decimalToScaled, MoneyOverflowError, type Micro } from '../money';
 import { SIGN_PATTERN } from './currency';
 
@@ -17,7 +18,11 @@ export interface ParsedNumber {
   currency: string | null;
 }
 
-export class NumberParseError extends Error {}
+export class NumberParseError extends CodedError {
+  constructor(message: string) {
+    super('unreadable-number', message);
+  }
+}
 
 const SYMBOL_RE = new RegExp(`^(${SIGN_PATTERN})`);
 const SYMBOL_END_RE = new RegExp(`(${SIGN_PATTERN})$`);

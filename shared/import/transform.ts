@@ -1,7 +1,8 @@
+import { CodedError, hasErrorCode, VALUE_ERROR_CODES } from '../errors';
 import { inYearRange, outsideRangeMessage, type IsoDate, type YearRange } from '../fiscal';
 import type { BenefitAssumptions, SpendCategory } from '../domain';
 import { cellText, type Cell, type SourceRow } from './cells';
-import { DateParseError, parseDate, type DateOrder } from './dates';
+import { parseDate, type DateOrder } from './dates';
 import {
   benefitTypeFromText,
   confidenceFromText,
@@ -29,7 +30,6 @@ import {
 } from './ledger';
 import type { ImportMapping } from './mapping';
 import {
-  NumberParseError,
   numberMicro,
   parseAmountMicro,
   parseCount,
@@ -119,7 +119,11 @@ const SAMPLE_ROWS = 200;
 const CATEGORY_HINT = 'not a spend category (platform, model_api, compute, labor, tooling, other)';
 
 /** Thrown inside a field reader; becomes a problem on the row and column. */
-class FieldError extends Error {}
+class FieldError extends CodedError {
+  constructor(message: string) {
+    super('invalid-field', message);
+  }
+}
 
 function currencyCode(text: string): string | null {
   const code = text.trim().toUpperCase();
@@ -127,13 +131,8 @@ function currencyCode(text: string): string | null {
 }
 
 function isValueError(err: unknown): err is Error {
-  return (
-    err instanceof FieldError ||
-    err instanceof NumberParseError ||
-    err instanceof DateParseError ||
-    err instanceof RangeError ||
-    (err instanceof Error && /outside the range/.test(err.message))
-  );
+  // RangeError: a month or period the calendar helpers (shared/fiscal.ts) refuse.
+  return hasErrorCode(err, VALUE_ERROR_CODES) || err instanceof RangeError;
 }
 
 /**

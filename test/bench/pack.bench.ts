@@ -1,6 +1,7 @@
 /**
- * Pack benchmark: the full PDF briefing pack (open the print view through the local bridge, fetch the pack
- * data, draw every section and chart, print with Chromium's print engine) as a ratio to the same Chromium
+ * Pack benchmark: the full PDF briefing pack as an export prints it (build the pack data once, open the
+ * print view served from dist/renderer, hand it that data, draw every section and chart, print with
+ * Chromium's print engine) as a ratio to the same Chromium
  * printing a one-page blank document in the same run (target ≤ 5×); the Excel pack's time (target < 2 s on
  * the large workspace); the PowerPoint deck's time as a ratio to the workbook's in the same run (target ≤ 2×
  * on the demo workspace). Both for the demo workspace and a large one.
@@ -17,16 +18,12 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Browser } from 'playwright-core';
 import { generateDemo } from '../../electron/demo/generate';
-import { launchChromium, renderPrintPage, rendererDir } from '../../electron/pack/chromium';
-import { loadPackData } from '../../electron/pack/data';
-import { printPath } from '../../electron/pack/pdfOptions';
+import { chromiumRenderer, launchChromium, rendererDir } from '../../electron/pack/chromium';
+import { loadPackData, slimPackData } from '../../electron/pack/data';
 import { buildDeck } from '../../electron/pack/pptx/deck';
 import { buildWorkbook } from '../../electron/pack/xlsx/workbook';
 import { reportPeriods } from '../../electron/report/buildReport';
-import { createService } from '../../electron/service/service';
-import { UploadStore } from '../../electron/service/uploads';
 import { initWorkspace, openWorkspace, type Workspace } from '../../electron/store/workspace';
-import { startBridge } from '../../electron/web/server';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => {
@@ -65,14 +62,14 @@ interface Row {
 
 async function measure(name: string, ws: Workspace, browser: Browser): Promise<Row> {
   const period = reportPeriods(ws.db).defaultPeriod!;
-  const service = createService({ ws, uploads: new UploadStore() });
-  const bridge = await startBridge({ service, staticDir: rendererDir() });
-  // The page gets the bridge's key in the URL's fragment (#token=…), as the pack's own printer opens it.
-  const url = bridge.pageUrl(printPath(period, DATE));
+  // What exportPack does for the PDF: one build of the pack data, handed to the printer.
+  const printer = chromiumRenderer({ browser });
+  const printPack = () =>
+    printer.render({ data: slimPackData(loadPackData(ws.db, period)), packDate: DATE, pdf: true });
   const row: Row = { name, blank: [], pdf: [], pages: 0, xlsx: [], pptx: [], data: [] };
   // Warm-up: one of each.
   await blankPrint(browser);
-  const warm = await renderPrintPage(browser, url, { pdf: true });
+  const warm = await printPack();
   const pdfFile = path.join(os.tmpdir(), `caio-pack-bench-${process.pid}.pdf`);
   fs.writeFileSync(pdfFile, warm.pdf!);
   row.pages = Number(
@@ -84,13 +81,12 @@ async function measure(name: string, ws: Workspace, browser: Browser): Promise<R
   await buildDeck(data0, DATE);
   for (let r = 0; r < ROUNDS; r++) {
     row.blank.push(await time(() => blankPrint(browser)));
-    row.pdf.push(await time(() => renderPrintPage(browser, url, { pdf: true })));
+    row.pdf.push(await time(printPack));
     let data = data0;
     row.data.push(await time(async () => (data = loadPackData(ws.db, period))));
     row.xlsx.push(await time(() => buildWorkbook(data, warm.charts, DATE)));
     row.pptx.push(await time(() => buildDeck(data, DATE)));
   }
-  await bridge.close();
   return row;
 }
 

@@ -9,7 +9,6 @@ import { pct, signedPct } from '../../shared/format/number';
 import { irrPct, irrPhrase, payback } from '../../shared/format/returns';
 import type { Micro } from '../../shared/money';
 import type { ExplainKey, ReportModel } from '../../shared/report';
-import { renderWithChromium } from '../../electron/pack/chromium';
 import { exportPack } from '../../electron/pack/export';
 import { pdfText } from '../pack/helpers';
 import { cellMicro, shownOf } from '../pack/workbookHelpers';
@@ -63,9 +62,9 @@ async function collectFigures(page: Page): Promise<void> {
 beforeAll(async () => {
   app = await startApp();
   report = await app.report(PERIOD);
-  const ctx = app.ctx.service.ctx;
+  // The one export path, with the bridge's printer (headless Chromium handed the pack data).
   const result = await exportPack(
-    ctx,
+    app.ws,
     {
       period: PERIOD,
       pdf: true,
@@ -74,7 +73,7 @@ beforeAll(async () => {
       outDir: path.join(app.ws.dir, 'packs'),
       packDate: '2026-10-12',
     },
-    (r) => renderWithChromium(ctx, r),
+    app.ctx.service.ctx.renderer,
   );
   pdf = squash(pdfText(result.files.find((f) => f.kind === 'pdf')!.path));
   workbook = new ExcelJS.Workbook();

@@ -7,6 +7,7 @@ import { createService } from '../../electron/service/service';
 import { UploadStore } from '../../electron/service/uploads';
 import { startBridge } from '../../electron/web/server';
 import { RENDERER_DIR } from '../helpers/bridge';
+import { chromiumRenderer } from '../../electron/pack/chromium';
 import { launchBrowser, outputPath } from '../helpers/browser';
 import { tempDir, tempWorkspace } from '../helpers/tempWorkspace';
 
@@ -39,7 +40,8 @@ export async function startApp(options: { demo?: boolean } = { demo: true }) {
   const ws = tempWorkspace({ demo: options.demo ?? true });
   const staticDir = snapshotRenderer();
   const uploads = new UploadStore();
-  const service = createService({ ws, uploads });
+  // As electron/web/main.ts composes it: packs print in headless Chromium, from the same renderer snapshot.
+  const service = createService({ ws, uploads, renderer: chromiumRenderer({ staticDir }) });
   const bridge = await startBridge({ service, staticDir });
   const ctx = {
     bridge,

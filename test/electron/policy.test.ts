@@ -9,7 +9,7 @@ import {
   isTrustedSenderUrl,
   WEB_PREFERENCES,
 } from '../../electron/main/policy';
-import { CSP } from '../../electron/web/policy';
+import { CSP } from '../../electron/static/policy';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist/electron');

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempWorkspace } from '../helpers/tempWorkspace';
 import { startTestBridge } from '../helpers/bridge';
-import { resolveStaticPath } from '../../electron/web/policy';
+import { resolveStaticPath } from '../../electron/static/policy';
 
 let ws: ReturnType<typeof tempWorkspace>;
 let ctx: Awaited<ReturnType<typeof startTestBridge>>;

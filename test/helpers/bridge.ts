@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { chromiumRenderer } from '../../electron/pack/chromium';
 import { createService, type Service } from '../../electron/service/service';
 import { UploadStore } from '../../electron/service/uploads';
 import type { Workspace } from '../../electron/store/workspace';
@@ -10,7 +11,8 @@ export async function startTestBridge(
   ws: Workspace,
 ): Promise<{ bridge: Bridge; service: Service; stop(): Promise<void> }> {
   const uploads = new UploadStore();
-  const service = createService({ ws, uploads });
+  // As electron/web/main.ts composes it: headless Chromium prints the packs.
+  const service = createService({ ws, uploads, renderer: chromiumRenderer() });
   const bridge = await startBridge({ service, staticDir: RENDERER_DIR });
   return {
     bridge,

@@ -13,8 +13,6 @@ import { loadPackData } from '../../electron/pack/data';
 import { exportPack } from '../../electron/pack/export';
 import { sha256File } from '../../electron/pack/hash';
 import { buildDeck } from '../../electron/pack/pptx/deck';
-import { createService } from '../../electron/service/service';
-import { UploadStore } from '../../electron/service/uploads';
 import { setCommentary } from '../../electron/store/commentary';
 import { updateSettings } from '../../electron/store/settings';
 import { OUTPUT_DIR } from '../helpers/browser';
@@ -60,9 +58,8 @@ describe('PowerPoint deck from the demo workspace (hostile names and commentary)
       ref: '',
       body: '@SUM(1+1)\nApprove the FY2027 AI budget',
     });
-    const ctx = createService({ ws, uploads: new UploadStore() }).ctx;
     result = await exportPack(
-      ctx,
+      ws,
       {
         period: PERIOD,
         pdf: false,
@@ -72,7 +69,7 @@ describe('PowerPoint deck from the demo workspace (hostile names and commentary)
         outDir,
         packDate: '2026-10-12',
       },
-      () => Promise.reject(new Error('the deck alone must not start Chromium')),
+      { render: () => Promise.reject(new Error('the deck alone must not start Chromium')) },
     );
     deckFile = result.files.find((f) => f.kind === 'pptx')!.path;
     zip = await openZip(fs.readFileSync(deckFile));

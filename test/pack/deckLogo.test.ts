@@ -4,11 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderWithChromium } from '../../electron/pack/chromium';
+import { chromiumRenderer } from '../../electron/pack/chromium';
 import { exportPack } from '../../electron/pack/export';
 import { DECK_LOGO_BOX } from '../../electron/pack/pdfOptions';
-import { createService } from '../../electron/service/service';
-import { UploadStore } from '../../electron/service/uploads';
 import { updateSettings } from '../../electron/store/settings';
 import { OUTPUT_DIR } from '../helpers/browser';
 import { tempDir, tempWorkspace } from '../helpers/tempWorkspace';
@@ -137,11 +135,10 @@ describe('the logo on the deck’s masters (SVG drawn at export, PNG as it is), 
     for (const [n, kind] of (['svg', 'png'] as const).entries()) {
       const ws = workspaces[n]!;
       updateSettings(ws.db, { logoDataUrl: logos[kind] });
-      const ctx = createService({ ws, uploads: new UploadStore() }).ctx;
       const result = await exportPack(
-        ctx,
+        ws,
         { period: PERIOD, pdf: false, xlsx: false, pptx: true, allowUncommentedRed: true, outDir: tempDir() },
-        (r) => renderWithChromium(ctx, r),
+        chromiumRenderer(),
       );
       warnings.push(...result.warnings.filter((w) => /logo/i.test(w)));
       const file = result.files[0]!.path;

@@ -6,8 +6,6 @@ import type { PackData } from '../../shared/export/packTypes';
 import { loadPackData } from '../../electron/pack/data';
 import { exportPack } from '../../electron/pack/export';
 import { buildDeck } from '../../electron/pack/pptx/deck';
-import { createService } from '../../electron/service/service';
-import { UploadStore } from '../../electron/service/uploads';
 import { tempWorkspace } from '../helpers/tempWorkspace';
 import { openZip, paragraphsText, partsMatching, runs, text } from './deckXml';
 
@@ -108,10 +106,9 @@ describe('speaker notes explain every figure on every content slide (demo worksp
   const slides: SlideParts[] = [];
 
   beforeAll(async () => {
-    const ctx = createService({ ws, uploads: new UploadStore() }).ctx;
     // The last pack sent: FY2026-Q2's, recorded as a snapshot.
     await exportPack(
-      ctx,
+      ws,
       {
         period: 'FY2026-Q2',
         pdf: false,
@@ -121,7 +118,7 @@ describe('speaker notes explain every figure on every content slide (demo worksp
         outDir: path.join(ws.dir, 'q2'),
         packDate: '2026-07-10',
       },
-      () => Promise.reject(new Error('the deck needs no printer')),
+      { render: () => Promise.reject(new Error('the deck needs no printer')) },
     );
     data = loadPackData(ws.db, PERIOD);
     zip = await openZip(await buildDeck(data, '2026-10-12'));

@@ -8,7 +8,7 @@ import { microToMajor } from '../../shared/money';
 import type { ReportModel } from '../../shared/report';
 import { runCli } from '../../electron/cli/main';
 import { commitImport } from '../../electron/import/run';
-import { renderWithChromium } from '../../electron/pack/chromium';
+import { chromiumRenderer } from '../../electron/pack/chromium';
 import { exportPack } from '../../electron/pack/export';
 import { sha256File } from '../../electron/pack/hash';
 import { buildReport } from '../../electron/report/buildReport';
@@ -70,10 +70,11 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
   afterAll(() => ws.close());
 
   it('a red KPI without commentary blocks the export, and nothing is written', async () => {
-    const ctx = createService({ ws, uploads: new UploadStore() }).ctx;
     await expect(
-      exportPack(ctx, { period: PERIOD, pdf: false, xlsx: true, allowUncommentedRed: false, outDir }, () =>
-        Promise.reject(new Error('must not render')),
+      exportPack(
+        ws,
+        { period: PERIOD, pdf: false, xlsx: true, allowUncommentedRed: false, outDir },
+        { render: () => Promise.reject(new Error('must not render')) },
       ),
     ).rejects.toSatisfy(
       (e) => e instanceof ApiError && e.code === 'CONFLICT' && /Incident Rate/.test(e.message),
@@ -307,10 +308,9 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
   });
 
   it('snapshot: same quarter, same data → same inputs hash and figures; data change → restated', async () => {
-    const ctx = createService({ ws, uploads: new UploadStore() }).ctx;
-    const render = () => Promise.resolve({ pdf: null, charts: {} });
+    const render = { render: () => Promise.resolve({ pdf: null, charts: {} }) };
     const again = await exportPack(
-      ctx,
+      ws,
       {
         period: PERIOD,
         pdf: false,
@@ -334,7 +334,7 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
       body: 'Six incidents, all sev-3.',
     });
     const third = await exportPack(
-      ctx,
+      ws,
       {
         period: PERIOD,
         pdf: false,
@@ -346,14 +346,13 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
     );
     expect(third.preflight.ok).toBe(true);
     expect(third.restatedSince?.id).toBe(again.snapshot.id);
-    const res = await ctx.ws.db.prepare('SELECT count(*) FROM pack_snapshots').pluck().get();
+    const res = await ws.db.prepare('SELECT count(*) FROM pack_snapshots').pluck().get();
     expect(res).toBe(3);
   });
 
   it('"changes since the last pack" compares with the last pack of an earlier quarter', async () => {
-    const ctx = createService({ ws, uploads: new UploadStore() }).ctx;
     await exportPack(
-      ctx,
+      ws,
       {
         period: 'FY2026-Q2',
         pdf: false,
@@ -361,7 +360,7 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
         allowUncommentedRed: true,
         outDir: path.join(ws.dir, 'q2'),
       },
-      () => Promise.resolve({ pdf: null, charts: {} }),
+      { render: () => Promise.resolve({ pdf: null, charts: {} }) },
     );
     const late = path.join(tempDir(), 'late-invoices.csv');
     fs.writeFileSync(
@@ -412,12 +411,11 @@ describe('briefing pack from a workspace built from the real samples', () => {
       companyName: 'Sample Imports Ltd',
       logoDataUrl: `data:image/svg+xml;base64,${logo}`,
     });
-    const ctx = createService({ ws, uploads: new UploadStore() }).ctx;
     const outDir = path.join(ws.dir, 'packs');
     const result = await exportPack(
-      ctx,
+      ws,
       { period, pdf: true, xlsx: true, allowUncommentedRed: true, outDir, packDate: '2026-10-12' },
-      (r) => renderWithChromium(ctx, r),
+      chromiumRenderer(),
     );
     const pdf = result.files.find((f) => f.kind === 'pdf')!.path;
     const text = pdfText(pdf);

@@ -11,8 +11,6 @@ import type { Micro } from '../../shared/money';
 import { loadPackData } from '../../electron/pack/data';
 import { buildWorkbook } from '../../electron/pack/xlsx/workbook';
 import { exportPack } from '../../electron/pack/export';
-import { createService } from '../../electron/service/service';
-import { UploadStore } from '../../electron/service/uploads';
 import { tempWorkspace } from '../helpers/tempWorkspace';
 import { FormulaEvaluator, isError } from './formulaEval';
 import {
@@ -37,9 +35,8 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
   let recalc: FormulaEvaluator;
 
   beforeAll(async () => {
-    const ctx = createService({ ws, uploads: new UploadStore() }).ctx;
     const result = await exportPack(
-      ctx,
+      ws,
       {
         period: PERIOD,
         pdf: false,
@@ -48,7 +45,7 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
         outDir: path.join(ws.dir, 'packs'),
         packDate: '2026-10-12',
       },
-      () => Promise.resolve({ pdf: null, charts: {} }),
+      { render: () => Promise.resolve({ pdf: null, charts: {} }) },
     );
     data = loadPackData(ws.db, PERIOD);
     wb = new ExcelJS.Workbook();

@@ -2,11 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderWithChromium } from '../../electron/pack/chromium';
+import { chromiumRenderer } from '../../electron/pack/chromium';
 import { commitImport } from '../../electron/import/run';
 import { exportPack } from '../../electron/pack/export';
-import { createService } from '../../electron/service/service';
-import { UploadStore } from '../../electron/service/uploads';
 import { updateSettings } from '../../electron/store/settings';
 import { tempWorkspace } from '../helpers/tempWorkspace';
 
@@ -107,11 +105,10 @@ function cellTexts(cell: ExcelJS.Cell): { text: string[]; formula: string | null
 
 describe('formula injection in the Excel pack', () => {
   it('every OWASP payload reaching the workbook is neutralised, in every sheet and cell', async () => {
-    const service = createService({ ws, uploads: new UploadStore() });
     const result = await exportPack(
-      service.ctx,
+      ws,
       { period: 'FY2026-Q3', pdf: false, xlsx: true, allowUncommentedRed: true, outDir },
-      (r) => renderWithChromium(service.ctx, r),
+      chromiumRenderer(),
     );
     const file = result.files.find((f) => f.path.endsWith('.xlsx'))!.path;
     const wb = new ExcelJS.Workbook();

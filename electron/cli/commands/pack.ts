@@ -1,9 +1,7 @@
 import { ApiError } from '../../../shared/api/contract';
 import { isCalendarDate, isFiscalQuarterLabel, YEAR_LIMITS, yearRangeText } from '../../../shared/fiscal';
-import { renderWithChromium } from '../../pack/chromium';
+import { chromiumRenderer } from '../../pack/chromium';
 import { exportPack, type ExportStage } from '../../pack/export';
-import { createService } from '../../service/service';
-import { UploadStore } from '../../service/uploads';
 import { getSettings } from '../../store/settings';
 import { openWorkspace } from '../../store/workspace';
 import { plausiblePeriodFlag } from '../periodFlag';
@@ -46,12 +44,11 @@ export const packCommand: Command = {
     const both = all || (!onlyPdf && !onlyXlsx && !pptx);
     const progress = args.flags.has('json') ? undefined : io.progress;
     const ws = openWorkspace(requireFlag(args, 'db'));
-    const uploads = new UploadStore();
     try {
       plausiblePeriodFlag(period, getSettings(ws.db));
-      const ctx = createService({ ws, uploads }).ctx;
+      // The CLI's composition root: headless Chromium prints the pack.
       const result = await exportPack(
-        ctx,
+        ws,
         {
           period,
           pdf: both || onlyPdf,
@@ -61,8 +58,8 @@ export const packCommand: Command = {
           outDir,
           ...(typeof date === 'string' ? { packDate: date } : {}),
         },
-        (r) => renderWithChromium(ctx, r),
-        progress ? (stage) => progress.update(`${period} pack: ${STAGE_TEXT[stage]}…`) : undefined,
+        chromiumRenderer(),
+        progress ? { onStage: (stage) => progress.update(`${period} pack: ${STAGE_TEXT[stage]}…`) } : {},
       );
       progress?.done();
       if (args.flags.has('json')) {
@@ -82,7 +79,6 @@ export const packCommand: Command = {
       }
       throw err;
     } finally {
-      uploads.dispose();
       ws.close();
     }
   },

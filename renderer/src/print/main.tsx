@@ -8,14 +8,19 @@ import '@fontsource/dejavu-sans/400.css';
 import './print.css';
 import type { PackData } from '../../../shared/export/packTypes';
 import { api } from '../api/client';
+import { handedPackData } from './handedData';
 import { readPrintParams } from './params';
 import { loadFonts, signalError } from './ready';
 
-// The print page's entry is small on purpose: it asks for the pack data and the fonts at once, while
-// React and Chart.js (the ./boot chunk) are still loading and compiling.
+// The print page's entry is small on purpose: it waits for the pack data and the fonts at once, while
+// React and Chart.js (the ./boot chunk) are still loading and compiling. An export's printer hands the
+// data over (the build its snapshot records); a preview asks the service.
 const params = readPrintParams(window.location.search);
 const data: Promise<PackData> = params.period
-  ? Promise.all([api.call('pack.data', { period: params.period }), loadFonts()]).then(([d]) => d)
+  ? Promise.all([
+      params.handedData ? handedPackData() : api.call('pack.data', { period: params.period }),
+      loadFonts(),
+    ]).then(([d]) => d)
   : Promise.reject(new Error('No quarter given: open print.html?period=FY2026-Q3'));
 data.catch(() => undefined); // handled by the page once it is up
 

@@ -1,5 +1,10 @@
 import path from 'node:path';
 
+/*
+ * How the built renderer (dist/renderer) is served, the same everywhere: the desktop app's app:// scheme,
+ * the local HTTP bridge and the pack's headless Chromium printer.
+ */
+
 /** Content Security Policy shared by the desktop window and the local bridge: nothing remote, ever. */
 export const CSP = [
   "default-src 'self'",
