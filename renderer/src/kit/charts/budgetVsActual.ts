@@ -56,12 +56,16 @@ export function budgetVsActualChart(
           ...options.plugins?.legend,
           labels: {
             ...options.plugins?.legend?.labels,
-            // The swatch is the emphasised colour, not the first (possibly faded) bar's.
+            usePointStyle: true,
+            pointStyleWidth: 18,
+            // Actual: a swatch in the emphasised colour (not the first, possibly faded, bar's); budget: its dashed line.
             generateLabels: (chart) =>
               Chart.defaults.plugins.legend.labels
                 .generateLabels(chart)
                 .map((l) =>
-                  l.text === 'Actual' ? { ...l, fillStyle: look.cost, strokeStyle: look.cost } : l,
+                  l.text === 'Actual'
+                    ? { ...l, fillStyle: look.cost, strokeStyle: look.cost, pointStyle: 'rect', lineWidth: 0 }
+                    : { ...l, pointStyle: 'line', lineWidth: 2, lineDash: [4, 2], fillStyle: look.budget },
                 ),
           },
         },

@@ -86,7 +86,7 @@ export function cumulativeChart(
             usePointStyle: true,
             pointStyleWidth: 26,
             boxHeight: 6,
-            generateLabels: () => lineLegend(datasets),
+            generateLabels: () => lineLegend(datasets, look.text),
           },
         },
         tooltip: {

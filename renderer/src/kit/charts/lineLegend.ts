@@ -5,10 +5,11 @@ export type LegendLine = ChartDataset<'line', (number | null)[]> & {
   borderWidth: number;
 };
 
-/** Legend entries drawn as short lines with each series' own colour, width and dash (greyscale-safe). */
-export function lineLegend(datasets: readonly LegendLine[]): LegendItem[] {
+/** Legend entries drawn as short lines with each series' own colour, width and dash (greyscale-safe), words in `fontColor`. */
+export function lineLegend(datasets: readonly LegendLine[], fontColor: string): LegendItem[] {
   return datasets.map((d, i) => ({
     text: String(d.label),
+    fontColor,
     datasetIndex: i,
     strokeStyle: String(d.borderColor),
     fillStyle: String(d.borderColor),

@@ -20,6 +20,7 @@ export const STATUS_POINT: Record<RagStatus, 'circle' | 'triangle' | 'rect'> = {
 function statusLegend(look: ChartLook, statuses: readonly RagStatus[]): LegendItem[] {
   return ORDER.filter((s) => statuses.includes(s)).map((s) => ({
     text: STATUS_LABEL[s],
+    fontColor: look.text,
     fillStyle: look.status[s],
     strokeStyle: look.status[s],
     lineWidth: 0,
