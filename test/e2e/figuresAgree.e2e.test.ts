@@ -7,7 +7,8 @@ import { kpiTarget, kpiValue } from '../../shared/format/kpi';
 import { money, signedMoney } from '../../shared/format/money';
 import { pct, signedPct } from '../../shared/format/number';
 import { irrPct, irrPhrase, payback } from '../../shared/format/returns';
-import type { Micro } from '../../shared/money';
+import { microToCents, type Micro } from '../../shared/money';
+import { printPath } from '../../electron/pack/pdfOptions';
 import type { ExplainKey, ReportModel } from '../../shared/report';
 import { exportPack } from '../../electron/pack/export';
 import { pdfText } from '../pack/helpers';
@@ -30,6 +31,25 @@ let pdf: string;
 let workbook: ExcelJS.Workbook;
 /** What each explained figure reads on the screens, by explain key (a key can be shown more than once). */
 const onScreen = new Map<string, string[]>();
+/** What each chart drew (its Chart.js data: labels, series labels and values), on screen and in the print view. */
+interface Figures {
+  labels: unknown[];
+  datasets: { label: string; data: (number | null)[] }[];
+}
+const screenCharts = new Map<string, Figures>();
+const printCharts = new Map<string, Figures>();
+
+/** The figures of every drawn chart on the page, by the attribute that names it. */
+async function chartsOn(page: Page, by: 'data-testid' | 'data-chart-id', into: Map<string, Figures>) {
+  const found = await page
+    .locator(`canvas[${by}][data-chart-drawn="true"]`)
+    .evaluateAll(
+      (canvases, attr) =>
+        canvases.map((c) => [c.getAttribute(attr)!, (c as HTMLElement).dataset.chartFigures ?? '']),
+      by,
+    );
+  for (const [id, json] of found) into.set(id!, JSON.parse(json!) as Figures);
+}
 
 /** Whitespace runs collapsed: pdftotext's layout spacing is not part of what is printed. */
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -89,7 +109,16 @@ beforeAll(async () => {
     await go(page, screen);
     await page.getByTestId(ready).first().waitFor();
     await collectFigures(page);
+    if (screen === 'dashboard') {
+      for (const id of ['chart-budget', 'chart-cumulative', 'chart-roi'])
+        await page.locator(`canvas[data-testid="${id}"][data-chart-drawn="true"]`).waitFor();
+      await chartsOn(page, 'data-testid', screenCharts);
+    }
   }
+  // The print view the pack prints, its charts read as the export collects them (canvas[data-chart-id]).
+  await page.goto(app.ctx.bridge.pageUrl(printPath(PERIOD, '2026-10-12')));
+  await page.locator('body[data-ready="true"]').waitFor();
+  await chartsOn(page, 'data-chart-id', printCharts);
   await context.close();
 }, 240_000);
 
@@ -330,6 +359,59 @@ describe('every figure of the report model reads the same on screen, in the PDF 
     expect(micro(forecast['Budget'])).toBe(BigInt(b.annualBudget.micro));
     expect(micro(forecast['Actual'])).toBe(BigInt(b.forecastYearEnd.micro));
     expect(forecast['Status']).toBe(STATUS_LABEL[b.forecastStatus]);
+  });
+});
+
+/** Money in micro-units as a chart value: whole cents, in major units. */
+const cents = (m: Micro | null) => (m === null ? null : Number(microToCents(m)) / 100);
+
+describe('every chart draws the same labels and values on screen and in the PDF', () => {
+  const series = (f: Figures | undefined, label: string) => f?.datasets.find((d) => d.label === label)?.data;
+
+  it('budget vs actual by month: the same months, actual and budget to the cent', () => {
+    const screen = screenCharts.get('chart-budget')!;
+    const print = printCharts.get('budgetMonthly')!;
+    expect(screen).toBeDefined();
+    expect(print).toEqual(screen);
+    const m = report.budget.monthly;
+    expect(screen.labels.flat().filter((l) => /^[A-Z][a-z]{2}$/.test(String(l)))).toHaveLength(m.length);
+    expect(series(screen, 'Actual')).toEqual(m.map((x) => cents(x.actual)));
+    expect(series(screen, 'Budget')).toEqual(m.map((x) => cents(x.budget)));
+    // The printed chart's legend is in the PDF's text.
+    for (const d of print.datasets) expect(pdf).toContain(d.label);
+  });
+
+  it('cumulative benefit vs cost: the same months and running totals', () => {
+    const screen = screenCharts.get('chart-cumulative')!;
+    const print = printCharts.get('cumulative')!;
+    expect(screen).toBeDefined();
+    expect(print).toEqual(screen);
+    const pts = report.cumulative;
+    expect(series(screen, 'Cumulative cost')).toEqual(pts.map((p) => cents(p.cumulativeCost)));
+    expect(series(screen, 'Cumulative realized benefit')).toEqual(pts.map((p) => cents(p.cumulativeBenefit)));
+    for (const d of print.datasets) expect(pdf).toContain(d.label);
+  });
+
+  it('ROI by initiative: every initiative charted on both has the same quarter ROI, the model’s ratio', () => {
+    const screen = screenCharts.get('chart-roi')!;
+    const print = printCharts.get('roiByInitiative')!;
+    const quarter = (f: Figures) =>
+      new Map(f.labels.map((l, i) => [String(l), series(f, 'Quarter ROI')![i] ?? null]));
+    const onScreenRoi = quarter(screen);
+    const printedRoi = quarter(print);
+    const both = [...printedRoi.keys()].filter((n) => onScreenRoi.has(n));
+    expect(both.length).toBeGreaterThan(0);
+    for (const name of both) {
+      expect(printedRoi.get(name), name).toBe(onScreenRoi.get(name));
+      expect(printedRoi.get(name), name).toBe(report.initiatives.find((i) => i.name === name)!.roi.value);
+    }
+  });
+
+  it('variance by category: the printed bars are the model’s variances to the cent, the table’s categories', () => {
+    const print = printCharts.get('varianceByCategory')!;
+    const rows = report.budget.byCategory;
+    expect(print.labels).toEqual(rows.map((c) => c.label));
+    expect(print.datasets[0]!.data).toEqual(rows.map((c) => cents(c.variance.micro)));
   });
 });
 

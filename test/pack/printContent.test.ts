@@ -11,10 +11,15 @@ import type { PackData } from '../../shared/export/packTypes';
 import { createService } from '../../electron/service/service';
 import { UploadStore } from '../../electron/service/uploads';
 import { draftSummary } from '../../renderer/src/narrative/draftSummary';
-import { cumulativeChart } from '../../renderer/src/print/charts/cumulativeChart';
-import { STATUS_COLOUR } from '../../renderer/src/print/charts/palette';
-import { roiChart } from '../../renderer/src/print/charts/roiChart';
-import { varianceChart } from '../../renderer/src/print/charts/varianceChart';
+import {
+  cumulativeChart as kitCumulativeChart,
+  PRINT_LOOK,
+  roiByInitiativeChart,
+  varianceByCategoryChart,
+} from '../../renderer/src/kit/charts';
+import { STATUS_COLOUR } from '../../shared/export/palette';
+import { roiChartInitiatives } from '../../shared/export/roiChartSelection';
+import type { ReportModel } from '../../shared/report';
 import { PackDocument } from '../../renderer/src/print/PackDocument';
 import { PACK_SUMMARY_FORMAT } from '../../renderer/src/print/summaryFormat';
 import { tempWorkspace } from '../helpers/tempWorkspace';
@@ -109,6 +114,11 @@ describe('executive summary (page 2)', () => {
     expect(page).not.toContain('KPIs are on track');
   });
 });
+
+/** The print page's charts: the kit's builders in the print look, as the sections call them. */
+const cumulativeChart = (r: ReportModel) => kitCumulativeChart(r, PRINT_LOOK);
+const varianceChart = (r: ReportModel) => varianceByCategoryChart(r, PRINT_LOOK);
+const roiChart = (r: ReportModel) => roiByInitiativeChart(roiChartInitiatives(r), ['quarter'], PRINT_LOOK);
 
 describe('charts', () => {
   it('cumulative benefit vs cost: the lines differ by dash, not colour alone, and the legend draws each dash', () => {

@@ -4,7 +4,7 @@ import { StatusBadge } from '../kit/StatusBadge';
 import { Tile } from '../kit/Tile';
 import { Figure } from '../explain/Figure';
 import { formatMoney, formatSignedMoney, formatSignedPct } from '../format';
-import { monthLabel } from '../charts/axis';
+import { monthLabel } from '../kit/charts/axis';
 
 /** Quarter, year-to-date, forecast and run-rate headline figures. */
 export function BudgetTiles({ report }: { report: ReportModel }) {

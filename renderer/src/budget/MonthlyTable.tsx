@@ -1,5 +1,5 @@
 import type { ReportModel } from '../../../shared/report';
-import { monthLabel } from '../charts/axis';
+import { monthLabel } from '../kit/charts/axis';
 import { formatMoney, formatSignedMoney } from '../format';
 
 /** Every month of the fiscal year: budget, actual and variance (the chosen quarter highlighted). */

@@ -1,5 +1,5 @@
 import type { ReportModel } from '../../../shared/report';
-import { monthLabel } from '../charts/axis';
+import { monthLabel } from '../kit/charts/axis';
 import { Panel } from '../components/Panel';
 import { Figure } from '../explain/Figure';
 import { formatMoney, formatNumber, formatSignedPct } from '../format';

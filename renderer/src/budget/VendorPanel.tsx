@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { ReportModel } from '../../../shared/report';
 import { HorizontalBarChart } from '../charts/HorizontalBarChart';
-import { moneyFull, moneyTick } from '../charts/axis';
+import { moneyFull, moneyTick } from '../kit/charts/axis';
 import { Panel } from '../components/Panel';
 import { Figure } from '../explain/Figure';
 import { chartMajor, formatMoney, formatNumber } from '../format';

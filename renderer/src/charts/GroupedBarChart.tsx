@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { ChartCanvas } from '../kit/ChartCanvas';
-import { useThemeVersion } from './useThemeVersion';
-import { moneyFull, moneyTick, monthTickLabels } from './axis';
-import { axisTitle, baseOptions, type CommonChartProps } from './options';
-import { chartTheme, type ChartTheme } from './theme';
+import { useThemeVersion } from '../kit/charts/useThemeVersion';
+import { moneyFull, moneyTick, monthTickLabels } from '../kit/charts/axis';
+import { axisTitle, baseOptions, type CommonChartProps } from '../kit/charts/options';
+import { chartTheme, type ChartTheme } from '../kit/charts/theme';
 
 export interface GroupedBarChartProps extends CommonChartProps {
   /** Months (`YYYY-MM`) or other period labels. */

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { ChartCanvas } from '../kit/ChartCanvas';
-import { useThemeVersion } from './useThemeVersion';
-import { axisTitle, baseOptions, type CommonChartProps } from './options';
-import { chartTheme, type ChartTheme } from './theme';
+import { useThemeVersion } from '../kit/charts/useThemeVersion';
+import { axisTitle, baseOptions, type CommonChartProps } from '../kit/charts/options';
+import { chartTheme, type ChartTheme } from '../kit/charts/theme';
 
 export interface HorizontalBarChartProps extends CommonChartProps {
   labels: string[];

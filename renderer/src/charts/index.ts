@@ -1,10 +1,8 @@
-/** Chart.js wrappers shared by the app screens and the printed pack. */
+/** Chart.js wrappers of the app screens; the report's charts are built by the kit (renderer/src/kit/charts). */
 export { ChartCanvas, type ChartCanvasProps } from '../kit/ChartCanvas';
-export { BudgetActualChart, type BudgetActualChartProps } from './BudgetActualChart';
-export { CumulativeChart, type CumulativeChartProps, type CumulativeSeries } from './CumulativeChart';
 export { HorizontalBarChart, type HorizontalBarChartProps } from './HorizontalBarChart';
 export { GroupedBarChart, type GroupedBarChartProps } from './GroupedBarChart';
-export { moneyFull, moneyTick, monthLabel, percentTick } from './axis';
-export { chartTheme, withAlpha, type ChartTheme } from './theme';
+export { moneyFull, moneyTick, monthLabel, percentTick } from '../kit/charts/axis';
+export { chartTheme, withAlpha, type ChartTheme } from '../kit/charts/theme';
 export { registerCharts } from '../kit/chartRegistry';
 export { waitForChartsDrawn } from './drawn';

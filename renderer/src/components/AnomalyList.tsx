@@ -1,5 +1,5 @@
 import type { Anomaly, ReportModel } from '../../../shared/report';
-import { monthLabel } from '../charts/axis';
+import { monthLabel } from '../kit/charts/axis';
 import { Figure } from '../explain/Figure';
 import { formatMoney, formatSignedMoney, formatSignedPct } from '../format';
 

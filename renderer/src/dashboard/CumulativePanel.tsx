@@ -1,32 +1,21 @@
 import { useMemo } from 'react';
 import type { ReportModel } from '../../../shared/report';
-import { CumulativeChart, type CumulativeSeries } from '../charts/CumulativeChart';
+import type { ChartConfiguration } from 'chart.js';
+import { ChartCanvas } from '../kit/ChartCanvas';
+import { chartLook, cumulativeChart } from '../kit/charts';
+import { useThemeVersion } from '../kit/charts/useThemeVersion';
 import { Panel } from '../components/Panel';
 import { Figure } from '../explain/Figure';
-import { chartMajor } from '../format';
 
 /** Cumulative realized benefit vs cumulative cost (projected benefit dashed, never in ROI). */
 export function CumulativePanel({ report }: { report: ReportModel }) {
-  const { months, series } = useMemo(() => {
-    const pts = report.cumulative;
-    const s: CumulativeSeries[] = [
-      { label: 'Cumulative cost', data: pts.map((p) => chartMajor(p.cumulativeCost)), color: 'actual' },
-      {
-        label: 'Cumulative realized benefit',
-        data: pts.map((p) => chartMajor(p.cumulativeBenefit)),
-        color: 'benefit',
-        fill: true,
-      },
-    ];
-    if (pts.some((p) => p.cumulativeProjectedBenefit !== 0))
-      s.push({
-        label: 'Realized + projected benefit',
-        data: pts.map((p) => chartMajor(p.cumulativeBenefit + p.cumulativeProjectedBenefit)),
-        color: 'projected',
-        dashed: true,
-      });
-    return { months: pts.map((p) => p.month), series: s };
-  }, [report]);
+  const themeVersion = useThemeVersion();
+  const title = `Running totals to ${report.period.label}, ${report.currency}`;
+  const config = useMemo(
+    () => cumulativeChart(report, chartLook('screen'), { title }),
+    // themeVersion: the screen's colours are read again when the OS switches light/dark.
+    [report, title, themeVersion],
+  );
   return (
     <Panel
       title="Benefit vs cost, cumulative"
@@ -40,14 +29,13 @@ export function CumulativePanel({ report }: { report: ReportModel }) {
         </Figure>
       }
     >
-      {months.length === 0 ? (
+      {report.cumulative.length === 0 ? (
         <p className="muted">No spend or benefit up to {report.period.end}.</p>
       ) : (
-        <CumulativeChart
-          title={`Running totals to ${report.period.label}, ${report.currency}`}
-          months={months}
-          series={series}
-          currency={report.currency}
+        <ChartCanvas
+          config={config as ChartConfiguration}
+          label={title}
+          summary={`Running totals by month in ${report.currency}: ${config.data.datasets.map((d) => d.label).join(', ')}`}
           testId="chart-cumulative"
         />
       )}

@@ -3,7 +3,7 @@ import { StatusBadge } from '../kit/StatusBadge';
 import { Tile } from '../kit/Tile';
 import { Figure } from '../explain/Figure';
 import { formatIrr, formatMoney, formatPct, formatSignedMoney, formatSignedPct } from '../format';
-import { monthLabel } from '../charts/axis';
+import { monthLabel } from '../kit/charts/axis';
 import { exhaustionText } from '../report/exhaustion';
 import type { RagStatus } from '../../../shared/domain';
 import { STATUS_LABEL } from '../../../shared/labels';

@@ -1,14 +1,15 @@
 import { useMemo } from 'react';
 import type { ReportModel } from '../../../shared/report';
-import { HorizontalBarChart } from '../charts/HorizontalBarChart';
-import { percentTick } from '../charts/axis';
+import type { ChartConfiguration } from 'chart.js';
+import { ChartCanvas } from '../kit/ChartCanvas';
+import { chartLook, roiByInitiativeChart } from '../kit/charts';
+import { useThemeVersion } from '../kit/charts/useThemeVersion';
 import { Panel } from '../components/Panel';
 import { Figure } from '../explain/Figure';
 import { formatPayback, formatPct } from '../format';
 
-const pctTick = percentTick(0);
 const MAX_ROWS = 12;
-const pctFull = (v: number) => formatPct(v);
+const TITLE = 'ROI by initiative (%)';
 
 /** ROI (quarter and cumulative) and payback by initiative. */
 export function RoiPanel({ report }: { report: ReportModel }) {
@@ -22,14 +23,12 @@ export function RoiPanel({ report }: { report: ReportModel }) {
     [report],
   );
   const hidden = report.initiatives.length - rows.length;
-  const series = useMemo(
-    () => [
-      { label: 'Cumulative ROI', data: rows.map((r) => r.cumulativeRoi.value), color: 'accent' },
-      { label: 'Quarter ROI', data: rows.map((r) => r.roi.value), color: 'projected' },
-    ],
-    [rows],
+  const themeVersion = useThemeVersion();
+  const config = useMemo(
+    () => roiByInitiativeChart(rows, ['cumulative', 'quarter'], chartLook('screen'), { title: TITLE }),
+    // themeVersion: the screen's colours are read again when the OS switches light/dark.
+    [rows, themeVersion],
   );
-  const labels = useMemo(() => rows.map((r) => r.name), [rows]);
   return (
     <Panel
       title="ROI and payback by initiative"
@@ -51,13 +50,11 @@ export function RoiPanel({ report }: { report: ReportModel }) {
         </p>
       ) : (
         <div className="split">
-          <HorizontalBarChart
-            title="ROI by initiative (%)"
-            labels={labels}
-            series={series}
-            axisLabel="ROI (%)"
-            tick={pctTick}
-            format={pctFull}
+          <ChartCanvas
+            config={config as ChartConfiguration}
+            label={TITLE}
+            summary="Cumulative and quarter ROI by initiative"
+            height={Math.max(160, 56 + rows.length * 30)}
             testId="chart-roi"
           />
           <table className="table table-compact" aria-label="ROI and payback by initiative">

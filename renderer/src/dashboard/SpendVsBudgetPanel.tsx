@@ -1,20 +1,20 @@
 import { useMemo } from 'react';
 import type { ReportModel } from '../../../shared/report';
-import { BudgetActualChart } from '../charts/BudgetActualChart';
+import type { ChartConfiguration } from 'chart.js';
+import { ChartCanvas } from '../kit/ChartCanvas';
+import { budgetVsActualChart, chartLook } from '../kit/charts';
+import { useThemeVersion } from '../kit/charts/useThemeVersion';
 import { Panel } from '../components/Panel';
 import { Figure } from '../explain/Figure';
-import { chartMajor } from '../format';
 
 /** Monthly actual (bars) vs budget (line) over the fiscal year, the chosen quarter emphasised. */
 export function SpendVsBudgetPanel({ report }: { report: ReportModel }) {
-  const data = useMemo(
-    () => ({
-      months: report.budget.monthly.map((m) => m.month),
-      budget: report.budget.monthly.map((m) => chartMajor(m.budget)),
-      actual: report.budget.monthly.map((m) => (m.actual === null ? null : chartMajor(m.actual))),
-      highlight: [...report.period.months],
-    }),
-    [report],
+  const themeVersion = useThemeVersion();
+  const title = `Actual spend vs budget, ${report.currency} per month`;
+  const config = useMemo(
+    () => budgetVsActualChart(report, chartLook('screen'), { title }),
+    // themeVersion: the screen's colours are read again when the OS switches light/dark.
+    [report, title, themeVersion],
   );
   return (
     <Panel
@@ -29,10 +29,10 @@ export function SpendVsBudgetPanel({ report }: { report: ReportModel }) {
         </Figure>
       }
     >
-      <BudgetActualChart
-        title={`Actual spend vs budget, ${report.currency} per month`}
-        currency={report.currency}
-        {...data}
+      <ChartCanvas
+        config={config as ChartConfiguration}
+        label={title}
+        summary={`Monthly actual spend against budget in ${report.currency}`}
         testId="chart-budget"
       />
     </Panel>

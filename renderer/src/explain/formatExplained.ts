@@ -1,5 +1,5 @@
 import type { Explanation, ExplanationInput } from '../../../shared/report';
-import { monthLabel } from '../charts/axis';
+import { monthLabel } from '../kit/charts/axis';
 import { formatMoney, formatNumber, formatPct } from '../format';
 import { STATUS_LABEL } from '../labels';
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Initiative } from '../../../shared/domain';
 import type { ReportModel } from '../../../shared/report';
-import { monthLabel } from '../charts/axis';
+import { monthLabel } from '../kit/charts/axis';
 import { GroupedBarChart } from '../charts/GroupedBarChart';
 import { Panel } from '../components/Panel';
 import { ScreenHeader } from '../components/ScreenHeader';

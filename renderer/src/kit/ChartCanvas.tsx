@@ -2,6 +2,24 @@ import { useEffect, useRef } from 'react';
 import type { Chart, ChartConfiguration, ChartType, Plugin } from 'chart.js';
 import { registerCharts } from './chartRegistry';
 
+/** What a chart draws, as words and numbers: its category labels and each series' label and values. */
+export interface ChartFigures {
+  labels: unknown[];
+  datasets: { label: string; data: unknown[] }[];
+}
+
+/**
+ * The drawn chart's figures as JSON, on the canvas as `data-chart-figures`: read from the Chart.js
+ * instance itself, so a check that the screens and the pack chart the same numbers reads what was drawn.
+ */
+function chartFigures(chart: Chart): string {
+  const figures: ChartFigures = {
+    labels: [...(chart.data.labels ?? [])],
+    datasets: chart.data.datasets.map((d) => ({ label: String(d.label ?? ''), data: [...d.data] })),
+  };
+  return JSON.stringify(figures);
+}
+
 export interface ChartCanvasProps {
   /** Builds the configuration; called again whenever `deps` change. */
   config: ChartConfiguration<ChartType>;
@@ -25,7 +43,7 @@ export interface ChartCanvasProps {
 /**
  * The one Chart.js wrapper, for the screens and the print page: creates the chart on a canvas, updates it
  * in place when the config changes, destroys it on unmount. After each render the canvas carries
- * `data-chart-drawn="true"`, which tests, benchmarks and the print pipeline wait for. Drawn again as a
+ * `data-chart-drawn="true"` (and its figures in `data-chart-figures`), which tests, benchmarks and the print pipeline wait for. Drawn again as a
  * print starts, Chromium records the drawing and prints it as vectors (paths and text) instead of the
  * bitmap: sharp at any zoom, and far quicker for the PDF writer.
  */
@@ -53,6 +71,7 @@ export function ChartCanvas({
     const drawnPlugin: Plugin = {
       id: 'caioDrawn',
       afterRender: (chart) => {
+        chart.canvas.dataset.chartFigures = chartFigures(chart);
         chart.canvas.dataset.chartDrawn = 'true';
         drawnRef.current?.(chart);
       },

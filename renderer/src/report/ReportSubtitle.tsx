@@ -1,5 +1,5 @@
 import type { ReportModel } from '../../../shared/report';
-import { monthLabel } from '../charts/axis';
+import { monthLabel } from '../kit/charts/axis';
 import { formatMonthSpan } from '../format';
 
 /** "FY2026-Q3 · Jul – Sep 2026 · data through Sep 2026" plus the report's notes. */

@@ -1,5 +1,5 @@
 import type { RunRateLine } from '../../../shared/report';
-import { monthLabel } from '../charts/axis';
+import { monthLabel } from '../kit/charts/axis';
 
 /**
  * When a budget runs out, in words that match its status (a past month is "used up", not "runs out"); months

@@ -2,10 +2,10 @@ import { useMemo } from 'react';
 import { irrPct, money, pct } from '../../../../shared/export/format';
 import { IRR_NOT_MEANINGFUL_NOTE, irrNotMeaningful } from '../../../../shared/export/irrShown';
 import type { PackData } from '../../../../shared/export/packTypes';
-import { cumulativeChart } from '../charts/cumulativeChart';
-import { ROI_CHART_MAX } from '../../../../shared/export/roiChartSelection';
-import { roiChart } from '../charts/roiChart';
+import type { ChartConfiguration } from 'chart.js';
+import { ROI_CHART_MAX, roiChartInitiatives } from '../../../../shared/export/roiChartSelection';
 import { ChartCanvas } from '../../kit/ChartCanvas';
+import { cumulativeChart, PRINT_LOOK, roiByInitiativeChart } from '../../kit/charts';
 import { Section } from '../components/Section';
 import { Tile } from '../../kit/Tile';
 import { InitiativeTable } from './InitiativeTable';
@@ -15,8 +15,11 @@ export function PortfolioValue({ data }: { data: PackData }) {
   const r = data.report;
   const c = r.currency;
   const p = r.portfolio;
-  const cumulative = useMemo(() => cumulativeChart(r), [r]);
-  const roi = useMemo(() => roiChart(r), [r]);
+  const cumulative = useMemo(() => cumulativeChart(r, PRINT_LOOK) as ChartConfiguration, [r]);
+  const roi = useMemo(
+    () => roiByInitiativeChart(roiChartInitiatives(r), ['quarter'], PRINT_LOOK) as ChartConfiguration,
+    [r],
+  );
   const withRoi = r.initiatives.filter((i) => i.roi.value !== null).length;
   return (
     <Section id="portfolio-value" title="Portfolio value">

@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { money, shortMonth, signedMoney, signedPct } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { EXHAUSTION_TILE_LABEL } from '../../../../shared/labels';
-import { budgetMonthlyChart } from '../charts/budgetMonthlyChart';
-import { varianceChart } from '../charts/varianceChart';
+import type { ChartConfiguration } from 'chart.js';
 import { ChartCanvas } from '../../kit/ChartCanvas';
+import { budgetVsActualChart, PRINT_LOOK, varianceByCategoryChart } from '../../kit/charts';
 import { Section } from '../components/Section';
 import { StatusBadge } from '../../kit/StatusBadge';
 import { Tile } from '../../kit/Tile';
@@ -19,8 +19,8 @@ export function SpendBudget({ data }: { data: PackData }) {
   const c = r.currency;
   const b = r.budget;
   const rr = r.runRate.portfolio;
-  const monthly = useMemo(() => budgetMonthlyChart(r), [r]);
-  const variance = useMemo(() => varianceChart(r), [r]);
+  const monthly = useMemo(() => budgetVsActualChart(r, PRINT_LOOK) as ChartConfiguration, [r]);
+  const variance = useMemo(() => varianceByCategoryChart(r, PRINT_LOOK) as ChartConfiguration, [r]);
   return (
     <Section id="spend-budget" title="Spend and budget">
       <div className="tiles tiles-4">

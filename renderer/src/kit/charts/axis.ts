@@ -1,6 +1,6 @@
-import { FIGURE_LOCALE } from '../../../shared/format/locale';
-import { compactMoney, money } from '../../../shared/format/money';
-import { majorToMicro } from '../../../shared/money';
+import { FIGURE_LOCALE } from '../../../../shared/format/locale';
+import { compactMoney, money } from '../../../../shared/format/money';
+import { majorToMicro, microToCents } from '../../../../shared/money';
 
 /** Tick and tooltip formatters shared by the charts: the kit's money (shared/format), compact on axes. */
 export function moneyTick(currency: string): (value: number | string) => string {
@@ -38,4 +38,9 @@ export function monthTickLabels(months: readonly string[]): (string | string[])[
     if (!/^\d{4}-\d{2}$/.test(m)) return m; // not a month (e.g. a quarter label): as it is
     return i === 0 || m.endsWith('-01') ? [monthLabel(m, true), m.slice(0, 4)] : monthLabel(m, true);
   });
+}
+
+/** Money in micro-units as a chart value: major units rounded to the cent (exact on the tooltip's way back). */
+export function chartMajor(micro: number): number {
+  return microToCents(micro) / 100;
 }
