@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { ChartCanvas } from '../kit/ChartCanvas';
-import { useThemeVersion } from './useThemeVersion';
-import { axisTitle, baseOptions } from './options';
-import { chartTheme } from './theme';
+import { useThemeVersion } from '../kit/charts/useThemeVersion';
+import { axisTitle, baseOptions } from '../kit/charts/options';
+import { chartTheme } from '../kit/charts/theme';
 
 export interface TornadoBar {
   label: string;

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { tornadoDrivers } from '../../../shared/export/tornado';
 import type { ReportModel } from '../../../shared/report';
 import { TornadoChart } from '../charts/TornadoChart';
-import { moneyFull, moneyTick } from '../charts/axis';
+import { moneyFull, moneyTick } from '../kit/charts/axis';
 import { Panel } from '../components/Panel';
 import { Figure } from '../explain/Figure';
 import { chartMajor, formatMoney, formatPct } from '../format';

@@ -2,7 +2,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { compactMoney } from '../../../../shared/export/format';
 import { tornadoDrivers } from '../../../../shared/export/tornado';
 import type { ReportModel } from '../../../../shared/report';
-import { BENEFIT, GRID, OVER } from './palette';
+import { BENEFIT, GRID, OVER } from '../../../../shared/export/palette';
 
 const major = (micro: number) => Math.round(micro / 10_000) / 100;
 
