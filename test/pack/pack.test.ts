@@ -215,6 +215,7 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
       'Scorecard',
       'Initiatives',
       'Initiative KPIs',
+      'Assumptions',
       'Budget vs Actual',
       'Monthly spend',
       'Run-rate',
