@@ -81,9 +81,9 @@ describe('print view typography and layout (headless Chromium)', () => {
     expect(vendor).toMatchObject({ breakInside: 'avoid' });
     expect(vendor.cls).toContain('keep-whole');
     for (const t of flow.filter((x) => x.cls.includes('keep-whole'))) expect(t.breakInside).toBe('avoid');
-    // The demo's 25 KPI definitions make the one table that may run over.
+    // The metric definitions (with the sensitivity figures') and the demo's 25 KPI definitions run over.
     const long = flow.filter((t) => t.cls.includes('runs-over'));
-    expect(long.map((t) => t.head)).toEqual(['KPI']);
+    expect(long.map((t) => t.head)).toEqual(['Metric', 'KPI']);
     const mask = await page.evaluate(() => {
       const row = document.querySelector('table.runs-over tr.continued th')!;
       row.scrollIntoView();
@@ -96,6 +96,6 @@ describe('print view typography and layout (headless Chromium)', () => {
         onTop: top?.className,
       };
     });
-    expect(mask).toEqual({ text: 'KPI definitions (continued)', covered: true, onTop: 'continued-mask' });
+    expect(mask).toEqual({ text: 'Metric definitions (continued)', covered: true, onTop: 'continued-mask' });
   });
 });

@@ -22,13 +22,14 @@ describe('print view ready signal (headless Chromium)', () => {
     ws.close();
   });
 
-  it('takes the four charts at their CSS size once the view is ready (no PDF asked)', async () => {
+  it('takes the five charts at their CSS size once the view is ready (no PDF asked)', async () => {
     const r = await renderPrintPage(browser, url(printPath('FY2026-Q3', '2026-10-12')), { pdf: false });
     expect(r.pdf).toBeNull();
     expect(Object.keys(r.charts).sort()).toEqual([
       'budgetMonthly',
       'cumulative',
       'roiByInitiative',
+      'tornado',
       'varianceByCategory',
     ]);
     expect(r.charts.cumulative).toMatchObject({ width: 340, height: 200 });
