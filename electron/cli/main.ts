@@ -1,6 +1,6 @@
 import { ApiError } from '../../shared/api';
 import { problem, type ImportProblem, type ProblemCode } from '../../shared/import/problems';
-import { ImportCancelled, ImportRejected } from '../import/errors';
+import { ImportCancelled, ImportRejected } from '../../shared/import/errors';
 import { BatchError } from '../store/batches';
 import { sqliteWorkspaceError, WorkspaceError } from '../store/db';
 import { parseArgs, UsageError, type ParsedArgs } from './args';

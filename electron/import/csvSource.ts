@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import Papa from 'papaparse';
 import type { SourceRow } from '../../shared/import/cells';
-import { rejectFile } from './errors';
+import { rejectFile } from '../../shared/import/errors';
 import { LIMITS } from './sniff';
 import { createDecoder, type TextEncodingName } from './textEncoding';
 

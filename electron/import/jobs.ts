@@ -4,7 +4,7 @@ import type { ImportJobStatus } from '../../shared/api/import';
 import { backupWorkspace } from '../store/backup';
 import { sqliteWorkspaceError } from '../store/db';
 import { writableDb, type Workspace } from '../store/workspace';
-import { ImportCancelled, ImportRejected } from './errors';
+import { ImportCancelled, ImportRejected } from '../../shared/import/errors';
 import { commitImport, type ImportOptions } from './run';
 
 interface Job {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Cell, SourceRow } from '../../shared/import/cells';
-import { rejectFile } from './errors';
+import { rejectFile } from '../../shared/import/errors';
 import { LIMITS } from './sniff';
 
 /**

@@ -13,7 +13,7 @@ import {
 } from 'hyparquet';
 import { parquetHeader } from 'hyparquet/src/column.js';
 import type { Cell, SourceRow } from '../../shared/import/cells';
-import { ImportRejected, rejectFile } from './errors';
+import { ImportRejected, rejectFile } from '../../shared/import/errors';
 import { LIMITS } from './sniff';
 
 /**

@@ -25,7 +25,7 @@ import {
 import { missingFxRates } from '../store/fxRates';
 import { getSettings } from '../store/settings';
 import { analyse, type AnalyseRequest, type Analysis } from './analyse';
-import { ImportRejected } from './errors';
+import { ImportRejected } from '../../shared/import/errors';
 import { saveMapping } from '../store/savedMappings';
 import { scan, type ImportProgress, type ScanResult } from './scan';
 import { createWriter, type RecordWriter } from './writer';

@@ -13,7 +13,7 @@ import { problem, type ImportProblem } from '../../shared/import/problems';
 import { recordAmount, recordInitiative, type ImportRecord } from '../../shared/import/records';
 import type { FilteredRows } from '../../shared/import/summary';
 import { RowTransformer, type TransformContext, type ValueSettings } from '../../shared/import/transform';
-import { ImportCancelled } from './errors';
+import { ImportCancelled } from '../../shared/import/errors';
 import type { RowPass, SourceSpec } from './source';
 
 export interface ImportProgress {

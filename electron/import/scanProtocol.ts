@@ -2,7 +2,7 @@ import { CodedError, isErrorCode, type ErrorCode } from '../../shared/errors';
 import type { FormatEvidence } from '../../shared/import/evidence';
 import type { ImportRecord, SpendRecord } from '../../shared/import/records';
 import type { RollupGroup } from '../store/spendRollupSum';
-import { ImportRejected } from './errors';
+import { ImportRejected } from '../../shared/import/errors';
 import type { ImportProgress, ScanJob, ScanResult, WorkspaceFacts } from './scanCore';
 
 /** Messages between the thread owning the workspace and the worker reading a file (scanThread, scanWorker). */

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { FormatEvidence } from '../../shared/import/evidence';
 import type { ImportRecord } from '../../shared/import/records';
 import type { RollupGroup } from '../store/spendRollupSum';
-import { ImportCancelled } from './errors';
+import { ImportCancelled } from '../../shared/import/errors';
 import type { ImportProgress, ScanJob, ScanResult, WorkspaceFacts } from './scanCore';
 import { forEachRecord, fromWire, type FromWorker, type ToWorker } from './scanProtocol';
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { rejectFile } from './errors';
+import { rejectFile } from '../../shared/import/errors';
 import { detectEncoding, type TextEncodingName } from './textEncoding';
 
 export type Container =

@@ -13,7 +13,7 @@ import { checkFileSize } from '../safety/fileLimits';
 import { checkJson, jsonRows, type JsonOptions } from './jsonSource';
 import { parquetColumns, parquetRows, type ParquetOptions } from './parquetSource';
 import { zipLayout } from '../safety/zipLayout';
-import { rejectFile } from './errors';
+import { rejectFile } from '../../shared/import/errors';
 import { sniffContainer } from './sniff';
 import type { TextEncodingName } from './textEncoding';
 import type { ContainerType } from '../../shared/import/summary';

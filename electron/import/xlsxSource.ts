@@ -5,7 +5,7 @@ import { columnLetter, type Cell, type SourceRow } from '../../shared/import/cel
 import { releaseSkippedSheet } from '../safety/skippedSheet';
 import { zipLayout, type ZipLayout } from '../safety/zipLayout';
 import { readSmallPart, verifiedZip, zipEndRecord } from '../safety/zipVerify';
-import { ImportRejected, rejectFile } from './errors';
+import { ImportRejected, rejectFile } from '../../shared/import/errors';
 import { EXCEL_MAX_ROWS, LIMITS } from './sniff';
 
 export interface SheetInfo {

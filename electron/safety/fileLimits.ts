@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { rejectFile } from '../import/errors';
+import { rejectFile } from '../../shared/import/errors';
 
 /**
  * Size caps checked before a byte of an import is parsed, so a file too big to import is refused up

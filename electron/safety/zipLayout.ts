@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { rejectFile } from '../import/errors';
+import { rejectFile } from '../../shared/import/errors';
 import { BOMB_HINT, mb, ratioProblem, ZIP_LIMITS, type ZipVerifyLimits } from './zipLimits';
 
 /**

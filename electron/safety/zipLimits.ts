@@ -1,4 +1,4 @@
-import { rejectFile, type ImportRejected } from '../import/errors';
+import { rejectFile, type ImportRejected } from '../../shared/import/errors';
 import type { ZipPart } from './zipLayout';
 
 /** The limits an .xlsx is held to against zip bombs, and the refusals that name the limit a part breaks. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import { ImportRejected, rejectFile } from '../import/errors';
+import { ImportRejected, rejectFile } from '../../shared/import/errors';
 import { LOCAL_SIGNATURE, type ZipLayout, type ZipPart } from './zipLayout';
 import { BOMB_HINT, lyingProblem, mb, wholePartProblem, ZIP_LIMITS, type ZipVerifyLimits } from './zipLimits';
 

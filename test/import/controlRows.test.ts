@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ImportRejected } from '../../electron/import/errors';
+import { ImportRejected } from '../../shared/import/errors';
 import { commitImport, previewImport } from '../../electron/import/run';
 import { buildReport } from '../../electron/report/buildReport';
 import { batchReconciliation } from '../../electron/store/batches';

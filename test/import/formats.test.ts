@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ImportRejected } from '../../electron/import/errors';
+import { ImportRejected } from '../../shared/import/errors';
 import { commitImport, previewImport } from '../../electron/import/run';
 import type { WritableWorkspace } from '../../electron/store/workspace';
 import { tempWorkspace, writeFile } from './helpers';

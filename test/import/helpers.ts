@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { ImportRejected } from '../../electron/import/errors';
+import { ImportRejected } from '../../shared/import/errors';
 import { initWorkspace, type WritableWorkspace } from '../../electron/store/workspace';
 import { parseCsvIndependently } from '../helpers/csv';
 

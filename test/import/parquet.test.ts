@@ -8,7 +8,7 @@ import { PARQUET_LIMITS, parquetRows } from '../../electron/import/parquetSource
 import { commitImport, previewImport } from '../../electron/import/run';
 import { scan } from '../../electron/import/scan';
 import type { ImportRecord } from '../../shared/import/records';
-import { ImportRejected } from '../../electron/import/errors';
+import { ImportRejected } from '../../shared/import/errors';
 import { rng } from '../reliability/random';
 import type { WritableWorkspace } from '../../electron/store/workspace';
 import {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ImportCancelled, ImportRejected } from '../../electron/import/errors';
+import { ImportCancelled, ImportRejected } from '../../shared/import/errors';
 import { commitImport } from '../../electron/import/run';
 import { undoBatch } from '../../electron/store/batches';
 import { rollupMismatch } from '../helpers/rollup';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyse } from '../../electron/import/analyse';
-import { ImportCancelled } from '../../electron/import/errors';
+import { ImportCancelled } from '../../shared/import/errors';
 import { commitImport, previewImport } from '../../electron/import/run';
 import { scan, WORKER_MIN_BYTES } from '../../electron/import/scan';
 import type { WritableWorkspace } from '../../electron/store/workspace';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { ImportRejected } from '../../electron/import/errors';
+import { ImportRejected } from '../../shared/import/errors';
 import { commitImport } from '../../electron/import/run';
 import { undoBatch } from '../../electron/store/batches';
 import type { Db } from '../../electron/store/db';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { ImportRejected } from '../../electron/import/errors';
+import { ImportRejected } from '../../shared/import/errors';
 import { commitImport } from '../../electron/import/run';
 import { checkFileSize } from '../../electron/safety/fileLimits';
 import { tempDir, tempWorkspace } from '../helpers/tempWorkspace';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ImportRejected } from '../../electron/import/errors';
+import { ImportRejected } from '../../shared/import/errors';
 import { commitImport } from '../../electron/import/run';
 import { zipLayout } from '../../electron/safety/zipLayout';
 import { ZIP_LIMITS } from '../../electron/safety/zipLimits';

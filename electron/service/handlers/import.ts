@@ -1,5 +1,5 @@
 import { ApiError, type importMethods, type ParsedInput } from '../../../shared/api';
-import { ImportCancelled, ImportRejected } from '../../import/errors';
+import { ImportCancelled, ImportRejected } from '../../../shared/import/errors';
 import { ImportJobs } from '../../import/jobs';
 import { previewImport, type ImportOptions } from '../../import/run';
 import { deleteSavedMapping, listSavedMappings } from '../../store/savedMappings';

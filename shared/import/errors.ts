@@ -1,4 +1,4 @@
-import { describeProblem, problem, type ImportProblem, type ProblemCode } from '../../shared/import/problems';
+import { describeProblem, problem, type ImportProblem, type ProblemCode } from './problems';
 
 /** The file cannot be imported as asked; nothing was written. Carries every problem found. */
 export class ImportRejected extends Error {
