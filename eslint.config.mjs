@@ -1,6 +1,34 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import codeLayering from './scripts/eslint-rules/code-layering.mjs';
+
+/**
+ * Which folder may import which (scripts/eslint-rules/code-layering.mjs). electron/'s folders from the bottom
+ * up: a folder imports the layers below it, never one above or a peer in its own layer.
+ * - store/ holds all SQL; safety/ the guards any file read may need (size limits, ZIP and XML bomb checks, a
+ *   worker isolate) — it knows no file format and no table, so it sits at the bottom beside store/.
+ * - import/ (files → store), report/ (store → the report model) and demo/ (generates a workspace through the
+ *   store) each need only store/ and safety/, and none needs another.
+ * - pack/ prints and writes reports; service/ implements the API over all of them; the entry points
+ *   (composition roots) build the service for their transport.
+ */
+export const layering = {
+  root: path.dirname(fileURLToPath(import.meta.url)),
+  top: { shared: [], renderer: ['shared'], electron: ['shared'] },
+  layers: [
+    ['store', 'safety'],
+    ['import', 'report', 'demo'],
+    ['pack'],
+    ['service'],
+    ['cli', 'web', 'host', 'main'],
+  ],
+  // Sanctioned edges between entry points: the shell forks the service host and speaks its protocol; the
+  // browser bridge's command line is parsed by the CLI's strict parser.
+  peers: { main: ['host'], web: ['cli'] },
+};
 
 const nodeBuiltins = [
   'node:*',
@@ -39,6 +67,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: ['{shared,renderer,electron}/**/*.{ts,tsx,mts,cts,mjs,cjs,js,jsx}'],
+    plugins: { local: { rules: { 'code-layering': codeLayering } } },
+    rules: { 'local/code-layering': ['error', layering] },
   },
   // Only the Electron shell may import electron (anything else would try to download the binary in tests/CLI).
   {
