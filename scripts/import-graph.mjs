@@ -1,8 +1,11 @@
 // The source tree's module graph and its import cycles: `node scripts/import-graph.mjs [--types] [--json]
-// [--root DIR] [DIR...]` (default folders: electron shared renderer/src). Exits 1 when there is a cycle.
+// [--root DIR] [DIR...]` (default folders: electron shared renderer scripts). Exits 1 when there is a cycle;
+// `npm run lint` runs it.
 //
 // Every edge a module can take at run time counts: static `import` and `export … from`, dynamic
-// `import('…')` and `require('…')` (a cycle hidden behind a lazy import is still a cycle). `import type`
+// `import('…')` and `require('…')` (a cycle hidden behind a lazy import is still a cycle), and the worker
+// or preload entries a module starts by path (`require.resolve`, `path.join(__dirname, …)`, `new URL(…,
+// import.meta.url)`). `import type`
 // and `export type` are erased by the compiler, so they are left out unless --types asks for them.
 // Only relative specifiers are followed (packages are not our modules). The functions are exported for
 // the tests and for a layering check built on the same graph.
@@ -63,9 +66,21 @@ function isTypeOnlyImport(node) {
   );
 }
 
+const textOf = (node) =>
+  node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ? node.text : null;
+
+/** `object.name` for one of `names`, e.g. require.resolve or path.join. */
+const isMember = (node, object, names) =>
+  ts.isPropertyAccessExpression(node) &&
+  ts.isIdentifier(node.expression) &&
+  node.expression.text === object &&
+  names.includes(node.name.text);
+
 /**
- * The specifiers a file imports, each with how: `static`, `dynamic` (import()), `require`, or `type`
- * (erased at compile time).
+ * The specifiers a file imports, each with how: `static`, `dynamic` (import()), `require`, `path` (a module
+ * started by its path — `require.resolve('./w')`, `path.join(__dirname, 'w.ts')`, `new URL('./w',
+ * import.meta.url)` — as worker and preload entries are; counted only when the path is a source file), or
+ * `type` (erased at compile time).
  */
 export function importsOf(file, text = fs.readFileSync(file, 'utf8')) {
   const kind = file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
@@ -90,12 +105,31 @@ export function importsOf(file, text = fs.readFileSync(file, 'utf8')) {
         kind: node.isTypeOnly ? 'type' : 'require',
       });
     } else if (ts.isCallExpression(node) && node.arguments.length >= 1) {
-      const arg = node.arguments[0];
-      const literal = ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg) ? arg.text : null;
-      if (literal !== null && node.expression.kind === ts.SyntaxKind.ImportKeyword)
+      const literal = textOf(node.arguments[0]);
+      const callee = node.expression;
+      if (literal !== null && callee.kind === ts.SyntaxKind.ImportKeyword)
         out.push({ specifier: literal, kind: 'dynamic' });
-      else if (literal !== null && ts.isIdentifier(node.expression) && node.expression.text === 'require')
+      else if (literal !== null && ts.isIdentifier(callee) && callee.text === 'require')
         out.push({ specifier: literal, kind: 'require' });
+      else if (literal !== null && isMember(callee, 'require', ['resolve']))
+        out.push({ specifier: literal, kind: 'path' });
+      else if (isMember(callee, 'path', ['join', 'resolve'])) {
+        // path.join(__dirname, 'scanWorker.ts'): a worker or preload entry started from this module's folder.
+        const [first, ...rest] = node.arguments;
+        const parts = rest.map(textOf);
+        if (ts.isIdentifier(first) && first.text === '__dirname' && parts.length && !parts.includes(null))
+          out.push({ specifier: `./${parts.join('/')}`, kind: 'path' });
+      }
+    } else if (
+      ts.isNewExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'URL' &&
+      node.arguments?.length === 2 &&
+      textOf(node.arguments[0]) !== null &&
+      /^import\.meta\.url$/.test(node.arguments[1].getText(source))
+    ) {
+      // new URL('./worker.ts', import.meta.url): the ESM way to name a worker entry.
+      out.push({ specifier: textOf(node.arguments[0]), kind: 'path' });
     }
     ts.forEachChild(node, visit);
   };
@@ -221,7 +255,7 @@ function main(argv) {
   const root = path.resolve(take('--root') ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
   const includeTypes = has('--types');
   const json = has('--json');
-  const dirs = args.length ? args : ['electron', 'shared', 'renderer/src'];
+  const dirs = args.length ? args : ['electron', 'shared', 'renderer', 'scripts'];
   const graph = buildImportGraph({ root, dirs, includeTypes });
   const cycles = findCycles(graph);
   const edges = [...graph.values()].reduce((n, e) => n + e.length, 0);
