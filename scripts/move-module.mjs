@@ -77,6 +77,7 @@ function resolveLiteral(file, literal) {
 /** The literal re-pointed from `newFile` once the moves are done, or null when it stays as written. */
 function repoint(literal, resolved, oldFile, newFile, moves) {
   const written = path.resolve(path.dirname(oldFile), literal.text);
+  if (oldFile === newFile && !moves.has(written) && !(resolved && moves.has(resolved))) return null;
   let target = moves.get(written) ?? written;
   if (resolved) {
     const moved = moves.get(resolved) ?? resolved;
@@ -90,6 +91,8 @@ function repoint(literal, resolved, oldFile, newFile, moves) {
     else target = moved;
   }
   let next = path.relative(path.dirname(newFile), target).split(path.sep).join('/');
+  // `../screens` from screens/ScreenView.tsx names screens.ts beside the folder, not the folder itself.
+  if (next === '') next = `../${path.basename(target)}`;
   if (!next.startsWith('.')) next = `./${next}`;
   if (literal.text.endsWith('/') && !next.endsWith('/')) next += '/';
   return next === literal.text ? null : next;

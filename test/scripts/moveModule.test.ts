@@ -78,6 +78,27 @@ describe('scripts/move-module.mjs', () => {
     expect(read(root, 'test/import/c.ts')).toBe('export const c = 1;\n');
   });
 
+  it('a file moved into a folder named like the module beside it still names that module', () => {
+    const root = writeTree({
+      'renderer/src/screens.ts': 'export type ScreenId = string;\n',
+      'renderer/src/View.tsx': "import type { ScreenId } from './screens';\nexport type V = ScreenId;\n",
+      'renderer/src/screens/Other.tsx':
+        "import type { ScreenId } from '../screens';\nexport type O = ScreenId;\n",
+    });
+    const changed = moveModules({
+      root,
+      git: false,
+      pairs: [['renderer/src/View.tsx', 'renderer/src/screens/View.tsx']],
+    });
+    expect(changed).toEqual(['renderer/src/screens/View.tsx']);
+    expect(read(root, 'renderer/src/screens/View.tsx')).toBe(
+      "import type { ScreenId } from '../screens';\nexport type V = ScreenId;\n",
+    );
+    expect(read(root, 'renderer/src/screens/Other.tsx')).toBe(
+      "import type { ScreenId } from '../screens';\nexport type O = ScreenId;\n",
+    );
+  });
+
   it('refuses a move onto an existing file or from a missing one, before changing anything', () => {
     const root = writeTree({
       'test/a.ts': 'export const a = 1;\n',
