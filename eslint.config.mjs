@@ -85,7 +85,7 @@ export default tseslint.config(
     },
   },
   // The store owns the SQL: outside electron/store nothing opens a connection of its own (store functions
-  // take a ReadableDb or WritableDb; test/store/sqlOutsideStore.test.ts checks what else could run SQL).
+  // take a ReadableDb or WritableDb; test/electron/sqlOutsideStore.test.ts checks what else could run SQL).
   {
     files: ['electron/**/*.ts'],
     ignores: ['electron/store/**', 'electron/main/**'],

@@ -15,7 +15,7 @@ let builds = 0;
 
 /**
  * How many times pack data (and so the quarter's report model) has been built in this process: an export
- * builds it exactly once, whatever its transport (test/pack/buildOnce.test.ts).
+ * builds it exactly once, whatever its transport (test/electron/pack/buildOnce.test.ts).
  */
 export function packDataBuilds(): number {
   return builds;

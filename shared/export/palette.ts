@@ -4,7 +4,7 @@ import type { RagStatus } from '../domain';
  * The briefing pack's palette, shared by the PDF's print view and the PowerPoint deck. Colour never carries
  * meaning alone: lines differ by dash, statuses by shape and word too. Every pair shown together stays
  * apart for colour-blind readers as well (CIEDE2000 ≥ 10 under simulated protanopia, deuteranopia and
- * tritanopia: test/pack/palette.test.ts); the status colours differ in lightness, not only in hue.
+ * tritanopia: test/electron/pack/palette.test.ts); the status colours differ in lightness, not only in hue.
  */
 export const INK = '#0f172a';
 export const MUTED = '#475569';

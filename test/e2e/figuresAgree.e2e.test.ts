@@ -11,8 +11,8 @@ import { microToCents, type Micro } from '../../shared/money';
 import { printPath } from '../../electron/pack/pdfOptions';
 import type { ExplainKey, ReportModel } from '../../shared/report';
 import { exportPack } from '../../electron/pack/export';
-import { pdfText } from '../pack/helpers';
-import { cellMicro, shownOf } from '../pack/workbookHelpers';
+import { pdfText } from '../electron/pack/helpers';
+import { cellMicro, shownOf } from '../electron/pack/workbookHelpers';
 import { go, openApp, startApp } from './support';
 
 /**

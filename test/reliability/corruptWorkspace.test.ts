@@ -9,12 +9,12 @@ import { initWorkspace, openWorkspace } from '../../electron/store/workspace';
 import { tempDir } from '../helpers/tempWorkspace';
 import { runCliProcess } from './kill';
 import { rng } from './random';
-import { writeFile } from '../import/helpers';
+import { writeFile } from '../electron/import/helpers';
 
 /**
  * Files that are not (or no longer) a good workspace: every one is refused with a clear WorkspaceError,
  * and nothing is written — the bytes stay the same and no -wal/-shm/lock file is left beside them.
- * (test/foundation/store.test.ts covers a foreign SQLite file with tables, a text file and a 0-byte file.)
+ * (test/electron/store/store.test.ts covers a foreign SQLite file with tables, a text file and a 0-byte file.)
  */
 const dir = tempDir('caio-corrupt-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -10,7 +10,7 @@ import { readSmallPart, verifiedZip } from '../../electron/safety/zipVerify';
 import type { WritableWorkspace } from '../../electron/store/workspace';
 import { tempDir, tempWorkspace } from '../helpers/tempWorkspace';
 import { deflateRepeated, SHEET_HEAD, spendSheetData, unzip, workbook, zip } from './zip';
-import { writeFile } from '../import/helpers';
+import { writeFile } from '../electron/import/helpers';
 
 /**
  * Hostile workbooks: zip bombs (honest and lying sizes), XML entity expansion, huge shared strings,

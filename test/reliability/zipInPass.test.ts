@@ -9,7 +9,7 @@ import { verifiedZip } from '../../electron/safety/zipVerify';
 import type { WritableWorkspace } from '../../electron/store/workspace';
 import { tempDir, tempWorkspace } from '../helpers/tempWorkspace';
 import { deflateRepeated, SHEET_HEAD, spendSheetData, unzip, workbook, zip, type ZipPart } from './zip';
-import { rejected, writeFile } from '../import/helpers';
+import { rejected, writeFile } from '../electron/import/helpers';
 
 /**
  * The .xlsx parts are verified as they go to exceljs, not in a pass before it: a chunk reaches exceljs
