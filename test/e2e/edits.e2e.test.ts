@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Commentary } from '../../shared/api';
 import type { KpiDefinition } from '../../shared/domain';
 import { go, openApp, seriousA11yViolations, shot, startApp } from './support';
-import { draftSummary } from '../../renderer/src/narrative/draftSummary';
+import { draftSummary } from '../../shared/narrative/draftSummary';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 beforeAll(async () => {

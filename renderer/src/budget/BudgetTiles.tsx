@@ -1,4 +1,4 @@
-import { exhaustionText } from '../report/exhaustion';
+import { exhaustionText } from '../../../shared/format/exhaustion';
 import type { ReportModel } from '../../../shared/report';
 import { StatusBadge } from '../kit/StatusBadge';
 import { Tile } from '../kit/Tile';
@@ -95,7 +95,7 @@ export function BudgetTiles({ report }: { report: ReportModel }) {
             {report.runRate.months.length > 0 &&
               `${report.runRate.months.map((m) => monthLabel(m, true)).join(', ')} · `}
             <Figure explain={rr.explain} label="Budget exhaustion">
-              {exhaustionText(rr)}
+              {exhaustionText(rr, monthLabel)}
             </Figure>
           </>
         }

@@ -4,7 +4,7 @@ import { Tile } from '../kit/Tile';
 import { Figure } from '../explain/Figure';
 import { formatIrr, formatMoney, formatPct, formatSignedMoney, formatSignedPct } from '../format';
 import { monthLabel } from '../kit/charts/axis';
-import { exhaustionText } from '../report/exhaustion';
+import { exhaustionText } from '../../../shared/format/exhaustion';
 import type { RagStatus } from '../../../shared/domain';
 import { STATUS_LABEL } from '../../../shared/labels';
 
@@ -91,7 +91,7 @@ export function HeadlineTiles({ report }: { report: ReportModel }) {
               </Figure>
               <br />
               <Figure explain={report.runRate.portfolio.explain} label="Budget exhaustion">
-                {exhaustionText(report.runRate.portfolio)}
+                {exhaustionText(report.runRate.portfolio, monthLabel)}
               </Figure>
             </>
           }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ReportModel } from '../../../shared/report';
 import { CommentaryField } from './CommentaryField';
-import { draftSummary } from './draftSummary';
+import { draftSummary } from '../../../shared/narrative/draftSummary';
 
 /** The executive summary: drafted from the report model on request, edited and saved by the user. */
 export function SummaryEditor({

@@ -10,7 +10,7 @@ import { kpiValue, money, TOTALS_NOTE } from '../../../shared/export/format';
 import type { PackData } from '../../../shared/export/packTypes';
 import { createService } from '../../../electron/service/service';
 import { UploadStore } from '../../../electron/service/uploads';
-import { draftSummary } from '../../../renderer/src/narrative/draftSummary';
+import { draftSummary } from '../../../shared/narrative/draftSummary';
 import {
   cumulativeChart as kitCumulativeChart,
   PRINT_LOOK,
@@ -21,7 +21,7 @@ import { STATUS_COLOUR } from '../../../shared/export/palette';
 import { roiChartInitiatives } from '../../../shared/export/roiChartSelection';
 import type { ReportModel } from '../../../shared/report';
 import { PackDocument } from '../../../renderer/src/print/PackDocument';
-import { PACK_SUMMARY_FORMAT } from '../../../renderer/src/print/summaryFormat';
+import { PACK_SUMMARY_FORMAT } from '../../../shared/export/summaryFormat';
 import { tempWorkspace } from '../../helpers/tempWorkspace';
 
 const PERIOD = 'FY2026-Q3';

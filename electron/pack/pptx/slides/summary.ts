@@ -1,10 +1,6 @@
 import { money, pct, signedMoney, signedPct } from '../../../../shared/export/format';
-// The one known layering exception: the deck drafts its summary with the print view's code, until the summary
-// drafting (pure: report model → text) moves to shared/ after the presentation kit lands.
-// eslint-disable-next-line local/code-layering
-import { draftSummary } from '../../../../renderer/src/narrative/draftSummary';
-// eslint-disable-next-line local/code-layering
-import { PACK_SUMMARY_FORMAT } from '../../../../renderer/src/print/summaryFormat';
+import { draftSummary } from '../../../../shared/narrative/draftSummary';
+import { PACK_SUMMARY_FORMAT } from '../../../../shared/export/summaryFormat';
 import { STATUS_GLYPH } from '../../../../shared/export/palette';
 import type { DeckContext } from '../deckContext';
 import { Flow } from '../flow';

@@ -1,13 +1,13 @@
 import { money, pct, signedPct } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
-import { draftSummary } from '../../narrative/draftSummary';
+import { draftSummary } from '../../../../shared/narrative/draftSummary';
 import { commentaryFor } from '../commentary';
 import { Paragraphs } from '../components/Paragraphs';
 import { Section } from '../components/Section';
 import { StatusBadge } from '../../kit/StatusBadge';
 import { TextList } from '../components/TextList';
 import { Tile } from '../../kit/Tile';
-import { PACK_SUMMARY_FORMAT } from '../summaryFormat';
+import { PACK_SUMMARY_FORMAT } from '../../../../shared/export/summaryFormat';
 import { KpiCounts } from './KpiCounts';
 
 export function ExecutiveSummary({ data }: { data: PackData }) {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportModel } from '../../../shared/report';
 import { createService } from '../../../electron/service/service';
 import { UploadStore } from '../../../electron/service/uploads';
-import { draftSummary } from '../../../renderer/src/narrative/draftSummary';
+import { draftSummary } from '../../../shared/narrative/draftSummary';
 import { tempWorkspace } from '../../helpers/tempWorkspace';
 
 let ws: ReturnType<typeof tempWorkspace>;

@@ -1,9 +1,9 @@
-import { exhaustionText } from '../report/exhaustion';
-import type { KpiReport, ReportModel, RunRateLine } from '../../../shared/report';
-import { shortMonth } from '../../../shared/export/format';
-import { kpiTarget, kpiValue, type TargetComparator } from '../../../shared/format/kpi';
-import { money, signedMoney } from '../../../shared/format/money';
-import { pct, signedPct } from '../../../shared/format/number';
+import type { KpiReport, ReportModel, RunRateLine } from '../report';
+import { shortMonth } from '../export/format';
+import { exhaustionText } from '../format/exhaustion';
+import { kpiTarget, kpiValue, type TargetComparator } from '../format/kpi';
+import { money, signedMoney } from '../format/money';
+import { pct, signedPct } from '../format/number';
 
 /** How the draft writes its figures (the kit's formatters; see summaryFormat). */
 export interface SummaryFormat {
