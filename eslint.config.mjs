@@ -9,7 +9,9 @@ import codeLayering from './scripts/eslint-rules/code-layering.mjs';
  * Which folder may import which (scripts/eslint-rules/code-layering.mjs). electron/'s folders from the bottom
  * up: a folder imports the layers below it, never one above or a peer in its own layer.
  * - store/ holds all SQL; safety/ the guards any file read may need (size limits, ZIP and XML bomb checks, a
- *   worker isolate) — it knows no file format and no table, so it sits at the bottom beside store/.
+ *   worker isolate) — it knows no file format and no table, so it sits at the bottom beside store/; static/
+ *   how the built renderer is served (CSP, MIME types, paths) to the desktop window, the bridge and the pack's
+ *   printer alike.
  * - import/ (files → store), report/ (store → the report model) and demo/ (generates a workspace through the
  *   store) each need only store/ and safety/, and none needs another.
  * - pack/ prints and writes reports; service/ implements the API over all of them; the entry points
@@ -19,7 +21,7 @@ export const layering = {
   root: path.dirname(fileURLToPath(import.meta.url)),
   top: { shared: [], renderer: ['shared'], electron: ['shared'] },
   layers: [
-    ['store', 'safety'],
+    ['store', 'safety', 'static'],
     ['import', 'report', 'demo'],
     ['pack'],
     ['service'],

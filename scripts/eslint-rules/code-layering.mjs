@@ -21,7 +21,7 @@ export function areaOf(relativePath) {
   return `electron/${parts[1]}`;
 }
 
-/** 'store, safety ← import, report, demo ← pack ← …' */
+/** 'store, safety, static ← import, report, demo ← pack ← …' */
 export function layerOrder(layers) {
   return layers.map((layer) => layer.join(', ')).join(' ← ');
 }

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 // The real eslint.config.mjs, run through ESLint's Node API on sources placed (in memory) in each folder.
 const ROOT = path.resolve(__dirname, '../..');
-const ORDER = 'layer order: store, safety ← import, report, demo ← pack ← service ← cli, web, host, main';
+const ORDER =
+  'layer order: store, safety, static ← import, report, demo ← pack ← service ← cli, web, host, main';
 const eslint = new ESLint({ cwd: ROOT, ruleFilter: ({ ruleId }) => ruleId === 'local/code-layering' });
 
 /** The layering messages ESLint reports for `code` as if it were the file `file` of the tree. */
