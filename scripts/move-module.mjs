@@ -121,6 +121,9 @@ export function moveModules({ root, pairs, git = true }) {
   for (const { file, text, literals } of plans) {
     const newFile = moves.get(file) ?? file;
     const edits = literals
+      // A path that named nothing from the old place but names a file from the new one is already right: a
+      // test brought back to its old folder after its helpers moved on (re-applying a move to a late test).
+      .filter((l) => l.resolved !== null || l.kind !== 'module' || !resolveSpecifier(newFile, l.text))
       .map((l) => ({ ...l, next: repoint(l, l.resolved, file, newFile, moves) }))
       .filter((e) => e.next !== null)
       .sort((x, y) => y.start - x.start);

@@ -99,6 +99,19 @@ describe('scripts/move-module.mjs', () => {
     );
   });
 
+  it('a late test brought back to its old folder keeps the paths to helpers that moved on before it', () => {
+    const root = writeTree({
+      'test/electron/pack/helpers.ts': 'export const h = 1;\n',
+      'test/pack/late.test.ts':
+        "import { h } from './helpers';\nimport { s } from '../../shared/money';\nexport { h, s };\n",
+      'shared/money.ts': 'export const s = 1;\n',
+    });
+    moveModules({ root, git: false, pairs: [['test/pack/late.test.ts', 'test/electron/pack/late.test.ts']] });
+    expect(read(root, 'test/electron/pack/late.test.ts')).toBe(
+      "import { h } from './helpers';\nimport { s } from '../../../shared/money';\nexport { h, s };\n",
+    );
+  });
+
   it('refuses a move onto an existing file or from a missing one, before changing anything', () => {
     const root = writeTree({
       'test/a.ts': 'export const a = 1;\n',
