@@ -232,11 +232,48 @@ export interface BudgetReport extends BudgetSlice {
   forecastVariancePct: NumberFigure;
   forecastStatus: RagStatus;
   monthsLeftInYear: number;
+  /** The forecast's 80% range (docs/metrics.md); null with fewer than 3 complete months of actuals. */
+  forecastRange: ForecastRange | null;
+  /** The forecast as it was computed at each earlier quarter end of this and the previous fiscal year. */
+  forecastTrackRecord: ForecastTrackRecordEntry[];
   byCategory: CategoryBudget[];
   byVendor: VendorSpend[];
   /** Every month of the fiscal year, budget vs actual. */
   monthly: BudgetMonth[];
   monthlyExplain: ExplainKey;
+}
+
+/** forecast ± z × σ × √(months left), ends rounded to the cent, low clamped at the fiscal-YTD actual. */
+export interface ForecastRange {
+  low: MoneyFigure;
+  high: MoneyFigure;
+  /** Coverage of the range: 0.8. */
+  level: number;
+  /** The method in words, as the CLI JSON and the pack state it. */
+  method: string;
+  /** The normal quantile used (1.2816). */
+  z: number;
+  /** Sample standard deviation of `months`' actuals, micro-units (floating point: σ is irrational). */
+  sigma: number;
+  /** The complete months σ is computed over (at most 12, ending with the as-of month), with their actuals. */
+  months: { month: Month; actual: Micro }[];
+  monthsLeft: number;
+  /** The low end was raised to the fiscal-YTD actual. */
+  lowClamped: boolean;
+  explain: ExplainKey;
+}
+
+/** One earlier quarter end's year-end forecast (recomputed as of that day) against the year's actual. */
+export interface ForecastTrackRecordEntry {
+  /** The quarter whose end the forecast is as of, e.g. FY2026-Q1. */
+  period: string;
+  asOf: IsoDate;
+  fiscalYear: number;
+  forecastYearEnd: MoneyFigure;
+  /** The fiscal year's actual spend; null while that fiscal year is not complete as of the report's period. */
+  actualYearEnd: MoneyFigure | null;
+  /** (forecast − actual) / actual; null while the actual is null or 0. */
+  errorPct: NumberFigure;
 }
 
 export interface KpiHistoryPoint {

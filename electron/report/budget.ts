@@ -1,7 +1,7 @@
 import { SPEND_CATEGORIES, type SpendCategory } from '../../shared/domain';
 import { compareText } from '../../shared/metrics/order';
-import { monthRange, monthsBetween, type Month } from '../../shared/fiscal';
-import { budgetVariance, yearEndForecast } from '../../shared/metrics/budget';
+import { monthRange, type Month } from '../../shared/fiscal';
+import { budgetVariance } from '../../shared/metrics/budget';
 import { Tally } from '../../shared/metrics/tally';
 import type {
   BudgetMonth,
@@ -11,7 +11,8 @@ import type {
   VendorSpend,
 } from '../../shared/report';
 import { notReportedNote, spendReportedFor, type ReportContext } from './context';
-import { figureInput, percentText, tallyInput, valueInput } from './explanations';
+import { figureInput, percentText, tallyInput } from './explanations';
+import { buildForecast, buildForecastRange, buildForecastTrackRecord } from './forecast';
 import { NO_CATEGORY } from './facts';
 import { CATEGORY_LABEL } from '../../shared/labels';
 
@@ -124,27 +125,9 @@ export function buildBudget(ctx: ReportContext): BudgetReport {
     label: `Fiscal-YTD actual to ${q.end}`,
     formula: `Sum of spend lines dated ${fyStart}-01 to ${q.end}.`,
   });
-  const lastThree = ctx.lastThreeMonths.map((m) => facts.spendTotal.sum('all', m, m));
-  const monthsLeft = monthsBetween(asOf, fyEnd);
-  const forecastYearEnd = book.money(
-    'budget.forecastYearEnd',
-    yearEndForecast(
-      ytdActual.micro,
-      lastThree.map((t) => t.micro),
-      monthsLeft,
-    ),
-    {
-      label: `Year-end forecast, FY${q.fiscalYear}, as of ${q.end}`,
-      formula:
-        'Fiscal-YTD actual + mean monthly actual of the last 3 complete months × months left in the fiscal year ' +
-        '(rounded to the micro-unit once).',
-      inputs: [
-        figureInput('Fiscal-YTD actual', ytdActual),
-        ...lastThree.map((t, i) => tallyInput(`Actual ${ctx.lastThreeMonths[i]}`, 'spend', t)),
-        valueInput('Months left in the fiscal year', 'figure', monthsLeft),
-      ],
-    },
-  );
+  const { forecast: forecastYearEnd, monthsLeft } = buildForecast(ctx, ytdActual);
+  const forecastRange = buildForecastRange(ctx, forecastYearEnd, ytdActual, monthsLeft);
+  const forecastTrackRecord = buildForecastTrackRecord(ctx);
   const fv = budgetVariance(forecastYearEnd.micro, annualBudget.micro, ctx.thresholds);
   const reported = spendReportedFor(ctx, q);
   const forecastVariance = book.money('budget.forecastVariance', fv.variance, {
@@ -186,6 +169,8 @@ export function buildBudget(ctx: ReportContext): BudgetReport {
     forecastVariancePct,
     forecastStatus: reported ? fv.status : 'no_data',
     monthsLeftInYear: monthsLeft,
+    forecastRange,
+    forecastTrackRecord,
     byCategory,
     byVendor,
     monthly,

@@ -28,6 +28,16 @@ export interface ReportJson {
     variancePct: number | null;
     status: string;
     forecastYearEnd: number;
+    /** The forecast's 80% range (null with fewer than 3 complete months of actuals). */
+    forecastRange: { low: number; high: number; level: number; method: string } | null;
+    /** The forecast as of each earlier quarter end of this and the previous fiscal year, oldest first. */
+    forecastTrackRecord: {
+      period: string;
+      asOf: string;
+      forecastYearEnd: number;
+      actualYearEnd: number | null;
+      errorPct: number | null;
+    }[];
     byCategory: {
       category: string | null;
       budget: number;
@@ -153,6 +163,19 @@ export function toReportJson(r: ReportModel): ReportJson {
       variancePct: b.variancePct.value,
       status: b.status,
       forecastYearEnd: major(b.forecastYearEnd.micro),
+      forecastRange: b.forecastRange && {
+        low: major(b.forecastRange.low.micro),
+        high: major(b.forecastRange.high.micro),
+        level: b.forecastRange.level,
+        method: b.forecastRange.method,
+      },
+      forecastTrackRecord: b.forecastTrackRecord.map((t) => ({
+        period: t.period,
+        asOf: t.asOf,
+        forecastYearEnd: major(t.forecastYearEnd.micro),
+        actualYearEnd: t.actualYearEnd && major(t.actualYearEnd.micro),
+        errorPct: t.errorPct.value,
+      })),
       byCategory: b.byCategory.map((c) => ({
         category: c.category,
         budget: major(c.budget.micro),

@@ -104,6 +104,17 @@ export function formatReportText(r: ReportModel): string {
     `Year-end forecast FY${r.period.fiscalYear}: ${money(b.forecastYearEnd.micro)} vs annual budget ${money(b.annualBudget.micro)} ` +
       `(${pct(b.forecastVariancePct.value)}, ${b.forecastStatus})`,
   );
+  out.push(
+    b.forecastRange
+      ? `  80% range: ${money(b.forecastRange.low.micro)} to ${money(b.forecastRange.high.micro)}`
+      : '  80% range: — (fewer than 3 complete months of actuals)',
+  );
+  for (const t of b.forecastTrackRecord) {
+    out.push(
+      `  as of ${t.asOf} (${t.period}): forecast ${money(t.forecastYearEnd.micro)}, actual ` +
+        `${t.actualYearEnd ? money(t.actualYearEnd.micro) : '— (year not complete)'}, error ${pct(t.errorPct.value)}`,
+    );
+  }
   const rr = r.runRate.portfolio;
   out.push(
     `Run-rate: ${money(rr.monthlyBurn.micro)}/month (${r.runRate.months.join(', ')}); budget exhaustion: ` +
