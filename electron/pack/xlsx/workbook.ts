@@ -4,6 +4,7 @@ import { anomaliesSheet } from './anomaliesSheet';
 import { assumptionsSheet } from './assumptionsSheet';
 import { budgetSheet } from './budgetSheet';
 import { definitionsSheet } from './definitionsSheet';
+import { forecastRangeSheet, forecastTrackSheet } from './forecastSheets';
 import { initiativeKpisSheet } from './initiativeKpisSheet';
 import { initiativesSheet } from './initiativesSheet';
 import { monthlySheet } from './monthlySheet';
@@ -37,7 +38,7 @@ function place(
 }
 
 /**
- * The Excel pack: thirteen sheets, each one table (or tables with the same columns) under its own header row,
+ * The Excel pack: fifteen sheets, each one table (or tables with the same columns) under its own header row,
  * live formulas with cached results, charts as pictures.
  */
 export async function buildWorkbook(data: PackData, charts: ChartImages, packDate: string): Promise<Buffer> {
@@ -64,6 +65,8 @@ export async function buildWorkbook(data: PackData, charts: ChartImages, packDat
   place(wb, assumptions, charts.tornado, 6, data.report.assumptionRegister.length + 6);
   const budget = budgetSheet(wb, data);
   place(wb, budget, charts.varianceByCategory, 7, 1);
+  forecastRangeSheet(wb, data);
+  forecastTrackSheet(wb, data);
   const monthly = monthlySheet(wb, data);
   place(wb, monthly, charts.budgetMonthly, 8, 1);
   runRateSheet(wb, data);

@@ -3,6 +3,7 @@ import type { ReportModel } from '../../../shared/report';
 import { StatusBadge } from '../kit/StatusBadge';
 import { Tile } from '../kit/Tile';
 import { Figure } from '../explain/Figure';
+import { ForecastRangeLine } from './ForecastRangeLine';
 import { formatMoney, formatSignedMoney, formatSignedPct } from '../format';
 import { monthLabel } from '../kit/charts/axis';
 
@@ -80,6 +81,8 @@ export function BudgetTiles({ report }: { report: ReportModel }) {
               {formatSignedPct(b.forecastVariancePct.value)}
             </Figure>
             ) · {b.monthsLeftInYear} months left
+            <br />
+            <ForecastRangeLine report={report} />
           </>
         }
       />

@@ -2,6 +2,7 @@ import type { ReportModel } from '../../../shared/report';
 import { StatusBadge } from '../kit/StatusBadge';
 import { Tile } from '../kit/Tile';
 import { Figure } from '../explain/Figure';
+import { ForecastRangeLine } from '../budget/ForecastRangeLine';
 import { formatIrr, formatMoney, formatPct, formatSignedMoney, formatSignedPct } from '../format';
 import { monthLabel } from '../kit/charts/axis';
 import { exhaustionText } from '../../../shared/format/exhaustion';
@@ -89,6 +90,8 @@ export function HeadlineTiles({ report }: { report: ReportModel }) {
               <Figure explain={b.annualBudget.explain} label="Annual budget">
                 {formatMoney(b.annualBudget.micro, c, { compact: true })}
               </Figure>
+              <br />
+              <ForecastRangeLine report={report} compact />
               <br />
               <Figure explain={report.runRate.portfolio.explain} label="Budget exhaustion">
                 {exhaustionText(report.runRate.portfolio, monthLabel)}

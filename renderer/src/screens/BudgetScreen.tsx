@@ -6,6 +6,7 @@ import { ScreenHeader } from '../components/ScreenHeader';
 import { Skeleton } from '../components/Skeleton';
 import { BudgetTiles } from '../budget/BudgetTiles';
 import { CategoryTable } from '../budget/CategoryTable';
+import { ForecastTrackRecord } from '../budget/ForecastTrackRecord';
 import { MonthlyTable } from '../budget/MonthlyTable';
 import { UnitCostPanel } from '../budget/UnitCostPanel';
 import { VendorPanel } from '../budget/VendorPanel';
@@ -61,6 +62,9 @@ export function BudgetScreen() {
               </Panel>
               <Panel title={`By month, FY${data.period.fiscalYear}`}>
                 <MonthlyTable report={data} />
+              </Panel>
+              <Panel title="Forecast track record">
+                <ForecastTrackRecord report={data} />
               </Panel>
               <UnitCostPanel report={data} />
               <VendorPanel report={data} />

@@ -6,8 +6,8 @@ import type ExcelJS from 'exceljs';
  * formula in turn (never reading a cached result). Values are IEEE doubles, as in Excel.
  *
  * Supported: numbers, "text", references (A1, $A$1, Sheet!A1, 'A sheet'!A1), ranges (A1:B9, H:H) as
- * function arguments, + - * / = <> < > <= >=, unary minus, IF, IFERROR, OR, SUM and COUNTIF (equality
- * criteria). Anything else throws, so a formula of a new shape is noticed rather than guessed at.
+ * function arguments, + - * / = <> < > <= >=, unary minus, IF, IFERROR, OR, SUM, COUNTIF (equality
+ * criteria), ISNUMBER, MAX, ROUND (half away from zero), SQRT and STDEV.S. Anything else throws, so a formula of a new shape is noticed rather than guessed at.
  */
 export type Value = number | string | boolean | null | FormulaError; // null: a blank cell
 export interface FormulaError {
@@ -228,6 +228,39 @@ export class FormulaEvaluator {
           }
         }
         return total;
+      }
+      case 'ISNUMBER':
+        return typeof arg(0) === 'number';
+      case 'SQRT': {
+        const x = toNumber(arg(0));
+        return isError(x) ? x : x < 0 ? { error: '#NUM!' } : Math.sqrt(x);
+      }
+      case 'ROUND': {
+        const x = toNumber(arg(0));
+        const d = toNumber(arg(1));
+        if (isError(x)) return x;
+        if (isError(d)) return d;
+        // Excel rounds the decimal it shows (half away from zero), not the binary double: 2.675 → 2.68.
+        const scaled = Number((Math.abs(x) * 10 ** d).toPrecision(15));
+        return (Math.sign(x) * Math.floor(scaled + 0.5)) / 10 ** d;
+      }
+      case 'MAX':
+      case 'STDEV.S': {
+        const values: number[] = [];
+        for (const a of args) {
+          const vs =
+            a.t === 'range'
+              ? this.cells(a.range).filter((v) => typeof v === 'number' || isError(v))
+              : [this.value(a)];
+          for (const x of vs.map(toNumber)) {
+            if (isError(x)) return x;
+            values.push(x);
+          }
+        }
+        if (name === 'MAX') return values.length ? Math.max(...values) : 0;
+        if (values.length < 2) return { error: '#DIV/0!' };
+        const mean = values.reduce((t, x) => t + x, 0) / values.length;
+        return Math.sqrt(values.reduce((t, x) => t + (x - mean) ** 2, 0) / (values.length - 1));
       }
       case 'COUNTIF': {
         const [range] = args;

@@ -164,6 +164,26 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
     expect(text).toContain(EVIL); // shown as plain text in the PDF
   });
 
+  it("PDF: the forecast's 80% range on the spend page and the forecast track record, as report --json has them", () => {
+    const b = json.budget;
+    expect(b.forecastRange).not.toBeNull();
+    // pdftotext -layout interleaves the tiles' lines: compare the spend page's words in order, spaces collapsed.
+    const page = text
+      .split('\f')
+      .find((p) => p.includes('Spend and budget'))!
+      .replace(/\s+/g, ' ');
+    expect(page).toContain(`80% range ${usd(b.forecastRange!.low)} –`);
+    expect(page).toContain(usd(b.forecastRange!.high));
+    expect(text).toContain('Forecast track record');
+    expect(b.forecastTrackRecord.length).toBeGreaterThan(0);
+    for (const t of b.forecastTrackRecord) {
+      const line = text.split('\n').find((l) => l.includes(`${t.asOf} (${t.period})`));
+      expect(line, t.period).toBeDefined();
+      expect(line).toContain(usd(t.forecastYearEnd));
+      if (t.actualYearEnd !== null) expect(line).toContain(usd(t.actualYearEnd));
+    }
+  });
+
   it('PDF: the vendor table is on one page, with its total', () => {
     const pages = text.split('\f');
     const at = pages.findIndex((p) => p.includes('Spend by vendor'));
@@ -217,6 +237,8 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
       'Initiative KPIs',
       'Assumptions',
       'Budget vs Actual',
+      'Forecast Range',
+      'Forecast Track Record',
       'Monthly spend',
       'Run-rate',
       'Unit economics',

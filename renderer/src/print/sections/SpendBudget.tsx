@@ -8,7 +8,9 @@ import { budgetVsActualChart, PRINT_LOOK, varianceByCategoryChart } from '../../
 import { Section } from '../components/Section';
 import { StatusBadge } from '../../kit/StatusBadge';
 import { Tile } from '../../kit/Tile';
+import { ForecastRangeBar } from '../../kit/ForecastRangeBar';
 import { AnomalyTable } from './AnomalyTable';
+import { ForecastTrackTable } from './ForecastTrackTable';
 import { CategoryBudgetTable } from './CategoryBudgetTable';
 import { RunRateTable } from './RunRateTable';
 import { UnitCostTable } from './UnitCostTable';
@@ -49,6 +51,26 @@ export function SpendBudget({ data }: { data: PackData }) {
             <>
               vs {money(b.annualBudget.micro, c)} ({signedPct(b.forecastVariancePct.value)}){' '}
               <StatusBadge status={b.forecastStatus} />
+              <br />
+              {b.forecastRange ? (
+                <>
+                  <span data-forecast-range>
+                    80% range {money(b.forecastRange.low.micro, c)} – {money(b.forecastRange.high.micro, c)}
+                  </span>
+                  <ForecastRangeBar
+                    low={b.forecastRange.low.micro}
+                    high={b.forecastRange.high.micro}
+                    forecast={b.forecastYearEnd.micro}
+                    ytd={b.ytdActual.micro}
+                    budget={b.annualBudget.micro === 0 ? null : b.annualBudget.micro}
+                    format={(micro) => money(micro, c)}
+                    width={150}
+                    height={20}
+                  />
+                </>
+              ) : (
+                'No range: fewer than 3 complete months of spend'
+              )}
             </>
           }
         />
@@ -82,6 +104,8 @@ export function SpendBudget({ data }: { data: PackData }) {
       </div>
       <h2>Variance by category</h2>
       <CategoryBudgetTable data={data} />
+      <h2>Forecast track record</h2>
+      <ForecastTrackTable data={data} />
       <h2>Run-rate and budget exhaustion</h2>
       <RunRateTable data={data} />
       <h2>Inference cost per key action</h2>
