@@ -280,6 +280,25 @@ export interface KpiHistoryPoint {
   period: string; // FY2026-Q1
   value: number | null;
   status: RagStatus;
+  /** The target in force that quarter (targets have history: a quarter keeps the target it had). */
+  target: number;
+}
+
+/** A KPI's target, amber threshold and tolerance as one version of its target history. */
+export interface KpiTargetVersion {
+  target: number;
+  amber: number;
+  tolerance: number | null;
+}
+
+/** The KPI's target changed this quarter: what was in force last quarter and what is now. */
+export interface KpiTargetChange {
+  from: KpiTargetVersion;
+  to: KpiTargetVersion;
+  /** The quarter the new target is in force from (this one). */
+  effectiveFrom: string;
+  changedAt: string;
+  note: string | null;
 }
 
 /** A KPI's quarter value scored against its target: what a scorecard row and an initiative's KPI row show. */
@@ -303,6 +322,8 @@ export interface KpiScore {
   observationCount: number;
   /** Oldest first, ending with this period: 6 quarters for sparklines. */
   history: KpiHistoryPoint[];
+  /** Set when the target in force this quarter differs from last quarter's. */
+  targetChange: KpiTargetChange | null;
   explain: ExplainKey;
 }
 

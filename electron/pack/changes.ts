@@ -1,4 +1,9 @@
-import { biggestMoves, earlierExplanations, kpiStatusChanges } from '../../shared/export/changes';
+import {
+  biggestMoves,
+  earlierExplanations,
+  kpiStatusChanges,
+  kpiTargetChanges,
+} from '../../shared/export/changes';
 import type { ImportedSince, PackChanges } from '../../shared/export/packTypes';
 import type { ImportBatch } from '../../shared/domain';
 import type { ReportModel } from '../../shared/report';
@@ -21,6 +26,7 @@ export function buildChanges(db: ReadableDb, current: ReportModel, batches: Impo
   if (snap) {
     const listed = {
       statusChanges: kpiStatusChanges(snap.report, current),
+      targetChanges: kpiTargetChanges(snap.report, current),
       movers: biggestMoves(snap.report, current),
     };
     return {
@@ -46,6 +52,7 @@ export function buildChanges(db: ReadableDb, current: ReportModel, batches: Impo
       againstCreatedAt: null,
       againstSnapshotId: null,
       statusChanges: [],
+      targetChanges: [],
       movers: [],
       importedSince: [],
       earlier: null,
@@ -53,6 +60,7 @@ export function buildChanges(db: ReadableDb, current: ReportModel, batches: Impo
   }
   const listed = {
     statusChanges: kpiStatusChanges(previous, current),
+    targetChanges: kpiTargetChanges(previous, current),
     movers: biggestMoves(previous, current),
   };
   return {

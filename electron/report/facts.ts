@@ -20,6 +20,8 @@ import {
   spendCells,
   type SpendCell,
 } from '../store/reportFacts';
+import { targetHistoryByKpi } from '../store/kpiTargets';
+import type { KpiTargetEntry } from '../../shared/kpiTargets';
 import { getSettings } from '../store/settings';
 import { FxConverter, type FxRateUsed } from './fx';
 import { dataOutsideRange, type DataOutsideRange } from './periods';
@@ -86,6 +88,8 @@ export interface WorkspaceFacts {
   settings: WorkspaceSettings;
   initiatives: Initiative[];
   kpis: KpiDefinition[];
+  /** Each KPI's target history (oldest quarter first); a KPI without one has its own target throughout. */
+  targetHistory: Map<string, KpiTargetEntry[]>;
   /** By KPI id, ordered by period end. */
   observationsByKpi: Map<string, KpiObservation[]>;
   /** The observations carrying an initiative, by initiative id then KPI id, ordered by period end. */
@@ -261,6 +265,7 @@ export function loadFacts(db: ReadableDb): WorkspaceFacts {
     settings,
     initiatives: listInitiatives(db),
     kpis: listKpis(db),
+    targetHistory: targetHistoryByKpi(db),
     observationsByKpi,
     observationsByInitiative,
     spendCells: spendRows,

@@ -2,7 +2,7 @@ import type { Initiative, KpiObservation } from '../../shared/domain';
 import type { FiscalQuarter } from '../../shared/fiscal';
 import type { InitiativeKpiReport } from '../../shared/report';
 import type { ReportContext } from './context';
-import { anyEnding, batchIdsOf, observedValue, scoreKpi, type KpiValue } from './kpiScore';
+import { anyEnding, batchIdsOf, kpiAt, observedValue, scoreKpi, type KpiValue } from './kpiScore';
 
 /**
  * Quarter values of one initiative's observations of one KPI, by quarter (`quarterOrdinal`). Keyed by the
@@ -42,7 +42,11 @@ export function buildInitiativeKpis(ctx: ReportContext, i: Initiative): Initiati
     if (!known) quarterValues.set(observations, (known = new Map()));
     const values = ctx.historyQuarters.map((q) => {
       let v = known.get(quarterOrdinal(q));
-      if (!v) known.set(quarterOrdinal(q), (v = observedValue(k, observations, q, { initiative: i.name })));
+      if (!v)
+        known.set(
+          quarterOrdinal(q),
+          (v = observedValue(kpiAt(ctx, k, q), observations, q, { initiative: i.name })),
+        );
       return v;
     });
     const score = scoreKpi(

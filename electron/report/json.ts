@@ -47,7 +47,17 @@ export interface ReportJson {
       status: string;
     }[];
   };
-  kpis: { id: string; name: string; value: number | null; target: number; status: string; trend: string }[];
+  kpis: {
+    id: string;
+    name: string;
+    value: number | null;
+    /** The target in force in the period (targets have history). */
+    target: number;
+    status: string;
+    trend: string;
+    /** Set when the target changed this quarter: last quarter's and this quarter's, and from when. */
+    targetChange: { from: number; to: number; effectiveFrom: string } | null;
+  }[];
   npv: number;
   /** NPV of the spend with no initiative, at the same date as every NPV here: initiatives' + this = `npv`. */
   sharedPlatformNpv: number;
@@ -192,6 +202,11 @@ export function toReportJson(r: ReportModel): ReportJson {
       target: k.target,
       status: k.status,
       trend: k.trend,
+      targetChange: k.targetChange && {
+        from: k.targetChange.from.target,
+        to: k.targetChange.to.target,
+        effectiveFrom: k.targetChange.effectiveFrom,
+      },
     })),
     npv: major(r.portfolio.npv.micro),
     sharedPlatformNpv: major(r.portfolio.sharedPlatformNpv.micro),

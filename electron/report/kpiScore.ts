@@ -3,7 +3,15 @@ import { kpiRatioDigits } from '../../shared/kpiPrecision';
 import type { FiscalQuarter } from '../../shared/fiscal';
 import { aggregateQuarter, type QuarterValue } from '../../shared/metrics/kpiAggregate';
 import { kpiStatus, kpiTrend } from '../../shared/metrics/kpiStatus';
-import type { ExplainKey, ExplanationInput, ExplanationUnit, KpiScore } from '../../shared/report';
+import { sameTargets, targetInForce } from '../../shared/kpiTargets';
+import type {
+  ExplainKey,
+  ExplanationInput,
+  ExplanationUnit,
+  KpiScore,
+  KpiTargetChange,
+  KpiTargetVersion,
+} from '../../shared/report';
 import type { ReportContext } from './context';
 import { percentText, valueInput } from './explanations';
 
@@ -154,6 +162,46 @@ function shown(k: KpiDefinition, value: number): string {
   return String(Number(value.toPrecision(6)));
 }
 
+/** The KPI as scored in quarter `q`: with the target, amber threshold and tolerance in force then. */
+export function kpiAt(ctx: ReportContext, k: KpiDefinition, q: FiscalQuarter): KpiDefinition {
+  const t = targetInForce(k, ctx.facts.targetHistory.get(k.id), q.label);
+  return { ...k, target: t.target, amber: t.amber, tolerance: t.tolerance };
+}
+
+/** The change of target between the previous quarter and this one, if any. */
+function targetChangeOf(ctx: ReportContext, k: KpiDefinition): KpiTargetChange | null {
+  const history = ctx.facts.targetHistory.get(k.id);
+  if (!history) return null;
+  const now = targetInForce(k, history, ctx.quarter.label);
+  const before = targetInForce(k, history, ctx.previousQuarter.label);
+  if (sameTargets(now, before) || !now.entry) return null;
+  const version = (t: KpiTargetVersion): KpiTargetVersion => ({
+    target: t.target,
+    amber: t.amber,
+    tolerance: t.tolerance,
+  });
+  return {
+    from: version(before),
+    to: version(now),
+    effectiveFrom: now.entry.effectiveFrom,
+    changedAt: now.entry.changedAt,
+    note: now.entry.note,
+  };
+}
+
+function targetChangeNote(k: KpiDefinition, c: KpiTargetChange, previous: string): string {
+  const v = (x: number) => shown(k, x);
+  return (
+    `Target changed from ${previous}: ${v(c.from.target)} → ${v(c.to.target)}` +
+    (c.from.amber !== c.to.amber ? `, amber ${v(c.from.amber)} → ${v(c.to.amber)}` : '') +
+    ((c.from.tolerance ?? null) !== (c.to.tolerance ?? null)
+      ? `, tolerance ${v(c.from.tolerance ?? 0)} → ${v(c.to.tolerance ?? 0)}`
+      : '') +
+    ` (in force from ${c.effectiveFrom}, changed ${c.changedAt.slice(0, 10)}${c.note ? `: ${c.note}` : ''}). ` +
+    'Earlier quarters keep the target they had.'
+  );
+}
+
 /**
  * Scores a KPI's values over the report's history quarters (`values[i]` is for `ctx.historyQuarters[i]`,
  * the last one the period): status against the KPI's target and thresholds, trend against the previous
@@ -170,13 +218,16 @@ export function scoreKpi(
   const current = values[values.length - 1]!;
   const previous = values[values.length - 2]!;
   const working = current.working();
+  const scored = kpiAt(ctx, k, ctx.quarter);
+  const targetChange = targetChangeOf(ctx, k);
   const explain = ctx.book.other(key, EXPLANATION_UNIT[k.unit], current.value, {
     label,
     formula: working.formula,
     inputs: working.inputs,
     notes: [
       ...working.notes,
-      statusWords(k),
+      statusWords(scored),
+      ...(targetChange ? [targetChangeNote(k, targetChange, ctx.previousQuarter.label)] : []),
       `Trend compares with ${ctx.previousQuarter.label} (${previous.value === null ? 'no data' : shown(k, previous.value)}) in the KPI’s good direction.`,
       ...notes,
     ],
@@ -190,17 +241,19 @@ export function scoreKpi(
     aggregation: k.aggregation,
     value: current.value,
     previousValue: previous.value,
-    target: k.target,
-    amber: k.amber,
-    tolerance: k.tolerance,
+    target: scored.target,
+    amber: scored.amber,
+    tolerance: scored.tolerance,
     status: current.status,
-    trend: kpiTrend(k, current.value, previous.value),
+    trend: kpiTrend(scored, current.value, previous.value),
     observationCount: current.used.length,
     history: ctx.historyQuarters.map((q, i) => ({
       period: q.label,
       value: values[i]!.value,
       status: values[i]!.status,
+      target: kpiAt(ctx, k, q).target,
     })),
+    targetChange,
     explain,
   };
 }

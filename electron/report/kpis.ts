@@ -12,7 +12,7 @@ import { roi } from '../../shared/metrics/roi';
 import type { KpiReport } from '../../shared/report';
 import { notReportedNote, spendReportedFor, type ReportContext } from './context';
 import { tallyInput, valueInput } from './explanations';
-import { observedValue, scoreKpi, type KpiValue, type KpiWorking } from './kpiScore';
+import { kpiAt, observedValue, scoreKpi, type KpiValue, type KpiWorking } from './kpiScore';
 import { INFERENCE_CATEGORIES, quarterUnitCost } from './unitEconomics';
 
 /** A derived KPI's value and its working: computed from the data, no observations. */
@@ -115,8 +115,11 @@ export function buildKpis(ctx: ReportContext): KpiReport[] {
     .map((k) => {
       const compute = k.derived ? DERIVED[k.id] : undefined;
       const observations = ctx.facts.observationsByKpi.get(k.id) ?? [];
+      // Each quarter is scored with the target in force then.
       const valueOf = (q: FiscalQuarter): KpiValue =>
-        compute ? derivedValue(k, compute(ctx, q)) : observedValue(k, observations, q, { portfolio: true });
+        compute
+          ? derivedValue(kpiAt(ctx, k, q), compute(ctx, q))
+          : observedValue(kpiAt(ctx, k, q), observations, q, { portfolio: true });
       const score = scoreKpi(
         ctx,
         k,

@@ -1,6 +1,8 @@
 import type { KpiDefinition, KpiObservation } from '../../shared/domain';
 import { BUILTIN_KPIS } from '../../shared/kpiCatalog';
-import { cached, type ReadableDb, type WritableDb } from './connection';
+import { FROM_THE_START, sameTargets, targetInForce } from '../../shared/kpiTargets';
+import { cached, writeTransaction, type ReadableDb, type WritableDb } from './connection';
+import { setKpiTarget, targetHistory } from './kpiTargets';
 
 interface KpiRow {
   id: string;
@@ -89,16 +91,55 @@ export type KpiEditable = Pick<
   | 'frequency'
 >;
 
-export function updateKpi(db: WritableDb, id: string, patch: Partial<KpiEditable>): KpiDefinition {
+/** When a change of target or thresholds takes effect, and why it was made. */
+export interface TargetChangeOptions {
+  /** The fiscal quarter it is in force from (earlier quarters keep theirs); default: from the start. */
+  effectiveFrom?: string;
+  note?: string | null;
+  /** ISO time of the change (default: now). */
+  changedAt?: string;
+}
+
+/**
+ * Edits a KPI. Its target, amber threshold and tolerance are versioned: a change of any of them takes
+ * effect from `options.effectiveFrom` (see store/kpiTargets.ts); the other fields apply to every quarter.
+ */
+export function updateKpi(
+  db: WritableDb,
+  id: string,
+  patch: Partial<KpiEditable>,
+  options: TargetChangeOptions = {},
+): KpiDefinition {
   const current = getKpi(db, id);
   if (!current) throw new Error(`Unknown KPI: ${id}`);
-  const next = { ...current, ...patch };
-  db.prepare(
-    `UPDATE kpis SET name=@name, description=@description, direction=@direction, target=@target, amber=@amber,
-       tolerance=@tolerance, aggregation=@aggregation, owner=@owner, category=@category, unit=@unit, frequency=@frequency
-     WHERE id=@id`,
-  ).run(toParams(next));
-  return next;
+  const { target, amber, tolerance, ...rest } = patch;
+  const next = { ...current, ...rest };
+  writeTransaction(db, () => {
+    db.prepare(
+      `UPDATE kpis SET name=@name, description=@description, direction=@direction, aggregation=@aggregation,
+         owner=@owner, category=@category, unit=@unit, frequency=@frequency
+       WHERE id=@id`,
+    ).run(toParams(next));
+    if (target === undefined && amber === undefined && tolerance === undefined) return;
+    const from = options.effectiveFrom ?? FROM_THE_START;
+    const inForce = targetInForce(current, targetHistory(db, id), from);
+    const values = {
+      target: target ?? inForce.target,
+      amber: amber ?? inForce.amber,
+      tolerance: tolerance === undefined ? inForce.tolerance : tolerance,
+    };
+    if (sameTargets(values, inForce)) return;
+    setKpiTarget(
+      db,
+      id,
+      current,
+      values,
+      from,
+      options.changedAt ?? new Date().toISOString(),
+      options.note ?? null,
+    );
+  });
+  return getKpi(db, id)!;
 }
 
 export function createKpi(

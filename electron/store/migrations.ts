@@ -296,6 +296,28 @@ CREATE INDEX benefit_edits_benefit ON benefit_edits(benefit_id);
 INSERT OR IGNORE INTO settings (key, value) VALUES ('workspaceId', json_quote(lower(hex(randomblob(16)))));
 `,
   },
+  {
+    version: 5,
+    name: 'KPI targets: history, each in force from a fiscal quarter',
+    // A target (with its amber threshold and band tolerance) takes effect from a quarter; earlier quarters
+    // keep the one they had. 'FY0000-Q1' sorts before every quarter label: "from the start". Existing targets
+    // become that first row, so nothing already reported is re-scored. The kpis row keeps the latest target
+    // (the one in force from the latest quarter) for the code that shows "the" target.
+    sql: `
+CREATE TABLE kpi_target_history (
+  id INTEGER PRIMARY KEY,
+  kpi_id TEXT NOT NULL REFERENCES kpis(id) ON DELETE CASCADE,
+  effective_from TEXT NOT NULL CHECK (effective_from GLOB 'FY[0-9][0-9][0-9][0-9]-Q[1-4]'),
+  target REAL NOT NULL,
+  amber REAL NOT NULL,
+  tolerance REAL,
+  changed_at TEXT NOT NULL,
+  note TEXT,
+  UNIQUE (kpi_id, effective_from)
+) STRICT;
+INSERT INTO kpi_target_history (kpi_id, effective_from, target, amber, tolerance, changed_at, note)
+  SELECT id, 'FY0000-Q1', target, amber, tolerance, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), NULL FROM kpis;`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

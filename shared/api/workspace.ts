@@ -171,7 +171,23 @@ export const workspaceMethods = {
   'settings.update': method<WorkspaceSettings>()(z.object({ patch: SettingsPatch }).strict()),
   'initiatives.list': method<Initiative[]>()(Empty),
   'kpis.list': method<KpiDefinition[]>()(Empty),
-  'kpis.update': method<KpiDefinition>()(z.object({ id: KpiId, patch: KpiPatch }).strict()),
+  /**
+   * A change of target, amber threshold or tolerance takes effect from `effectiveFrom` (a fiscal quarter;
+   * default: the workspace's current reporting quarter): earlier quarters keep the target they had.
+   */
+  'kpis.update': method<KpiDefinition>()(
+    z
+      .object({
+        id: KpiId,
+        patch: KpiPatch,
+        effectiveFrom: z
+          .string()
+          .regex(/^FY\d{4}-Q[1-4]$/, 'a fiscal quarter, e.g. FY2026-Q3')
+          .optional(),
+        note: z.string().max(500).nullable().optional(),
+      })
+      .strict(),
+  ),
   'kpis.create': method<KpiDefinition>()(z.object({ kpi: NewKpi }).strict()),
   'batches.list': method<ImportBatch[]>()(Empty),
   'batches.undo': method<ImportBatch>()(z.object({ id: Id }).strict()),

@@ -1,5 +1,7 @@
-import type { ExplainKey, ReportModel } from '../report';
-import type { FigureMove, PackChanges, StatusChange } from './packTypes';
+import { sameTargets } from '../kpiTargets';
+import { kpiStatus } from '../metrics/kpiStatus';
+import type { ExplainKey, KpiScore, KpiTargetVersion, ReportModel } from '../report';
+import type { FigureMove, PackChanges, StatusChange, TargetChange } from './packTypes';
 
 interface Figure {
   key: string;
@@ -116,7 +118,23 @@ function move(from: Figure | undefined, to: Figure): FigureMove {
   };
 }
 
-/** KPIs whose status differs between the earlier model and the current one, in scorecard order. */
+function versionOf(k: KpiScore): KpiTargetVersion {
+  return { target: k.target, amber: k.amber, tolerance: k.tolerance ?? null };
+}
+
+/**
+ * Whether the current value, scored against the earlier target and thresholds, keeps the earlier status:
+ * then a status change is the target's doing, not the KPI's performance.
+ */
+function onlyTheTarget(was: KpiScore, now: KpiScore): boolean {
+  if (sameTargets(versionOf(was), versionOf(now))) return false;
+  return kpiStatus({ direction: now.direction, ...versionOf(was) }, now.value) === was.status;
+}
+
+/**
+ * KPIs whose status differs between the earlier model and the current one, in scorecard order; each says
+ * whether the change is performance or only the target's (see `onlyTheTarget`).
+ */
 export function kpiStatusChanges(previous: ReportModel, current: ReportModel): StatusChange[] {
   const before = new Map(previous.kpis.map((k) => [k.id, k]));
   const out: StatusChange[] = [];
@@ -131,7 +149,40 @@ export function kpiStatusChanges(previous: ReportModel, current: ReportModel): S
         to: k.status,
         explain: k.explain,
         fromExplain: was?.explain ?? null,
+        cause: was && onlyTheTarget(was, k) ? 'target' : 'performance',
       });
+  }
+  return out;
+}
+
+/**
+ * KPIs whose target, amber threshold or tolerance differs between the earlier model and the current one,
+ * with the quarter the new target is in force from (this quarter's change, or the first quarter of the
+ * KPI's history after the earlier one whose target differs).
+ */
+export function kpiTargetChanges(previous: ReportModel, current: ReportModel): TargetChange[] {
+  const before = new Map(previous.kpis.map((k) => [k.id, k]));
+  const out: TargetChange[] = [];
+  for (const k of current.kpis) {
+    const was = before.get(k.id);
+    if (!was || sameTargets(versionOf(was), versionOf(k))) continue;
+    const since = (k.history ?? []).find(
+      (h) => h.period > previous.period.label && h.target !== undefined && h.target !== was.target,
+    );
+    out.push({
+      id: k.id,
+      name: k.name,
+      unit: k.unit,
+      direction: k.direction,
+      from: versionOf(was),
+      to: versionOf(k),
+      effectiveFrom: k.targetChange?.effectiveFrom ?? since?.period ?? null,
+      note: k.targetChange?.note ?? null,
+      statusFrom: was.status,
+      statusTo: k.status,
+      statusCause: was.status === k.status ? 'none' : onlyTheTarget(was, k) ? 'target' : 'performance',
+      explain: k.explain,
+    });
   }
   return out;
 }

@@ -1,6 +1,14 @@
 import type { Commentary } from '../api/workspace';
-import type { ImportBatch, Initiative, KpiDefinition, RagStatus, WorkspaceSettings } from '../domain';
-import type { BatchRef, ExplainKey, Explanation, ReportModel } from '../report';
+import type {
+  ImportBatch,
+  Initiative,
+  KpiDefinition,
+  KpiDirection,
+  KpiUnit,
+  RagStatus,
+  WorkspaceSettings,
+} from '../domain';
+import type { BatchRef, ExplainKey, Explanation, KpiTargetVersion, ReportModel } from '../report';
 import type { MetricDefinition } from './definitions';
 
 /** A red KPI that has no commentary for the quarter: blocks an export unless explicitly overridden. */
@@ -43,6 +51,30 @@ export interface StatusChange {
   /** The KPI's explanation in the current report, and in the earlier model (PackChanges.earlier). */
   explain: ExplainKey | null;
   fromExplain: ExplainKey | null;
+  /**
+   * 'target': the value scored against the earlier target would have kept the earlier status, so the status
+   * changed because the target changed (listed with the target changes, not as performance).
+   */
+  cause: 'performance' | 'target';
+}
+
+/** A KPI whose target, amber threshold or tolerance differs from the earlier pack's. */
+export interface TargetChange {
+  id: string;
+  name: string;
+  unit: KpiUnit;
+  direction: KpiDirection;
+  from: KpiTargetVersion;
+  to: KpiTargetVersion;
+  /** The quarter the new target is in force from, when the report knows it. */
+  effectiveFrom: string | null;
+  note: string | null;
+  /** The status in the earlier pack and now. */
+  statusFrom: RagStatus;
+  statusTo: RagStatus;
+  /** 'target': the status changed only because the target did; 'performance': the value moved it too. */
+  statusCause: 'none' | 'target' | 'performance';
+  explain: ExplainKey | null;
 }
 
 export interface ImportedSince {
@@ -60,6 +92,8 @@ export interface PackChanges {
   againstCreatedAt: string | null;
   againstSnapshotId: number | null;
   statusChanges: StatusChange[];
+  /** KPIs whose target or thresholds changed since, in scorecard order. */
+  targetChanges: TargetChange[];
   /** Largest moves first. */
   movers: FigureMove[];
   importedSince: ImportedSince[];

@@ -3,6 +3,7 @@ import { backupCommand, backupsCommand, restoreCommand } from './backup';
 import { packCommand } from './pack';
 import { reportCommand } from './report';
 import { importCommand } from './import';
+import { kpiTargetCommand } from './kpiTarget';
 import { batchesCommand, demoCommand, initCommand, undoCommand } from './workspace';
 
 /** Every CLI command, in the order `help` lists them. Each area adds its commands here, one line each. */
@@ -13,6 +14,7 @@ export const commands: Command[] = [
   batchesCommand,
   undoCommand,
   reportCommand,
+  kpiTargetCommand,
   packCommand,
   backupCommand,
   backupsCommand,

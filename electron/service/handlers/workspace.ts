@@ -14,6 +14,12 @@ import { fxGaps } from '../../report/fx';
 import { listCommentary, setCommentary } from '../../store/commentary';
 import { spendByCategory, workspaceCounts } from '../../store/workspaceSummary';
 import type { HandlerMap } from './types';
+import { quarterOfMonth } from '../../../shared/fiscal';
+
+/** The fiscal quarter today is in. */
+function currentQuarterLabel(fiscalStartMonth: number): string {
+  return quarterOfMonth(new Date().toISOString().slice(0, 7), fiscalStartMonth).label;
+}
 
 export function workspaceInfo(db: ReadableDb, file: string): WorkspaceInfo {
   const settings = getSettings(db);
@@ -113,9 +119,14 @@ export const workspaceHandlers: HandlerMap<keyof typeof workspaceMethods> = {
   },
   'initiatives.list': (_input, { ws }) => listInitiatives(ws.db),
   'kpis.list': (_input, { ws }) => listKpis(ws.db),
-  'kpis.update': ({ id, patch }, { ws }) => {
+  'kpis.update': ({ id, patch, effectiveFrom, note }, { ws }) => {
     if (!getKpi(ws.db, id)) throw new ApiError('NOT_FOUND', `No KPI with id "${id}".`);
-    return updateKpi(writableDb(ws), id, patch);
+    const settings = getSettings(ws.db);
+    // A quarter outside the workspace's plausible years is refused as a report period would be.
+    const from = effectiveFrom
+      ? reportQuarter(effectiveFrom, settings).label
+      : (reportPeriods(ws.db).defaultPeriod ?? currentQuarterLabel(settings.fiscalStartMonth));
+    return updateKpi(writableDb(ws), id, patch, { effectiveFrom: from, note: note ?? null });
   },
   'kpis.create': ({ kpi }, { ws }) => {
     if (getKpi(ws.db, kpi.id)) throw new ApiError('CONFLICT', `A KPI with id "${kpi.id}" already exists.`);

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/domain';
 import { Field, controlProps } from '../components/Field';
 import { fromEditValue, toEditValue, unitSuffix } from '../kpiFormat';
+import { EffectiveFromField } from './EffectiveFromField';
 
 export interface KpiFormValues {
   id: string;
@@ -59,14 +60,19 @@ export function KpiForm({
   submitLabel,
   onSubmit,
   onCancel,
+  effectiveFrom,
 }: {
   initial: KpiFormValues | KpiDefinition;
   isNew: boolean;
   currency: string;
   submitLabel: string;
-  onSubmit(values: KpiFormValues): Promise<void>;
+  /** The quarter a target change takes effect from (an edit of an existing KPI asks). */
+  onSubmit(values: KpiFormValues, effectiveFrom?: string): Promise<void>;
   onCancel(): void;
+  /** Editing: the quarters to choose the change's first quarter from, and the default (the quarter shown). */
+  effectiveFrom?: { quarters: string[]; initial: string };
 }) {
+  const [from, setFrom] = useState(effectiveFrom?.initial ?? '');
   const [v, setV] = useState({
     ...initial,
     targetText: toEditValue(initial.unit, initial.target),
@@ -107,20 +113,23 @@ export function KpiForm({
     setBusy(true);
     setError(null);
     try {
-      await onSubmit({
-        id: v.id,
-        name: v.name.trim(),
-        description: v.description,
-        category: v.category,
-        unit: v.unit,
-        direction: v.direction,
-        target: target!,
-        amber: amber!,
-        tolerance: band ? tolerance! : null,
-        aggregation: v.aggregation,
-        frequency: v.frequency,
-        owner: v.owner && v.owner.trim() ? v.owner.trim() : null,
-      });
+      await onSubmit(
+        {
+          id: v.id,
+          name: v.name.trim(),
+          description: v.description,
+          category: v.category,
+          unit: v.unit,
+          direction: v.direction,
+          target: target!,
+          amber: amber!,
+          tolerance: band ? tolerance! : null,
+          aggregation: v.aggregation,
+          frequency: v.frequency,
+          owner: v.owner && v.owner.trim() ? v.owner.trim() : null,
+        },
+        effectiveFrom ? from : undefined,
+      );
     } catch (err) {
       setError((err as Error).message);
       setBusy(false);
@@ -264,6 +273,9 @@ export function KpiForm({
         {band &&
           numberField('toleranceText', 'Green tolerance', problems.tolerance, 'Within this distance: green')}
       </div>
+      {effectiveFrom && (
+        <EffectiveFromField value={from} quarters={effectiveFrom.quarters} onChange={setFrom} />
+      )}
       <label className="field">
         Owner
         <input

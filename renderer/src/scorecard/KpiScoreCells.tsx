@@ -4,6 +4,7 @@ import { StatusBadge } from '../kit/StatusBadge';
 import { TrendMark } from '../kit/TrendMark';
 import { Figure } from '../explain/Figure';
 import { formatKpiTarget, kpiFormatter } from '../kpiFormat';
+import { TargetChangedMarker } from './TargetChangedMarker';
 
 /**
  * The cells every scored KPI row shows, on the scorecard and in an initiative's KPIs: the value (opening its
@@ -32,6 +33,7 @@ export function KpiScoreCells({
       </td>
       <td className="num" data-testid={`${testPrefix}-target-${kpi.id}`}>
         {formatKpiTarget(kpi, currency)}
+        <TargetChangedMarker kpi={kpi} format={(x) => fmt(x)} />
       </td>
       <td data-testid={`${testPrefix}-status-${kpi.id}`}>
         <StatusBadge status={kpi.status} />

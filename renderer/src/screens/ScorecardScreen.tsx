@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { KPI_CATEGORIES, type KpiDefinition } from '../../../shared/domain';
+import { quarterFromLabel, shiftQuarter } from '../../../shared/fiscal';
 import { api } from '../api/client';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -30,6 +31,13 @@ const NEW_KPI: KpiFormValues = {
   owner: null,
 };
 
+/** The quarters a target change may start in: the workspace's reporting quarters, the shown one and the next. */
+function effectiveQuarters(periods: string[], shown: string, fiscalStartMonth: number): string[] {
+  const all = [...new Set([...periods, shown])].sort();
+  const next = shiftQuarter(quarterFromLabel(all[all.length - 1]!, fiscalStartMonth), 1, fiscalStartMonth);
+  return [...all, next.label];
+}
+
 export function ScorecardScreen() {
   const { info, period, refresh } = useWorkspace();
   const report = useReport();
@@ -50,7 +58,7 @@ export function ScorecardScreen() {
     [notes.data],
   );
 
-  const save = async (id: string, v: KpiFormValues, def: KpiDefinition) => {
+  const save = async (id: string, v: KpiFormValues, def: KpiDefinition, effectiveFrom?: string) => {
     const patch: Record<string, unknown> = {
       direction: v.direction,
       target: v.target,
@@ -60,7 +68,7 @@ export function ScorecardScreen() {
       owner: v.owner,
     };
     if (!def.builtin) patch.name = v.name;
-    await api.call('kpis.update', { id, patch });
+    await api.call('kpis.update', { id, patch, ...(effectiveFrom ? { effectiveFrom } : {}) });
     setEditing(null);
     refresh();
   };
@@ -72,6 +80,12 @@ export function ScorecardScreen() {
 
   const data = report.status !== 'empty' ? report.data : undefined;
   const editDef = editing ? defMap.get(editing) : undefined;
+  // The form starts from the target in force in the quarter shown (the KPI row keeps the latest one).
+  const editScored = editing ? data?.kpis.find((k) => k.id === editing) : undefined;
+  const editInitial =
+    editDef && editScored
+      ? { ...editDef, target: editScored.target, amber: editScored.amber, tolerance: editScored.tolerance }
+      : editDef;
   return (
     <section aria-labelledby="screen-title">
       <ScreenHeader
@@ -122,11 +136,19 @@ export function ScorecardScreen() {
         <Modal title={`Edit ${editDef.name}`} onClose={() => setEditing(null)}>
           {editDef.description && <p className="muted modal-description">{editDef.description}</p>}
           <KpiForm
-            initial={editDef}
+            initial={editInitial ?? editDef}
             isNew={false}
             currency={info.settings.currency}
             submitLabel="Save KPI"
-            onSubmit={(v) => save(editing, v, editDef)}
+            effectiveFrom={
+              period
+                ? {
+                    quarters: effectiveQuarters(info.periods, period, info.settings.fiscalStartMonth),
+                    initial: period,
+                  }
+                : undefined
+            }
+            onSubmit={(v, from) => save(editing, v, editDef, from)}
             onCancel={() => setEditing(null)}
           />
         </Modal>

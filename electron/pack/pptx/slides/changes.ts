@@ -6,7 +6,9 @@ import {
   signedMoney,
   signedPct,
   utcTime,
+  STATUS_LABEL,
 } from '../../../../shared/export/format';
+import { targetChangeText, targetStatusEffect } from '../../../../shared/export/targetChangeText';
 import type { DeckContext } from '../deckContext';
 import { Flow } from '../flow';
 import { changesNotes } from './changesNotes';
@@ -27,9 +29,11 @@ export function changesSlides(d: DeckContext): void {
   const notes = changesNotes(d.data, basis);
   const flow = new Flow(d, 'Changes since the last pack', notes);
   flow.paragraph(basis, { fontPt: 11, colour: COLOURS.muted });
+  // A status that changed only because its target did is listed with the target changes, not as performance.
+  const performance = ch.statusChanges.filter((s) => s.cause !== 'target');
   flow.heading('KPIs whose status changed');
-  if (ch.statusChanges.length === 0)
-    flow.paragraph('No KPI changed status.', { italic: true, colour: COLOURS.muted });
+  if (performance.length === 0)
+    flow.paragraph('No KPI changed status on its performance.', { italic: true, colour: COLOURS.muted });
   else
     flow.table(
       [
@@ -37,8 +41,24 @@ export function changesSlides(d: DeckContext): void {
         { header: 'Was', w: 3.0 },
         { header: 'Now', w: 3.0 },
       ],
-      ch.statusChanges.map((s) => [cleanLine(s.name), statusCell(s.from), statusCell(s.to)]),
+      performance.map((s) => [cleanLine(s.name), statusCell(s.from), statusCell(s.to)]),
     );
+  const targets = ch.targetChanges ?? [];
+  if (targets.length > 0) {
+    flow.heading('Target changes');
+    flow.table(
+      [
+        { header: 'KPI', w: 3.333 },
+        { header: 'Target', w: 4.0 },
+        { header: 'Effect on status', w: 5.0 },
+      ],
+      targets.map((t) => [
+        cleanLine(t.name),
+        `${targetChangeText(t, c)}${t.effectiveFrom ? ` from ${t.effectiveFrom}` : ''}`,
+        targetStatusEffect(t, (x) => STATUS_LABEL[x]),
+      ]),
+    );
+  }
   flow.heading('Figures that moved most');
   if (ch.movers.length === 0) flow.paragraph('No figure moved.', { italic: true, colour: COLOURS.muted });
   else

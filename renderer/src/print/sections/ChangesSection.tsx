@@ -11,6 +11,7 @@ import type { PackData } from '../../../../shared/export/packTypes';
 import { Section } from '../components/Section';
 import { StatusBadge } from '../../kit/StatusBadge';
 import { PackTable } from '../components/PackTable';
+import { TargetChangesTable } from './TargetChangesTable';
 
 function basisText(data: PackData): string {
   const ch = data.changes;
@@ -24,15 +25,17 @@ function basisText(data: PackData): string {
 export function ChangesSection({ data }: { data: PackData }) {
   const ch = data.changes;
   const c = data.report.currency;
+  // A status that changed only because its target did is a target change, not performance.
+  const performance = ch.statusChanges.filter((s) => s.cause !== 'target');
   return (
     <Section id="changes" title="Changes since the last pack">
       <p className="note">{basisText(data)}</p>
       <h2>KPIs whose status changed</h2>
-      {ch.statusChanges.length === 0 ? (
-        <p className="muted">No KPI changed status.</p>
+      {performance.length === 0 ? (
+        <p className="muted">No KPI changed status on its performance.</p>
       ) : (
         <PackTable
-          rows={ch.statusChanges.length}
+          rows={performance.length}
           title="KPIs whose status changed"
           columns={3}
           head={
@@ -44,7 +47,7 @@ export function ChangesSection({ data }: { data: PackData }) {
           }
         >
           <tbody>
-            {ch.statusChanges.map((s) => (
+            {performance.map((s) => (
               <tr key={s.id}>
                 <td>{s.name}</td>
                 <td>
@@ -58,6 +61,8 @@ export function ChangesSection({ data }: { data: PackData }) {
           </tbody>
         </PackTable>
       )}
+      <h2>Target changes</h2>
+      <TargetChangesTable data={data} />
       <h2>Figures that moved most</h2>
       {ch.movers.length === 0 ? (
         <p className="muted">No figure moved.</p>
