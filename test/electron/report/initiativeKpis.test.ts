@@ -123,14 +123,14 @@ describe("an initiative's KPIs: its tagged observations, aggregated, scored and 
     });
   });
 
-  it('carries a 6-quarter history for the sparkline', () => {
+  it('carries a 6-quarter history for the sparkline, each quarter with the target it was scored against', () => {
     expect(kpi(q3, bot, 'support_deflection').history).toEqual([
-      { period: 'FY2025-Q2', value: null, status: 'no_data' },
-      { period: 'FY2025-Q3', value: null, status: 'no_data' },
-      { period: 'FY2025-Q4', value: 0.08, status: 'red' },
-      { period: 'FY2026-Q1', value: null, status: 'no_data' },
-      { period: 'FY2026-Q2', value: 0.11, status: 'amber' },
-      { period: 'FY2026-Q3', value: 0.15, status: 'green' },
+      { period: 'FY2025-Q2', value: null, status: 'no_data', target: 0.15 },
+      { period: 'FY2025-Q3', value: null, status: 'no_data', target: 0.15 },
+      { period: 'FY2025-Q4', value: 0.08, status: 'red', target: 0.15 },
+      { period: 'FY2026-Q1', value: null, status: 'no_data', target: 0.15 },
+      { period: 'FY2026-Q2', value: 0.11, status: 'amber', target: 0.15 },
+      { period: 'FY2026-Q3', value: 0.15, status: 'green', target: 0.15 },
     ]);
     expect(kpi(q3, copilot, 'hallucination_rate').history.map((h) => h.value)).toEqual([
       null,
