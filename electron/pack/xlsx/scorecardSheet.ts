@@ -73,6 +73,13 @@ export function scorecardSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.Wo
       if (numeric.has(c + 1)) cell.numFmt = fmt;
     });
     if (band) row.getCell(6).note = BAND_NOTE;
+    const t = k.targetChange;
+    // Targets have history: the cells are this quarter's; a change this quarter says what it was before.
+    if (t)
+      row.getCell(5).note =
+        `Target changed in ${t.effectiveFrom}: was ${t.from.target} (amber ${t.from.amber}` +
+        `${t.from.tolerance === null ? '' : `, tolerance ${t.from.tolerance}`}) until ${r.period.previous}. ` +
+        'Earlier quarters are scored with the target they had.';
   });
   const status = SCORECARD_STATUS_COLUMN;
   statusFormatting(ws, `${status}2:${status}${r.kpis.length + 1}`);

@@ -10,6 +10,7 @@ import { PackTable } from '../components/PackTable';
 
 export function ScorecardTable({ title, kpis, data }: { title: string; kpis: KpiReport[]; data: PackData }) {
   const c = data.report.currency;
+  const prevQuarter = data.report.period.previous;
   return (
     <PackTable
       rows={kpis.length}
@@ -47,7 +48,14 @@ export function ScorecardTable({ title, kpis, data }: { title: string; kpis: Kpi
               {k.derived ? <span className="tag">derived</span> : null}
             </td>
             <td className="num">{kpiValue(k.value, k, c)}</td>
-            <td className="num">{kpiTarget(k, c)}</td>
+            <td className="num">
+              {kpiTarget(k, c)}
+              {k.targetChange ? (
+                <div className="target-was" data-target-was={k.id}>
+                  was {kpiValue(k.targetChange.from.target, k, c)} to {prevQuarter}
+                </div>
+              ) : null}
+            </td>
             <td>
               <StatusBadge status={k.status} />
             </td>
