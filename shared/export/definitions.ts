@@ -57,6 +57,11 @@ export function metricDefinitions(r: ReportModel): MetricDefinition[] {
     ['Budget variance', 'budget.variance'],
     ['Budget variance %', 'budget.variancePct'],
     ['Year-end forecast', 'budget.forecastYearEnd'],
+    ['Year-end forecast range (80%)', r.budget.forecastRange?.explain],
+    [
+      'Forecast error (track record)',
+      r.budget.forecastTrackRecord.find((t) => t.errorPct.value !== null)?.errorPct.explain,
+    ],
     ['Monthly burn (run-rate)', 'runRate.portfolio.monthlyBurn'],
     ['Budget exhaustion', 'runRate.portfolio.exhaustion'],
     ['Inference cost per key action', r.unitEconomics.quarter.explain],

@@ -196,7 +196,11 @@ export function forecastSlide(d: DeckContext): void {
     {
       label: `Year-end forecast FY${r.period.fiscalYear}`,
       value: money(b.forecastYearEnd.micro, c),
-      detail: `vs ${money(b.annualBudget.micro, c)} (${signedPct(b.forecastVariancePct.value)})`,
+      detail:
+        `vs ${money(b.annualBudget.micro, c)} (${signedPct(b.forecastVariancePct.value)})` +
+        (b.forecastRange
+          ? `; 80% range ${money(b.forecastRange.low.micro, c)} – ${money(b.forecastRange.high.micro, c)}`
+          : ''),
       status: b.forecastStatus,
     },
     {
@@ -215,6 +219,7 @@ export function forecastSlide(d: DeckContext): void {
     d.data,
     [
       b.forecastYearEnd.explain,
+      ...(b.forecastRange ? [b.forecastRange.low.explain, b.forecastRange.high.explain] : []),
       b.forecastVariance.explain,
       b.forecastVariancePct.explain,
       b.annualBudget.explain,
