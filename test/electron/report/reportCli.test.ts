@@ -75,6 +75,7 @@ describe('report CLI and API', () => {
       target: 0.15,
       status: 'green',
       trend: 'no_data',
+      targetChange: null,
     });
   });
 
