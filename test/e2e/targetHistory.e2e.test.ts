@@ -46,7 +46,7 @@ describe('a KPI target raised from a quarter, in Chromium (demo workspace)', () 
     expect(await marker.getAttribute('title')).toBe(
       'Target changed this quarter: 50.0% → 60.0% (in force from FY2026-Q3; earlier quarters keep 50.0%)',
     );
-    expect(await page.getByTestId(`kpi-target-${ID}`).textContent()).toContain('≥ 60.0%');
+    expect(await page.getByTestId(`kpi-target-${ID}`).textContent()).toBe('≥ 60.0%');
     await expect
       .poll(() => page.getByTestId(`kpi-status-${ID}`).locator('[data-status]').getAttribute('data-status'))
       .toBe(k3.status);

@@ -31,8 +31,8 @@ export function KpiScoreCells({
           {fmt(kpi.value)}
         </Figure>
       </td>
-      <td className="num" data-testid={`${testPrefix}-target-${kpi.id}`}>
-        {formatKpiTarget(kpi, currency)}
+      <td className="num">
+        <span data-testid={`${testPrefix}-target-${kpi.id}`}>{formatKpiTarget(kpi, currency)}</span>
         <TargetChangedMarker kpi={kpi} format={(x) => fmt(x)} />
       </td>
       <td data-testid={`${testPrefix}-status-${kpi.id}`}>
