@@ -19,12 +19,12 @@ export function ForecastTrackRecord({ report }: { report: ReportModel }) {
     >
       <thead>
         <tr>
-          <th scope="col">Forecast as of</th>
+          <th scope="col">As of</th>
           <th scope="col" className="num">
-            Year-end forecast
+            Forecast
           </th>
           <th scope="col" className="num">
-            Actual year end
+            Actual
           </th>
           <th scope="col" className="num">
             Error
@@ -34,8 +34,9 @@ export function ForecastTrackRecord({ report }: { report: ReportModel }) {
       <tbody>
         {rows.map((t) => (
           <tr key={t.period}>
-            <th scope="row" className="nowrap">
-              {t.asOf} <span className="muted">({t.period})</span>
+            <th scope="row">
+              {t.asOf}
+              <div className="muted">{t.period}</div>
             </th>
             <td className="num">
               <Figure explain={t.forecastYearEnd.explain} label={`Forecast as of ${t.asOf}`}>
@@ -48,7 +49,9 @@ export function ForecastTrackRecord({ report }: { report: ReportModel }) {
                   {formatMoney(t.actualYearEnd.micro, c)}
                 </Figure>
               ) : (
-                <span className="muted">FY{t.fiscalYear} not complete</span>
+                <span className="muted" title={`FY${t.fiscalYear} is not over yet`}>
+                  not over
+                </span>
               )}
             </td>
             <td className="num">
