@@ -10,10 +10,36 @@ export type SpendCategory = (typeof SPEND_CATEGORIES)[number];
 export const BENEFIT_TYPES = ['revenue', 'cost_savings', 'productivity', 'risk_avoidance', 'other'] as const;
 export type BenefitType = (typeof BENEFIT_TYPES)[number];
 
-export const DATA_KINDS = ['spend', 'budget', 'benefits', 'kpis', 'initiatives', 'fx'] as const;
+export const DATA_KINDS = [
+  'spend',
+  'budget',
+  'benefits',
+  'kpis',
+  'initiatives',
+  'fx',
+  'commitments',
+] as const;
 export type DataKind = (typeof DATA_KINDS)[number];
 
 export type RiskTier = 1 | 2 | 3 | 4;
+
+/** A prepaid credit (money paid up front, drawn down by usage) or a spend commitment (a minimum to consume). */
+export const COMMITMENT_TYPES = ['prepaid', 'commitment'] as const;
+export type CommitmentType = (typeof COMMITMENT_TYPES)[number];
+
+/** A commitment or prepaid credit as stored: its amount in its own currency, its window both days included. */
+export interface CommitmentLine {
+  vendor: string;
+  amount: Micro;
+  currency: string;
+  start: IsoDate;
+  end: IsoDate;
+  type: CommitmentType;
+  initiativeId: number | null;
+  description: string | null;
+  batchId: number | null;
+  sourceRow: number | null;
+}
 
 export interface Initiative {
   id: number;

@@ -40,6 +40,7 @@ export const KIND_LABEL: Record<DataKind, string> = {
   kpis: 'KPI values',
   initiatives: 'Initiatives',
   fx: 'FX rates',
+  commitments: 'Commitments',
 };
 
 /** When an annual budget runs out at the current burn, as the pack's run-rate tables say it. */

@@ -7,6 +7,7 @@
  * ratios are fractions (0.125 = 12.5%); months are `YYYY-MM`, dates `YYYY-MM-DD`.
  */
 import type {
+  CommitmentType,
   Confidence,
   KpiAggregation,
   KpiCategory,
@@ -42,7 +43,15 @@ export interface NumberFigure {
 // Explanations: "where does this number come from?"
 
 export type ExplanationSource =
-  'spend' | 'budget' | 'benefits' | 'kpi_observations' | 'initiatives' | 'fx_rates' | 'settings' | 'figure';
+  | 'spend'
+  | 'budget'
+  | 'benefits'
+  | 'kpi_observations'
+  | 'initiatives'
+  | 'fx_rates'
+  | 'commitments'
+  | 'settings'
+  | 'figure';
 
 /** One input of a figure: a sum of stored lines (with how many and from which import batches) or another figure. */
 export interface ExplanationInput {
@@ -515,6 +524,51 @@ export interface SensitivityReport {
   explain: ExplainKey;
 }
 
+/** Where a commitment stands on the as-of date (shared/metrics/commitments.ts). */
+export type CommitmentPhase = 'not_started' | 'active' | 'ended';
+/** What the current run rate says about a commitment (docs/metrics.md, "Commitments and prepaid credits"). */
+export type CommitmentOutcome = 'overrun' | 'used_up' | 'runs_out_early' | 'under_used' | 'on_track';
+
+/**
+ * A commitment or prepaid credit with a vendor, drawn down by that vendor's spend in its window, with
+ * when it runs out (or how much is left unused at its end) at the vendor's current 3-month run rate.
+ */
+export interface CommitmentReport {
+  /** The stored commitment's id. */
+  id: number;
+  vendor: string;
+  type: CommitmentType;
+  start: IsoDate;
+  end: IsoDate;
+  /** As stated, in its own currency. */
+  statedAmount: Micro;
+  statedCurrency: string;
+  initiative: string | null;
+  description: string | null;
+  /** In the reporting currency (converted at its start month's rate when stated in another). */
+  amount: MoneyFigure;
+  /** Spend with the vendor dated in the window, up to the period's end. */
+  used: MoneyFigure;
+  /** amount − used; negative is an overrun. */
+  remaining: MoneyFigure;
+  /** The vendor's mean monthly spend over the last 3 complete months. */
+  monthlyRate: MoneyFigure;
+  /** The day the remaining amount runs out at that rate; null at a zero rate, once used or after the end. */
+  runOutDate: IsoDate | null;
+  /** Left unused at its end at that rate (0 when it runs out first). */
+  projectedUnused: MoneyFigure;
+  /** projectedUnused ÷ amount. */
+  projectedUnusedShare: number;
+  phase: CommitmentPhase;
+  outcome: CommitmentOutcome;
+  /** The warning a reader must see (runs out before its end, under-used, overrun), in words; null when on track. */
+  warning: string | null;
+  /** The outlook's explanation: run-out date, unused amount and the warning, with their inputs. */
+  explain: ExplainKey;
+  batchId: number | null;
+  sourceRow: number | null;
+}
+
 export interface ReportModel {
   version: typeof REPORT_MODEL_VERSION;
   period: PeriodInfo;
@@ -543,6 +597,8 @@ export interface ReportModel {
   /** Benefit lines' assumptions, ranges and evidence, dated on or before the period's end. */
   assumptionRegister: AssumptionRegisterEntry[];
   sensitivity: SensitivityReport;
+  /** Commitments and prepaid credits in force during the fiscal year to the period's end, by start date. */
+  commitments: CommitmentReport[];
   explanations: Record<ExplainKey, Explanation>;
   /** Import batches referenced by explanations, by id. */
   batches: Record<number, BatchRef>;

@@ -146,6 +146,8 @@ function recordDate(r: ImportRecord): string | null {
       return `${r.month}-01`;
     case 'kpis':
       return r.periodEnd;
+    case 'commitments':
+      return r.start;
     default:
       return null;
   }

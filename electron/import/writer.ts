@@ -1,6 +1,7 @@
 import type { ImportRecord } from '../../shared/import/records';
 import type { WritableDb } from '../store/connection';
 import { initiativeIdByName, insertInitiative, namedInitiative } from '../store/initiatives';
+import { commitmentInserter } from '../store/commitments';
 import { benefitInserter, budgetInserter, fxInserter, observationInserter } from '../store/lines';
 import { bulkSpendInserter, type BulkSpendInserter } from '../store/spendBulk';
 import type { RollupGroup } from '../store/spendRollupSum';
@@ -51,6 +52,7 @@ export function createWriter(db: WritableDb, batchId: number): RecordWriter {
   let summedElsewhere = false;
   const spendInserter = () => (spend ??= bulkSpendInserter(db, { summedElsewhere }));
   let budget: ReturnType<typeof budgetInserter> | null = null;
+  let commitment: ReturnType<typeof commitmentInserter> | null = null;
   let benefit: ReturnType<typeof benefitInserter> | null = null;
   let observation: ReturnType<typeof observationInserter> | null = null;
   let fx: ReturnType<typeof fxInserter> | null = null;
@@ -135,6 +137,20 @@ export function createWriter(db: WritableDb, batchId: number): RecordWriter {
             month: r.month,
             currency: r.currency,
             rate: r.rate,
+            batchId,
+            sourceRow: r.row,
+          });
+          return;
+        case 'commitments':
+          (commitment ??= commitmentInserter(db))({
+            vendor: r.vendor,
+            amount: r.amount,
+            currency: r.currency,
+            start: r.start,
+            end: r.end,
+            type: r.type,
+            initiativeId: r.initiative === null ? null : initiativeId(r.initiative, r.row),
+            description: r.description,
             batchId,
             sourceRow: r.row,
           });

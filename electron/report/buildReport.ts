@@ -10,6 +10,7 @@ import type { ReadableDb } from '../store/connection';
 import { buildAssumptionRegister } from './assumptionRegister';
 import { anomalySettings, buildAnomalies } from './anomalies';
 import { buildBudget } from './budget';
+import { buildCommitments } from './commitments';
 import { contextFrom, periodFrame, spendReportedFor, type PeriodFrame, type ReportContext } from './context';
 import { buildCumulative } from './cumulative';
 import { ExplanationBook, valueInput } from './explanations';
@@ -109,6 +110,7 @@ export function buildReport(db: ReadableDb, period: string, options: ReportOptio
   const cumulative = buildCumulative(ctx);
   const assumptionRegister = buildAssumptionRegister(ctx);
   const sensitivity = buildSensitivity(ctx, portfolio);
+  const commitments = buildCommitments(ctx);
   const rates = ratesUsed(ctx);
   if (rates.length > 0) {
     book.other('fx', 'number', null, {
@@ -155,6 +157,7 @@ export function buildReport(db: ReadableDb, period: string, options: ReportOptio
     cumulativeExplain: cumulative.explain,
     assumptionRegister,
     sensitivity,
+    commitments,
     explanations: book.entries,
     batches: batchRefs(db, book.batchIds()),
     notes: notesFor(ctx, rates),

@@ -23,6 +23,7 @@ import {
 import { targetHistoryByKpi } from '../store/kpiTargets';
 import type { KpiTargetEntry } from '../../shared/kpiTargets';
 import { getSettings } from '../store/settings';
+import { commitmentRows, type CommitmentRow } from '../store/commitments';
 import { FxConverter, type FxRateUsed } from './fx';
 import { dataOutsideRange, type DataOutsideRange } from './periods';
 import { MonthlySeries, monthNumber } from './series';
@@ -66,7 +67,7 @@ export interface RegisterLine {
 
 /** A month whose amounts in a currency could not be converted (no rate). */
 export interface MissingRate {
-  table: 'spend' | 'budget' | 'benefits';
+  table: 'spend' | 'budget' | 'benefits' | 'commitments';
   currency: string;
   month: Month;
 }
@@ -74,6 +75,13 @@ export interface MissingRate {
 /** A rate applied while loading, and to which table's amounts. */
 export interface AppliedRate extends FxRateUsed {
   table: MissingRate['table'];
+}
+
+/** A stored commitment with its amount in the reporting currency, converted at its start month's rate. */
+export interface FactCommitment extends CommitmentRow {
+  amountReporting: Micro;
+  /** The rate applied; null when stated in the reporting currency (or when the rate is missing). */
+  rate: FxRateUsed | null;
 }
 
 /**
@@ -106,6 +114,8 @@ export interface WorkspaceFacts {
   benefitByInitiative: MonthlySeries<string>;
   /** Benefit lines carrying register fields (ranges, assumptions, evidence), by month then id. */
   register: RegisterLine[];
+  /** Commitments and prepaid credits, by start date (a handful: read whole). */
+  commitments: FactCommitment[];
   /** The workspace's id: part of the sensitivity analysis's seed. */
   workspaceId: string;
   missingRates: MissingRate[];
@@ -261,6 +271,13 @@ export function loadFacts(db: ReadableDb): WorkspaceFacts {
     push(byKpi, o.kpiId, o);
   }
 
+  const commitments = commitmentRows(db).map((c): FactCommitment => {
+    const month = c.start.slice(0, 7);
+    const amountReporting = convert('commitments', c.amount, c.currency, month);
+    const cur = c.currency.toUpperCase();
+    return { ...c, amountReporting, rate: applied.get(`commitments|${month}|${cur}`) ?? null };
+  });
+
   return {
     settings,
     initiatives: listInitiatives(db),
@@ -278,6 +295,7 @@ export function loadFacts(db: ReadableDb): WorkspaceFacts {
     benefitTotal,
     benefitByInitiative,
     register,
+    commitments,
     workspaceId: workspaceId(db),
     missingRates,
     appliedRates: [...applied.values()],

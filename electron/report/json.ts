@@ -117,6 +117,27 @@ export interface ReportJson {
     evidenceAgeDays: number | null;
     editedAt: string | null;
   }[];
+  /** Commitments and prepaid credits: drawdown and outlook at the vendor's current 3-month run rate. */
+  commitments: {
+    vendor: string;
+    type: string;
+    start: string;
+    end: string;
+    /** In the reporting currency; `statedAmount` in `statedCurrency` as imported. */
+    amount: number;
+    statedAmount: number;
+    statedCurrency: string;
+    used: number;
+    /** Negative is an overrun. */
+    remaining: number;
+    monthlyRate: number;
+    runOutDate: string | null;
+    projectedUnused: number;
+    projectedUnusedShare: number;
+    phase: string;
+    outcome: string;
+    warning: string | null;
+  }[];
 }
 
 interface UnitCostJson {
@@ -290,6 +311,24 @@ export function toReportJson(r: ReportModel): ReportJson {
       evidenceDate: e.evidenceDate,
       evidenceAgeDays: e.evidenceAgeDays,
       editedAt: e.editedAt,
+    })),
+    commitments: r.commitments.map((c) => ({
+      vendor: c.vendor,
+      type: c.type,
+      start: c.start,
+      end: c.end,
+      amount: major(c.amount.micro),
+      statedAmount: major(c.statedAmount),
+      statedCurrency: c.statedCurrency,
+      used: major(c.used.micro),
+      remaining: major(c.remaining.micro),
+      monthlyRate: major(c.monthlyRate.micro),
+      runOutDate: c.runOutDate,
+      projectedUnused: major(c.projectedUnused.micro),
+      projectedUnusedShare: c.projectedUnusedShare,
+      phase: c.phase,
+      outcome: c.outcome,
+      warning: c.warning,
     })),
   };
 }

@@ -127,7 +127,7 @@ export function undoBatch(db: WritableDb, id: number, at = new Date().toISOStrin
   if (batch.status === 'undone')
     throw new BatchError(`Batch ${id} (${batch.fileName}) was already undone on ${batch.undoneAt}.`);
   db.transaction(() => {
-    for (const table of ['spend', 'budget', 'benefits', 'kpi_observations', 'fx_rates']) {
+    for (const table of ['spend', 'budget', 'benefits', 'kpi_observations', 'fx_rates', 'commitments']) {
       db.prepare(`DELETE FROM ${table} WHERE batch_id = ?`).run(id);
     }
     // Initiatives created by the batch go only if nothing else refers to them now (spend lines through their
@@ -137,7 +137,8 @@ export function undoBatch(db: WritableDb, id: number, at = new Date().toISOStrin
          AND id NOT IN (SELECT initiative_id FROM spend_monthly)
          AND id NOT IN (SELECT initiative_id FROM benefits)
          AND id NOT IN (SELECT initiative_id FROM budget WHERE initiative_id IS NOT NULL)
-         AND id NOT IN (SELECT initiative_id FROM kpi_observations WHERE initiative_id IS NOT NULL)`,
+         AND id NOT IN (SELECT initiative_id FROM kpi_observations WHERE initiative_id IS NOT NULL)
+         AND id NOT IN (SELECT initiative_id FROM commitments WHERE initiative_id IS NOT NULL)`,
     ).run(id);
     db.prepare(`UPDATE import_batches SET status = 'undone', undone_at = ? WHERE id = ?`).run(at, id);
   }).immediate();
@@ -191,6 +192,7 @@ const TABLE_OF_KIND: Record<DataKind, string> = {
   kpis: 'kpi_observations',
   initiatives: 'initiatives',
   fx: 'fx_rates',
+  commitments: 'commitments',
 };
 
 /** Each row a batch brought in, as stored (every column, in table order), in the order inserted. */

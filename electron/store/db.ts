@@ -270,13 +270,26 @@ export function migrate(
   if (pending.length === 0) return;
   if (current > 0) beforeMigrate?.(db, current);
   for (const m of pending) {
-    db.transaction(() => {
-      // The version guard: a second process that migrated meanwhile makes this a no-op.
-      if (schemaVersion(db) >= m.version) return;
-      db.exec(m.sql);
-      db.pragma(`application_id = ${APPLICATION_ID}`);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
+    // PRAGMA foreign_keys is a no-op inside a transaction: it is switched around it, and restored after.
+    const keysOff =
+      m.rebuildsReferencedTable === true && (db.pragma('foreign_keys', { simple: true }) as number) === 1;
+    if (keysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        // The version guard: a second process that migrated meanwhile makes this a no-op.
+        if (schemaVersion(db) >= m.version) return;
+        db.exec(m.sql);
+        if (keysOff) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0)
+            throw new Error(`migration ${m.version} left ${broken.length} broken references`);
+        }
+        db.pragma(`application_id = ${APPLICATION_ID}`);
+        db.pragma(`user_version = ${m.version}`);
+      }).immediate();
+    } finally {
+      if (keysOff) db.pragma('foreign_keys = ON');
+    }
   }
 }
 

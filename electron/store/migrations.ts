@@ -7,6 +7,11 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * Rebuilds a table other tables reference (SQLite cannot alter a CHECK): foreign keys are switched off
+   * around the migration's transaction, as SQLite's documented rebuild asks, and checked before it commits.
+   */
+  rebuildsReferencedTable?: true;
 }
 
 /**
@@ -317,6 +322,54 @@ CREATE TABLE kpi_target_history (
 ) STRICT;
 INSERT INTO kpi_target_history (kpi_id, effective_from, target, amber, tolerance, changed_at, note)
   SELECT id, 'FY0000-Q1', target, amber, tolerance, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), NULL FROM kpis;`,
+  },
+  {
+    version: 6,
+    name: 'commitments and prepaid credits',
+    // A commitment (a minimum spend) or prepaid credit with a vendor, in its own currency, over [start, end].
+    // The batches' kind CHECK gains 'commitments': SQLite cannot alter a CHECK, so import_batches is rebuilt
+    // (new table, copy, drop, rename) with foreign keys off, as every line table references it.
+    rebuildsReferencedTable: true,
+    sql: `
+CREATE TABLE import_batches_v6 (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('spend','budget','benefits','kpis','initiatives','fx','commitments')),
+  format TEXT NOT NULL,
+  file_name TEXT NOT NULL,
+  file_sha256 TEXT NOT NULL,
+  file_size INTEGER NOT NULL DEFAULT 0,
+  sheet TEXT,
+  imported_at TEXT NOT NULL,
+  row_count INTEGER NOT NULL DEFAULT 0,
+  excluded_count INTEGER NOT NULL DEFAULT 0,
+  total_micro INTEGER,
+  currency TEXT,
+  mapping_json TEXT,
+  problems_json TEXT,
+  status TEXT NOT NULL DEFAULT 'committed' CHECK (status IN ('committed','undone')),
+  undone_at TEXT,
+  reconciliation_json TEXT
+) STRICT;
+INSERT INTO import_batches_v6 SELECT id, kind, format, file_name, file_sha256, file_size, sheet, imported_at,
+  row_count, excluded_count, total_micro, currency, mapping_json, problems_json, status, undone_at,
+  reconciliation_json FROM import_batches;
+DROP TABLE import_batches;
+ALTER TABLE import_batches_v6 RENAME TO import_batches;
+
+CREATE TABLE commitments (
+  id INTEGER PRIMARY KEY,
+  vendor TEXT NOT NULL,
+  amount_micro INTEGER NOT NULL CHECK (amount_micro > 0),
+  currency TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date TEXT NOT NULL CHECK (end_date >= start_date),
+  type TEXT NOT NULL CHECK (type IN ('prepaid','commitment')),
+  initiative_id INTEGER REFERENCES initiatives(id),
+  description TEXT,
+  batch_id INTEGER REFERENCES import_batches(id),
+  source_row INTEGER
+) STRICT;
+CREATE INDEX commitments_batch ON commitments(batch_id);`,
   },
 ];
 

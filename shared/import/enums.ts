@@ -1,4 +1,4 @@
-import type { BenefitType, Confidence, RiskTier, SpendCategory, Stage } from '../domain';
+import type { BenefitType, CommitmentType, Confidence, RiskTier, SpendCategory, Stage } from '../domain';
 
 /** Text as people write enumerations: OMB-style "a) Pilot – ...", any case, spaces or underscores. */
 function norm(text: string): string {
@@ -132,4 +132,21 @@ export function realizedFromText(text: string): boolean | null {
   if (/^(realized|realised|actual|actuals|achieved|delivered|booked)$/.test(t)) return true;
   if (/^(projected|forecast|planned|expected|estimate|estimated|target)$/.test(t)) return false;
   return boolFromText(text);
+}
+
+const COMMITMENT_TYPE_WORDS: [RegExp, CommitmentType][] = [
+  [
+    /^(prepaid|pre paid|prepayment|prepaid credits?|credits?|credit balance|vorauszahlung|guthaben|prépayé|prepago|prepagato|vooruitbetaald|tegoed|pré pago)$/,
+    'prepaid',
+  ],
+  [
+    /^(commitment|commit|committed|committed spend|minimum commit|spend commitment|reserved|zusage|abnahmeverpflichtung|engagement|compromiso|impegno|verplichting|toezegging|compromisso)$/,
+    'commitment',
+  ],
+];
+
+/** "Prepaid", "credits", "Commit", "Zusage": a commitment's type; null for anything else. */
+export function commitmentTypeFromText(text: string): CommitmentType | null {
+  const t = norm(text);
+  return COMMITMENT_TYPE_WORDS.find(([re]) => re.test(t))?.[1] ?? null;
 }

@@ -96,6 +96,16 @@ export const KIND_FIELDS: Record<ImportKind, FieldSpec[]> = {
     f('currency', 'Currency', 'text', true),
     f('rate', 'Rate (reporting currency per unit)', 'number', true),
   ],
+  commitments: [
+    f('vendor', 'Vendor', 'text', true),
+    f('amount', 'Commitment / prepaid amount', 'amount', true),
+    f('start', 'Start date', 'date', true),
+    f('end', 'End date', 'date', true),
+    f('type', 'Type (prepaid or commitment)', 'text', true),
+    f('currency', 'Currency', 'text', false),
+    f('initiative', 'Initiative', 'text', false),
+    f('description', 'Description', 'text', false),
+  ],
   initiatives: [
     f('name', 'Name', 'text', true),
     f('nameQualifier', 'Name qualifier (kept unique with the name)', 'text', false),

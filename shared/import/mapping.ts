@@ -4,7 +4,15 @@ import { isFormatId } from './sources';
 import { TimeZoneName } from './timeZone';
 
 /** The data kinds a file can be imported as (`fx`: monthly exchange rates into the reporting currency). */
-export const IMPORT_KINDS = ['spend', 'budget', 'benefits', 'kpis', 'initiatives', 'fx'] as const;
+export const IMPORT_KINDS = [
+  'spend',
+  'budget',
+  'benefits',
+  'kpis',
+  'initiatives',
+  'fx',
+  'commitments',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export type { FormatId } from './sources';

@@ -44,6 +44,7 @@ export const PROBLEM_CODES = [
   'footer-row',
   'excluded',
   'name-qualified',
+  'partial-month',
   'busy',
   'cancelled',
   'usage',

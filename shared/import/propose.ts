@@ -105,6 +105,7 @@ const KIND_NAME: Record<ImportKind, string> = {
   kpis: 'KPI',
   initiatives: 'initiative-register',
   fx: 'exchange-rate',
+  commitments: 'commitment',
 };
 
 /**

@@ -1,4 +1,4 @@
-import type { BenefitAssumptions, BenefitType, Initiative, SpendCategory } from '../domain';
+import type { BenefitAssumptions, BenefitType, CommitmentType, Initiative, SpendCategory } from '../domain';
 import type { IsoDate, Month } from '../fiscal';
 import type { Micro } from '../money';
 
@@ -70,8 +70,22 @@ export interface FxRecord {
   rate: string;
 }
 
+/** A commitment or prepaid credit with a vendor: drawn down by that vendor's spend between start and end. */
+export interface CommitmentRecord {
+  kind: 'commitments';
+  row: number;
+  vendor: string;
+  amount: Micro;
+  currency: string;
+  start: IsoDate;
+  end: IsoDate;
+  type: CommitmentType;
+  initiative: string | null;
+  description: string | null;
+}
+
 export type ImportRecord =
-  SpendRecord | BudgetRecord | BenefitRecord | KpiRecord | InitiativeRecord | FxRecord;
+  SpendRecord | BudgetRecord | BenefitRecord | KpiRecord | InitiativeRecord | FxRecord | CommitmentRecord;
 
 /** The amount of a record, for totals; null for kinds without amounts. */
 export function recordAmount(r: ImportRecord): { amount: Micro; currency: string } | null {

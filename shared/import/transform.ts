@@ -1,5 +1,5 @@
 import { CodedError, hasErrorCode, VALUE_ERROR_CODES } from '../errors';
-import { inYearRange, outsideRangeMessage, type IsoDate, type YearRange } from '../fiscal';
+import { inYearRange, lastDayOfMonth, outsideRangeMessage, type IsoDate, type YearRange } from '../fiscal';
 import type { BenefitAssumptions, SpendCategory } from '../domain';
 import { cellText, type Cell, type SourceRow } from './cells';
 import { parseDate, type DateOrder } from './dates';
@@ -9,6 +9,7 @@ import {
   boolFromText,
   categoryFromCloudService,
   categoryFromText,
+  commitmentTypeFromText,
   realizedFromText,
   riskTierFromHighImpact,
   riskTierFromText,
@@ -111,6 +112,7 @@ const KEY_FIELD = {
   kpis: 'kpi',
   initiatives: 'name',
   fx: 'month',
+  commitments: 'vendor',
 } as const;
 /** An unmapped required field lists at most this many columns, each with up to 3 values of the first rows. */
 const MAX_CANDIDATES = 12;
@@ -1039,7 +1041,72 @@ export class RowTransformer {
         return m.layout === 'wide' ? this.wideKpis() : this.longKpi();
       case 'initiatives':
         return this.initiativeRecord();
+      case 'commitments':
+        return this.commitmentRecord();
     }
+  }
+
+  private commitmentRecord(): ImportRecord[] {
+    const vendor = this.text('vendor');
+    const amount = this.amount();
+    const currency = this.currency(amount);
+    const start = this.date('start');
+    const end = this.date('end');
+    const type = this.word('type', commitmentTypeFromText, 'neither prepaid (a credit) nor commitment');
+    if (
+      !this.required('vendor', vendor) ||
+      !this.required('amount', amount) ||
+      !this.required('start', start) ||
+      !this.required('end', end) ||
+      !this.required('type', type) ||
+      currency === null
+    ) {
+      return [];
+    }
+    if (end < start) {
+      this.problems.push(
+        problem(this.rowNumber, this.header('end'), this.text('end'), `ends before it starts (${start})`),
+      );
+      return [];
+    }
+    if (amount.micro <= 0) {
+      this.problems.push(
+        problem(
+          this.rowNumber,
+          this.header('amount'),
+          this.text('amount'),
+          'a commitment must be more than zero',
+        ),
+      );
+      return [];
+    }
+    // Spend is matched by month (the rollup's grain): a window cut inside a month counts that whole month.
+    if (start.slice(8) !== '01' || end !== lastDayOfMonth(end.slice(0, 7))) {
+      this.problems.push(
+        problem(
+          this.rowNumber,
+          this.header(start.slice(8) !== '01' ? 'start' : 'end'),
+          start.slice(8) !== '01' ? this.text('start') : this.text('end'),
+          `spend is matched by whole months: ${start.slice(0, 7)} to ${end.slice(0, 7)} count in full`,
+          'warning',
+          'partial-month',
+        ),
+      );
+    }
+    return [
+      {
+        kind: 'commitments',
+        row: this.rowNumber,
+        vendor,
+        amount: amount.micro,
+        currency,
+        start,
+        end,
+        type,
+        initiative: this.initiative(),
+        description: this.text('description'),
+      },
+    ];
   }
 
   private kpiId(): string | null {

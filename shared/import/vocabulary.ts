@@ -580,6 +580,42 @@ const SUMMARY: Words = {
   nl: 'samenvatting|doel',
   pt: 'resumo|propósito|objetivo',
 };
+const COMMITMENT_AMOUNT: Words = {
+  en: 'commitment|commitment amount|committed|committed amount|commit|commit amount|prepaid|prepaid amount|prepaid credit|credit amount|credits|contract value|contract amount',
+  de: 'zusage|zusagebetrag|vertragswert|vertragsvolumen|abnahmeverpflichtung|vorauszahlung|guthaben|prepaid betrag',
+  fr: 'engagement|montant engagé|montant de l’engagement|valeur du contrat|prépayé|crédit prépayé|montant prépayé',
+  es: 'compromiso|importe comprometido|valor del contrato|prepago|crédito prepago|importe prepagado',
+  it: 'impegno|importo impegnato|valore del contratto|prepagato|credito prepagato|importo prepagato',
+  nl: 'verplichting|toezegging|contractwaarde|vooruitbetaald|tegoed|vooruitbetaald bedrag',
+  pt: 'compromisso|valor comprometido|valor do contrato|pré pago|crédito pré pago|valor pré pago',
+};
+const START_DATE: Words = {
+  en: 'start|start date|starts|begin|begins|from|valid from|effective from|commitment start|term start',
+  de: 'beginn|startdatum|start|gültig ab|von|laufzeitbeginn|vertragsbeginn',
+  fr: 'début|date de début|du|valable du|à partir du',
+  es: 'inicio|fecha de inicio|desde|válido desde',
+  it: 'inizio|data di inizio|data inizio|dal|valido dal',
+  nl: 'begin|startdatum|begindatum|vanaf|geldig vanaf',
+  pt: 'início|data de início|desde|válido desde',
+};
+const END_DATE: Words = {
+  en: 'end|end date|ends|expiry|expiry date|expires|expiration|expiration date|valid to|valid until|until|to|commitment end|term end',
+  de: 'ende|enddatum|gültig bis|bis|ablaufdatum|laufzeitende|vertragsende',
+  fr: 'fin|date de fin|au|valable jusqu’au|expiration|date d’expiration',
+  es: 'fin|fecha de fin|fecha de finalización|hasta|válido hasta|vencimiento',
+  it: 'fine|data di fine|data fine|al|valido fino al|scadenza',
+  nl: 'einde|einddatum|tot|geldig tot|vervaldatum',
+  pt: 'fim|data de fim|data de término|até|válido até|vencimento',
+};
+const COMMITMENT_TYPE: Words = {
+  en: 'type|commitment type|kind|prepaid or commitment|contract type',
+  de: 'art|typ|zusageart|vertragsart',
+  fr: 'type|type d’engagement|type de contrat',
+  es: 'tipo|tipo de compromiso|tipo de contrato',
+  it: 'tipo|tipo di impegno|tipo di contratto',
+  nl: 'soort|type|soort verplichting|contracttype',
+  pt: 'tipo|tipo de compromisso|tipo de contrato',
+};
 const TOKENS_IN: Words = { en: 'tokens in|input tokens|prompt tokens' };
 const TOKENS_OUT: Words = { en: 'tokens out|output tokens|completion tokens' };
 const REQUESTS: Words = { en: 'requests|num model requests|calls|api calls|request count' };
@@ -720,6 +756,23 @@ export const FIELD_VOCABULARY: Record<string, Record<string, FieldVocabulary>> =
       [SUMMARY, 1],
     ],
   },
+  commitments: {
+    vendor: [[VENDOR, 1]],
+    amount: [
+      [COMMITMENT_AMOUNT, 1],
+      [AMOUNT, 0.7],
+      [VALUE, 0.6],
+    ],
+    start: [[START_DATE, 1]],
+    end: [[END_DATE, 1]],
+    type: [
+      [COMMITMENT_TYPE, 1],
+      [TYPE, 0.8],
+    ],
+    currency: [[CURRENCY, 1]],
+    initiative: [[INITIATIVE, 1]],
+    description: [[DESCRIPTION, 1]],
+  },
 };
 
 /**
@@ -781,6 +834,15 @@ export const KIND_WORDS: Record<string, Words> = {
     it: 'tasso di cambio|cambio',
     nl: 'wisselkoers|koers',
     pt: 'taxa de câmbio|câmbio',
+  },
+  commitments: {
+    en: 'commitment|committed|commit|prepaid|prepayment|prepaid credit|credits|start date|end date|expiry|drawdown',
+    de: 'zusage|abnahmeverpflichtung|vorauszahlung|guthaben|laufzeitbeginn|laufzeitende|vertragsbeginn|vertragsende',
+    fr: 'engagement|prépayé|prépaiement|crédit prépayé|date de début|date de fin',
+    es: 'compromiso|prepago|crédito prepago|fecha de inicio|fecha de fin',
+    it: 'impegno|prepagato|credito prepagato|data di inizio|data di fine',
+    nl: 'verplichting|toezegging|vooruitbetaald|tegoed|startdatum|einddatum',
+    pt: 'compromisso|pré pago|crédito pré pago|data de início|data de fim',
   },
 };
 

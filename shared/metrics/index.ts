@@ -1,6 +1,7 @@
 export * from './anomaly';
 export * from './budget';
 export * from './cashflow';
+export * from './commitments';
 export * from './derivedKpis';
 export * from './exact';
 export * from './kpiAggregate';

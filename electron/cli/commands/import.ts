@@ -118,6 +118,8 @@ function describeRecord(r: ImportRecord): string {
         return [r.name, r.stage, `tier ${r.riskTier}`, r.owner, r.businessUnit];
       case 'fx':
         return [r.month, `1 ${r.currency} = ${r.rate}`];
+      case 'commitments':
+        return [r.type, r.vendor, `${exact(r.amount)} ${r.currency}`, `${r.start}..${r.end}`, r.initiative];
     }
   })();
   return parts.filter((x) => x !== null && x !== undefined && x !== '').join(' | ');
