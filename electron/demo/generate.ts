@@ -6,6 +6,7 @@ import { setCommentary } from '../store/commentary';
 import { getSettings, updateSettings } from '../store/settings';
 import { generateBenefits } from './benefits';
 import { generateBudget } from './budget';
+import { generateCommitments } from './commitments';
 import { DEMO_FIRST_MONTH, DEMO_INITIATIVES, DEMO_LAST_MONTH } from './catalog';
 import { DEMO_COMMENTARY } from './commentary';
 import { DEMO_TIME, demoBatch, type DemoContext } from './context';
@@ -19,6 +20,7 @@ export interface DemoSummary {
   budgetLines: number;
   benefitLines: number;
   observations: number;
+  commitments: number;
   firstMonth: string;
   lastMonth: string;
 }
@@ -79,6 +81,7 @@ export function generateDemo(db: WritableDb): DemoSummary {
       budgetLines: generateBudget(ctx, spend.plan),
       benefitLines: generateBenefits(ctx, ids),
       observations: generateObservations(ctx, ids),
+      commitments: generateCommitments(ctx),
       firstMonth: DEMO_FIRST_MONTH,
       lastMonth: DEMO_LAST_MONTH,
     };

@@ -6,7 +6,7 @@ import { monthlyBurn } from '../../shared/metrics/runRate';
 import { compareText } from '../../shared/metrics/order';
 import type { CommitmentOutcome, CommitmentReport } from '../../shared/report';
 import type { ReportContext } from './context';
-import { figureInput, moneyInput, ratioInput, tallyInput, valueInput } from './explanations';
+import { figureInput, ratioInput, tallyInput, valueInput } from './explanations';
 import type { FactCommitment } from './facts';
 
 const TYPE_WORD = { prepaid: 'prepaid credit', commitment: 'commitment' } as const;
@@ -65,9 +65,9 @@ function commitmentLine(
   const key = `commitments.${c.id}`;
   const label = `${c.vendor} ${TYPE_WORD[c.type]} ${c.start} to ${c.end}`;
   const source = valueInput(
-    `${c.vendor}, ${c.type}, ${money(c.amount, c.currency)} (${c.currency}), ${c.start} to ${c.end}${c.sourceRow ? `, row ${c.sourceRow}` : ''}`,
+    `${c.vendor} ${TYPE_WORD[c.type]}, ${c.start} to ${c.end}${c.sourceRow ? `, row ${c.sourceRow}` : ''}`,
     'commitments',
-    c.amount,
+    `${money(c.amount, c.currency)} (${c.currency.toUpperCase()})`,
     1,
     c.batchId ? [c.batchId] : [],
   );
@@ -152,7 +152,11 @@ function commitmentLine(
   );
   const rateInputs = [
     figureInput('Remaining', remaining),
-    moneyInput(`Spend with the vendor ${months[0]} to ${months[months.length - 1]}`, 'spend', rateSum),
+    tallyInput(
+      `Spend with ${c.vendor} ${months[0]} to ${months[months.length - 1]}`,
+      'spend',
+      facts.spendByVendor.sumKeys(matched, months[0]!, months[months.length - 1]!),
+    ),
     valueInput('Days in those months', 'settings', rateDays),
     valueInput('As of', 'settings', asOf),
     valueInput('End', 'commitments', c.end, 1, c.batchId ? [c.batchId] : []),

@@ -837,7 +837,7 @@ export const KIND_WORDS: Record<string, Words> = {
   },
   commitments: {
     en: 'commitment|committed|commit|prepaid|prepayment|prepaid credit|credits|credit amount|credit balance|start|start date|end|end date|valid from|valid until|expiry|expiry date|drawdown',
-    de: 'zusage|abnahmeverpflichtung|vorauszahlung|guthaben|laufzeitbeginn|laufzeitende|vertragsbeginn|vertragsende',
+    de: 'zusage|abnahmeverpflichtung|vorauszahlung|guthaben|vertragswert|laufzeitbeginn|laufzeitende|vertragsbeginn|vertragsende',
     fr: 'engagement|prépayé|prépaiement|crédit prépayé|date de début|date de fin',
     es: 'compromiso|prepago|crédito prepago|fecha de inicio|fecha de fin',
     it: 'impegno|prepagato|credito prepagato|data di inizio|data di fine',

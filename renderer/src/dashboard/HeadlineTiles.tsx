@@ -1,5 +1,6 @@
 import type { ReportModel } from '../../../shared/report';
 import { StatusBadge } from '../kit/StatusBadge';
+import { CommitmentsTile } from './CommitmentsTile';
 import { Tile } from '../kit/Tile';
 import { Figure } from '../explain/Figure';
 import { ForecastRangeLine } from '../budget/ForecastRangeLine';
@@ -149,6 +150,11 @@ export function HeadlineTiles({ report }: { report: ReportModel }) {
           }
         />
       </div>
+      {report.commitments.length > 0 ? (
+        <div role="listitem">
+          <CommitmentsTile report={report} />
+        </div>
+      ) : null}
     </div>
   );
 }
