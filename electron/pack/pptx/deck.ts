@@ -4,6 +4,7 @@ import { defineMasters, logoOf } from './master';
 import { repairDeck } from './repair';
 import { appendixSlides } from './slides/appendix';
 import { changesSlides } from './slides/changes';
+import { commitmentsSlide } from './slides/commitments';
 import { coverSlide } from './slides/cover';
 import { decisionsSlide } from './slides/decisions';
 import { portfolioSlides } from './slides/portfolio';
@@ -43,6 +44,7 @@ export async function buildDeck(
   spendByMonthSlide(d);
   spendByCategorySlide(d);
   forecastSlide(d);
+  commitmentsSlide(d);
   riskSlides(d);
   changesSlides(d);
   decisionsSlide(d);

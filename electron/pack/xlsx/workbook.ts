@@ -3,6 +3,7 @@ import type { PackData } from '../../../shared/export/packTypes';
 import { anomaliesSheet } from './anomaliesSheet';
 import { assumptionsSheet } from './assumptionsSheet';
 import { budgetSheet } from './budgetSheet';
+import { commitmentsSheet } from './commitmentsSheet';
 import { definitionsSheet } from './definitionsSheet';
 import { forecastRangeSheet, forecastTrackSheet } from './forecastSheets';
 import { initiativeKpisSheet } from './initiativeKpisSheet';
@@ -38,7 +39,7 @@ function place(
 }
 
 /**
- * The Excel pack: fifteen sheets, each one table (or tables with the same columns) under its own header row,
+ * The Excel pack: seventeen sheets, each one table (or tables with the same columns) under its own header row,
  * live formulas with cached results, charts as pictures.
  */
 export async function buildWorkbook(data: PackData, charts: ChartImages, packDate: string): Promise<Buffer> {
@@ -70,6 +71,7 @@ export async function buildWorkbook(data: PackData, charts: ChartImages, packDat
   const monthly = monthlySheet(wb, data);
   place(wb, monthly, charts.budgetMonthly, 8, 1);
   runRateSheet(wb, data);
+  commitmentsSheet(wb, data);
   unitCostSheet(wb, data);
   vendorsSheet(wb, data);
   anomaliesSheet(wb, data);

@@ -241,6 +241,7 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
       'Forecast Track Record',
       'Monthly spend',
       'Run-rate',
+      'Commitments',
       'Unit economics',
       'Vendors',
       'Anomalies',

@@ -12,6 +12,7 @@ import { ForecastRangeBar } from '../../kit/ForecastRangeBar';
 import { AnomalyTable } from './AnomalyTable';
 import { ForecastTrackTable } from './ForecastTrackTable';
 import { CategoryBudgetTable } from './CategoryBudgetTable';
+import { CommitmentsTable } from './CommitmentsTable';
 import { RunRateTable } from './RunRateTable';
 import { UnitCostTable } from './UnitCostTable';
 import { VendorTable } from './VendorTable';
@@ -108,6 +109,12 @@ export function SpendBudget({ data }: { data: PackData }) {
       <ForecastTrackTable data={data} />
       <h2>Run-rate and budget exhaustion</h2>
       <RunRateTable data={data} />
+      {r.commitments.length > 0 ? (
+        <>
+          <h2>Commitments and prepaid credits</h2>
+          <CommitmentsTable data={data} />
+        </>
+      ) : null}
       <h2>Inference cost per key action</h2>
       <UnitCostTable data={data} />
       <h2>Spend by vendor</h2>
