@@ -101,7 +101,8 @@ function commitmentLine(
   const usedTally = facts.spendByVendor.sumKeys(matched, startMonth, usedTo);
   const used = book.money(`${key}.used`, startMonth > usedTo ? 0 : usedTally.micro, {
     label: `Used, ${label}, to ${q.end}`,
-    formula: `Sum of spend lines with the vendor dated ${startMonth} to ${usedTo} (whole months: spend is matched by month).`,
+    formula:
+      "Sum of spend lines with the vendor (names compared reduced) dated in the commitment's months up to the period's end: whole months, as spend is matched by month.",
     inputs:
       startMonth > usedTo
         ? []

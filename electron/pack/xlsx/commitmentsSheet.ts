@@ -52,7 +52,7 @@ export function commitmentsSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.
       moneyValue(x.monthlyRate.micro),
       x.runOutDate ? isoToDate(x.runOutDate) : null,
       moneyValue(x.projectedUnused.micro),
-      { formula: `IF(G${n}=0,0,L${n}/G${n})`, result: x.projectedUnusedShare },
+      { formula: `IF(G${n}=0,"",L${n}/G${n})`, result: x.projectedUnusedShare },
       commitmentOutlookText(x, c),
       x.warning ?? '',
     ];

@@ -10,6 +10,7 @@ const SOURCE_LABEL: Record<string, string> = {
   kpi_observations: KIND_LABEL.kpis,
   initiatives: 'Initiatives',
   fx_rates: 'FX rates',
+  commitments: 'Commitments',
   settings: 'Setting',
   figure: 'Figure',
 };

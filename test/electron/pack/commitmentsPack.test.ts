@@ -80,7 +80,7 @@ describe('commitments in the pack (demo workspace): PDF section, workbook sheet 
       expect(evalMoney(wb, 'Commitments', remaining.formula)).toBe(BigInt(c.remaining.micro));
       expect(cellMicro(row.getCell(12).value)).toBe(BigInt(c.projectedUnused.micro));
       const share = formulaOf(row.getCell(13));
-      expect(share.formula).toBe(`IF(G${n}=0,0,L${n}/G${n})`);
+      expect(share.formula).toBe(`IF(G${n}=0,"",L${n}/G${n})`);
       expect(recalc.evaluate('Commitments', share.formula)).toBeCloseTo(c.projectedUnusedShare, 12);
       expect(row.getCell(15).value).toBe(c.warning ?? '');
       const runOut = row.getCell(11).value as Date | null;

@@ -342,6 +342,9 @@ describe('Excel pack of the demo workspace, written and parsed back', () => {
         t.errorPct.value,
       ),
     );
+    r.commitments.forEach((c, k) =>
+      ratio('Commitments', `M${k + 2}`, `IF(G${k + 2}=0,"",L${k + 2}/G${k + 2})`, c.projectedUnusedShare),
+    );
 
     // Every division in the workbook is one of the above.
     const divisions: string[] = [];
