@@ -60,7 +60,7 @@ export class FxConverter {
 }
 
 /**
- * The currencies and months of stored amounts (spend, budget, benefits) that have no rate into
+ * The currencies and months of stored amounts (spend, budget, benefits, commitments) that have no rate into
  * `reportingCurrency`: empty when every report in that currency can be computed.
  */
 export function fxGaps(

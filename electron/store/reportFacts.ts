@@ -130,12 +130,16 @@ export function dataOutside(db: ReadableDb, range: MonthRange): DataOutsideRange
   return out;
 }
 
-/** Each month and (upper-cased) currency that spend, budget or benefit amounts are stored in. */
+/**
+ * Each month and (upper-cased) currency that spend, budget or benefit amounts are stored in, and the start month
+ * of each commitment (converted at that month's rate).
+ */
 export function amountCurrencyMonths(db: ReadableDb): { month: Month; currency: string }[] {
   return cached(
     db,
     `SELECT DISTINCT month, upper(currency) AS currency FROM spend_monthly
      UNION SELECT DISTINCT month, upper(currency) FROM budget
-     UNION SELECT DISTINCT month, upper(currency) FROM benefits`,
+     UNION SELECT DISTINCT month, upper(currency) FROM benefits
+     UNION SELECT DISTINCT substr(start_date, 1, 7), upper(currency) FROM commitments`,
   ).all() as { month: Month; currency: string }[];
 }

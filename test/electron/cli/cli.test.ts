@@ -40,7 +40,14 @@ describe('CLI', () => {
       rows: number;
       total: number | null;
     }[];
-    expect(batches.map((b) => b.kind).sort()).toEqual(['benefits', 'budget', 'initiatives', 'kpis', 'spend']);
+    expect(batches.map((b) => b.kind).sort()).toEqual([
+      'benefits',
+      'budget',
+      'commitments',
+      'initiatives',
+      'kpis',
+      'spend',
+    ]);
     expect(batches.every((b) => /^[0-9a-f]{64}$/.test(b.fileSha256))).toBe(true);
     // No file behind a demo batch: each SHA-256 is its own rows' fingerprint, so no two are alike, and it
     // is recomputed here from the workspace alone.
@@ -52,6 +59,7 @@ describe('CLI', () => {
       benefits: 'benefits',
       kpis: 'kpi_observations',
       initiatives: 'initiatives',
+      commitments: 'commitments',
     };
     for (const b of batches as unknown as { id: number; kind: keyof typeof table; fileSha256: string }[]) {
       const hash = crypto.createHash('sha256').update('caio-demo-v1\n');
@@ -95,7 +103,7 @@ describe('CLI', () => {
       },
     );
     expect(r.status, r.stderr).toBe(0);
-    expect((JSON.parse(r.stdout) as unknown[]).length).toBe(5);
+    expect((JSON.parse(r.stdout) as unknown[]).length).toBe(6);
     const bad = spawnSync(process.execPath, [path.join(ROOT, 'bin/caio-scorecard.mjs'), 'nope'], {
       cwd: dir,
       encoding: 'utf8',
