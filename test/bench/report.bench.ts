@@ -10,6 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildReport } from '../../electron/report/buildReport';
 import { createBatch, finishBatch } from '../../electron/store/batches';
+import { commitmentInserter } from '../../electron/store/commitments';
 import { insertInitiative } from '../../electron/store/initiatives';
 import {
   benefitInserter,
@@ -139,6 +140,33 @@ function build(file: string): void {
           initiativeId: null,
           category,
           batchId,
+          sourceRow: null,
+        });
+    // A prepaid credit and a commitment with every vendor, each over one fiscal year (the report's part: O(commitments)).
+    const commitmentsBatch = createBatch(db, {
+      kind: 'commitments',
+      format: 'csv',
+      fileName: 'commitments.csv',
+      fileSha256: '3'.repeat(64),
+      fileSize: 0,
+      sheet: null,
+    });
+    const commitment = commitmentInserter(db);
+    for (const vendor of Object.values(VENDORS).flat())
+      for (const [type, year] of [
+        ['prepaid', '2025'],
+        ['commitment', '2026'],
+      ] as const)
+        commitment({
+          vendor,
+          amount: 2_000_000_000_000,
+          currency: 'USD',
+          start: `${year}-01-01`,
+          end: `${year}-12-31`,
+          type,
+          initiativeId: null,
+          description: null,
+          batchId: commitmentsBatch,
           sourceRow: null,
         });
     const benefitsBatch = createBatch(db, {
