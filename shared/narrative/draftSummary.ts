@@ -46,7 +46,8 @@ function movement(k: KpiReport): number | null {
 
 /**
  * A deterministic, offline first draft of the executive summary, written only from the report model:
- * headline ROI, spend vs budget, the year-end forecast, red KPIs, the biggest movers and anomalies.
+ * headline ROI, spend vs budget, the year-end forecast, red KPIs, the biggest movers, anomalies and the
+ * commitments to act on.
  * Same report in, same text out. The user edits it before it goes into the pack; a pack whose summary was
  * left empty prints this same draft, in the pack's formats (`f`).
  */
@@ -113,5 +114,10 @@ export function draftSummary(r: ReportModel, f: SummaryFormat = SCREEN_FORMAT): 
       `${r.anomalies.length} spend ${r.anomalies.length === 1 ? 'anomaly was' : 'anomalies were'} flagged; the largest: ${a.label} in ${f.month(a.month)}, ${f.signedMoney(a.deviation, c)} against its usual level${a.contributors[0] ? `, driven by ${a.contributors[0].label}` : ''}.`,
     );
   }
+  const warnings = r.commitments.flatMap((x) => (x.warning ? [x.warning] : []));
+  if (warnings.length > 0)
+    lines.push(
+      `Commitments and prepaid credits to act on (at each vendor's current 3-month run rate): ${warnings.join(' ')}`,
+    );
   return lines.join('\n\n');
 }

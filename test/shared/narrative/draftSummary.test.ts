@@ -37,6 +37,15 @@ describe('draftSummary', () => {
     expect(text).toMatch(/over the quarter's budget/);
   });
 
+  it('ends with every commitment warning, in the report’s words', () => {
+    const warnings = report.commitments.flatMap((x) => (x.warning ? [x.warning] : []));
+    expect(warnings.length).toBeGreaterThan(0);
+    const last = draftSummary(report).split('\n\n').at(-1)!;
+    expect(last).toMatch(/^Commitments and prepaid credits to act on/);
+    for (const w of warnings) expect(last).toContain(w);
+    expect(draftSummary({ ...report, commitments: [] })).not.toContain('Commitments and prepaid credits');
+  });
+
   it('handles a quarter without cost, KPIs or anomalies in plain words', () => {
     const empty: ReportModel = structuredClone(report);
     empty.portfolio.cost.micro = 0;
