@@ -34,6 +34,7 @@ export function commitmentsSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.
       'Unused share',
       'Outlook',
       'Warning',
+      'Initiative',
     ],
     data.settings,
   );
@@ -55,6 +56,7 @@ export function commitmentsSheet(wb: ExcelJS.Workbook, data: PackData): ExcelJS.
       { formula: `IF(G${n}=0,"",L${n}/G${n})`, result: x.projectedUnusedShare },
       commitmentOutlookText(x, c),
       x.warning ?? '',
+      x.initiative ? safeText(x.initiative) : '',
     ];
     ws.getRow(n).getCell(5).numFmt = moneyFormat(x.statedCurrency);
     n++;

@@ -56,6 +56,7 @@ export function CommitmentsTable({ data }: { data: PackData }) {
                 <span className="muted">
                   {x.start} to {x.end}
                   {x.statedCurrency !== c ? ` · ${money(x.statedAmount, x.statedCurrency)} stated` : ''}
+                  {x.initiative ? ` · ${x.initiative}` : ''}
                 </span>
               </td>
               <td className="num">{money(x.amount.micro, c)}</td>
