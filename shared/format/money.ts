@@ -30,6 +30,8 @@ const compactFormat = memo(
       style: 'currency',
       currency,
       notation: 'compact',
+      // Stated, not left to the engine: Node's ICU fills to one decimal ("$2.0M"), Chromium's does not ("$2M").
+      minimumFractionDigits: 0,
       maximumFractionDigits: 1,
     }),
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactMoney, money, signedMoney } from '../../../shared/format/money';
+import { compactMoney, exactMoney, money, signedMoney } from '../../../shared/format/money';
 import { num, pct, points, signedPct } from '../../../shared/format/number';
 import { irrPct, irrPhrase, payback } from '../../../shared/format/returns';
 import { kpiTarget, kpiValue } from '../../../shared/format/kpi';
@@ -18,6 +18,14 @@ describe('the kit formats each figure one way for the screens, the PDF, the deck
     expect(signedMoney(4_000, 'USD')).toBe('$0.00');
     expect(exactMoney(123, 'USD')).toBe('$0.000123');
     expect(exactMoney(1_200_500_000, 'USD')).toBe('$1,200.50');
+  });
+
+  it('compact money (axes, asides) drops a zero decimal in Node as in Chromium: the deck and the screens agree', () => {
+    expect(compactMoney(1_991_244.97, 'USD')).toBe('$2M');
+    expect(compactMoney(1_953_272.76, 'USD')).toBe('$2M');
+    expect(compactMoney(411_778.67, 'USD')).toBe('$411.8K');
+    expect(compactMoney(-428_212.93, 'USD')).toBe('-$428.2K');
+    expect(compactMoney(1_500_000, 'USD')).toBe('$1.5M');
   });
 
   it('percentages group thousands and never print "-0.0%"', () => {
