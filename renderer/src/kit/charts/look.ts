@@ -46,7 +46,8 @@ export const PRINT_LOOK: ChartLook = {
   projected: PROJECTED,
   negative: OVER,
   status: STATUS_COLOUR,
-  font: 'inherit',
+  // The print page's bundled face (print/boot.tsx): a canvas font has no 'inherit', it would drop the size too.
+  font: 'Inter',
 };
 
 /** The look of a medium; the screen's is read from the CSS variables now (call again when the theme changes). */
