@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIND_LABEL, STATUS_LABEL, TREND_LABEL } from '../../shared/labels';
 import { kpiTarget, kpiValue } from '../../shared/format/kpi';
-import { money, signedMoney } from '../../shared/format/money';
+import { compactMoney, money, signedMoney } from '../../shared/format/money';
+import { TORNADO_MAX } from '../../shared/export/tornado';
 import { pct, signedPct } from '../../shared/format/number';
 import { irrPct, irrPhrase, payback } from '../../shared/format/returns';
 import { microToCents, type Micro } from '../../shared/money';
@@ -37,6 +38,8 @@ interface Figures {
   datasets: { label: string; data: (number | null)[] }[];
 }
 const screenCharts = new Map<string, Figures>();
+/** The dashboard's NPV swing table (the tornado's figures), its cells' visible text. */
+let swingOnScreen: string[][] = [];
 const printCharts = new Map<string, Figures>();
 
 /** The figures of every drawn chart on the page, by the attribute that names it. */
@@ -110,9 +113,10 @@ beforeAll(async () => {
     await page.getByTestId(ready).first().waitFor();
     await collectFigures(page);
     if (screen === 'dashboard') {
-      for (const id of ['chart-budget', 'chart-cumulative', 'chart-roi'])
+      for (const id of ['chart-budget', 'chart-cumulative', 'chart-roi', 'chart-tornado'])
         await page.locator(`canvas[data-testid="${id}"][data-chart-drawn="true"]`).waitFor();
       await chartsOn(page, 'data-testid', screenCharts);
+      swingOnScreen = await rowCells(page, 'table[aria-label="NPV swing by assumption"] tbody tr');
     }
   }
   // The print view the pack prints, its charts read as the export collects them (canvas[data-chart-id]).
@@ -137,6 +141,19 @@ function sheetRows(name: string, headerRow = 1): Record<string, unknown>[] {
     const o: Record<string, unknown> = {};
     headers.forEach((h, c) => h && (o[h] = shownOf(row.getCell(c))));
     rows.push(o);
+  });
+  return rows;
+}
+
+/** Every row of a sheet as its cells' shown values (column A first), for sheets of several tables. */
+function sheetCells(name: string): unknown[][] {
+  const ws = workbook.getWorksheet(name);
+  if (!ws) throw new Error(`no sheet ${name}`);
+  const rows: unknown[][] = [];
+  ws.eachRow((row) => {
+    const cells: unknown[] = [];
+    for (let c = 1; c <= row.cellCount; c++) cells.push(shownOf(row.getCell(c)));
+    rows.push(cells);
   });
   return rows;
 }
@@ -412,6 +429,96 @@ describe('every chart draws the same labels and values on screen and in the PDF'
     const rows = report.budget.byCategory;
     expect(print.labels).toEqual(rows.map((c) => c.label));
     expect(print.datasets[0]!.data).toEqual(rows.map((c) => cents(c.variance.micro)));
+  });
+});
+
+describe('the sensitivity section reads the same on screen, in the PDF and in the workbook', () => {
+  /** The screens write the bands and swings compactly ("$1.7M"), from the cents like every figure. */
+  const compact = (m: Micro) => compactMoney(Number(microToCents(m)) / 100, report.currency);
+
+  it('the bands: NPV and cumulative ROI at the 10th percentile, median and 90th percentile', () => {
+    const s = report.sensitivity;
+    const c = report.currency;
+    expect(s.rangedLines).toBeGreaterThan(0);
+    for (const [what, fig] of [
+      ['NPV p10', s.npv.p10],
+      ['NPV p50', s.npv.p50],
+      ['NPV p90', s.npv.p90],
+    ] as const)
+      expect(onScreen.get(fig.explain), `${what} on screen`).toContain(compact(fig.micro));
+    for (const [what, fig] of [
+      ['ROI p10', s.cumulativeRoi.p10],
+      ['ROI p50', s.cumulativeRoi.p50],
+      ['ROI p90', s.cumulativeRoi.p90],
+    ] as const)
+      expect(onScreen.get(fig.explain), `${what} on screen`).toContain(pct(fig.value));
+    // The PDF's tiles: the band to the cent, its median under it (tiles side by side: read apart).
+    expect(pdf).toContain(`${money(s.npv.p10.micro, c)} – ${money(s.npv.p90.micro, c)}`);
+    expect(pdf).toContain(`Median ${money(s.npv.p50.micro, c)}`);
+    expect(pdf).toContain(`${pct(s.cumulativeRoi.p10.value)} – ${pct(s.cumulativeRoi.p90.value)}`);
+    expect(pdf).toContain(`Median ${pct(s.cumulativeRoi.p50.value)}`);
+    // The workbook's band rows: as stated, p10, median, p90 — exact.
+    const rows = sheetCells('Assumptions');
+    const npv = rows.find((r) => r[0] === 'Portfolio NPV to date')!;
+    expect(npv, 'NPV band row').toBeDefined();
+    expect(npv.slice(1, 5).map(micro)).toEqual(
+      [report.portfolio.npv, s.npv.p10, s.npv.p50, s.npv.p90].map((f) => BigInt(f.micro)),
+    );
+    const roi = rows.find((r) => r[0] === 'Cumulative portfolio ROI')!;
+    expect(roi, 'ROI band row').toBeDefined();
+    expect(roi.slice(1, 5).map(ratio)).toEqual(
+      [report.portfolio.cumulativeRoi, s.cumulativeRoi.p10, s.cumulativeRoi.p50, s.cumulativeRoi.p90].map(
+        (f) => f.value,
+      ),
+    );
+  });
+
+  it('the tornado: each driver’s assumption, NPV at its low and at its high', () => {
+    const s = report.sensitivity;
+    const c = report.currency;
+    const shown = s.drivers.slice(0, TORNADO_MAX);
+    expect(shown.length).toBeGreaterThan(1);
+    // The chart: the dashboard and the print view draw the same bars, the model's drivers to the cent.
+    const screen = screenCharts.get('chart-tornado')!;
+    const print = printCharts.get('tornado')!;
+    expect(screen).toBeDefined();
+    expect(print).toEqual(screen);
+    expect(screen.labels).toEqual(shown.map((d) => d.assumption));
+    const point = cents(report.portfolio.npv.micro);
+    const [low, high] = screen.datasets;
+    expect(low!.data).toEqual(shown.map((d) => [point, cents(d.npvLow.micro)]));
+    expect(high!.data).toEqual(shown.map((d) => [point, cents(d.npvHigh.micro)]));
+    for (const d of print.datasets) expect(pdf).toContain(d.label);
+    // The dashboard's swing table: one row per charted driver, in the model's order.
+    expect(swingOnScreen).toHaveLength(shown.length);
+    for (const [n, d] of shown.entries()) {
+      expect(swingOnScreen[n]![0], d.assumption).toBe(
+        `${d.assumption}${d.initiative ?? d.initiatives.join(', ')}`,
+      );
+      expect(swingOnScreen[n]!.slice(1), d.assumption).toEqual([
+        compact(d.npvLow.micro),
+        compact(d.npvHigh.micro),
+      ]);
+      expect(onScreen.get(d.npvLow.explain), d.assumption).toContain(compact(d.npvLow.micro));
+      expect(onScreen.get(d.npvHigh.explain), d.assumption).toContain(compact(d.npvHigh.micro));
+    }
+    // The PDF's swing table and the workbook's tornado rows: every driver, to the cent and exact.
+    const rows = sheetCells('Assumptions');
+    const header = rows.findIndex((r) => r[0] === 'Assumption (tornado)');
+    expect(header).toBeGreaterThan(0);
+    const tornadoRows = rows.slice(header + 1, header + 1 + s.drivers.length);
+    for (const [n, d] of s.drivers.entries()) {
+      const who = d.initiative ?? d.initiatives.join(', ');
+      expect(pdf, `${d.assumption} in the PDF`).toContain(
+        `${d.assumption} ${who} ${money(d.npvLow.micro, c)} ${money(d.npvHigh.micro, c)}`,
+      );
+      const row = tornadoRows[n]!;
+      expect(row.slice(0, 2), d.assumption).toEqual([d.assumption, who]);
+      expect(row.slice(2, 4).map(micro), d.assumption).toEqual([
+        BigInt(d.npvLow.micro),
+        BigInt(d.npvHigh.micro),
+      ]);
+    }
   });
 });
 

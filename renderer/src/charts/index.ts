@@ -5,4 +5,3 @@ export { GroupedBarChart, type GroupedBarChartProps } from './GroupedBarChart';
 export { moneyFull, moneyTick, monthLabel, percentTick } from '../kit/charts/axis';
 export { chartTheme, withAlpha, type ChartTheme } from '../kit/charts/theme';
 export { registerCharts } from '../kit/chartRegistry';
-export { waitForChartsDrawn } from './drawn';

@@ -1,11 +1,13 @@
 import { useMemo } from 'react';
 import { tornadoDrivers } from '../../../shared/export/tornado';
 import type { ReportModel } from '../../../shared/report';
-import { TornadoChart } from '../charts/TornadoChart';
-import { moneyFull, moneyTick } from '../kit/charts/axis';
+import type { ChartConfiguration } from 'chart.js';
+import { ChartCanvas } from '../kit/ChartCanvas';
+import { chartLook, tornadoChart, tornadoHeight } from '../kit/charts';
+import { useThemeVersion } from '../kit/charts/useThemeVersion';
 import { Panel } from '../components/Panel';
 import { Figure } from '../explain/Figure';
-import { chartMajor, formatMoney, formatPct } from '../format';
+import { formatMoney, formatPct } from '../format';
 import { AssumptionRegisterTable } from './AssumptionRegisterTable';
 import { RangeBar } from './RangeBar';
 
@@ -22,17 +24,13 @@ export function SensitivityPanel({ report }: { report: ReportModel }) {
   const s = report.sensitivity;
   const c = report.currency;
   const p = report.portfolio;
-  const money = useMemo(() => moneyFull(c), [c]);
-  const tick = useMemo(() => moneyTick(c), [c]);
   const drivers = useMemo(() => tornadoDrivers(s), [s]);
-  const bars = useMemo(
-    () =>
-      drivers.map((d) => ({
-        label: d.assumption,
-        low: chartMajor(d.npvLow.micro),
-        high: chartMajor(d.npvHigh.micro),
-      })),
-    [drivers],
+  const themeVersion = useThemeVersion();
+  const tornadoTitle = `What moves NPV most (${drivers.length} of ${s.drivers.length} assumptions)`;
+  const tornado = useMemo(
+    () => tornadoChart(report, chartLook('screen'), { title: tornadoTitle }),
+    // themeVersion: the screen's colours are read again when the OS switches light/dark.
+    [report, tornadoTitle, themeVersion],
   );
   const npvAxis = [
     s.npv.p10.micro,
@@ -117,13 +115,11 @@ export function SensitivityPanel({ report }: { report: ReportModel }) {
             ) : null}
           </div>
           <div className="split">
-            <TornadoChart
-              title={`What moves NPV most (${drivers.length} of ${s.drivers.length} assumptions)`}
-              bars={bars}
-              point={chartMajor(p.npv.micro)}
-              axisLabel={`NPV (${c})`}
-              tick={tick}
-              format={money}
+            <ChartCanvas
+              config={tornado as ChartConfiguration}
+              label={tornadoTitle}
+              summary={`NPV (${c}): each assumption at its low and at its high, the others at base`}
+              height={tornadoHeight(drivers.length, 'screen')}
               testId="chart-tornado"
             />
             <table className="table table-compact" aria-label="NPV swing by assumption">

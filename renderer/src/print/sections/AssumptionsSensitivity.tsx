@@ -3,11 +3,13 @@ import { money, pct } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { TORNADO_MAX } from '../../../../shared/export/tornado';
 import type { AssumptionRegisterEntry } from '../../../../shared/report';
-import { tornadoChart } from '../charts/tornadoChart';
+import type { ChartConfiguration } from 'chart.js';
 import { ChartCanvas } from '../../kit/ChartCanvas';
+import { PRINT_LOOK, tornadoChart, tornadoHeight } from '../../kit/charts';
 import { PackTable } from '../components/PackTable';
 import { Section } from '../components/Section';
 import { Tile } from '../../kit/Tile';
+import { SwingTable } from './SwingTable';
 
 function age(days: number | null): string {
   if (days === null) return '—';
@@ -24,7 +26,7 @@ export function AssumptionsSensitivity({ data }: { data: PackData }) {
   const r = data.report;
   const s = r.sensitivity;
   const c = r.currency;
-  const tornado = useMemo(() => tornadoChart(r), [r]);
+  const tornado = useMemo(() => tornadoChart(r, PRINT_LOOK) as ChartConfiguration, [r]);
   if (r.assumptionRegister.length === 0 && s.rangedLines === 0) return null;
   return (
     <Section id="assumptions-sensitivity" title="Assumptions and sensitivity">
@@ -68,12 +70,13 @@ export function AssumptionsSensitivity({ data }: { data: PackData }) {
           <ChartCanvas
             config={tornado}
             width={640}
-            height={Math.max(120, 40 + Math.min(TORNADO_MAX, s.drivers.length) * 22)}
+            height={tornadoHeight(Math.min(TORNADO_MAX, s.drivers.length), 'print')}
             chartId="tornado"
             label="NPV swing by assumption"
           />
         </figure>
       )}
+      {s.rangedLines === 0 ? null : <SwingTable drivers={s.drivers} currency={c} />}
       {s.projectedRangedLines > 0 ? (
         <p className="footnote">
           {s.projectedRangedLines} projected benefit line{s.projectedRangedLines === 1 ? '' : 's'} state a
