@@ -74,11 +74,19 @@ type Ends = 'base' | 'low' | 'high';
 /** An entry's fields and its figures' inputs: everything but the figures, kept with the grouping. */
 interface Prepared {
   entry: Omit<AssumptionRegisterEntry, Ends>;
-  what: string;
   sums: Record<Ends, Micro>;
-  inputs: Record<Ends, ExplanationInput>;
+  /** Each figure's explanation but its key and result (the period end is the grouping's: see groupLines). */
+  specs: Record<Ends, FigureSpec>;
+}
+
+interface FigureSpec {
+  label: string;
+  formula: string;
+  inputs: ExplanationInput[];
   notes: string[];
 }
+
+const CASE_LABEL: Record<Ends, string> = { base: 'Base case', low: 'Low case', high: 'High case' };
 
 const prepared = new WeakMap<Grouped, Prepared>();
 
@@ -104,21 +112,25 @@ function prepare(ctx: ReportContext, g: Grouped): Prepared {
   const converted = currencies.some((c) => c !== ctx.facts.settings.currency);
   const label = `Benefit lines ${dates[0]} to ${dates[dates.length - 1]}`;
   const oldest = evidence[0] ?? null;
+  const notes = [
+    `${ranged.length} of ${lines.length} line${lines.length === 1 ? '' : 's'} state a range; a line without one counts at its amount.`,
+    ...(converted ? [`Stated in ${currencies.join(', ')}; converted at monthly FX rates.`] : []),
+    ...(edits.length
+      ? [`Register fields last edited in the app on ${edits[edits.length - 1]!.slice(0, 10)}.`]
+      : []),
+  ];
+  const spec = (f: Ends): FigureSpec => ({
+    label: `${CASE_LABEL[f]}, ${what}, to ${ctx.quarter.end}`,
+    formula:
+      f === 'base'
+        ? 'Sum of the lines’ amounts (the base case).'
+        : `Sum of the lines’ ${f} case (a line without a range at its amount).`,
+    inputs: [sumInput(label, sums[f], lines)],
+    notes,
+  });
   const p: Prepared = {
-    what,
     sums,
-    inputs: {
-      base: sumInput(label, sums.base, lines),
-      low: sumInput(label, sums.low, lines),
-      high: sumInput(label, sums.high, lines),
-    },
-    notes: [
-      `${ranged.length} of ${lines.length} line${lines.length === 1 ? '' : 's'} state a range; a line without one counts at its amount.`,
-      ...(converted ? [`Stated in ${currencies.join(', ')}; converted at monthly FX rates.`] : []),
-      ...(edits.length
-        ? [`Register fields last edited in the app on ${edits[edits.length - 1]!.slice(0, 10)}.`]
-        : []),
-    ],
+    specs: { base: spec('base'), low: spec('low'), high: spec('high') },
     entry: {
       assumption: first.assumption,
       initiativeId: first.initiativeId,
@@ -143,24 +155,14 @@ function prepare(ctx: ReportContext, g: Grouped): Prepared {
 }
 
 export function buildAssumptionRegister(ctx: ReportContext): AssumptionRegisterEntry[] {
-  const { book, quarter: q } = ctx;
+  const { book } = ctx;
   return groupLines(ctx).map((g, n) => {
     const p = prepare(ctx, g);
-    const figure = (f: Ends, label: string) =>
-      book.money(`register.${n}.${f}`, p.sums[f], {
-        label: `${label}, ${p.what}, to ${q.end}`,
-        formula:
-          f === 'base'
-            ? 'Sum of the lines’ amounts (the base case).'
-            : `Sum of the lines’ ${f} case (a line without a range at its amount).`,
-        inputs: [p.inputs[f]],
-        notes: p.notes,
-      });
     return {
       ...p.entry,
-      base: figure('base', 'Base case'),
-      low: figure('low', 'Low case'),
-      high: figure('high', 'High case'),
+      base: book.money(`register.${n}.base`, p.sums.base, p.specs.base),
+      low: book.money(`register.${n}.low`, p.sums.low, p.specs.low),
+      high: book.money(`register.${n}.high`, p.sums.high, p.specs.high),
     };
   });
 }

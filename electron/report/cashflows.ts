@@ -21,13 +21,44 @@ export interface FlowSources {
   batchIds: number[][];
 }
 
-/** Consecutive months [from, to] with cost, realized benefit and spend line counts, and their sources. */
-export function monthlyFlows<C, B>(
-  from: Month | null,
-  to: Month,
-  s: FlowSource<C, B>,
-): { months: Month[]; flows: MonthlyFlow[]; sources: FlowSources } {
+/** Monthly flows with their months and sources, as monthlyFlows returns them. */
+export interface Flows {
+  months: Month[];
+  flows: MonthlyFlow[];
+  sources: FlowSources;
+}
+
+/**
+ * Flows by their series (a new object after every write: facts are reloaded), keys and months: a report built
+ * again from unchanged data, or another quarter ending the same month, reuses them. Shared between reports,
+ * so read-only.
+ */
+const flowsBySeries = new WeakMap<
+  MonthlySeries<unknown>,
+  WeakMap<MonthlySeries<unknown>, Map<string, Flows>>
+>();
+
+/**
+ * Consecutive months [from, to] with cost, realized benefit and spend line counts, and their sources (kept
+ * with the series: see flowsBySeries; the caller must not change them).
+ */
+export function monthlyFlows<C, B>(from: Month | null, to: Month, s: FlowSource<C, B>): Flows {
   if (from === null || from > to) return { months: [], flows: [], sources: { lines: [], batchIds: [] } };
+  const cost = s.cost as MonthlySeries<unknown>;
+  const benefit = s.benefit as MonthlySeries<unknown>;
+  let byBenefit = flowsBySeries.get(cost);
+  if (!byBenefit) flowsBySeries.set(cost, (byBenefit = new WeakMap()));
+  let byKey = byBenefit.get(benefit);
+  if (!byKey) byBenefit.set(benefit, (byKey = new Map()));
+  const key = `${String(s.costKey)}|${String(s.benefitKey)}|${from}|${to}`;
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const flows = computeFlows(from, to, s);
+  byKey.set(key, flows);
+  return flows;
+}
+
+function computeFlows<C, B>(from: Month, to: Month, s: FlowSource<C, B>): Flows {
   const months = monthRange(from, to);
   const cost = s.cost.amounts(s.costKey, from, to);
   const lines = s.cost.lineCountsFor(s.costKey, from, to);
@@ -104,6 +135,17 @@ export function npvFigure(
   return { figure, net };
 }
 
+/** Monthly IRRs by flows: the flows monthlyFlows keeps give the same root every time (a solve per report is costly). */
+const irrByFlows = new WeakMap<readonly MonthlyFlow[], number | null>();
+
+function irrOf(flows: readonly MonthlyFlow[], net: number[]): number | null {
+  const hit = irrByFlows.get(flows);
+  if (hit !== undefined) return hit;
+  const r = irr(net);
+  irrByFlows.set(flows, r);
+  return r;
+}
+
 /** NPV (see npvFigure) and annualized IRR of monthly net flows, with their explanations. */
 export function discountedFigures(
   ctx: ReportContext,
@@ -114,8 +156,8 @@ export function discountedFigures(
   sources?: FlowSources,
 ): { npv: MoneyFigure; irr: NumberFigure } {
   const { figure: npvFig, net } = npvFigure(ctx, `${keyPrefix}.npv`, subject, months, flows, sources);
-  // Leading months of 0 change no root: the IRR is the flows' own.
-  const monthlyIrr = irr(net);
+  // Leading months of 0 change no root: the IRR is the flows' own (solved once per flows: see irrOf).
+  const monthlyIrr = irrOf(flows, net);
   const irrValue = monthlyIrr === null ? null : annualRateFromMonthly(monthlyIrr);
   const irrFigure = ctx.book.number(`${keyPrefix}.irr`, 'ratio', irrValue, {
     label: `IRR (annual), ${subject}, ${ctx.quarter.label}`,

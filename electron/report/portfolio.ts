@@ -140,11 +140,15 @@ function initiativeMonths(ctx: ReportContext, id: number, first: Month | null): 
   if (first === null) return [];
   const { facts, asOf } = ctx;
   const from = first > addMonths(asOf, -17) ? first : addMonths(asOf, -17);
-  return monthRange(from, asOf).map((month) => ({
+  // Whole columns (one key lookup each) rather than a lookup per month and series.
+  const cost = facts.spendByInitiative.amounts(id, from, asOf);
+  const benefit = facts.benefitByInitiative.amounts(benefitKey(id, true), from, asOf);
+  const projected = facts.benefitByInitiative.amounts(benefitKey(id, false), from, asOf);
+  return monthRange(from, asOf).map((month, i) => ({
     month,
-    cost: facts.spendByInitiative.month(id, month),
-    benefit: facts.benefitByInitiative.month(benefitKey(id, true), month),
-    projectedBenefit: facts.benefitByInitiative.month(benefitKey(id, false), month),
+    cost: cost[i]!,
+    benefit: benefit[i]!,
+    projectedBenefit: projected[i]!,
   }));
 }
 

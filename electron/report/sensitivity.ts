@@ -152,10 +152,33 @@ function driverInputs(c: Computed): Map<string, Record<'low' | 'high' | 'base', 
   return out;
 }
 
-/** The sensitivity section: bands and tornado, every figure explained. */
-export function buildSensitivity(ctx: ReportContext, portfolio: PortfolioHeadline): SensitivityReport {
-  const { book, quarter: q, facts } = ctx;
-  const computed = compute(ctx, portfolio);
+interface Spec {
+  label: string;
+  formula: string;
+  inputs: ExplanationInput[];
+  notes: string[];
+}
+
+/** Everything of the section but its figures' keys and results: depends on the draws' facts and period only. */
+interface Prepared {
+  common: ExplanationInput[];
+  notes: string[];
+  projected: number;
+  drivers: {
+    assumption: string;
+    initiative: string | null;
+    initiatives: string[];
+    low: Spec;
+    high: Spec;
+  }[];
+}
+
+const preparedByComputed = new WeakMap<Computed, Prepared>();
+
+function prepare(ctx: ReportContext, portfolio: PortfolioHeadline, computed: Computed): Prepared {
+  const hit = preparedByComputed.get(computed);
+  if (hit) return hit;
+  const { quarter: q, facts } = ctx;
   const { seed, result, lines } = computed;
   const names = new Map(facts.initiatives.map((i) => [i.id, i.name]));
   const projected = facts.register.filter((l) => !l.realized && l.month <= ctx.asOf && l.low < l.high).length;
@@ -174,6 +197,41 @@ export function buildSensitivity(ctx: ReportContext, portfolio: PortfolioHeadlin
         ]
       : []),
   ];
+  const groupInputs = driverInputs(computed);
+  const drivers = result.drivers.map((d) => {
+    const own = groupInputs.get(d.group)!;
+    const initiatives = d.initiativeIds.map((id) => names.get(id) ?? `#${id}`);
+    const swing = (end: 'low' | 'high'): Spec => ({
+      label: `Portfolio NPV with “${d.assumption}” at its ${end}, ${q.label}`,
+      formula:
+        `The NPV as defined with every line naming this assumption at its ${end} and every other line at its ` +
+        'amount: the point NPV plus each line’s change, discounted to the base month as its month’s flow is, ' +
+        'rounded to the micro-unit. Bars are sorted by |high − low|, the largest first.',
+      inputs: [figureInput('NPV at the amounts stated (point)', portfolio.npv), own[end], own.base],
+      notes: [`Initiative${initiatives.length === 1 ? '' : 's'}: ${initiatives.join(', ')}.`],
+    });
+    return {
+      assumption: d.assumption,
+      initiative: initiatives.length === 1 ? initiatives[0]! : null,
+      initiatives,
+      low: swing('low'),
+      high: swing('high'),
+    };
+  });
+  const p = { common, notes, projected, drivers };
+  preparedByComputed.set(computed, p);
+  return p;
+}
+
+/**
+ * The sensitivity section: bands and tornado, every figure explained. The draws and the figures' words are
+ * kept per facts and period (compute, prepare); a report puts the figures in its book.
+ */
+export function buildSensitivity(ctx: ReportContext, portfolio: PortfolioHeadline): SensitivityReport {
+  const { book, quarter: q } = ctx;
+  const computed = compute(ctx, portfolio);
+  const { seed, result, lines } = computed;
+  const { common, notes, projected, drivers: specs } = prepare(ctx, portfolio, computed);
   const npv = {} as SensitivityBand<MoneyFigure>;
   const roi = {} as SensitivityBand<NumberFigure>;
   for (const [k, pct] of PERCENTILES) {
@@ -198,31 +256,14 @@ export function buildSensitivity(ctx: ReportContext, portfolio: PortfolioHeadlin
       notes,
     });
   }
-  const groupInputs = driverInputs(computed);
   const drivers = result.drivers.map((d, n) => {
-    const own = groupInputs.get(d.group)!;
-    const initiatives = d.initiativeIds.map((id) => names.get(id) ?? `#${id}`);
-    const inputs = (end: 'low' | 'high'): ExplanationInput[] => [
-      figureInput('NPV at the amounts stated (point)', portfolio.npv),
-      own[end],
-      own.base,
-    ];
-    const swing = (end: 'low' | 'high') =>
-      book.money(`sensitivity.driver.${n}.${end}`, end === 'low' ? d.npvLow : d.npvHigh, {
-        label: `Portfolio NPV with “${d.assumption}” at its ${end}, ${q.label}`,
-        formula:
-          `The NPV as defined with every line naming this assumption at its ${end} and every other line at its ` +
-          'amount: the point NPV plus each line’s change, discounted to the base month as its month’s flow is, ' +
-          'rounded to the micro-unit. Bars are sorted by |high − low|, the largest first.',
-        inputs: inputs(end),
-        notes: [`Initiative${initiatives.length === 1 ? '' : 's'}: ${initiatives.join(', ')}.`],
-      });
+    const spec = specs[n]!;
     return {
-      assumption: d.assumption,
-      initiative: initiatives.length === 1 ? initiatives[0]! : null,
-      initiatives,
-      npvLow: swing('low'),
-      npvHigh: swing('high'),
+      assumption: spec.assumption,
+      initiative: spec.initiative,
+      initiatives: spec.initiatives,
+      npvLow: book.money(`sensitivity.driver.${n}.low`, d.npvLow, spec.low),
+      npvHigh: book.money(`sensitivity.driver.${n}.high`, d.npvHigh, spec.high),
     };
   });
   const explain = book.other('sensitivity', 'number', result.assumptions, {
