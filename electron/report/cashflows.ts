@@ -2,7 +2,7 @@ import { monthRange, monthsBetween, type Month } from '../../shared/fiscal';
 import { annualRateFromMonthly, irr, npv } from '../../shared/metrics/cashflow';
 import type { MonthlyFlow } from '../../shared/metrics/roi';
 import type { Micro } from '../../shared/money';
-import type { MoneyFigure, NumberFigure } from '../../shared/report';
+import type { ExplanationInput, MoneyFigure, NumberFigure } from '../../shared/report';
 import type { ReportContext } from './context';
 import { figureInput, moneyInput, percentText, ratioInput } from './explanations';
 import type { MonthlySeries } from './series';
@@ -94,6 +94,47 @@ export function npvOfFlows(ctx: ReportContext, months: Month[], net: number[]): 
   return npv(ctx.monthlyDiscountRate, [...new Array<number>(Math.max(0, lead)).fill(0), ...net]);
 }
 
+/** An NPV's net flows, its value and its explanation's inputs: kept per flows (see flowsBySeries). */
+interface Discounted {
+  net: number[];
+  npvMicro: Micro;
+  inputs: ExplanationInput[];
+}
+
+/**
+ * By flows array: flows monthlyFlows keeps belong to one state of the data and one period end, which fix the
+ * discount rate and base too, so a report built again reuses the NPV and the ~30 inputs naming each month's lines.
+ */
+const discountedByFlows = new WeakMap<readonly MonthlyFlow[], Discounted>();
+
+function discounted(
+  ctx: ReportContext,
+  months: Month[],
+  flows: readonly MonthlyFlow[],
+  sources: FlowSources | undefined,
+): Discounted {
+  const hit = discountedByFlows.get(flows);
+  if (hit) return hit;
+  const net = flows.map((f) => f.benefit - f.cost);
+  const d: Discounted = {
+    net,
+    npvMicro: roundHalfAway(npvOfFlows(ctx, months, net)),
+    inputs: [
+      ratioInput('Annual discount rate (setting)', 'settings', ctx.facts.settings.discountRate),
+      ratioInput('Monthly discount rate', 'settings', ctx.monthlyDiscountRate),
+      // Each month's net flow names the spend and benefit lines behind it and their import batches.
+      ...months.map((m, i) => ({
+        ...moneyInput(m, 'figure', net[i]!),
+        lineCount: sources?.lines[i] ?? 0,
+        batchIds: sources?.batchIds[i] ?? [],
+      })),
+    ],
+  };
+  // Only flows kept by monthlyFlows come back; an empty list is new each time (nothing to keep).
+  if (flows.length > 0) discountedByFlows.set(flows, d);
+  return d;
+}
+
 /** NPV of monthly net flows (see npvOfFlows), rounded half away from zero to the micro-unit, explained. */
 export function npvFigure(
   ctx: ReportContext,
@@ -103,13 +144,10 @@ export function npvFigure(
   flows: MonthlyFlow[],
   sources?: FlowSources,
 ): { figure: MoneyFigure; net: number[] } {
-  const net = flows.map((f) => f.benefit - f.cost);
-  const rate = ctx.monthlyDiscountRate;
+  const { net, npvMicro, inputs } = discounted(ctx, months, flows, sources);
   const base = ctx.discountBase;
   const lead = base !== null && months.length ? monthsBetween(base, months[0]!) : 0;
-  const npvMicro = roundHalfAway(npvOfFlows(ctx, months, net));
   const span = months.length ? `${months[0]} to ${months[months.length - 1]}` : 'no months with data';
-  const annual = ctx.facts.settings.discountRate;
   const figure = ctx.book.money(key, npvMicro, {
     label: `NPV, ${subject}, ${ctx.quarter.label}`,
     formula:
@@ -117,16 +155,7 @@ export function npvFigure(
       'where t = 0 is the portfolio’s first month with a cash flow (the same date for every NPV, so the ' +
       'initiatives’ and the shared platform’s add up to the portfolio’s); monthly rate = ' +
       '(1 + annual discount rate)^(1/12) − 1. Inputs after the rates: each month’s net cash flow.',
-    inputs: [
-      ratioInput('Annual discount rate (setting)', 'settings', annual),
-      ratioInput('Monthly discount rate', 'settings', rate),
-      // Each month's net flow names the spend and benefit lines behind it and their import batches.
-      ...months.map((m, i) => ({
-        ...moneyInput(m, 'figure', net[i]!),
-        lineCount: sources?.lines[i] ?? 0,
-        batchIds: sources?.batchIds[i] ?? [],
-      })),
-    ],
+    inputs,
     notes: [
       `Months ${span}${base !== null && lead > 0 ? `, discounted to ${base} (t = 0; ${lead} months before the first)` : ''}; ` +
         `data dated after ${ctx.quarter.end} is ignored. Projected benefits are not included.`,

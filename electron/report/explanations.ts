@@ -63,6 +63,23 @@ interface Spec {
   notes?: string[];
 }
 
+/**
+ * The batch ids of a long inputs list, once per list: the long ones are an NPV's months, kept between reports
+ * with their cash flows (cashflows.ts), so each is walked once, not once per report.
+ */
+const batchIdsByInputs = new WeakMap<readonly ExplanationInput[], readonly number[]>();
+const LONG_INPUTS = 8;
+
+function longInputBatchIds(inputs: readonly ExplanationInput[]): readonly number[] {
+  const hit = batchIdsByInputs.get(inputs);
+  if (hit) return hit;
+  const ids = new Set<number>();
+  for (const i of inputs) for (const b of i.batchIds) ids.add(b);
+  const list = [...ids];
+  batchIdsByInputs.set(inputs, list);
+  return list;
+}
+
 /** Collects every figure's explanation while the report is built; figures reference them by key. */
 export class ExplanationBook {
   readonly entries: Record<ExplainKey, Explanation> = {};
@@ -114,8 +131,10 @@ export class ExplanationBook {
   /** Import batch ids referenced anywhere. */
   batchIds(): number[] {
     const ids = new Set<number>();
-    for (const e of Object.values(this.entries))
-      for (const i of e.inputs) for (const b of i.batchIds) ids.add(b);
+    for (const e of Object.values(this.entries)) {
+      if (e.inputs.length > LONG_INPUTS) for (const b of longInputBatchIds(e.inputs)) ids.add(b);
+      else for (const i of e.inputs) for (const b of i.batchIds) ids.add(b);
+    }
     return [...ids].sort((a, b) => a - b);
   }
 }
