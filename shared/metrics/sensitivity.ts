@@ -89,27 +89,24 @@ export function roundMicro(x: number): Micro {
 
 /**
  * The change from base of a group's two weighted sums — NPV (w = 1 / divisor) and cumulative benefit (w = 1)
- * — Σ w·(Q_i(u) − base_i), for any u in O(log n). Q_i is triangularQuantile: lines whose mode position
+ * — Σ w·(Q_i(u) − base_i), for any u in O(log n) (the draws read them from drawTable). Q_i is triangularQuantile: lines whose mode position
  * c_i = (base − low)/(high − low) exceeds u are on their rising side, low + √(u·span·(base − low)); the others
  * on their falling side, high − √((1−u)·span·(high − base)). With the lines sorted by c, both sides are
  * prefix sums, and one search serves both sums.
  */
 class GroupSum {
-  private readonly c: Float64Array;
+  /** Each line's mode position, ascending. */
+  readonly c: Float64Array;
   /** Over lines [k, n): Σ w(low − base) and Σ w·√(span(base − low)); over [0, k): the high side. */
-  private readonly npv: {
+  readonly npv: {
     lowDelta: Float64Array;
     lowRoot: Float64Array;
     highDelta: Float64Array;
     highRoot: Float64Array;
   };
-  private readonly cum: GroupSum['npv'];
+  readonly cum: GroupSum['npv'];
   readonly npvAtLow: number;
   readonly npvAtHigh: number;
-  /** The last delta() call's results. */
-  npvDelta = 0;
-  cumDelta = 0;
-
   constructor(lines: readonly { low: number; base: number; high: number; divisor: number }[]) {
     const ranged = lines
       .filter((l) => l.high > l.low)
@@ -141,25 +138,6 @@ class GroupSum {
     this.npvAtLow = this.npv.lowDelta[0]!;
     this.npvAtHigh = this.npv.highDelta[n]!;
   }
-
-  /** Sets `npvDelta` and `cumDelta` to Σ w·(Q_i(u) − base_i) for their weights. */
-  delta(u: number): void {
-    // k = the number of lines with c ≤ u (on their falling side).
-    let lo = 0;
-    let hi = this.c.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.c[mid]! <= u) lo = mid + 1;
-      else hi = mid;
-    }
-    const k = lo;
-    const su = Math.sqrt(u);
-    const sv = Math.sqrt(1 - u);
-    const a = this.npv;
-    const b = this.cum;
-    this.npvDelta = a.lowDelta[k]! + su * a.lowRoot[k]! + a.highDelta[k]! - sv * a.highRoot[k]!;
-    this.cumDelta = b.lowDelta[k]! + su * b.lowRoot[k]! + b.highDelta[k]! - sv * b.highRoot[k]!;
-  }
 }
 
 interface Group {
@@ -186,6 +164,58 @@ function groupsOf(lines: readonly RangedLine[]): Group[] {
       sums: new GroupSum(ls),
     };
   });
+}
+
+/** Prefix sums per split point k in the flat table: NPV's four (GroupSum.npv at k), then the benefit's four. */
+const SUMS = 8;
+
+/**
+ * Every group's distinct mode positions in one array (group j's at [cStart[j], cStart[j + 1]), ascending) and,
+ * for each count q = 0 … m_j of them at or below a uniform, its prefix sums at the split point k = the lines
+ * with c at or below the q-th (SUMS apiece from sumStart[j]): one contiguous table for the draws' inner loop.
+ * Lines of one assumption often share a mode position (the same relative range), so the search is short.
+ */
+function drawTable(groups: readonly GroupSum[]): {
+  c: Float64Array;
+  cStart: Int32Array;
+  sums: Float64Array;
+  sumStart: Int32Array;
+} {
+  // Per group: its distinct positions, and k after each (the lines at or below it).
+  const distinct = groups.map((g) => {
+    const values: number[] = [];
+    const k: number[] = [0];
+    for (let i = 0; i < g.c.length; i++) {
+      if (i + 1 < g.c.length && g.c[i + 1] === g.c[i]) continue;
+      values.push(g.c[i]!);
+      k.push(i + 1);
+    }
+    return { values, k };
+  });
+  const cStart = new Int32Array(groups.length + 1);
+  const sumStart = new Int32Array(groups.length + 1);
+  distinct.forEach((d, j) => {
+    cStart[j + 1] = cStart[j]! + d.values.length;
+    sumStart[j + 1] = sumStart[j]! + d.k.length * SUMS;
+  });
+  const c = new Float64Array(cStart[groups.length]!);
+  const sums = new Float64Array(sumStart[groups.length]!);
+  groups.forEach((g, j) => {
+    const d = distinct[j]!;
+    c.set(d.values, cStart[j]!);
+    d.k.forEach((k, q) => {
+      const at = sumStart[j]! + q * SUMS;
+      sums[at] = g.npv.lowDelta[k]!;
+      sums[at + 1] = g.npv.lowRoot[k]!;
+      sums[at + 2] = g.npv.highDelta[k]!;
+      sums[at + 3] = g.npv.highRoot[k]!;
+      sums[at + 4] = g.cum.lowDelta[k]!;
+      sums[at + 5] = g.cum.lowRoot[k]!;
+      sums[at + 6] = g.cum.highDelta[k]!;
+      sums[at + 7] = g.cum.highRoot[k]!;
+    });
+  });
+  return { c, cStart, sums, sumStart };
 }
 
 function band<T>(sorted: readonly T[]): Band<T> {
@@ -227,17 +257,31 @@ export function runSensitivity(input: SensitivityInput): SensitivityResult {
     };
   }
   const rng = new Xoshiro128(input.seed);
-  const sums = groups.map((g) => g.sums);
+  const { c, cStart, sums, sumStart } = drawTable(groups.map((g) => g.sums));
   const npvs = new Float64Array(input.draws);
   const benefits = new Float64Array(input.draws);
+  const count = groups.length;
+  // Each group's change at its uniform u, over the flat table: q = the number of its distinct positions ≤ u, so
+  // the split k = its lines with c ≤ u (on their falling side), then the prefix sums at k — Σ w(low − base) + √u·Σ w·√(span(base − low)) over [k, n), plus
+  // Σ w(high − base) − √(1 − u)·Σ w·√(span(high − base)) over [0, k) — for the NPV's weights and the benefit's.
   for (let d = 0; d < input.draws; d++) {
     let npvDelta = 0;
     let cumDelta = 0;
-    for (let j = 0; j < sums.length; j++) {
-      const g = sums[j]!;
-      g.delta(rng.nextUnit());
-      npvDelta += g.npvDelta;
-      cumDelta += g.cumDelta;
+    for (let j = 0; j < count; j++) {
+      const u = rng.nextUnit();
+      const first = cStart[j]!;
+      let lo = first;
+      let hi = cStart[j + 1]!;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (c[mid]! <= u) lo = mid + 1;
+        else hi = mid;
+      }
+      const at = sumStart[j]! + (lo - first) * SUMS;
+      const su = Math.sqrt(u);
+      const sv = Math.sqrt(1 - u);
+      npvDelta += sums[at]! + su * sums[at + 1]! + sums[at + 2]! - sv * sums[at + 3]!;
+      cumDelta += sums[at + 4]! + su * sums[at + 5]! + sums[at + 6]! - sv * sums[at + 7]!;
     }
     npvs[d] = roundMicro(input.npvUnrounded + npvDelta);
     benefits[d] = roundMicro(input.cumulativeBenefit + cumDelta);
