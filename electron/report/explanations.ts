@@ -83,7 +83,8 @@ function longInputBatchIds(inputs: readonly ExplanationInput[]): readonly number
 /** Collects every figure's explanation while the report is built; figures reference them by key. */
 export class ExplanationBook {
   readonly entries: Record<ExplainKey, Explanation> = {};
-  private readonly batches = new Set<number>();
+  /** How many inputs of the current explanations name each import batch. */
+  private readonly batches = new Map<number, number>();
 
   private put(
     key: ExplainKey,
@@ -91,6 +92,9 @@ export class ExplanationBook {
     result: number | string | null,
     spec: Spec,
   ): ExplainKey {
+    // A key put again (a figure stated in two places) replaces its explanation, and its inputs' batches.
+    const replaced = this.entries[key];
+    if (replaced) this.countBatches(replaced.inputs, -1);
     this.entries[key] = {
       key,
       label: spec.label,
@@ -100,6 +104,7 @@ export class ExplanationBook {
       inputs: spec.inputs,
       notes: spec.notes ?? [],
     };
+    this.countBatches(spec.inputs, 1);
     return key;
   }
 
@@ -128,13 +133,16 @@ export class ExplanationBook {
     return this.put(key, unit, result, spec);
   }
 
-  /** Import batch ids referenced anywhere. */
+  /** Import batch ids referenced anywhere (counted as figures are put). */
   batchIds(): number[] {
-    const ids = new Set<number>();
-    for (const e of Object.values(this.entries)) {
-      if (e.inputs.length > LONG_INPUTS) for (const b of longInputBatchIds(e.inputs)) ids.add(b);
-      else for (const i of e.inputs) for (const b of i.batchIds) ids.add(b);
-    }
-    return [...ids].sort((a, b) => a - b);
+    const ids: number[] = [];
+    for (const [b, n] of this.batches) if (n > 0) ids.push(b);
+    return ids.sort((a, b) => a - b);
+  }
+
+  private countBatches(inputs: readonly ExplanationInput[], by: 1 | -1): void {
+    const count = (b: number) => this.batches.set(b, (this.batches.get(b) ?? 0) + by);
+    if (inputs.length > LONG_INPUTS) for (const b of longInputBatchIds(inputs)) count(b);
+    else for (const i of inputs) for (const b of i.batchIds) count(b);
   }
 }
