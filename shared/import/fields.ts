@@ -47,6 +47,8 @@ export const KIND_FIELDS: Record<ImportKind, FieldSpec[]> = {
     f('year', 'Year (for rows without a date)', 'count', false),
     f('monthNumber', 'Month number (for rows without a date)', 'count', false),
     ...LEDGER_FIELDS,
+    // Google Cloud's `credits` (negative: discounts, free tier, promotions): the line is booked net.
+    f('credits', 'Credits (added to the amount; written negative)', 'amount', false),
     f('currency', 'Currency', 'text', false),
     f('initiative', 'Initiative', 'text', false),
     f('category', 'Category', 'text', false),

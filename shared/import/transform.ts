@@ -17,6 +17,7 @@ import {
 } from './enums';
 import type { FormatEvidence } from './evidence';
 import { currencyMark, describeCandidates, headerCurrency, type CurrencyMark } from './currency';
+import { CreditsTally, readCredits, type CellCredits } from './credits';
 import { fieldProvided, KIND_FIELDS } from './fields';
 import {
   AmountFormation,
@@ -103,6 +104,12 @@ type CurrencyResolution =
   /** A shared sign nothing decides: one file problem for all such rows (see `ambiguous`). */
   | { ambiguous: CurrencyMark; field: 'currency' | 'amount' };
 
+/** A line's amount before its credits were added, and the credits (Google Cloud's gross cost and credits). */
+interface RowCredits {
+  gross: Micro;
+  credits: CellCredits | null;
+}
+
 /** Beside the key field, what names a line: empty (or a label) on a control row. */
 const NAME_FIELDS = ['vendor', 'description', 'initiative'] as const;
 const KEY_FIELD = {
@@ -182,6 +189,9 @@ export class RowTransformer {
   /** The mapping's row filters with their column (absent columns are mapping problems). */
   private readonly filters: { index: number; f: CompiledFilter }[] = [];
   private readonly formation = new AmountFormation();
+  /** The current row's gross amount and credits when a credits column is mapped (counted once the line is stored). */
+  private rowCredits: RowCredits | null = null;
+  private readonly credits = new CreditsTally();
 
   constructor(
     readonly mapping: ImportMapping,
@@ -365,7 +375,9 @@ export class RowTransformer {
     if (value !== null) return true;
     if (!this.col.has(field)) return false;
     const column = this.header(field);
-    if (!this.problems.some((p) => p.column === column)) {
+    // An amount whose credits did not read has its problem on the credits column: not "empty" as well.
+    const credits = field === 'amount' ? this.mapping.columns.credits : undefined;
+    if (!this.problems.some((p) => p.column === column || (credits && p.column === credits))) {
       this.problems.push(
         problem(
           this.rowNumber,
@@ -538,6 +550,13 @@ export class RowTransformer {
         this.formation.indicators.set(key, (this.formation.indicators.get(key) ?? 0) + 1);
       if (sign < 0) a = { ...a, micro: -a.micro || 0 };
     }
+    if (this.col.has('credits')) {
+      const column = this.text('currency');
+      const credits = this.creditsOfRow(a.currency ?? (column === null ? null : currencyCode(column)));
+      if (credits === undefined) return null;
+      this.rowCredits = { gross: a.micro, credits };
+      if (credits) a = { ...a, micro: a.micro + credits.micro, currency: a.currency ?? credits.currency };
+    }
     if (m.negate) {
       if (!this.formation.paused) this.formation.negated++;
       a = { ...a, micro: -a.micro || 0 };
@@ -559,6 +578,36 @@ export class RowTransformer {
     } catch (err) {
       return this.fail(this.header(field), t, err);
     }
+  }
+
+  /**
+   * The row's credits (Google Cloud's `credits`: negative amounts added to the gross cost); null when the cell
+   * is empty, undefined when it does not read or names another currency than the amount (a problem on its row).
+   */
+  private creditsOfRow(amountCurrency: string | null): CellCredits | null | undefined {
+    const t = this.text('credits');
+    if (t === null) return null;
+    let credits: CellCredits;
+    try {
+      credits = readCredits(t, this.settings.decimal);
+    } catch (err) {
+      this.fail(this.header('credits'), t, err);
+      return undefined;
+    }
+    if (credits.currency && amountCurrency && credits.currency !== amountCurrency) {
+      this.problems.push(
+        problem(
+          this.rowNumber,
+          this.header('credits'),
+          t,
+          `the credits are written in "${credits.currency}" and the amount in "${amountCurrency}"`,
+          'error',
+          'currency-conflict',
+        ),
+      );
+      return undefined;
+    }
+    return credits;
   }
 
   /** Debit − credit, exactly; a row with both is their difference, a row with neither a problem. */
@@ -612,7 +661,11 @@ export class RowTransformer {
 
   /** What the preview says about how amounts were formed: debit − credit, an indicator, a sign flip. */
   amountNotes(): string[] {
-    return this.formation.notes(this.mapping.columns, this.mapping.negate, this.settings.negateWhy ?? null);
+    const c = this.mapping.columns;
+    return [
+      ...this.formation.notes(c, this.mapping.negate, this.settings.negateWhy ?? null),
+      ...(c.credits ? this.credits.notes(c.amount ?? 'amount', c.credits) : []),
+    ];
   }
 
   /**
@@ -931,6 +984,7 @@ export class RowTransformer {
       case 'spend': {
         // Dated by year and month number, a row's problem is on those columns, not on the empty date.
         const { date, fromYearMonth } = this.dateOrYearMonth();
+        this.rowCredits = null;
         const amount = this.amount();
         const currency = this.currency(amount);
         const category = this.category();
@@ -946,6 +1000,9 @@ export class RowTransformer {
         ) {
           return [];
         }
+        // Set by amount() above (TypeScript keeps the null it was reset to before the call).
+        const credited = this.rowCredits as RowCredits | null;
+        if (credited) this.credits.add(currency, credited.gross, credited.credits);
         return [
           {
             kind: 'spend',

@@ -1,11 +1,13 @@
-import { columnsOf, findHeader } from '../columns';
+import { columnsOf } from '../columns';
 import { defineSource, hasAll } from './source';
 
 /**
  * Google Cloud billing data as CSV: the BigQuery billing export's table (`gcp_billing_export_v1_…`)
  * saved or queried out to a file, its record fields flattened to `service.description`, `project.id`
  * (or `service_description` by a query's aliases: the header key is the same). `cost` is before credits:
- * the `credits` column (a list of negative amounts) is not added, and the preview says so.
+ * the `credits` column — the repeated record as JSON text (`TO_JSON_STRING(credits)`, a JSON export's list)
+ * or one summed amount — is added (credits are negative), so a line is booked at its net; the preview
+ * says "cost … − credits … = …" (shared/import/credits.ts).
  */
 export const gcpBilling = defineSource({
   id: 'gcp-billing',
@@ -21,6 +23,7 @@ export const gcpBilling = defineSource({
     columns: columnsOf(view.headers, {
       date: ['usagestarttime'],
       amount: ['cost'],
+      credits: ['credits', 'totalcredits', 'creditsamount', 'creditamount'],
       currency: ['currency'],
       description: ['skudescription', 'servicedescription'],
       costCenter: ['projectid', 'projectname'],
@@ -33,12 +36,6 @@ export const gcpBilling = defineSource({
     categoryRule: 'cloud-service',
     tagKey: o.tagKey,
   }),
-  notes: (view, { mapping }) =>
-    view.keys.has('credits') && mapping.columns.amount === findHeader(view.headers, 'cost')
-      ? [
-          'amounts are the cost column, before credits: the credits column (free tier, discounts, promotions) is not subtracted',
-        ]
-      : [],
 });
 
 /**
@@ -61,6 +58,7 @@ export const gcpFileExport = defineSource({
     columns: columnsOf(view.headers, {
       date: ['starttime'],
       amount: ['costamount'],
+      credits: ['credits'],
       currency: ['costcurrency'],
       description: ['lineitemid'],
       costCenter: ['projectid', 'projectnumber'],

@@ -121,7 +121,7 @@ describe('vendor dialects', () => {
     ]);
   });
 
-  it('Google Cloud billing CSV: UTC timestamps, labels as key/value records, cost before credits said', async () => {
+  it('Google Cloud billing CSV: UTC timestamps, labels as key/value records, booked net of its credits', async () => {
     ws = tempWorkspace();
     const file = writeFile(
       ws.dir,
@@ -132,12 +132,16 @@ describe('vendor dialects', () => {
     );
     const p = await previewImport(ws.db, { path: file, name: 'gcp.csv' });
     expect(p).toMatchObject({ format: 'gcp-billing', canCommit: true });
-    expect(p.problems.map((x) => x.message).join(' ')).toMatch(/before credits/);
+    expect(p.mapping!.columns.credits).toBe('credits');
+    // 12.3456785 → 12.345679 (half away from zero), −0.5 of free tier: 11.845679 booked.
+    expect(p.notes).toContain(
+      'amounts are net of credits ("cost" + "credits"): cost 12.60 − credits 0.50 = 12.10 USD (1 of 2 lines with credits)',
+    );
     const s = await commitImport(ws.db, { path: file, name: 'gcp.csv' });
     expect(spend(ws, s.batch!)).toEqual([
       {
         date: '2026-03-01',
-        micro: 12_345_679,
+        micro: 11_845_679,
         currency: 'USD',
         vendor: 'Google Cloud',
         category: 'model_api',

@@ -203,7 +203,7 @@ describe('import sources: dialects within a format', () => {
     expect(mapping.tagKey).toBe('user_initiative');
   });
 
-  it('Google Cloud: cost before credits, said in the preview; labels are the tags', () => {
+  it('Google Cloud: cost with its credits column (added: the line is booked net); labels are the tags', () => {
     const { mapping, notes } = mapped(HEADERS['gcp-billing']!);
     expect(mapping.columns).toMatchObject({
       date: 'usage_start_time',
@@ -212,7 +212,9 @@ describe('import sources: dialects within a format', () => {
       costCenter: 'project.id',
       tags: 'labels',
     });
-    expect(notes.join(' ')).toMatch(/before credits/);
+    expect(HEADERS['gcp-billing']).toContain('credits');
+    expect(mapping.columns.credits).toBe('credits');
+    expect(notes).toEqual([]);
   });
 
   it('OCI: the initiative from its tag column, tags/<namespace>.<key>', () => {
