@@ -6,6 +6,7 @@ import { releaseSkippedSheet } from '../safety/skippedSheet';
 import { zipLayout, type ZipLayout } from '../safety/zipLayout';
 import { readSmallPart, verifiedZip, zipEndRecord } from '../safety/zipVerify';
 import { ImportRejected, rejectFile } from '../../shared/import/errors';
+import { numberFormatCurrency } from '../../shared/import/numberFormat';
 import { EXCEL_MAX_ROWS, LIMITS } from './sniff';
 
 export interface SheetInfo {
@@ -238,6 +239,18 @@ function partStream(
   };
 }
 
+/** The currency of each number format met, read once per format (a sheet has a handful). */
+class FormatCurrencies {
+  private readonly known = new Map<string, string | null>();
+
+  currencyOf(format: string | undefined): string | null {
+    if (!format) return null;
+    let c = this.known.get(format);
+    if (c === undefined) this.known.set(format, (c = numberFormatCurrency(format)));
+    return c;
+  }
+}
+
 /**
  * Streams one sheet of an .xlsx as batches of rows with exceljs's streaming reader: shared or inline strings,
  * cached formula results, date cells as ISO text. Row numbers are the sheet's own.
@@ -266,6 +279,7 @@ export async function* xlsxRows(file: string, name: string, o: XlsxOptions): Asy
   const step = <T>(it: AsyncIterator<T>): Promise<IteratorResult<T>> => source.race(it.next());
   const worksheets = (reader as unknown as AsyncIterable<WorksheetLike>)[Symbol.asyncIterator]();
   let events: AsyncIterator<{ eventType: string; value: ExcelJS.Row }[]> | null = null;
+  const formats = new FormatCurrencies();
   let index = 0;
   let found = false;
   let batch: SourceRow[] = [];
@@ -306,13 +320,23 @@ export async function* xlsxRows(file: string, name: string, o: XlsxOptions): Asy
             );
           }
           const cells: Cell[] = [];
+          let formatCurrencies: (string | null)[] | undefined;
           for (let i = 1; i < values.length; i++) {
             const v = values[i];
-            if (v === undefined || v === null) cells.push(null);
-            else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') cells.push(v);
-            else cells.push(cellValue(v, { file: name, sheet: sheetName, row: row.number, column: i }));
+            let cell: Cell;
+            if (v === undefined || v === null) cell = null;
+            else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') cell = v;
+            else cell = cellValue(v, { file: name, sheet: sheetName, row: row.number, column: i });
+            cells.push(cell);
+            // A number's currency may be in its format only (a formula's cached result too).
+            if (typeof cell === 'number') {
+              const currency = formats.currencyOf(row.getCell(i).numFmt);
+              if (currency !== null) (formatCurrencies ??= [])[i - 1] = currency;
+            }
           }
-          batch.push({ row: row.number, cells });
+          batch.push(
+            formatCurrencies ? { row: row.number, cells, formatCurrencies } : { row: row.number, cells },
+          );
           if (batch.length >= 1000) {
             yield batch;
             batch = [];

@@ -8,6 +8,11 @@ export type Cell = string | number | boolean | null;
 export interface SourceRow {
   row: number;
   cells: Cell[];
+  /**
+   * Spreadsheets: the currency a number cell's format shows (`[$€-407] #,##0.00` → "€"), by column position,
+   * as a sign or code the cell would carry had it been written in it; absent when no cell of the row has one.
+   */
+  formatCurrencies?: (string | null)[];
 }
 
 const NULL_TOKENS = new Set(['', 'null', 'n/a', '--', '-', '—']);

@@ -168,6 +168,8 @@ export class RowTransformer {
     import: 0,
     workspace: 0,
   };
+  /** Signs and codes read from number cells' formats (`[$€-407] #,##0.00`), with how many amounts. */
+  private readonly formatSigns = new Map<string, number>();
   /** Shared signs read as the workspace's currency ("$" in a USD workspace), with how many amounts. */
   private readonly signsAsWorkspace = new Map<string, number>();
   /** Shared signs nothing decides, by sign: the rows that use them (one file problem each). */
@@ -183,6 +185,8 @@ export class RowTransformer {
   // The current row: its number, its cells, their text (null = blank) and the problems found so far.
   private rowNumber = 0;
   private cells: Cell[] = [];
+  /** The currencies the row's number formats show (spreadsheets), by column; null for most rows. */
+  private formatCurrencies: (string | null)[] | null = null;
   private texts: (string | null)[] = [];
   private problems: ImportProblem[] = [];
   private readonly dateOf: DateOfInstant;
@@ -571,8 +575,13 @@ export class RowTransformer {
     const c = this.cell(field);
     try {
       if (typeof c === 'number') {
+        // A number names its currency only through its format (`[$€-407] #,##0.00`): as if written in the cell.
+        const currency = this.formatCurrencies?.[this.col.get(field)!] ?? null;
+        if (currency !== null && !this.formation.paused)
+          this.formatSigns.set(currency, (this.formatSigns.get(currency) ?? 0) + 1);
         const micro = numberMicro(c);
-        if (micro !== null) return { micro, currency: null };
+        if (micro !== null) return { micro, currency };
+        return { micro: parseAmountMicro(t, '.').micro, currency };
       }
       return parseAmountMicro(t, this.separatorOf(c, t, this.header(field)));
     } catch (err) {
@@ -879,6 +888,10 @@ export class RowTransformer {
           : `${from.workspace} amount${from.workspace === 1 ? ' names' : 's name'} no currency: booked as ${ws} (workspace currency)`,
       );
     }
+    if (this.formatSigns.size > 0) {
+      const seen = [...this.formatSigns].map(([sign, n]) => `${n} "${sign}"`);
+      notes.push(`currency read from the amount cells' number format: ${seen.join(', ')}`);
+    }
     for (const [sign, n] of this.signsAsWorkspace) {
       notes.push(`"${sign}" read as ${ws}, the workspace currency (${n} amount${n === 1 ? '' : 's'})`);
     }
@@ -961,6 +974,7 @@ export class RowTransformer {
   transform(row: SourceRow): RowOutcome {
     this.rowNumber = row.row;
     this.cells = row.cells;
+    this.formatCurrencies = row.formatCurrencies ?? null;
     this.texts = row.cells.map(cellText);
     if (this.texts.every((t) => t === null)) return { records: [], problems: [], skipped: 'blank' };
     for (const { index, f } of this.filters) {
