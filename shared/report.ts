@@ -102,6 +102,12 @@ export interface BatchRef {
    * difference ✗); null when the file had no total rows.
    */
   reconciliation: string | null;
+  /**
+   * How the file was read, as its preview said ("amounts are net of credits …: cost 1,234.56 − credits 210.38
+   * = 1,024.18 USD", "annual amounts spread over 12 months: 300 rows → 3,600 monthly lines …"); empty for
+   * absent for batches imported before these were kept (and in earlier packs' records).
+   */
+  notes?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------

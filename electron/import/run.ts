@@ -413,6 +413,7 @@ async function commitAnalysed(db: WritableDb, analysis: Analysis, o: ImportOptio
       currency: single ? single[0] : null,
       problems: excludedProblems,
       reconciliation: r.reconciliation.controlRows.length > 0 ? r.reconciliation : null,
+      notes: r.currencyNotes,
     });
     recordBatchFile(db, batchId, { sha256: r.sha256, size: r.bytes, mapping: savedMapping });
     const name = o.mappingName ?? `${analysis.format.label}: ${o.name}`;

@@ -22,6 +22,8 @@ export interface BatchTotals {
   problems?: unknown;
   /** The file's totals checked against the imported rows (shared/import/controlRows.ts); null: none. */
   reconciliation?: Reconciliation | null;
+  /** How the file was read, as the preview said it (net of credits, annual budgets spread, currency assumed). */
+  notes?: readonly string[];
 }
 
 /** Must be called inside the import's transaction: the batch and its lines commit together. */
@@ -47,7 +49,7 @@ export function createBatch(db: WritableDb, b: NewBatch, importedAt = new Date()
 export function finishBatch(db: WritableDb, id: number, t: BatchTotals): void {
   db.prepare(
     `UPDATE import_batches SET row_count = ?, excluded_count = ?, total_micro = ?, currency = ?, problems_json = ?,
-       reconciliation_json = ? WHERE id = ?`,
+       reconciliation_json = ?, notes_json = ? WHERE id = ?`,
   ).run(
     t.rows,
     t.excluded,
@@ -55,6 +57,7 @@ export function finishBatch(db: WritableDb, id: number, t: BatchTotals): void {
     t.currency,
     t.problems === undefined ? null : JSON.stringify(t.problems),
     t.reconciliation ? JSON.stringify(t.reconciliation) : null,
+    t.notes && t.notes.length > 0 ? JSON.stringify(t.notes) : null,
     id,
   );
 }
@@ -151,7 +154,7 @@ export function batchRefs(db: ReadableDb, ids: number[]): Record<number, BatchRe
   if (ids.length === 0) return out;
   const stmt = cached(
     db,
-    'SELECT id, kind, format, file_name, file_sha256, sheet, imported_at, reconciliation_json FROM import_batches WHERE id = ?',
+    'SELECT id, kind, format, file_name, file_sha256, sheet, imported_at, reconciliation_json, notes_json FROM import_batches WHERE id = ?',
   );
   for (const id of ids) {
     const r = stmt.get(id) as
@@ -164,6 +167,7 @@ export function batchRefs(db: ReadableDb, ids: number[]): Record<number, BatchRe
           sheet: string | null;
           imported_at: string;
           reconciliation_json: string | null;
+          notes_json: string | null;
         }
       | undefined;
     if (r) {
@@ -178,6 +182,7 @@ export function batchRefs(db: ReadableDb, ids: number[]): Record<number, BatchRe
         reconciliation: r.reconciliation_json
           ? describeReconciliation(JSON.parse(r.reconciliation_json) as Reconciliation)
           : null,
+        notes: r.notes_json ? (JSON.parse(r.notes_json) as string[]) : [],
       };
     }
   }

@@ -371,6 +371,13 @@ CREATE TABLE commitments (
 ) STRICT;
 CREATE INDEX commitments_batch ON commitments(batch_id);`,
   },
+  {
+    version: 7,
+    name: 'import batches: the notes on how the file was read',
+    // What the preview said about how amounts were formed (net of credits, a year's budget spread over its
+    // months, a currency assumed or read from number formats), kept with the batch for the figures' sources.
+    sql: `ALTER TABLE import_batches ADD COLUMN notes_json TEXT;`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

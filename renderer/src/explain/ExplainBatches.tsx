@@ -32,6 +32,11 @@ export function ExplainBatches({ report, batchIds }: { report: ReportModel; batc
                   {b.reconciliation}
                 </div>
               )}
+              {(b.notes ?? []).map((n) => (
+                <div key={n} className="small" data-testid="batch-note">
+                  {n}
+                </div>
+              ))}
               <div className="sha" title="SHA-256 of the imported file">
                 SHA-256 <code>{b.fileSha256}</code>{' '}
                 <CopyButton value={b.fileSha256} label={`Copy the SHA-256 of ${b.fileName}`} />
