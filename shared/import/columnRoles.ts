@@ -158,6 +158,11 @@ function classify(cell: Cell, t: string): { counts: CountKey[]; currency: string
     if (hint === 'mdy') c.push('monthFirst');
     return done();
   }
+  // A fiscal year label ("FY2027"): a year, as a budget's period (spread over its months).
+  if (/^FY\s?(\d{2}|\d{4})$/i.test(t)) {
+    c.push('years');
+    return done();
+  }
   const period = typeof cell === 'string' && PERIOD_SHAPE.test(t) ? parsePeriod(t, 1) : null;
   if (period) {
     if (period.granularity === 'month') c.push('months');
@@ -278,6 +283,7 @@ type ContentKind =
   | 'year'
   | 'monthNumber'
   | 'month'
+  | 'budgetMonth'
   | 'period'
   | 'amount'
   | 'number'
@@ -303,6 +309,8 @@ function contentKindOf(spec: FieldSpec, kind: ImportKind): ContentKind {
   if (spec.name === 'monthNumber') return 'monthNumber';
   // Benefit rows are often monthly: a month label stands for its first day.
   if (spec.name === 'date' && kind === 'benefits') return 'period';
+  // A budget approved for a whole year is spread over its months (shared/import/annualBudget.ts).
+  if (spec.name === 'month' && kind === 'budget') return 'budgetMonth';
   switch (spec.type) {
     case 'date':
       return 'date';
@@ -386,6 +394,14 @@ function contentFit(p: ColumnProfile, kind: ContentKind): ContentFit {
       return {
         fit,
         sentence: `${parts.length ? parts.join(', ') : `${share(0, p)} values are months`}${examples(p)}`,
+      };
+    }
+    case 'budgetMonth': {
+      const month = contentFit(p, 'month');
+      if (p.years === 0 || p.years < p.months + p.dates) return month;
+      return {
+        fit: Math.max(month.fit ?? 0, (0.9 * p.years) / f),
+        sentence: `${share(p.years, p)} values are years (a year's budget is spread over its 12 months)${examples(p)}`,
       };
     }
     case 'year':
@@ -648,6 +664,7 @@ export class FileEvidence {
 const CONTENT_ONLY: Partial<Record<ContentKind, number>> = {
   date: 0.6,
   month: 0.55,
+  budgetMonth: 0.55,
   period: 0.55,
   amount: 0.55,
   currency: 0.6,

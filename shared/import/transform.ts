@@ -17,6 +17,7 @@ import {
 } from './enums';
 import type { FormatEvidence } from './evidence';
 import { currencyMark, describeCandidates, headerCurrency, type CurrencyMark } from './currency';
+import { annualPeriod, annualSpreadNote, spreadOverTwelve, type AnnualPeriod } from './annualBudget';
 import { CreditsTally, readCredits, type CellCredits } from './credits';
 import { fieldProvided, KIND_FIELDS } from './fields';
 import {
@@ -196,6 +197,8 @@ export class RowTransformer {
   /** The current row's gross amount and credits when a credits column is mapped (counted once the line is stored). */
   private rowCredits: RowCredits | null = null;
   private readonly credits = new CreditsTally();
+  /** Budget rows for a whole year spread over its months, and the years they named. */
+  private readonly annual = { rows: 0, labels: new Set<string>() };
 
   constructor(
     readonly mapping: ImportMapping,
@@ -663,6 +666,40 @@ export class RowTransformer {
     };
   }
 
+  /** A budget row for a whole year: twelve monthly lines from its one amount (shared/import/annualBudget.ts). */
+  private annualBudget(annual: AnnualPeriod): ImportRecord[] {
+    const last = annual.months[11]!;
+    if (!inYearRange(last, this.ctx.years)) {
+      this.fail(
+        this.header('month'),
+        this.text('month'),
+        new FieldError(outsideRangeMessage(annual.label, this.ctx.years)),
+      );
+    }
+    const amount = this.amount();
+    const currency = this.currency(amount);
+    const category = this.word('category', categoryFromText, CATEGORY_HINT);
+    if (
+      this.problems.some((p) => p.severity === 'error') ||
+      !this.required('amount', amount) ||
+      currency === null
+    )
+      return [];
+    this.annual.rows++;
+    this.annual.labels.add(annual.label);
+    const parts = spreadOverTwelve(amount.micro);
+    const initiative = this.initiative();
+    return annual.months.map((month, i) => ({
+      kind: 'budget' as const,
+      row: this.rowNumber,
+      month,
+      amount: parts[i]!,
+      currency,
+      initiative,
+      category: category ?? this.mapping.category,
+    }));
+  }
+
   /** Whether the row writes an amount (in the amount column, or a debit or credit). */
   private hasAmountText(): boolean {
     return this.text('amount') !== null || this.text('debit') !== null || this.text('credit') !== null;
@@ -674,6 +711,7 @@ export class RowTransformer {
     return [
       ...this.formation.notes(c, this.mapping.negate, this.settings.negateWhy ?? null),
       ...(c.credits ? this.credits.notes(c.amount ?? 'amount', c.credits) : []),
+      ...(this.annual.rows > 0 ? [annualSpreadNote(this.annual.rows, this.annual.labels)] : []),
     ];
   }
 
@@ -1036,6 +1074,9 @@ export class RowTransformer {
         ];
       }
       case 'budget': {
+        const annual =
+          this.text('month') === null ? null : annualPeriod(this.cell('month'), this.ctx.fiscalStartMonth);
+        if (annual) return this.annualBudget(annual);
         const period = this.period('month', true);
         const amount = this.amount();
         const currency = this.currency(amount);

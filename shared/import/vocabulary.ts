@@ -192,7 +192,7 @@ const YEAR: Words = {
   en: 'year|fiscal year|calendar year',
   de: 'jahr|geschäftsjahr',
   fr: 'année|an|exercice',
-  es: 'año|ano|ejercicio',
+  es: 'año|ano|ejercicio|ciclo|ciclo fiscal|ejercicio fiscal',
   it: 'anno|esercizio',
   nl: 'jaar|boekjaar',
   pt: 'ano|exercício',
@@ -439,7 +439,7 @@ const BUDGET: Words = {
   en: 'budget|budget amount|budgeted|plan|planned|plan amount|planned amount|allocation|allocated',
   de: 'budget|plan|planwert|planbetrag|soll|budgetbetrag',
   fr: 'budget|montant budgété|prévu|budgété|prévisionnel',
-  es: 'presupuesto|presupuestado|importe presupuestado|previsto|plan',
+  es: 'presupuesto|presupuestado|importe presupuestado|previsto|plan|monto aprobado|importe aprobado|aprobado|monto asignado|asignado',
   it: 'budget|preventivo|importo budget|previsto|pianificato',
   nl: 'begroting|budget|begroot|gepland',
   pt: 'orçamento|orçado|valor orçado|previsto|planejado|planeado',
@@ -660,6 +660,8 @@ export const FIELD_VOCABULARY: Record<string, Record<string, FieldVocabulary>> =
     month: [
       [MONTH, 1],
       [PERIOD, 0.9],
+      // A year's budget is spread over its months (annualBudget.ts).
+      [YEAR, 0.8],
       [DATE, 0.6],
     ],
     amount: [
@@ -794,7 +796,7 @@ export const KIND_WORDS: Record<string, Words> = {
     en: 'budget|budgeted|plan|planned|allocation',
     de: 'budget|plan|planwert|soll',
     fr: 'budget|budgété|prévisionnel',
-    es: 'presupuesto|presupuestado',
+    es: 'presupuesto|presupuestado|aprobado|monto aprobado',
     it: 'budget|preventivo',
     nl: 'begroting|budget|begroot',
     pt: 'orçamento|orçado',

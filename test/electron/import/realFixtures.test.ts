@@ -318,18 +318,48 @@ describe('real public-sector spend exports, no hint', () => {
     });
   });
 
-  it('mexico PEF: an approved budget by fiscal year only (CICLO), no month: refused, naming what to choose', async () => {
+  it('mexico PEF: an approved budget by year only (CICLO), no hint: each row spread over its 12 months', async () => {
     const name = 'mexico_pef_2018_ac01_first300.csv';
+    const e = EXPECTED.get(name)! as Expected & { monthlyLines: number; byMonth: Record<string, string> };
     const file = path.join(REAL, name);
     ws = tempWorkspace({ currency: 'MXN' });
-    const err = await rejected(commitImport(ws.db, { path: file, name }));
-    expect(err.message).toMatch(/could not tell what this table holds from its headers \(CICLO, ID_RAMO/);
-    expect(err.message).toMatch(/choose the kind/);
-    const asBudget = await rejected(commitImport(ws.db, { path: file, name, as: 'budget' }));
-    expect(asBudget.message).toMatch(
-      /no column is mapped to the required field "Month"; map one of the file's columns to it: "CICLO" \("2018"\)/,
+    const p = await previewImport(ws.db, { path: file, name });
+    expect(p).toMatchObject({ kind: 'budget', canCommit: true, blockers: [] });
+    expect(p.mapping!.columns).toMatchObject({ month: 'CICLO', amount: e.amountColumn });
+    expect(p.counts).toMatchObject({ dataRows: e.dataRows, valid: e.dataRows, invalid: 0 });
+    expect(p.notes).toContain(
+      `annual amounts spread over 12 months: ${e.dataRows} rows → ${e.monthlyLines.toLocaleString('en-US')} monthly lines ` +
+        '(calendar year 2018; equal parts in whole cents, the leftover cents one each to the first months, each line keeps its annual source row)',
     );
-    expect(ws.db.prepare('SELECT count(*) FROM import_batches').pluck().get()).toBe(0);
+    const s = await commitImport(ws.db, { path: file, name });
+    expect(s).toMatchObject({
+      kind: 'budget',
+      rows: e.monthlyLines,
+      sourceRows: e.dataRows,
+      currency: 'MXN',
+    });
+    expect(s.total!.toFixed(2)).toBe(independentCentsSum([e.total!]));
+    const byMonth = ws.db
+      .prepare(
+        'SELECT month, sum(amount_micro) AS micro, count(*) AS n FROM budget WHERE batch_id = ? GROUP BY month ORDER BY month',
+      )
+      .safeIntegers(true)
+      .all(s.batch) as { month: string; micro: bigint; n: bigint }[];
+    expect(byMonth.map((m) => [m.month, m.micro, m.n])).toEqual(
+      Object.entries(e.byMonth).map(([month, total]) => [
+        month,
+        microOfExact(total).micro,
+        BigInt(e.dataRows),
+      ]),
+    );
+    // Each source row's twelve lines sum to its annual amount exactly, and keep its row number.
+    const perRow = ws.db
+      .prepare(
+        'SELECT source_row AS row, sum(amount_micro) AS micro, count(*) AS n FROM budget WHERE batch_id = ? GROUP BY source_row ORDER BY source_row',
+      )
+      .all(s.batch) as { row: number; micro: number; n: number }[];
+    const annual = csvColumn(file, e.amountColumn!);
+    expect(perRow).toEqual(annual.map((a, i) => ({ row: i + 2, micro: Number(independentMicro(a)), n: 12 })));
   });
 });
 
