@@ -305,6 +305,8 @@ function contentKindOf(spec: FieldSpec, kind: ImportKind): ContentKind {
   if (spec.name === 'realized') return 'realized';
   if (spec.name === 'type' && kind === 'benefits') return 'benefitType';
   if (spec.name === 'highImpact') return 'bool';
+  // Google Cloud's credits: a list as JSON text, or an amount (vendor formats map it; the evidence shows it).
+  if (spec.name === 'credits') return 'text';
   if (spec.name === 'year') return 'year';
   if (spec.name === 'monthNumber') return 'monthNumber';
   // Benefit rows are often monthly: a month label stands for its first day.
