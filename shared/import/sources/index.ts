@@ -8,6 +8,7 @@ import { ociCost } from './oci';
 import { ombInventory } from './ombInventory';
 import { openaiActivity, openaiCost } from './openai';
 import type { ImportSource } from './source';
+import { waveAccounting } from './wave';
 
 /**
  * Every export format the importer recognises, in the order they are tried (the first whose `identify`
@@ -30,6 +31,7 @@ export const SOURCES = [
   openaiActivity,
   ombInventory,
   datevExtf,
+  waveAccounting,
 ] as const;
 
 /** A format id: one of the registered sources, or `generic` for a table of no known format. */

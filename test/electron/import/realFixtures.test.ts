@@ -471,3 +471,86 @@ describe('the real DATEV EXTF booking batch imports with no hint (issue #13, ite
     expect(recorded).toMatchObject({ filters, negate: true });
   });
 });
+
+interface WaveExpected extends Expected {
+  expenseRows: number;
+  filteredRows: Record<string, number>;
+  byAccount: Record<string, string>;
+}
+
+/**
+ * A general ledger and an expense tool's export (issue #13, item 10), imported with no hint. Expected values
+ * from expected.json (compute_expected.py, Python's csv and decimal); the per-line amounts re-read here from
+ * the file's cells with BigInt arithmetic.
+ */
+describe('real accounting and expense-tool exports, no hint', () => {
+  it("Wave general ledger: recognised, only the expense accounts' lines stored (debit − credit), the rest filtered", async () => {
+    const name = 'wave_accounting_transactions_export.csv';
+    const e = EXPECTED.get(name) as WaveExpected;
+    const file = path.join(REAL, name);
+    ws = tempWorkspace({ currency: currencyOf(e) });
+    const p = await previewImport(ws.db, { path: file, name });
+    expect(p).toMatchObject({ format: 'wave', kind: 'spend', canCommit: true, blockers: [] });
+    const filtered = Object.values(e.filteredRows).reduce((a, b) => a + b, 0);
+    expect(p.counts).toMatchObject({ dataRows: e.dataRows, valid: e.expenseRows, invalid: 0, filtered });
+    expect(p.filtered.reasons.map((r) => [r.reason.match(/is "(\w+)"/)![1], r.rows]).sort()).toEqual(
+      Object.entries(e.filteredRows).sort(),
+    );
+    expect(p.notes).toContain(`no currency in the file: booked as ${currencyOf(e)} (workspace currency)`);
+    expect(p.totals[0]!.cents).toBe(independentCentsSum([e.total!]));
+    const s = await commitImport(ws.db, { path: file, name });
+    expect(s).toMatchObject({ format: 'wave', rows: e.expenseRows, currency: currencyOf(e) });
+    const stored = storedLines(ws, s.batch);
+    expect(stored).toMatchObject({ n: e.expenseRows, micro: microOfExact(e.total!).micro });
+    expect([stored.from, stored.to]).toEqual(e.dateRange);
+    // Per account (the cost center), the exact sums compute_expected.py found.
+    const byAccount = ws.db
+      .prepare(
+        'SELECT cost_center AS account, sum(amount_micro) AS micro FROM spend WHERE batch_id = ? GROUP BY cost_center',
+      )
+      .all(s.batch) as { account: string; micro: number }[];
+    expect(Object.fromEntries(byAccount.map((a) => [a.account, BigInt(a.micro)]))).toEqual(
+      Object.fromEntries(Object.entries(e.byAccount).map(([k, v]) => [k, microOfExact(v).micro])),
+    );
+    // Each stored line is its row's debit − credit, read here from the file's two columns.
+    const debit = csvColumn(file, 'Debit Amount (Two Column Approach)');
+    const credit = csvColumn(file, 'Credit Amount (Two Column Approach)');
+    const group = csvColumn(file, 'Account Group');
+    const lines = ws.db
+      .prepare(
+        'SELECT source_row AS row, amount_micro AS micro FROM spend WHERE batch_id = ? ORDER BY source_row',
+      )
+      .all(s.batch) as { row: number; micro: number }[];
+    const micro = (t: string) => (t.trim() === '' ? 0n : independentMicro(t));
+    expect(lines.map((l) => [l.row, BigInt(l.micro)])).toEqual(
+      group.flatMap((g, i) => (g === 'Expense' ? [[i + 2, micro(debit[i]!) - micro(credit[i]!)]] : [])),
+    );
+  });
+
+  it('Invoice Ninja expense export: three title lines above the header, every expense stored exactly', async () => {
+    const name = 'invoiceninja_v4_expenses_export.csv';
+    const e = EXPECTED.get(name)!;
+    const file = path.join(REAL, name);
+    ws = tempWorkspace({ currency: currencyOf(e) });
+    const p = await previewImport(ws.db, { path: file, name });
+    expect(p).toMatchObject({ kind: 'spend', headerRow: 4, canCommit: true, blockers: [] });
+    expect(p.mapping!.columns).toMatchObject({ date: 'Date', amount: e.amountColumn });
+    expect(p.counts).toMatchObject({
+      dataRows: e.dataRows,
+      valid: e.dataRows,
+      invalid: 0,
+      totalRowsExcluded: 0,
+    });
+    expect(p.dateRange).toEqual({ from: e.dateRange![0], to: e.dateRange![1] });
+    const s = await commitImport(ws.db, { path: file, name });
+    expect(s).toMatchObject({ rows: e.dataRows, excluded: 0, currency: currencyOf(e) });
+    expect(s.total!.toFixed(2)).toBe(independentCentsSum([e.total!]));
+    expect(storedLines(ws, s.batch)).toEqual({
+      n: e.dataRows,
+      micro: microOfExact(e.total!).micro,
+      from: e.dateRange![0],
+      to: e.dateRange![1],
+      currency: currencyOf(e),
+    });
+  });
+});

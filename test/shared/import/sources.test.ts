@@ -23,6 +23,7 @@ const csvHeaders = (line: string) => line.split(',').map((h) => h.replace(/^"|"$
  */
 const HEADERS: Record<string, string[]> = {
   focus: csvHeaders(firstLine('focus/focus_1.0_sample_1000rows.csv')),
+  wave: csvHeaders(firstLine('wave_accounting_transactions_export.csv', REAL)),
   'azure-ea': csvHeaders(firstLine('vendors/azure_cost_mgmt_ea_actualcost_small.csv')),
   'azure-mca': [
     'date',
