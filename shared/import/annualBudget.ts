@@ -1,6 +1,7 @@
 import { addMonths, fiscalYearStart, type Month } from '../fiscal';
 import type { Micro } from '../money';
 import type { Cell } from './cells';
+import { monthNumber } from './dates';
 
 /**
  * Budgets approved for a whole year (a public budget's "CICLO 2018", a plan's "FY2026" column) are stored
@@ -43,6 +44,22 @@ export function annualPeriod(cell: Cell, fiscalStartMonth: number): AnnualPeriod
     return { months, label: `fiscal year FY${fy} (${months[0]} to ${months[11]})` };
   }
   return null;
+}
+
+/**
+ * The year an amount column's header names when the file has no period column ("Voranschlag 2012 EUR",
+ * "Budget FY2027"): one four-digit year (1900–2100) or FY label among its words, else null (none, or several).
+ */
+export function headerYear(header: string, fiscalStartMonth: number): AnnualPeriod | null {
+  const found = [...header.matchAll(/(?<![\p{L}\d])(FY\s?\d{2}(?:\d{2})?|\d{4})(?![\p{L}\d])/giu)]
+    .map((m) => m[1]!)
+    .filter((t) => !/^\d{4}$/.test(t) || (Number(t) >= 1900 && Number(t) <= 2100));
+  if (found.length !== 1) return null;
+  // "Q3 2026", "März 2026": a finer period than the year, not a year's amount.
+  const words = header.split(/[^\p{L}\d]+/u);
+  if (words.some((w) => /^Q[1-4]$/i.test(w) || (w.length >= 3 && monthNumber(w) !== undefined))) return null;
+  const period = annualPeriod(found[0]!, fiscalStartMonth);
+  return period && { ...period, label: `${period.label}, from the header "${header}"` };
 }
 
 function twelveFrom(first: Month): Month[] {

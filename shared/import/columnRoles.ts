@@ -1,3 +1,4 @@
+import { headerYear } from './annualBudget';
 import { ratio } from 'fuzzball';
 import { cellText, type Cell } from './cells';
 import { dateOrderHint, parseDate } from './dates';
@@ -798,6 +799,14 @@ export function proposeRoles(file: FileEvidence, kind: ImportKind): RoleProposal
       evidence: best.evidence,
     };
     taken.add(best.column);
+  }
+  // A budget whose amount header names its year ("Voranschlag 2012 EUR") needs no period column.
+  if (kind === 'budget' && missing.includes('month')) {
+    const amountHeaders = roles.amount
+      ? [roles.amount.column]
+      : (choices.find((c) => c.field === 'amount')?.candidates.map((c) => c.column) ?? []);
+    if (amountHeaders.length > 0 && amountHeaders.every((h) => headerYear(h, 1) !== null))
+      missing.splice(missing.indexOf('month'), 1);
   }
   return preferLedgerPair({ kind, roles, choices, missing });
 }

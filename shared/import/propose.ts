@@ -178,7 +178,9 @@ export function rankKinds(file: FileEvidence, fiscalStartMonth: number): KindRan
         if (s.name === 'amount' && debit && credit)
           return `${s.label.toLowerCase()} ← "${debit.column}" − "${credit.column}"`;
         const choice = proposal.choices.find((c) => c.field === s.name);
-        return `${s.label.toLowerCase()} ← ${choice!.candidates.map((c) => `"${c.column}"`).join(' or ')}`;
+        // A budget's year named by its amount header: no period column (annualBudget.ts).
+        if (!choice) return `${s.label.toLowerCase()} ← the amount header's year`;
+        return `${s.label.toLowerCase()} ← ${choice.candidates.map((c) => `"${c.column}"`).join(' or ')}`;
       })
       .join(', ');
     candidates.push({

@@ -17,7 +17,13 @@ import {
 } from './enums';
 import type { FormatEvidence } from './evidence';
 import { currencyMark, describeCandidates, headerCurrency, type CurrencyMark } from './currency';
-import { annualPeriod, annualSpreadNote, spreadOverTwelve, type AnnualPeriod } from './annualBudget';
+import {
+  annualPeriod,
+  annualSpreadNote,
+  headerYear,
+  spreadOverTwelve,
+  type AnnualPeriod,
+} from './annualBudget';
 import { CreditsTally, readCredits, type CellCredits } from './credits';
 import { fieldProvided, KIND_FIELDS } from './fields';
 import {
@@ -199,6 +205,8 @@ export class RowTransformer {
   private readonly credits = new CreditsTally();
   /** Budget rows for a whole year spread over its months, and the years they named. */
   private readonly annual = { rows: 0, labels: new Set<string>() };
+  /** The year the amount's header names, for a budget without a period column ("Voranschlag 2012 EUR"). */
+  private readonly headerAnnual: AnnualPeriod | null;
 
   constructor(
     readonly mapping: ImportMapping,
@@ -208,6 +216,11 @@ export class RowTransformer {
     private readonly evidence: FormatEvidence | null = null,
   ) {
     this.dateOf = dateOfInstantIn(settings.timeZone);
+    // A budget without a period column whose amount header names the year: every row is for that year.
+    this.headerAnnual =
+      mapping.kind === 'budget' && !mapping.columns.month && mapping.columns.amount
+        ? headerYear(mapping.columns.amount, ctx.fiscalStartMonth)
+        : null;
     const amountHeader = mapping.columns.amount ?? mapping.columns.debit ?? mapping.columns.credit;
     this.headerMark = amountHeader ? headerCurrency(amountHeader) : null;
     for (const [field, header] of Object.entries(mapping.columns)) {
@@ -249,7 +262,12 @@ export class RowTransformer {
       }
     } else {
       for (const spec of KIND_FIELDS[mapping.kind]) {
-        if (spec.required && !fieldProvided(mapping.columns, spec.name) && !this.datedByYearMonth(spec.name))
+        if (
+          spec.required &&
+          !fieldProvided(mapping.columns, spec.name) &&
+          !this.datedByYearMonth(spec.name) &&
+          !(spec.name === 'month' && this.headerAnnual)
+        )
           this.unmappedRequired.push(spec.label);
       }
     }
@@ -1074,8 +1092,11 @@ export class RowTransformer {
         ];
       }
       case 'budget': {
-        const annual =
-          this.text('month') === null ? null : annualPeriod(this.cell('month'), this.ctx.fiscalStartMonth);
+        const annual = !this.col.has('month')
+          ? this.headerAnnual
+          : this.text('month') === null
+            ? null
+            : annualPeriod(this.cell('month'), this.ctx.fiscalStartMonth);
         if (annual) return this.annualBudget(annual);
         const period = this.period('month', true);
         const amount = this.amount();

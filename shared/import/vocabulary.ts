@@ -437,7 +437,7 @@ const STATUS: Words = {
 };
 const BUDGET: Words = {
   en: 'budget|budget amount|budgeted|plan|planned|plan amount|planned amount|allocation|allocated',
-  de: 'budget|plan|planwert|planbetrag|soll|budgetbetrag',
+  de: 'budget|plan|planwert|planbetrag|soll|budgetbetrag|voranschlag|haushaltsansatz',
   fr: 'budget|montant budgété|prévu|budgété|prévisionnel',
   es: 'presupuesto|presupuestado|importe presupuestado|previsto|plan|monto aprobado|importe aprobado|aprobado|monto asignado|asignado',
   it: 'budget|preventivo|importo budget|previsto|pianificato',
@@ -794,7 +794,7 @@ export const KIND_WORDS: Record<string, Words> = {
   },
   budget: {
     en: 'budget|budgeted|plan|planned|allocation',
-    de: 'budget|plan|planwert|soll',
+    de: 'budget|plan|planwert|soll|voranschlag',
     fr: 'budget|budgété|prévisionnel',
     es: 'presupuesto|presupuestado|aprobado|monto aprobado',
     it: 'budget|preventivo',

@@ -554,3 +554,42 @@ describe('real accounting and expense-tool exports, no hint', () => {
     });
   });
 });
+
+describe('a real German budget whose year and currency are only in its amount headers', () => {
+  it('Vienna Voranschlag 2012: no hint asks the kind, then the year column; chosen, each row spread over 2012', async () => {
+    const name = 'vienna_voranschlag_2012_first300.csv';
+    const e = EXPECTED.get(name)! as Expected & { monthlyLines: number; byMonth: Record<string, string> };
+    const file = path.join(REAL, name);
+    ws = tempWorkspace({ currency: 'EUR' });
+    // Budget or an initiative register: the headers do not decide, so the file asks, naming both and the flag.
+    const noHint = await rejected(commitImport(ws.db, { path: file, name }));
+    expect(noHint.message).toMatch(/the headers fit budget and initiatives about equally well/);
+    expect(noHint.message).toContain('choose the kind (CLI: --as budget or --as initiatives)');
+    // As a budget: three yearly columns, two of them estimates; which year is not guessed either.
+    const asBudget = await rejected(commitImport(ws.db, { path: file, name, as: 'budget' }));
+    expect(asBudget.message).toContain(
+      'choose one (CLI: --column amount="Voranschlag 2012 EUR" or --column amount="Voranschlag 2011 EUR")',
+    );
+    expect(ws.db.prepare('SELECT count(*) FROM import_batches').pluck().get()).toBe(0);
+
+    const chosen = { path: file, name, as: 'budget' as const, columns: { amount: e.amountColumn! } };
+    const p = await previewImport(ws.db, chosen);
+    expect(p).toMatchObject({ kind: 'budget', canCommit: true, encoding: 'windows-1252', delimiter: ';' });
+    expect(p.notes).toEqual([
+      `annual amounts spread over 12 months: ${e.dataRows} rows → ${e.monthlyLines.toLocaleString('en-US')} monthly lines ` +
+        '(calendar year 2012, from the header "Voranschlag 2012 EUR"; equal parts in whole cents, the leftover cents one each to the first months, each line keeps its annual source row)',
+    ]);
+    const s = await commitImport(ws.db, chosen);
+    expect(s).toMatchObject({ rows: e.monthlyLines, sourceRows: e.dataRows, currency: 'EUR' });
+    const byMonth = ws.db
+      .prepare(
+        'SELECT month, sum(amount_micro) AS micro FROM budget WHERE batch_id = ? GROUP BY month ORDER BY month',
+      )
+      .safeIntegers(true)
+      .all(s.batch) as { month: string; micro: bigint }[];
+    expect(byMonth.map((m) => [m.month, m.micro])).toEqual(
+      Object.entries(e.byMonth).map(([month, total]) => [month, microOfExact(total).micro]),
+    );
+    expect(byMonth.reduce((a, m) => a + m.micro, 0n)).toBe(microOfExact(e.total!).micro);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annualPeriod, spreadOverTwelve } from '../../../shared/import/annualBudget';
+import { annualPeriod, headerYear, spreadOverTwelve } from '../../../shared/import/annualBudget';
 
 describe('annualPeriod', () => {
   it('a four-digit year is the calendar year; FY2026 the workspace’s fiscal year', () => {
@@ -57,6 +57,22 @@ describe('spreadOverTwelve', () => {
       const cents = parts.slice(0, 11).map((p) => Math.abs(p) / 10_000);
       expect(cents.every(Number.isInteger)).toBe(true);
       expect(Math.max(...cents) - Math.min(...cents)).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('headerYear', () => {
+  it("one year or FY label among the header's words", () => {
+    expect(headerYear('Voranschlag 2012 EUR', 1)!.label).toBe(
+      'calendar year 2012, from the header "Voranschlag 2012 EUR"',
+    );
+    expect(headerYear('Budget FY2027', 4)!.months[0]).toBe('2026-04');
+    expect(headerYear('Plan_2026', 1)!.months[11]).toBe('2026-12');
+  });
+
+  it('none, several, or a number that is no year: null', () => {
+    for (const h of ['Budget', 'Budget 2025 vs 2026', 'Account 4400', 'Cost (EUR)', 'Q3 2026']) {
+      expect(headerYear(h, 1), h).toBeNull();
     }
   });
 });
