@@ -49,7 +49,7 @@ export function createBatch(db: WritableDb, b: NewBatch, importedAt = new Date()
 export function finishBatch(db: WritableDb, id: number, t: BatchTotals): void {
   db.prepare(
     `UPDATE import_batches SET row_count = ?, excluded_count = ?, total_micro = ?, currency = ?, problems_json = ?,
-       reconciliation_json = ?, notes_json = ? WHERE id = ?`,
+       reconciliation_json = ? WHERE id = ?`,
   ).run(
     t.rows,
     t.excluded,
@@ -57,9 +57,12 @@ export function finishBatch(db: WritableDb, id: number, t: BatchTotals): void {
     t.currency,
     t.problems === undefined ? null : JSON.stringify(t.problems),
     t.reconciliation ? JSON.stringify(t.reconciliation) : null,
-    t.notes && t.notes.length > 0 ? JSON.stringify(t.notes) : null,
     id,
   );
+  // Only when there are notes (migration 7's column): a batch finished without any writes what it always did.
+  if (t.notes && t.notes.length > 0) {
+    db.prepare('UPDATE import_batches SET notes_json = ? WHERE id = ?').run(JSON.stringify(t.notes), id);
+  }
 }
 
 /** A batch's reconciliation as stored (null: the file had no total rows, or was imported before they were read). */
