@@ -75,6 +75,17 @@ describe('import wizard: credits and annual budgets said before importing', () =
     expect(
       kept.some((n) => n.startsWith('annual amounts spread over 12 months: 2 rows → 24 monthly lines')),
     ).toBe(true);
+
+    // The figure's sources name the batch with the sentence it was imported under.
+    await go(page, 'dashboard');
+    await page.getByLabel('Fiscal quarter').selectOption('FY2026-Q1');
+    await page.locator('button[data-explain="portfolio.cost"]').click();
+    const drawer = page.getByTestId('explain-drawer');
+    await drawer.waitFor();
+    expect(await drawer.getByTestId('batch-note').allTextContents()).toContain(
+      'amounts are net of credits ("cost" + "credits"): cost 1,235.46 − credits 210.38 = 1,025.08 USD (2 of 3 lines with credits)',
+    );
+    await shot(page, 'ui-explain-batch-notes');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -62,10 +62,11 @@ export function SampleTable({ preview }: { preview: ImportPreview }) {
           </tr>
         </thead>
         <tbody>
-          {preview.sample.map((r) => {
+          {preview.sample.map((r, i) => {
             const bad = problemsByRow.get(r.row);
             return (
-              <tr key={r.row} className={bad ? 'row-problem' : undefined}>
+              // A source row can make several records (a year's budget: twelve months; a wide KPI row).
+              <tr key={`${r.row}:${i}`} className={bad ? 'row-problem' : undefined}>
                 <th scope="row" className="num">
                   {r.row}
                 </th>
