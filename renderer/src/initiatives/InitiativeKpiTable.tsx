@@ -25,7 +25,7 @@ export function InitiativeKpiTable({
           <col style={{ width: '72px' }} />
           <col style={{ width: '76px' }} />
           <col style={{ width: '100px' }} />
-          <col style={{ width: '100px' }} />
+          <col className="col-trend" style={{ width: '100px' }} />
           <col style={{ width: '112px' }} />
         </colgroup>
         <thead>

@@ -9,15 +9,18 @@ export function TrendMark({
   trend,
   value,
   previous,
+  echo = false,
 }: {
   trend: Trend;
   value: number | null;
   previous: number | null;
+  /** A second showing of a trend already marked in the same row (e.g. folded under a sparkline): untagged. */
+  echo?: boolean;
 }) {
   const moved = value !== null && previous !== null ? Math.sign(value - previous) : 0;
   const arrow = trend === 'no_data' ? '·' : moved > 0 ? '↑' : moved < 0 ? '↓' : '–';
   return (
-    <span className={`trend trend-${trend}`} data-trend={trend}>
+    <span className={`trend trend-${trend}`} data-trend={echo ? undefined : trend}>
       <span aria-hidden="true" className="trend-arrow">
         {arrow}
       </span>{' '}

@@ -25,15 +25,16 @@ export function KpiGroupTable({
       <div className="table-wrap">
         <table className="table kpi-table">
           <caption className="sr-only">{category} KPIs</caption>
+          {/* Widths in styles.css (.kpi-table col.*): below 1280px the trend folds under the sparkline. */}
           <colgroup>
-            <col style={{ width: '26%' }} />
-            <col style={{ width: '9%' }} />
-            <col style={{ width: '10%' }} />
-            <col style={{ width: '10%' }} />
-            <col style={{ width: '10%' }} />
-            <col style={{ width: '10%' }} />
+            <col className="col-name" />
+            <col className="col-value" />
+            <col className="col-target" />
+            <col className="col-status" />
+            <col className="col-trend" />
+            <col className="col-spark" />
             <col />
-            <col style={{ width: '64px' }} />
+            <col className="col-actions" />
           </colgroup>
           <thead>
             <tr>

@@ -38,11 +38,15 @@ export function KpiScoreCells({
       <td data-testid={`${testPrefix}-status-${kpi.id}`}>
         <StatusBadge status={kpi.status} />
       </td>
-      <td>
+      <td className="col-trend">
         <TrendMark trend={kpi.trend} value={kpi.value} previous={kpi.previousValue} />
       </td>
       <td>
         <KpiSparkline kpi={kpi} currency={currency} label={label} />
+        {/* Shown instead of the trend column in a narrow window (only one of the two is ever displayed). */}
+        <div className="trend-under">
+          <TrendMark trend={kpi.trend} value={kpi.value} previous={kpi.previousValue} echo />
+        </div>
       </td>
     </>
   );

@@ -1,4 +1,7 @@
-/** Column headers matching `KpiScoreCells`: value, target, status, trend and the 6-quarter sparkline. */
+/**
+ * Column headers matching `KpiScoreCells`: value, target, status, trend and the 6-quarter sparkline. Below
+ * 1280px the trend column hides and the trend shows under the sparkline instead (styles.css, `.col-trend`).
+ */
 export function KpiScoreHeaders() {
   return (
     <>
@@ -9,7 +12,9 @@ export function KpiScoreHeaders() {
         Target
       </th>
       <th scope="col">Status</th>
-      <th scope="col">Trend</th>
+      <th scope="col" className="col-trend">
+        Trend
+      </th>
       <th scope="col">6 quarters</th>
     </>
   );
