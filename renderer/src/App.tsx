@@ -24,7 +24,11 @@ export function App() {
   const [period, setPeriodState] = useState<string | null>(null);
 
   useEffect(() => {
-    const onHash = () => setScreen(screenFromHash());
+    const onHash = () => {
+      setScreen(screenFromHash());
+      // A new screen (or an initiative's page) opens at its top, not at the scroll position of the last one.
+      window.scrollTo(0, 0);
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);

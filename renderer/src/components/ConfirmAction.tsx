@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 /**
  * An action that asks before it acts, in place: the trigger button, or — while `confirming` — an optional
@@ -34,16 +34,33 @@ export function ConfirmAction({
   onCancel(): void;
 }) {
   const cls = (c: string) => [c, className].filter(Boolean).join(' ') || undefined;
+  // The trigger is replaced by the question and back: focus follows (to the confirming button, then back to
+  // the trigger) instead of falling to the page body, so a keyboard user stays where they were.
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(confirming);
+  useEffect(() => {
+    if (wasConfirming.current && !confirming && document.activeElement === document.body)
+      triggerRef.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
   if (!confirming)
     return (
-      <button type="button" className={cls('')} disabled={busy} onClick={onAsk} aria-label={triggerLabel}>
+      <button
+        ref={triggerRef}
+        type="button"
+        className={cls('')}
+        disabled={busy}
+        onClick={onAsk}
+        aria-label={triggerLabel}
+      >
         {trigger}
       </button>
     );
   return (
     <span className="confirm">
       {question && <span className="flag">{question}</span>}{' '}
-      <button type="button" className={cls(confirmClassName)} disabled={busy} onClick={onConfirm}>
+      {/* Focus moves here: the user just asked for this button. */}
+      <button type="button" className={cls(confirmClassName)} disabled={busy} onClick={onConfirm} autoFocus>
         {confirm}
       </button>{' '}
       <button type="button" className={cls('')} onClick={onCancel}>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ImportBatch } from '../../../shared/domain';
 import { ConfirmAction } from '../components/ConfirmAction';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { FocusHeading } from '../components/FocusHeading';
 import { formatDateTime, formatMoney, formatNumber } from '../format';
 import { KIND_LABEL } from '../labels';
 
@@ -16,13 +17,16 @@ export function BatchesTable({
   const [error, setError] = useState<Error | null>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
+  const [undone, setUndone] = useState<number | null>(null);
   if (batches.length === 0) return <p className="muted">Nothing imported yet.</p>;
   const undo = async (id: number) => {
     setError(null);
+    setUndone(null);
     setBusy(id);
     try {
       await onUndo(id);
       setConfirming(null);
+      setUndone(id);
     } catch (err) {
       setError(err as Error);
     } finally {
@@ -32,6 +36,17 @@ export function BatchesTable({
   return (
     <>
       {error && <ErrorNotice title="The batch was not undone" error={error} />}
+      {undone !== null && (
+        // Keyed by batch so a second undo mounts a new heading, which takes focus again.
+        <div className="notice notice-ok undo-result" role="status" data-testid="undo-result" key={undone}>
+          <FocusHeading level={3} className="result-heading">
+            Batch #{undone} undone
+          </FocusHeading>
+          <p>
+            Its rows are left out of every figure from now on; the batch stays in the list, marked Undone.
+          </p>
+        </div>
+      )}
       <div className="table-wrap">
         <table className="table" aria-label="Import batches" data-testid="batches">
           <thead>

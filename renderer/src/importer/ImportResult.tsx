@@ -1,5 +1,6 @@
 import { describeReconciliation } from '../../../shared/import/controlRows';
 import type { ImportSummary } from '../../../shared/api';
+import { FocusHeading } from '../components/FocusHeading';
 import { formatMajor, formatNumber } from '../format';
 import { KIND_LABEL } from '../labels';
 
@@ -18,11 +19,11 @@ export function ImportResult({ result, onAnother }: { result: ImportSummary; onA
   const reconciliation = result.reconciliation ? describeReconciliation(result.reconciliation) : null;
   return (
     <div className="notice notice-ok import-result" role="status" data-testid="import-result">
-      <strong>
+      <FocusHeading className="result-heading">
         Imported {formatNumber(result.rows)} {KIND_LABEL[result.kind]?.toLowerCase() ?? result.kind} records
         from {result.sourceRows !== result.rows && `${formatNumber(result.sourceRows)} rows of `}“
         {result.fileName}”
-      </strong>
+      </FocusHeading>
       <p>
         Batch{' '}
         <button

@@ -1,8 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CommentaryScope } from '../../../shared/api';
 import { api } from '../api/client';
 
-/** A commentary text that saves to the workspace (button, Ctrl/⌘+Enter, or leaving the field). */
+/** How long typing pauses before the text saves by itself. */
+const AUTOSAVE_MS = 800;
+
+/**
+ * A commentary text that saves to the workspace: by itself when typing pauses, on leaving the field, on
+ * Ctrl/⌘+Enter or the button, and when the field goes away (navigating to another screen), so nothing typed
+ * is lost.
+ */
 export function CommentaryField({
   id,
   label,
@@ -37,13 +44,20 @@ export function CommentaryField({
   const [saved, setSaved] = useState(initial);
   const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
   const [error, setError] = useState<string | null>(null);
+  // What the latest render holds, for the save that runs after a pause or as the field unmounts.
+  const latest = useRef({ text, saved, period, scope, refKey, onSaved });
+  latest.current = { text, saved, period, scope, refKey, onSaved };
+  const inFlight = useRef<string | null>(null);
   useEffect(() => {
     setSaved(initial);
-    if (controlled === undefined) setLocal(initial);
+    // A reload after a save must not take back what was typed since: only an untouched field follows it.
+    if (controlled === undefined) setLocal((cur) => (cur === latest.current.saved ? initial : cur));
   }, [initial]);
   const dirty = text !== saved;
-  const save = async () => {
-    if (!dirty) return;
+  const save = useCallback(async () => {
+    const { text, saved, period, scope, refKey, onSaved } = latest.current;
+    if (text === saved || text === inFlight.current) return;
+    inFlight.current = text;
     setState('saving');
     setError(null);
     try {
@@ -54,8 +68,17 @@ export function CommentaryField({
     } catch (err) {
       setState('error');
       setError((err as Error).message);
+    } finally {
+      inFlight.current = null;
     }
-  };
+  }, []);
+  useEffect(() => {
+    if (!dirty || state === 'error') return;
+    const t = window.setTimeout(() => void save(), AUTOSAVE_MS);
+    return () => window.clearTimeout(t);
+  }, [text, dirty, state, save]);
+  // Leaving the screen (or the quarter) unmounts the field: what is unsaved goes to the store then.
+  useEffect(() => () => void save(), [save]);
   return (
     <div className={`commentary-field${flagged ? ' flagged' : ''}`}>
       <label htmlFor={id} className="commentary-label">
@@ -99,7 +122,11 @@ export function CommentaryField({
           </button>
         )}
         <span role="status" className="muted small">
-          {state === 'saved' && !dirty ? '✓ Saved' : dirty ? 'Unsaved changes · Ctrl+Enter saves' : ''}
+          {state === 'saved' && !dirty
+            ? '✓ Saved'
+            : dirty
+              ? 'Unsaved changes · saves when you pause, or Ctrl+Enter'
+              : ''}
         </span>
         {error && (
           <span className="field-error" role="alert">

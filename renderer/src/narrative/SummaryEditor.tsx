@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ReportModel } from '../../../shared/report';
 import { CommentaryField } from './CommentaryField';
 import { draftSummary } from '../../../shared/narrative/draftSummary';
@@ -13,9 +13,10 @@ export function SummaryEditor({
   saved: string | undefined;
   onSaved(): void;
 }) {
+  // The screen mounts this per quarter once the saved text is loaded; after that the field owns the text
+  // (a reload after an autosave must not take back what was typed since).
   const [text, setText] = useState(saved ?? '');
   const [confirming, setConfirming] = useState(false);
-  useEffect(() => setText(saved ?? ''), [saved]);
   const draft = () => {
     setText(draftSummary(report));
     setConfirming(false);

@@ -69,7 +69,7 @@ export function ImportScreen() {
       {w.step === 'review' && w.preview && (
         <div className={`stack${previewing ? ' stale' : ''}`} aria-busy={previewing}>
           <div className="grid-2">
-            <Panel title="Detected">
+            <Panel title="Detected" focusOnMount>
               <DetectedPanel
                 preview={w.preview}
                 request={w.request}
