@@ -10,6 +10,8 @@ interface Props {
   report: ReportModel | null;
   loadError: string | null;
   explainKey: string;
+  /** What the quarter's commentary says about this figure, if anything. */
+  commentary?: string;
   canGoBack: boolean;
   onBack(): void;
   onFollow(key: string): void;
@@ -21,6 +23,7 @@ export function ExplainDrawer({
   report,
   loadError,
   explainKey,
+  commentary,
   canGoBack,
   onBack,
   onFollow,
@@ -83,6 +86,12 @@ export function ExplainDrawer({
             <div className="drawer-figure" data-testid="explain-result">
               {formatResult(e, report.currency)}
             </div>
+            {commentary && (
+              <section aria-labelledby="explain-commentary" data-testid="explain-commentary">
+                <h3 id="explain-commentary">Commentary, {report.period.label}</h3>
+                <p className="explain-commentary">{commentary}</p>
+              </section>
+            )}
             <section aria-labelledby="explain-formula">
               <h3 id="explain-formula">Formula</h3>
               <p className="formula">{e.formula}</p>

@@ -11,7 +11,16 @@ type Explanations = ReportModel['explanations'];
  * without explanations (they are most of a large model's size); they are fetched for the quarter when a
  * figure is first opened, unless the model already carries them.
  */
-export function ExplainProvider({ report, children }: { report: ReportModel; children: ReactNode }) {
+export function ExplainProvider({
+  report,
+  commentary,
+  children,
+}: {
+  report: ReportModel;
+  /** The quarter's commentary on a figure, by its explanation key (a KPI's value: the KPI's commentary). */
+  commentary?: ReadonlyMap<string, string>;
+  children: ReactNode;
+}) {
   const [trail, setTrail] = useState<string[]>([]);
   const [loaded, setLoaded] = useState<{ report: ReportModel; explanations: Explanations } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -59,6 +68,7 @@ export function ExplainProvider({ report, children }: { report: ReportModel; chi
           report={full}
           loadError={error}
           explainKey={trail[trail.length - 1]!}
+          commentary={commentary?.get(trail[trail.length - 1]!)}
           canGoBack={trail.length > 1}
           onBack={() => setTrail((t) => t.slice(0, -1))}
           onFollow={(key) => setTrail((t) => [...t, key])}

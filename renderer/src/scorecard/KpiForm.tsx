@@ -13,6 +13,7 @@ import {
 import { Field, controlProps } from '../components/Field';
 import { fromEditValue, toEditValue, unitSuffix } from '../kpiFormat';
 import { EffectiveFromField } from './EffectiveFromField';
+import { KpiCommentaryInput } from './KpiCommentaryInput';
 
 export interface KpiFormValues {
   id: string;
@@ -52,7 +53,18 @@ function identifierFrom(name: string): string {
     .slice(0, 60);
 }
 
-/** Edits a KPI definition; `isNew` adds id, name, category and unit fields. */
+/** The KPI's commentary for the quarter shown, edited beside its definition (scorecard's Edit dialog). */
+export interface KpiFormCommentary {
+  period: string;
+  initial: string;
+  /** Off track: an empty commentary is flagged, as on the Narrative screen. */
+  offTrack: boolean;
+}
+
+/**
+ * Edits a KPI definition; `isNew` adds id, name, category and unit fields; `commentary` adds the quarter's
+ * commentary, handed to `onSubmit` with the definition.
+ */
 export function KpiForm({
   initial,
   isNew,
@@ -61,18 +73,21 @@ export function KpiForm({
   onSubmit,
   onCancel,
   effectiveFrom,
+  commentary,
 }: {
   initial: KpiFormValues | KpiDefinition;
   isNew: boolean;
   currency: string;
   submitLabel: string;
   /** The quarter a target change takes effect from (an edit of an existing KPI asks). */
-  onSubmit(values: KpiFormValues, effectiveFrom?: string): Promise<void>;
+  onSubmit(values: KpiFormValues, effectiveFrom?: string, commentary?: string): Promise<void>;
   onCancel(): void;
   /** Editing: the quarters to choose the change's first quarter from, and the default (the quarter shown). */
   effectiveFrom?: { quarters: string[]; initial: string };
+  commentary?: KpiFormCommentary;
 }) {
   const [from, setFrom] = useState(effectiveFrom?.initial ?? '');
+  const [note, setNote] = useState(commentary?.initial ?? '');
   const [v, setV] = useState({
     ...initial,
     targetText: toEditValue(initial.unit, initial.target),
@@ -129,6 +144,7 @@ export function KpiForm({
           owner: v.owner && v.owner.trim() ? v.owner.trim() : null,
         },
         effectiveFrom ? from : undefined,
+        commentary ? note : undefined,
       );
     } catch (err) {
       setError((err as Error).message);
@@ -284,6 +300,14 @@ export function KpiForm({
           placeholder="Who reports this KPI"
         />
       </label>
+      {commentary && (
+        <KpiCommentaryInput
+          period={commentary.period}
+          value={note}
+          flagged={commentary.offTrack && !note.trim()}
+          onChange={setNote}
+        />
+      )}
       {error && (
         <div className="notice notice-error" role="alert">
           {error}

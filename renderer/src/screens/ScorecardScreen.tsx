@@ -58,7 +58,13 @@ export function ScorecardScreen() {
     [notes.data],
   );
 
-  const save = async (id: string, v: KpiFormValues, def: KpiDefinition, effectiveFrom?: string) => {
+  const save = async (
+    id: string,
+    v: KpiFormValues,
+    def: KpiDefinition,
+    effectiveFrom?: string,
+    note?: string,
+  ) => {
     const patch: Record<string, unknown> = {
       direction: v.direction,
       target: v.target,
@@ -69,7 +75,11 @@ export function ScorecardScreen() {
     };
     if (!def.builtin) patch.name = v.name;
     await api.call('kpis.update', { id, patch, ...(effectiveFrom ? { effectiveFrom } : {}) });
+    // The quarter's commentary, through the API the Narrative screen saves it with.
+    if (note !== undefined && period && note !== (commentary.get(id) ?? ''))
+      await api.call('commentary.set', { period, scope: 'kpi', ref: id, body: note });
     setEditing(null);
+    notes.reload();
     refresh();
   };
   const create = async (v: KpiFormValues) => {
@@ -79,6 +89,17 @@ export function ScorecardScreen() {
   };
 
   const data = report.status !== 'empty' ? report.data : undefined;
+  // Each KPI value's explanation shows the quarter's commentary on it.
+  const explainCommentary = useMemo(
+    () =>
+      new Map(
+        (data?.kpis ?? []).flatMap((k) => {
+          const body = commentary.get(k.id);
+          return body ? [[k.explain, body] as const] : [];
+        }),
+      ),
+    [data, commentary],
+  );
   const editDef = editing ? defMap.get(editing) : undefined;
   // The form starts from the target in force in the quarter shown (the KPI row keeps the latest one).
   const editScored = editing ? data?.kpis.find((k) => k.id === editing) : undefined;
@@ -111,7 +132,7 @@ export function ScorecardScreen() {
       ) : !data ? (
         <Skeleton lines={10} label="Loading the scorecard" />
       ) : (
-        <ExplainProvider report={data}>
+        <ExplainProvider report={data} commentary={explainCommentary}>
           <ScorecardLegend />
           <div className={report.status === 'loading' ? 'stale' : undefined} data-testid="scorecard">
             {KPI_CATEGORIES.map((cat) => {
@@ -148,7 +169,16 @@ export function ScorecardScreen() {
                   }
                 : undefined
             }
-            onSubmit={(v, from) => save(editing, v, editDef, from)}
+            commentary={
+              period
+                ? {
+                    period,
+                    initial: commentary.get(editing) ?? '',
+                    offTrack: editScored?.status === 'red',
+                  }
+                : undefined
+            }
+            onSubmit={(v, from, note) => save(editing, v, editDef, from, note)}
             onCancel={() => setEditing(null)}
           />
         </Modal>
