@@ -62,6 +62,15 @@ const STATES: { name: string; open(page: Page): Promise<void> }[] = [
     },
   },
   {
+    // A KPI value's explanation, with the quarter's commentary on it.
+    name: 'kpi-explanation',
+    open: async (p) => {
+      await screen(p, 'scorecard', 'scorecard');
+      await p.getByTestId('kpi-value-time_to_production_days').click();
+      await p.getByTestId('explain-commentary').waitFor();
+    },
+  },
+  {
     name: 'scorecard-edit',
     open: async (p) => {
       await screen(p, 'scorecard', 'scorecard');

@@ -27,6 +27,30 @@ const SCREENS: { id: string; ready(page: Page): Promise<void> }[] = [
   { id: 'settings', ready: (p) => p.getByRole('button', { name: 'Save settings' }).waitFor() },
 ];
 
+/** States over a screen: they must fit a small window too (a dialog scrolls inside, its buttons reachable). */
+const STATES: { id: string; open(page: Page): Promise<void> }[] = [
+  {
+    id: 'scorecard-edit',
+    open: async (p) => {
+      await go(p, 'scorecard');
+      await p.getByTestId('scorecard').waitFor();
+      await p
+        .getByRole('button', { name: /^Edit / })
+        .first()
+        .click();
+      await p.locator('dialog.modal[open]').waitFor();
+    },
+  },
+  {
+    id: 'kpi-explanation',
+    open: async (p) => {
+      await go(p, 'scorecard');
+      await p.getByTestId('kpi-value-time_to_production_days').click();
+      await p.getByTestId('explain-commentary').waitFor();
+    },
+  },
+];
+
 const SIZES = [
   { width: 1024, height: 768 },
   { width: 1280, height: 800 },
@@ -55,4 +79,35 @@ describe.each(SIZES)('$width×$height', (size) => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it.each(STATES.map((s) => s.id))(
+    '%s: the open dialog fits and its last control is reachable',
+    async (id) => {
+      const { page, context, errors } = await openApp(app.browser, app.ctx.bridge.launchUrl, size);
+      await STATES.find((s) => s.id === id)!.open(page);
+      const dialog = page.locator('dialog[open]');
+      const box = (await dialog.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+      const problems = await dialog.evaluate((d) => {
+        const out: string[] = [];
+        for (const el of Array.from(d.querySelectorAll('h2, h3, label, button, p, dd, dt, td, th'))) {
+          if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible')
+            out.push(`${el.tagName} "${(el.textContent ?? '').trim().slice(0, 40)}" overflows`);
+        }
+        return out;
+      });
+      expect(problems).toEqual([]);
+      // The last focusable control (Cancel, or the last link of an explanation) scrolls into view and is on top.
+      const last = dialog.locator('button, a[href], select, input, textarea').last();
+      await last.scrollIntoViewIfNeeded();
+      const b = (await last.boundingBox())!;
+      expect(b.y + b.height).toBeLessThanOrEqual(size.height);
+      await shot(page, `size-${size.width}-${id}`, { fullPage: false });
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 });
