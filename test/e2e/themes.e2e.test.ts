@@ -27,6 +27,15 @@ const STATES: { name: string; open(page: Page): Promise<void> }[] = [
   { name: 'import', open: (p) => screen(p, 'import', 'batches') },
   { name: 'scorecard', open: (p) => screen(p, 'scorecard', 'scorecard') },
   { name: 'initiatives', open: (p) => screen(p, 'initiatives', 'initiatives-table') },
+  {
+    name: 'initiative-detail',
+    open: async (p) => {
+      await screen(p, 'initiatives', 'initiatives-table');
+      await p.getByTestId('initiatives-table').getByRole('link').first().click();
+      await p.getByTestId('initiative-cost').waitFor();
+      await chartsDrawn(p);
+    },
+  },
   { name: 'budget', open: (p) => screen(p, 'budget', 'budget') },
   { name: 'narrative', open: (p) => screen(p, 'narrative', 'narrative') },
   {
