@@ -81,8 +81,11 @@ describe('navigation and focus in Chromium', () => {
     await page.getByTestId('dropzone').waitFor();
 
     // Choose the file with the keyboard: the button opens the system's file chooser.
+    // (Waiting starts before the Tabs: Playwright intercepts the chooser only once that request has landed.)
+    const chooserOpened = page.waitForEvent('filechooser');
     await tabTo(page, (f) => f.text === 'Choose file…');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await page.keyboard.press('Enter');
+    const chooser = await chooserOpened;
     await chooser.setFiles(SAMPLE);
     await expect.poll(() => focused(page)).toMatchObject({ tag: 'h2', text: 'Detected' });
 
@@ -155,6 +158,17 @@ describe('navigation and focus in Chromium', () => {
     await page.getByTestId('narrative').waitFor();
     expect(await summary.inputValue()).toMatch(/approve the budget increase\. Q4 focus: retention\.$/);
     expect((await stored()).summary).toMatch(/approve the budget increase\. Q4 focus: retention\.$/);
+
+    // Typed and reloaded at once, before the pause that saves: the page saves it as it unloads.
+    await summary.press('Control+End');
+    await summary.pressSequentially(' Reload.');
+    await page.reload();
+    await page.getByTestId('narrative').waitFor();
+    await expect.poll(async () => (await stored()).summary).toMatch(/retention\. Reload\.$/);
+    // (The reloaded page may have asked for the text before that save landed: look again.)
+    await page.reload();
+    await page.getByTestId('narrative').waitFor();
+    expect(await summary.inputValue()).toMatch(/retention\. Reload\.$/);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -54,6 +54,9 @@ function takeToken(): string | null {
   return launch[1]!;
 }
 
+/** Under the browsers' 64 KiB keep-alive limit even when every character takes 3 bytes in UTF-8. */
+const KEEPALIVE_MAX_CHARS = 20_000;
+
 function httpTransport(): Transport {
   let token = takeToken() ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
   // A launch URL opened in a tab already showing the app only changes the fragment: take it the same way.
@@ -66,6 +69,9 @@ function httpTransport(): Transport {
       method: 'POST',
       headers: { 'Content-Type': contentType, [TOKEN_HEADER]: token },
       body,
+      // A small call started as the page goes away (commentary saved on reload or close) still arrives;
+      // the browser caps keep-alive bodies at 64 KiB, so uploads and large calls go without it.
+      keepalive: typeof body === 'string' && body.length < KEEPALIVE_MAX_CHARS,
     });
     const text = await res.text();
     try {

@@ -77,8 +77,16 @@ export function CommentaryField({
     const t = window.setTimeout(() => void save(), AUTOSAVE_MS);
     return () => window.clearTimeout(t);
   }, [text, dirty, state, save]);
-  // Leaving the screen (or the quarter) unmounts the field: what is unsaved goes to the store then.
-  useEffect(() => () => void save(), [save]);
+  // Leaving the screen (or the quarter) unmounts the field, and a reload or closing the window unloads the
+  // page: what is unsaved goes to the store then.
+  useEffect(() => {
+    const onHide = () => void save();
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      void save();
+    };
+  }, [save]);
   return (
     <div className={`commentary-field${flagged ? ' flagged' : ''}`}>
       <label htmlFor={id} className="commentary-label">
