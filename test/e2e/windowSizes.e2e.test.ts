@@ -1,7 +1,8 @@
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layoutProblems, unreachableNavigation } from './layout';
-import { chartsDrawn, go, openApp, shot, startApp } from './support';
+import { chartsDrawn, go, openApp, SAMPLES, shot, startApp } from './support';
 
 /**
  * Issue #19 item 2: every screen is usable from 1024×768 up — no table cell overlapping its neighbour or
@@ -16,7 +17,12 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const SCREENS: { id: string; ready(page: Page): Promise<void> }[] = [
+const SAMPLE = path.join(
+  SAMPLES,
+  'vendors/anthropic_console_cost_export_claude_api_cost_2026_02_08_to_2026_02_15.csv',
+);
+
+const SCREENS: { id: string; route?: string; ready(page: Page): Promise<void> }[] = [
   { id: 'dashboard', ready: (p) => p.getByTestId('dashboard').waitFor() },
   { id: 'import', ready: (p) => p.getByTestId('batches').waitFor() },
   { id: 'scorecard', ready: (p) => p.getByTestId('scorecard').waitFor() },
@@ -25,6 +31,15 @@ const SCREENS: { id: string; ready(page: Page): Promise<void> }[] = [
   { id: 'narrative', ready: (p) => p.getByTestId('narrative').waitFor() },
   { id: 'pack', ready: (p) => p.getByRole('heading', { name: 'Preview of the pages' }).waitFor() },
   { id: 'settings', ready: (p) => p.getByRole('button', { name: 'Save settings' }).waitFor() },
+  {
+    // The import wizard's review step: detected format, mapping, preview and sample rows.
+    id: 'import-preview',
+    route: 'import',
+    ready: async (p) => {
+      await p.getByTestId('file-input').setInputFiles(SAMPLE);
+      await p.getByTestId('sample').waitFor();
+    },
+  },
 ];
 
 /** States over a screen: they must fit a small window too (a dialog scrolls inside, its buttons reachable). */
@@ -60,8 +75,9 @@ const SIZES = [
 describe.each(SIZES)('$width×$height', (size) => {
   it.each(SCREENS.map((s) => s.id))('%s: nothing overlaps or overflows, navigation reachable', async (id) => {
     const { page, context, errors } = await openApp(app.browser, app.ctx.bridge.launchUrl, size);
-    await go(page, id);
-    await SCREENS.find((s) => s.id === id)!.ready(page);
+    const s = SCREENS.find((x) => x.id === id)!;
+    await go(page, s.route ?? id);
+    await s.ready(page);
     await chartsDrawn(page);
     if (id === 'initiatives') {
       // The detail of the initiative with the most KPIs too: its KPI and assumption tables are the widest.
