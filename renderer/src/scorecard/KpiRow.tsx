@@ -1,5 +1,6 @@
 import type { KpiDefinition } from '../../../shared/domain';
 import type { KpiReport } from '../../../shared/report';
+import { SlashBreaks } from '../components/SlashBreaks';
 import { KpiScoreCells } from './KpiScoreCells';
 
 /** One KPI of the scorecard: value, target, status (colour + shape + words), trend, 6 quarters, source, commentary. */
@@ -20,7 +21,9 @@ export function KpiRow({
   return (
     <tr data-kpi={kpi.id} data-status={kpi.status}>
       <th scope="row">
-        <div className="kpi-name">{kpi.name}</div>
+        <div className="kpi-name">
+          <SlashBreaks text={kpi.name} />
+        </div>
         <div className="kpi-desc">
           <span className={`badge${kpi.derived ? ' badge-accent' : ''}`}>
             {kpi.derived ? 'Derived' : 'Imported'}
