@@ -80,10 +80,24 @@ describe('navigation and focus in Chromium', () => {
     await go(page, 'import');
     await page.getByTestId('dropzone').waitFor();
 
-    // Choose the file with the keyboard: the button opens the system's file chooser.
-    // (Waiting starts before the Tabs: Playwright intercepts the chooser only once that request has landed.)
+    // A file that cannot be read first: focus is on the error's heading; the wizard stays at the file choice.
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'empty.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(''),
+    });
+    await page.getByTestId('import-error').waitFor();
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'h2' });
+    expect((await focused(page)).text).toBe(
+      (await page.getByTestId('import-error').locator('h2').textContent())!.trim(),
+    );
+
+    // "Choose another file" from the keyboard puts focus on the choose button, which opens the file chooser.
+    // (Waiting starts before the keys: Playwright intercepts the chooser only once that request has landed.)
     const chooserOpened = page.waitForEvent('filechooser');
-    await tabTo(page, (f) => f.text === 'Choose file…');
+    await tabTo(page, (f) => f.text === 'Choose another file');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'button', text: 'Choose file…' });
     await page.keyboard.press('Enter');
     const chooser = await chooserOpened;
     await chooser.setFiles(SAMPLE);
@@ -116,7 +130,10 @@ describe('navigation and focus in Chromium', () => {
     await tabTo(page, (f) => f.text === 'Keep', 3);
     await page.keyboard.press('Enter');
     expect((await focused(page)).label).toBe(`Undo batch ${other.id}`);
-    expect(errors).toEqual([]);
+    // The one failed request is the empty file's, refused by the service (the error shown above).
+    expect(errors).toEqual([
+      'Failed to load resource: the server responded with a status of 400 (Bad Request)',
+    ]);
     await context.close();
   });
 

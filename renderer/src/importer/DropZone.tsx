@@ -1,18 +1,25 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 
 /** Drop a CSV/XLSX here or pick one; the desktop app uses the native dialog, the browser a file input. */
 export function DropZone({
   busy,
+  takeFocus = false,
   onFile,
   onPickNative,
 }: {
   busy: boolean;
+  /** The user asked for another file ("Choose another file"): the choose button takes focus. */
+  takeFocus?: boolean;
   onFile(f: File): void;
   onPickNative(): void;
 }) {
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (takeFocus) button.current?.focus();
+  }, [takeFocus]);
   const pick = () => (api.transport === 'desktop' ? onPickNative() : input.current?.click());
   return (
     <div
@@ -52,7 +59,7 @@ export function DropZone({
           e.target.value = '';
         }}
       />
-      <button type="button" className="primary" onClick={pick} disabled={busy}>
+      <button ref={button} type="button" className="primary" onClick={pick} disabled={busy}>
         Choose file…
       </button>
     </div>

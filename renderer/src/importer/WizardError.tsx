@@ -1,11 +1,12 @@
 import { describeProblem } from '../../../shared/import/problems';
+import { FocusHeading } from '../components/FocusHeading';
 import type { WizardError as WizardErrorShape } from './useImportWizard';
 
-/** An import error in plain words, naming the rows and columns at fault. */
+/** An import error in plain words, naming the rows and columns at fault; its heading takes focus. */
 export function WizardError({ error }: { error: WizardErrorShape }) {
   return (
     <div className="notice notice-error" role="alert" data-testid="import-error">
-      <strong>{error.title}</strong>
+      <FocusHeading className="result-heading">{error.title}</FocusHeading>
       <p>{error.message}</p>
       {error.problems.length > 0 && (
         <ul className="problem-list">

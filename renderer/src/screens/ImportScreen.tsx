@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Panel } from '../components/Panel';
@@ -51,6 +51,12 @@ export function ImportScreen() {
   };
 
   const previewing = w.busy === 'previewing';
+  // Back to the file choice at the user's request: the choose button takes focus (not the page body).
+  const [chooseAgain, setChooseAgain] = useState(false);
+  const another = () => {
+    w.reset();
+    setChooseAgain(true);
+  };
   return (
     <section aria-labelledby="screen-title">
       <ScreenHeader
@@ -58,10 +64,12 @@ export function ImportScreen() {
         subtitle="Spend, budgets, benefits, KPI values and initiatives: each file becomes one batch you can undo."
       />
       <WizardSteps step={w.step} />
-      {w.error && <WizardError error={w.error} />}
+      {/* Keyed by what it says, so a different error is a new heading that takes focus again. */}
+      {w.error && <WizardError key={`${w.error.title}\n${w.error.message}`} error={w.error} />}
       {w.step === 'choose' && (
         <DropZone
           busy={w.busy !== null}
+          takeFocus={chooseAgain}
           onFile={(f) => void w.chooseFile(f)}
           onPickNative={() => void w.pickNative()}
         />
@@ -107,14 +115,14 @@ export function ImportScreen() {
               busy={w.busy !== null}
               onSkipInvalid={(skipInvalid) => w.update({ skipInvalid })}
               onCommit={(o) => void w.commit(o)}
-              onCancel={w.reset}
+              onCancel={another}
             />
           </Panel>
         </div>
       )}
       {w.step === 'review' && !w.preview && (
         <div className="form-actions">
-          <button type="button" onClick={w.reset}>
+          <button type="button" onClick={another}>
             Choose another file
           </button>
         </div>
@@ -122,7 +130,7 @@ export function ImportScreen() {
       {w.step === 'committing' && (
         <CommitProgress job={w.job} fileName={w.file?.name ?? ''} onCancel={() => void w.cancel()} />
       )}
-      {w.step === 'done' && w.job?.result && <ImportResult result={w.job.result} onAnother={w.reset} />}
+      {w.step === 'done' && w.job?.result && <ImportResult result={w.job.result} onAnother={another} />}
 
       <Panel title="Import batches" id="batches-heading">
         {batches.status === 'error' && (
