@@ -133,7 +133,15 @@ export function undoBatch(db: WritableDb, id: number, at = new Date().toISOStrin
   if (batch.status === 'undone')
     throw new BatchError(`Batch ${id} (${batch.fileName}) was already undone on ${batch.undoneAt}.`);
   db.transaction(() => {
-    for (const table of ['spend', 'budget', 'benefits', 'kpi_observations', 'fx_rates', 'commitments']) {
+    const lines = spendRowidRange(db, id);
+    if (lines) {
+      db.prepare(`DELETE FROM spend WHERE id BETWEEN ? AND ? AND batch_id = ?`).run(
+        lines.first,
+        lines.last,
+        id,
+      );
+    }
+    for (const table of ['budget', 'benefits', 'kpi_observations', 'fx_rates', 'commitments']) {
       db.prepare(`DELETE FROM ${table} WHERE batch_id = ?`).run(id);
     }
     // Initiatives created by the batch go only if nothing else refers to them now (spend lines through their
@@ -203,6 +211,18 @@ const TABLE_OF_KIND: Record<DataKind, string> = {
   commitments: 'commitments',
 };
 
+/**
+ * Where a batch's spend lines lie in the table: every one has a rowid between these (the `spend` table has no
+ * index on batch_id; each rollup group keeps its lines' least and greatest rowid, migration 8). Null: none.
+ */
+function spendRowidRange(db: ReadableDb, batchId: number): { first: number; last: number } | null {
+  const r = cached(
+    db,
+    'SELECT min(first_id) AS first, max(last_id) AS last FROM spend_monthly WHERE batch_id = ? AND line_count > 0',
+  ).get(batchId) as { first: number | null; last: number | null };
+  return r.first === null || r.last === null ? null : { first: r.first, last: r.last };
+}
+
 /** Each row a batch brought in, as stored (every column, in table order), in the order inserted. */
 export function forEachBatchRow(
   db: ReadableDb,
@@ -210,6 +230,15 @@ export function forEachBatchRow(
   batchId: number,
   fn: (row: unknown[]) => void,
 ): void {
+  if (kind === 'spend') {
+    const lines = spendRowidRange(db, batchId);
+    if (!lines) return;
+    const rows = db
+      .prepare(`SELECT * FROM spend WHERE id BETWEEN ? AND ? AND batch_id = ? ORDER BY id`)
+      .raw();
+    for (const row of rows.iterate(lines.first, lines.last, batchId)) fn(row as unknown[]);
+    return;
+  }
   const rows = db.prepare(`SELECT * FROM ${TABLE_OF_KIND[kind]} WHERE batch_id = ? ORDER BY id`).raw();
   for (const row of rows.iterate(batchId)) fn(row as unknown[]);
 }

@@ -1,17 +1,42 @@
 import type { SpendLine } from '../../shared/domain';
 import type { WritableDb } from './connection';
-import { spendInserter } from './lines';
+import { SPEND_INSERT_SQL, spendValues } from './lines';
 import { groupTotal, RollupSum, type RollupGroup } from './spendRollupSum';
 
 /** The per-row trigger that keeps `spend_monthly` equal to a GROUP BY over `spend` (migration 1). */
 const ROLLUP_TRIGGER = 'spend_rollup_insert';
 
-const ROLLUP_SQL = `INSERT INTO spend_monthly (month, initiative_id, category, vendor, currency, batch_id, amount_micro, line_count)
- VALUES (?, ?, ?, ?, ?, ?, ?, ?)
- ON CONFLICT DO UPDATE SET amount_micro = amount_micro + excluded.amount_micro, line_count = line_count + excluded.line_count`;
+const ROLLUP_SQL = `INSERT INTO spend_monthly (month, initiative_id, category, vendor, currency, batch_id, amount_micro, line_count,
+   first_id, last_id)
+ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ ON CONFLICT DO UPDATE SET amount_micro = amount_micro + excluded.amount_micro, line_count = line_count + excluded.line_count,
+   first_id = min(first_id, excluded.first_id), last_id = max(last_id, excluded.last_id)`;
+
+/** A spend line's values in the order `insertValues` takes them (the table's column order, `month` derived). */
+export type SpendValues = [
+  date: string,
+  month: string,
+  amount: number,
+  currency: string,
+  initiativeId: number | null,
+  category: string,
+  vendor: string | null,
+  costCenter: string | null,
+  description: string | null,
+  tokensIn: number | null,
+  tokensOut: number | null,
+  requests: number | null,
+  batchId: number | null,
+  sourceRow: number | null,
+];
 
 export interface BulkSpendInserter {
   insert(l: SpendLine): void;
+  /**
+   * One line as positional values, for a caller holding them in columns (no SpendLine built per line).
+   * Only with `summedElsewhere`: its rollup comes through `addSummed`.
+   */
+  insertValues(...v: SpendValues): void;
   /**
    * Rollup groups summed elsewhere (by the thread that read the lines), for lines inserted with
    * `summedElsewhere`: added as they are. Their initiative is its id (0 for none).
@@ -24,13 +49,37 @@ export interface BulkSpendInserter {
   finish(): void;
 }
 
+/** The least and greatest rowid of the lines inserted per batch (0 = none): every line of it lies between. */
+class RowidRanges {
+  private readonly ranges = new Map<number, { first: number; last: number }>();
+  private current: { first: number; last: number } | null = null;
+  private currentBatch = -1;
+
+  add(batchId: number, id: number): void {
+    if (batchId !== this.currentBatch || this.current === null) {
+      this.currentBatch = batchId;
+      this.current = this.ranges.get(batchId) ?? null;
+      if (this.current === null) this.ranges.set(batchId, (this.current = { first: id, last: id }));
+    }
+    // Rowids only grow (max + 1), but an explicit id in the past must still widen the range.
+    if (id < this.current.first) this.current.first = id;
+    if (id > this.current.last) this.current.last = id;
+  }
+
+  of(batchId: number): { first: number; last: number } {
+    return this.ranges.get(batchId) ?? { first: 0, last: 0 };
+  }
+}
+
 /**
  * Inserts many spend lines inside the caller's transaction without the per-row rollup trigger: the trigger
  * is dropped for the transaction (DDL is transactional in SQLite) and the lines' rollup is summed here and
  * written once by `finish` (or, `summedElsewhere`, summed by the thread that read the lines and given to
  * `addSummed`), which recreates the trigger from its own stored SQL. A rollback (rejected,
  * cancelled or killed import) restores the trigger and the rollup with everything else, so every committed
- * state has the rollup equal to a GROUP BY over `spend`. Without the trigger (not this schema) it only inserts.
+ * state has the rollup equal to a GROUP BY over `spend`. Each group also gets the rowid range of its batch's
+ * lines (`first_id`, `last_id`: how undo finds them, migration 8). Without the trigger (not this schema) it
+ * only inserts.
  */
 export function bulkSpendInserter(db: WritableDb, o: { summedElsewhere?: boolean } = {}): BulkSpendInserter {
   if (!db.inTransaction) throw new Error('bulkSpendInserter needs an open transaction');
@@ -39,21 +88,32 @@ export function bulkSpendInserter(db: WritableDb, o: { summedElsewhere?: boolean
     .pluck()
     .get(ROLLUP_TRIGGER) as string | undefined;
   if (triggerSql !== undefined) db.exec(`DROP TRIGGER ${ROLLUP_TRIGGER}`);
-  const insertLine = spendInserter(db);
+  const stmt = db.prepare(SPEND_INSERT_SQL);
+  const ranges = new RowidRanges();
   // By batch (an import's lines are all of one): its groups, summed here or given.
   const sums = new Map<number, RollupSum<number>>();
   const summed: [number, readonly RollupGroup<number>[]][] = [];
   const summing = triggerSql !== undefined && !o.summedElsewhere;
   let finished = false;
+  const insertValues = (...v: SpendValues): number => {
+    if (finished) throw new Error('bulk spend insert after finish');
+    // A table with an INTEGER PRIMARY KEY and no safeIntegers: the rowid is a number.
+    const id = stmt.run(...v).lastInsertRowid as number;
+    ranges.add(v[12] ?? 0, id);
+    return id;
+  };
   return {
     insert(l) {
-      if (finished) throw new Error('bulk spend insert after finish');
-      insertLine(l);
+      insertValues(...spendValues(l));
       if (!summing) return;
       const batchId = l.batchId ?? 0;
       let sum = sums.get(batchId);
       if (sum === undefined) sums.set(batchId, (sum = new RollupSum<number>()));
       sum.add(l.date, l.initiativeId ?? 0, l.category, l.vendor, l.currency, l.amount);
+    },
+    insertValues(...v) {
+      if (summing) throw new Error('insertValues needs the rollup summed elsewhere');
+      insertValues(...v);
     },
     addSummed(batchId, groups) {
       if (finished) throw new Error('bulk spend rollup after finish');
@@ -70,6 +130,7 @@ export function bulkSpendInserter(db: WritableDb, o: { summedElsewhere?: boolean
         ...summed,
       ];
       for (const [batchId, groups] of all) {
+        const { first, last } = ranges.of(batchId);
         for (const g of groups) {
           rollup.run(
             g.month,
@@ -80,6 +141,8 @@ export function bulkSpendInserter(db: WritableDb, o: { summedElsewhere?: boolean
             batchId,
             groupTotal(g),
             g.lines,
+            first,
+            last,
           );
         }
       }

@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBatch, finishBatch, listBatches, undoBatch } from '../../../electron/store/batches';
+import {
+  createBatch,
+  finishBatch,
+  forEachBatchRow,
+  listBatches,
+  undoBatch,
+} from '../../../electron/store/batches';
 import { openDatabase, schemaVersion, WorkspaceError } from '../../../electron/store/db';
 import type { WritableDb } from '../../../electron/store/connection';
 import { listKpis } from '../../../electron/store/kpis';
@@ -118,7 +124,11 @@ describe('migrations', () => {
     })();
     const linesOf = (db: WritableDb) => db.prepare('SELECT * FROM spend ORDER BY id').all();
     const rollupOf = (db: WritableDb) =>
-      db.prepare('SELECT * FROM spend_monthly ORDER BY 1, 2, 3, 4, 5, 6').all();
+      db
+        .prepare(
+          'SELECT month, initiative_id, category, vendor, currency, batch_id, amount_micro, line_count FROM spend_monthly ORDER BY 1, 2, 3, 4, 5, 6',
+        )
+        .all();
     const lines = linesOf(old);
     const rollup = rollupOf(old);
     old.close();
@@ -131,7 +141,8 @@ describe('migrations', () => {
     const indexes = db
       .prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'spend'`)
       .pluck();
-    expect(indexes.all()).toEqual(['spend_batch']);
+    // Version 2 kept spend_batch alone; version 8 dropped it too (undo reads the rowid range).
+    expect(indexes.all()).toEqual([]);
     expect(() =>
       db
         .prepare(
@@ -143,6 +154,63 @@ describe('migrations', () => {
     undoBatch(db, batch);
     expect(db.prepare('SELECT count(*) FROM spend').pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM spend_monthly').pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it("version 8 gives each rollup group its lines' rowid range and drops the batch index; undo finds a batch by it", () => {
+    const file = fresh();
+    const old = openDatabase(file, { create: true, migrations: MIGRATIONS.filter((m) => m.version <= 7) });
+    const insert = spendInserter(old);
+    const line = (i: number, batchId: number | null) => ({
+      date: `2026-0${(i % 3) + 1}-1${i % 10}`,
+      amount: i * 1_000_003 - 11,
+      currency: i % 5 ? 'USD' : 'EUR',
+      initiativeId: null,
+      category: 'compute' as const,
+      vendor: i % 4 ? 'AWS' : null,
+      costCenter: null,
+      description: `line ${i}`,
+      tokensIn: null,
+      tokensOut: null,
+      requests: null,
+      batchId,
+      sourceRow: i + 2,
+    });
+    // Three batches whose lines interleave (one transaction writing them by turns) and lines of no batch:
+    // a batch's range then holds the others' lines too, which its DELETE must leave alone.
+    const [a, b, c] = old.transaction(() => {
+      const ids = [spendBatch(old), spendBatch(old), spendBatch(old)];
+      for (let i = 0; i < 90; i++) insert(line(i, i % 7 === 0 ? null : ids[i % 3]!));
+      return ids;
+    })();
+    const linesOf = (db: WritableDb, batch: number) =>
+      db.prepare('SELECT * FROM spend WHERE batch_id IS ? ORDER BY id').all(batch);
+    const before = [a, b, c, null].map((x) => linesOf(old, x!));
+    old.close();
+
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(rollupMismatch(db)).toBeNull();
+    expect(
+      db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'spend'`).pluck().all(),
+    ).toEqual([]);
+    const exported: unknown[][] = [];
+    forEachBatchRow(db, 'spend', b!, (row) => exported.push(row));
+    expect(exported).toEqual(before[1]!.map((r) => Object.values(r as object)));
+    undoBatch(db, b!);
+    expect([a, b, c, null].map((x) => linesOf(db, x!))).toEqual([before[0], [], before[2], before[3]]);
+    expect(rollupMismatch(db)).toBeNull();
+    // Lines added after the upgrade go through the recreated trigger, which keeps the range too.
+    const d = db.transaction(() => {
+      const id = spendBatch(db);
+      for (let i = 0; i < 12; i++) spendInserter(db)(line(i, id));
+      return id;
+    })();
+    expect(rollupMismatch(db)).toBeNull();
+    undoBatch(db, a!);
+    undoBatch(db, d);
+    expect([a, b, c, d, null].map((x) => linesOf(db, x!).length)).toEqual([0, 0, 26, 0, 13]);
+    expect(rollupMismatch(db)).toBeNull();
     db.close();
   });
 
