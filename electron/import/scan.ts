@@ -7,7 +7,6 @@ import type { ValueSettings } from '../../shared/import/transform';
 import type { ReadableDb } from '../store/connection';
 import { initiativeNames } from '../store/initiatives';
 import { kpiNames } from '../store/kpis';
-import type { RollupGroup } from '../store/spendRollupSum';
 import { getSettings } from '../store/settings';
 import type { Analysis } from './analyse';
 import {
@@ -18,6 +17,7 @@ import {
   type ScanResult,
   type WorkspaceFacts,
 } from './scanCore';
+import type { ReaderSink } from './scanProtocol';
 import { scanInWorker } from './scanThread';
 import type { SourceSpec } from './source';
 
@@ -37,7 +37,7 @@ export interface ScanOptions {
    * Given with the sink when it can take the spend rollup summed by a worker reading the file (see
    * RecordWriter.rollupFromReader); called only when a worker reads it.
    */
-  rollupFromReader?: () => (groups: readonly RollupGroup<string | null>[]) => void;
+  rollupFromReader?: () => ReaderSink;
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
   sampleSize?: number;

@@ -45,8 +45,9 @@ export interface SpendColumns {
   ends: Int32Array;
 }
 
-const NUMBERS = 5;
-const TEXTS = 7;
+/** Values per line in `numbers` and in `texts`. */
+export const NUMBERS = 5;
+export const TEXTS = 7;
 
 /** The buffers a batch hands over (postMessage's transfer list): the sender keeps none of them. */
 export function transferablesOf(batch: RecordBatch): ArrayBuffer[] {
@@ -110,15 +111,14 @@ export function encodeRecords(records: ImportRecord[]): RecordBatch {
   return { numbers, texts, table: parts.join(''), ends: Int32Array.from(ends) };
 }
 
-export function forEachRecord(batch: RecordBatch, each: (r: ImportRecord) => void): void {
-  if ('records' in batch) {
-    for (const r of batch.records) each(r);
-    return;
-  }
-  const { numbers, texts, table, ends } = batch;
-  // Each distinct text cut from the table once, when a line first names it.
+/**
+ * A batch's texts by index (null for -1): each distinct text cut from the table once, when a line first
+ * names it.
+ */
+export function batchTexts(batch: SpendColumns): (i: number) => string | null {
+  const { table, ends } = batch;
   const strings: (string | undefined)[] = new Array(ends.length);
-  const text = (i: number): string | null => {
+  return (i) => {
     if (i < 0) return null;
     let s = strings[i];
     if (s === undefined) {
@@ -127,7 +127,18 @@ export function forEachRecord(batch: RecordBatch, each: (r: ImportRecord) => voi
     }
     return s;
   };
-  const num = (x: number): number | null => (Number.isNaN(x) ? null : x);
+}
+
+/** A number column's value: NaN stands for none. */
+export const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+export function forEachRecord(batch: RecordBatch, each: (r: ImportRecord) => void): void {
+  if ('records' in batch) {
+    for (const r of batch.records) each(r);
+    return;
+  }
+  const { numbers, texts } = batch;
+  const text = batchTexts(batch);
   const n = numbers.length / NUMBERS;
   for (let line = 0, a = 0, b = 0; line < n; line++, a += NUMBERS, b += TEXTS) {
     const r: SpendRecord = {
@@ -141,12 +152,22 @@ export function forEachRecord(batch: RecordBatch, each: (r: ImportRecord) => voi
       vendor: text(texts[b + 4]!),
       costCenter: text(texts[b + 5]!),
       description: text(texts[b + 6]!),
-      tokensIn: num(numbers[a + 2]!),
-      tokensOut: num(numbers[a + 3]!),
-      requests: num(numbers[a + 4]!),
+      tokensIn: orNull(numbers[a + 2]!),
+      tokensOut: orNull(numbers[a + 3]!),
+      requests: orNull(numbers[a + 4]!),
     };
     each(r);
   }
+}
+
+/**
+ * What the thread storing the records takes from a worker reading the file, besides records one by one:
+ * spend lines as they crossed (columns, stored without a record object per line) and, once all were sent,
+ * their rollup as the worker summed it (initiatives by spelling).
+ */
+export interface ReaderSink {
+  spendColumns(batch: SpendColumns): void;
+  rollup(groups: readonly RollupGroup<string | null>[]): void;
 }
 
 /** An error thrown in the worker, as data: a rejection keeps its file, sheet and problems by row and column. */

@@ -4,10 +4,9 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FormatEvidence } from '../../shared/import/evidence';
 import type { ImportRecord } from '../../shared/import/records';
-import type { RollupGroup } from '../store/spendRollupSum';
 import { ImportCancelled } from '../../shared/import/errors';
 import type { ImportProgress, ScanJob, ScanResult, WorkspaceFacts } from './scanCore';
-import { forEachRecord, fromWire, type FromWorker, type ToWorker } from './scanProtocol';
+import { forEachRecord, fromWire, type FromWorker, type ReaderSink, type ToWorker } from './scanProtocol';
 
 /**
  * The worker: bundled next to the service host in dist/electron; from the TypeScript sources (CLI, tests)
@@ -24,8 +23,11 @@ function startWorker(): Worker {
 export interface ThreadHooks {
   evidence: FormatEvidence | null;
   sink?: (r: ImportRecord) => void;
-  /** Tells the sink that the worker sums the spend rollup; gives the function that takes its groups. */
-  rollupFromReader?: () => (groups: readonly RollupGroup<string | null>[]) => void;
+  /**
+   * Tells the sink that the worker sums the spend rollup; gives what takes its spend lines in columns and its
+   * groups.
+   */
+  rollupFromReader?: () => ReaderSink;
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
 }
@@ -38,7 +40,7 @@ export function scanInWorker(facts: WorkspaceFacts, job: ScanJob, o: ThreadHooks
   if (o.signal?.aborted) return Promise.reject(new ImportCancelled(job.source.name));
   return new Promise<ScanResult>((resolve, reject) => {
     const worker = startWorker();
-    const rollup = o.sink ? o.rollupFromReader?.() : undefined;
+    const reader = o.sink ? o.rollupFromReader?.() : undefined;
     let settled = false;
     const finish = (err: unknown, result?: ScanResult) => {
       if (settled) return;
@@ -56,7 +58,8 @@ export function scanInWorker(facts: WorkspaceFacts, job: ScanJob, o: ThreadHooks
       try {
         switch (m.type) {
           case 'records':
-            if (o.sink) forEachRecord(m.batch, o.sink);
+            if (reader && !('records' in m.batch)) reader.spendColumns(m.batch);
+            else if (o.sink) forEachRecord(m.batch, o.sink);
             send({ type: 'ack' });
             return;
           case 'progress':
@@ -65,7 +68,7 @@ export function scanInWorker(facts: WorkspaceFacts, job: ScanJob, o: ThreadHooks
           case 'done':
             // The evidence the worker's rows gave, into the caller's instance (it decides from it).
             if (o.evidence && m.evidence) Object.assign(o.evidence, m.evidence);
-            rollup?.(m.rollup);
+            reader?.rollup(m.rollup);
             finish(null, m.result);
             return;
           case 'error':

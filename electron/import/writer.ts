@@ -4,7 +4,8 @@ import { initiativeIdByName, insertInitiative, namedInitiative } from '../store/
 import { commitmentInserter } from '../store/commitments';
 import { benefitInserter, budgetInserter, fxInserter, observationInserter } from '../store/lines';
 import { bulkSpendInserter, type BulkSpendInserter } from '../store/spendBulk';
-import type { RollupGroup } from '../store/spendRollupSum';
+import { monthOf } from '../../shared/fiscal';
+import { batchTexts, NUMBERS, orNull, TEXTS, type ReaderSink } from './scanProtocol';
 
 export interface RecordWriter {
   write(r: ImportRecord): void;
@@ -12,10 +13,11 @@ export interface RecordWriter {
   finish(): void;
   /**
    * The spend lines to come are summed into their rollup by the thread reading them (a worker): this writer
-   * stores them without summing, and the returned function takes the reader's groups (initiatives by their
-   * spelling in the file) once every line was written. Call before the first record.
+   * stores them without summing, takes them in columns as they crossed (or as records through `write`),
+   * and the reader's groups (initiatives by their spelling in the file) once every line was written. Call
+   * before the first record.
    */
-  rollupFromReader(): (groups: readonly RollupGroup<string | null>[]) => void;
+  rollupFromReader(): ReaderSink;
   /** Initiatives this batch created because a row named one the workspace did not have. */
   readonly createdInitiatives: string[];
 }
@@ -64,16 +66,49 @@ export function createWriter(db: WritableDb, batchId: number): RecordWriter {
     rollupFromReader() {
       if (spend) throw new Error('rollupFromReader after the first spend line');
       summedElsewhere = true;
-      return (groups) => {
-        if (groups.length === 0) return;
-        // Each spelling was resolved (or created) when its first line was written.
-        spendInserter().addSummed(
-          batchId,
-          groups.map((g) => ({
-            ...g,
-            initiative: g.initiative === null ? 0 : initiativeId(g.initiative, 0),
-          })),
-        );
+      return {
+        spendColumns(batch) {
+          const insert = spendInserter();
+          const { numbers, texts } = batch;
+          const text = batchTexts(batch);
+          // By text index: a batch names a handful of dates and initiatives over its thousand lines.
+          const months: (string | undefined)[] = new Array(batch.ends.length);
+          const initiatives: (number | undefined)[] = new Array(batch.ends.length);
+          const n = numbers.length / NUMBERS;
+          for (let line = 0, a = 0, b = 0; line < n; line++, a += NUMBERS, b += TEXTS) {
+            const row = numbers[a]!;
+            const d = texts[b]!;
+            const date = text(d)!;
+            const i = texts[b + 2]!;
+            insert.insertValues(
+              date,
+              (months[d] ??= monthOf(date)),
+              numbers[a + 1]!,
+              text(texts[b + 1]!)!,
+              i < 0 ? null : (initiatives[i] ??= initiativeId(text(i)!, row)),
+              text(texts[b + 3]!)!,
+              text(texts[b + 4]!),
+              text(texts[b + 5]!),
+              text(texts[b + 6]!),
+              orNull(numbers[a + 2]!),
+              orNull(numbers[a + 3]!),
+              orNull(numbers[a + 4]!),
+              batchId,
+              row,
+            );
+          }
+        },
+        rollup(groups) {
+          if (groups.length === 0) return;
+          // Each spelling was resolved (or created) when its first line was written.
+          spendInserter().addSummed(
+            batchId,
+            groups.map((g) => ({
+              ...g,
+              initiative: g.initiative === null ? 0 : initiativeId(g.initiative, 0),
+            })),
+          );
+        },
       };
     },
     write(r) {

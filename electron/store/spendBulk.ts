@@ -12,31 +12,28 @@ const ROLLUP_SQL = `INSERT INTO spend_monthly (month, initiative_id, category, v
  ON CONFLICT DO UPDATE SET amount_micro = amount_micro + excluded.amount_micro, line_count = line_count + excluded.line_count,
    first_id = min(first_id, excluded.first_id), last_id = max(last_id, excluded.last_id)`;
 
-/** A spend line's values in the order `insertValues` takes them (the table's column order, `month` derived). */
-export type SpendValues = [
-  date: string,
-  month: string,
-  amount: number,
-  currency: string,
-  initiativeId: number | null,
-  category: string,
-  vendor: string | null,
-  costCenter: string | null,
-  description: string | null,
-  tokensIn: number | null,
-  tokensOut: number | null,
-  requests: number | null,
-  batchId: number | null,
-  sourceRow: number | null,
-];
-
 export interface BulkSpendInserter {
   insert(l: SpendLine): void;
   /**
-   * One line as positional values, for a caller holding them in columns (no SpendLine built per line).
-   * Only with `summedElsewhere`: its rollup comes through `addSummed`.
+   * One line as positional values (SPEND_INSERT_SQL's order, `month` given), for a caller holding them in
+   * columns: no SpendLine built per line. Only with `summedElsewhere`: its rollup comes through `addSummed`.
    */
-  insertValues(...v: SpendValues): void;
+  insertValues(
+    date: string,
+    month: string,
+    amount: number,
+    currency: string,
+    initiativeId: number | null,
+    category: string,
+    vendor: string | null,
+    costCenter: string | null,
+    description: string | null,
+    tokensIn: number | null,
+    tokensOut: number | null,
+    requests: number | null,
+    batchId: number,
+    sourceRow: number,
+  ): void;
   /**
    * Rollup groups summed elsewhere (by the thread that read the lines), for lines inserted with
    * `summedElsewhere`: added as they are. Their initiative is its id (0 for none).
@@ -95,25 +92,26 @@ export function bulkSpendInserter(db: WritableDb, o: { summedElsewhere?: boolean
   const summed: [number, readonly RollupGroup<number>[]][] = [];
   const summing = triggerSql !== undefined && !o.summedElsewhere;
   let finished = false;
-  const insertValues = (...v: SpendValues): number => {
+  const live = () => {
     if (finished) throw new Error('bulk spend insert after finish');
-    // A table with an INTEGER PRIMARY KEY and no safeIntegers: the rowid is a number.
-    const id = stmt.run(...v).lastInsertRowid as number;
-    ranges.add(v[12] ?? 0, id);
-    return id;
   };
+  // A table with an INTEGER PRIMARY KEY and no safeIntegers: the rowid is a number.
+  const inserted = (batchId: number | null, id: number | bigint) => ranges.add(batchId ?? 0, id as number);
   return {
     insert(l) {
-      insertValues(...spendValues(l));
+      live();
+      inserted(l.batchId, stmt.run(...spendValues(l)).lastInsertRowid);
       if (!summing) return;
       const batchId = l.batchId ?? 0;
       let sum = sums.get(batchId);
       if (sum === undefined) sums.set(batchId, (sum = new RollupSum<number>()));
       sum.add(l.date, l.initiativeId ?? 0, l.category, l.vendor, l.currency, l.amount);
     },
-    insertValues(...v) {
+    insertValues(d, m, amount, cur, init, cat, vendor, cc, desc, tIn, tOut, req, batchId, row) {
+      live();
       if (summing) throw new Error('insertValues needs the rollup summed elsewhere');
-      insertValues(...v);
+      const info = stmt.run(d, m, amount, cur, init, cat, vendor, cc, desc, tIn, tOut, req, batchId, row);
+      inserted(batchId, info.lastInsertRowid);
     },
     addSummed(batchId, groups) {
       if (finished) throw new Error('bulk spend rollup after finish');
