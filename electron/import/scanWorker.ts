@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { FormatEvidence } from '../../shared/import/evidence';
 import type { ImportRecord } from '../../shared/import/records';
 import { RollupSum } from '../store/spendRollupSum';
+import { sumSpendColumns } from './columnsRollup';
 import { scanContext, scanRows } from './scanCore';
 import { encodeRecords, toWire, transferablesOf, type FromWorker, type ToWorker } from './scanProtocol';
 import { passOf } from './source';
@@ -36,11 +37,18 @@ async function run(m: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   const rollup = new RollupSum<string | null>();
   const keep = (r: ImportRecord) => {
     pending.push(r);
-    if (r.kind === 'spend') rollup.add(r.date, r.initiative, r.category, r.vendor, r.currency, r.amount);
   };
   const flush = async () => {
     if (pending.length > 0) {
       const batch = encodeRecords(pending);
+      // Summed from the columns (by text index) before they are handed over; other batches record by record.
+      if (!('records' in batch)) sumSpendColumns(batch, rollup);
+      else {
+        for (const r of batch.records) {
+          if (r.kind === 'spend')
+            rollup.add(r.date, r.initiative, r.category, r.vendor, r.currency, r.amount);
+        }
+      }
       post({ type: 'records', batch }, transferablesOf(batch));
       pending = [];
       inFlight++;

@@ -29,7 +29,19 @@ export class RollupSum<I extends string | number | null> {
     currency: string,
     amount: number,
   ): void {
-    const month = monthOf(date);
+    this.addTotal(monthOf(date), initiative, category, vendor, currency, amount, 1);
+  }
+
+  /** Lines already summed (`micro`, a safe integer, over `lines` lines) into one group. */
+  addTotal(
+    month: string,
+    initiative: I,
+    category: string,
+    vendor: string | null,
+    currency: string,
+    micro: number,
+    lines: number,
+  ): void {
     const v = vendor ?? '';
     const key = `${month}\u0000${initiative ?? ''}\u0000${category}\u0000${v}\u0000${currency}`;
     let g = this.groups.get(key);
@@ -37,12 +49,12 @@ export class RollupSum<I extends string | number | null> {
       g = { month, initiative, category, vendor: v, currency, micro: 0, carried: 0n, lines: 0 };
       this.groups.set(key, g);
     }
-    if (Math.abs(g.micro) + Math.abs(amount) > Number.MAX_SAFE_INTEGER) {
+    if (Math.abs(g.micro) + Math.abs(micro) > Number.MAX_SAFE_INTEGER) {
       g.carried += BigInt(g.micro);
       g.micro = 0;
     }
-    g.micro += amount;
-    g.lines++;
+    g.micro += micro;
+    g.lines += lines;
   }
 
   rows(): RollupGroup<I>[] {
