@@ -27,7 +27,8 @@ import { getSettings } from '../store/settings';
 import { analyse, type AnalyseRequest, type Analysis } from './analyse';
 import { ImportRejected } from '../../shared/import/errors';
 import { saveMapping } from '../store/savedMappings';
-import { scan, type ImportProgress, type ScanResult } from './scan';
+import { prewarmFor, scan, type ImportProgress, type ScanResult } from './scan';
+import { releaseWarmWorker } from './scanThread';
 import { createWriter, type RecordWriter } from './writer';
 
 export interface ImportOptions extends AnalyseRequest {
@@ -215,11 +216,16 @@ function centsString(micro: bigint): string {
 
 /** Analyses the file and checks every row without writing anything. */
 export async function previewImport(db: ReadableDb, o: ImportOptions): Promise<ImportPreview> {
-  const analysis = await analyse(db, o);
+  prewarmFor(o.path);
   try {
-    return await previewOf(db, analysis, o);
+    const analysis = await analyse(db, o);
+    try {
+      return await previewOf(db, analysis, o);
+    } finally {
+      analysis.source.close();
+    }
   } finally {
-    analysis.source.close();
+    releaseWarmWorker();
   }
 }
 
@@ -322,11 +328,16 @@ async function previewOf(db: ReadableDb, analysis: Analysis, o: ImportOptions): 
  * one else uses meanwhile (the service opens one per import).
  */
 export async function commitImport(db: WritableDb, o: ImportOptions): Promise<ImportSummary> {
-  const analysis = await analyse(db, o);
+  prewarmFor(o.path);
   try {
-    return await commitAnalysed(db, analysis, o);
+    const analysis = await analyse(db, o);
+    try {
+      return await commitAnalysed(db, analysis, o);
+    } finally {
+      analysis.source.close();
+    }
   } finally {
-    analysis.source.close();
+    releaseWarmWorker();
   }
 }
 

@@ -18,7 +18,7 @@ import {
   type WorkspaceFacts,
 } from './scanCore';
 import type { ReaderSink } from './scanProtocol';
-import { scanInWorker } from './scanThread';
+import { prewarmScanWorker, scanInWorker } from './scanThread';
 import type { SourceSpec } from './source';
 
 export type { ImportProgress, ScanResult } from './scanCore';
@@ -59,6 +59,20 @@ export const WORKER_MIN_BYTES = 2 * 1024 * 1024;
  */
 function defaultThread(spec: SourceSpec): 'inline' | 'worker' {
   return spec.container !== 'xlsx' && fs.statSync(spec.path).size >= WORKER_MIN_BYTES ? 'worker' : 'inline';
+}
+
+/**
+ * Starts the worker thread ahead when the file will likely be read by one (not a workbook by its name, and
+ * large enough), so it boots while this thread analyses the file. A wrong guess costs an idle worker, ended
+ * by releaseWarmWorker when the import is over.
+ */
+export function prewarmFor(file: string): void {
+  try {
+    if (/\.xls[xm]?$/i.test(file) || fs.statSync(file).size < WORKER_MIN_BYTES) return;
+  } catch {
+    return; // the analysis reports a missing or unreadable file
+  }
+  prewarmScanWorker();
 }
 
 export function workspaceFacts(db: ReadableDb): WorkspaceFacts {
