@@ -8,37 +8,34 @@ import {
 import { monthOf } from '../../shared/fiscal';
 import type { WritableDb } from './connection';
 
-/**
- * Prepared inserters for the line tables. Callers wrap a whole batch in one transaction;
- * each returns a function so the statement is prepared once per batch, not once per row.
- */
+/** A spend line's insert: its 14 values in this order (spendBulk.ts binds them itself). */
 export const SPEND_INSERT_SQL = `INSERT INTO spend (date, month, amount_micro, currency, initiative_id, category, vendor,
    cost_center, description, tokens_in, tokens_out, requests, batch_id, source_row)
  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-/** A spend line's values in SPEND_INSERT_SQL's order. */
-export function spendValues(l: SpendLine) {
-  return [
-    l.date,
-    monthOf(l.date),
-    l.amount,
-    l.currency,
-    l.initiativeId,
-    l.category,
-    l.vendor,
-    l.costCenter,
-    l.description,
-    l.tokensIn,
-    l.tokensOut,
-    l.requests,
-    l.batchId,
-    l.sourceRow,
-  ] as const;
-}
-
+/**
+ * Prepared inserters for the line tables. Callers wrap a whole batch in one transaction;
+ * each returns a function so the statement is prepared once per batch, not once per row.
+ */
 export function spendInserter(db: WritableDb): (l: SpendLine) => void {
   const stmt = db.prepare(SPEND_INSERT_SQL);
-  return (l) => stmt.run(...spendValues(l));
+  return (l) =>
+    stmt.run(
+      l.date,
+      monthOf(l.date),
+      l.amount,
+      l.currency,
+      l.initiativeId,
+      l.category,
+      l.vendor,
+      l.costCenter,
+      l.description,
+      l.tokensIn,
+      l.tokensOut,
+      l.requests,
+      l.batchId,
+      l.sourceRow,
+    );
 }
 
 export function budgetInserter(db: WritableDb): (l: BudgetLine) => void {

@@ -1,6 +1,7 @@
 import type { SpendLine } from '../../shared/domain';
 import type { WritableDb } from './connection';
-import { SPEND_INSERT_SQL, spendValues } from './lines';
+import { monthOf } from '../../shared/fiscal';
+import { SPEND_INSERT_SQL } from './lines';
 import { groupTotal, RollupSum, type RollupGroup } from './spendRollupSum';
 
 /** The per-row trigger that keeps `spend_monthly` equal to a GROUP BY over `spend` (migration 1). */
@@ -100,7 +101,24 @@ export function bulkSpendInserter(db: WritableDb, o: { summedElsewhere?: boolean
   return {
     insert(l) {
       live();
-      inserted(l.batchId, stmt.run(...spendValues(l)).lastInsertRowid);
+      // Arguments one by one, not spread from an array: no array per line on the workbook path.
+      const info = stmt.run(
+        l.date,
+        monthOf(l.date),
+        l.amount,
+        l.currency,
+        l.initiativeId,
+        l.category,
+        l.vendor,
+        l.costCenter,
+        l.description,
+        l.tokensIn,
+        l.tokensOut,
+        l.requests,
+        l.batchId,
+        l.sourceRow,
+      );
+      inserted(l.batchId, info.lastInsertRowid);
       if (!summing) return;
       const batchId = l.batchId ?? 0;
       let sum = sums.get(batchId);
