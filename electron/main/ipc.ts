@@ -1,10 +1,13 @@
-import { dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import fs from 'node:fs';
+import { dialog, ipcMain, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { ApiError, describeIssues } from '../../shared/api';
 import type { ApiResponse } from '../../shared/api/contract';
 import type { UploadedFileRef } from '../../shared/api/transport';
 import { parseInput } from '../../shared/api/validate';
 import type { HostClient } from './hostClient';
-import { exportPackDesktop } from './pdfPrinter';
+import type { PackSnapshot } from '../../shared/export/packTypes';
+import { choosePackFolderHandler, showInFolderHandler, type PackFolderChoice } from './packFolder';
+import { askPackFolder, exportPackDesktop } from './pdfPrinter';
 import { IPC, IPC_LIMITS, isTrustedSenderUrl } from './policy';
 import { z } from 'zod';
 
@@ -16,7 +19,11 @@ function rejectUntrusted(event: IpcMainInvokeEvent): ApiResponse<never> | null {
 }
 
 /** The only IPC the renderer can reach: each handler checks the sender frame and validates the payload. */
-export function registerIpc(host: HostClient, getWindow: () => BrowserWindow | null): void {
+export function registerIpc(
+  host: HostClient,
+  getWindow: () => BrowserWindow | null,
+  packFolder: PackFolderChoice,
+): void {
   ipcMain.handle(
     IPC.invoke,
     async (event, method: unknown, payload: unknown): Promise<ApiResponse<unknown>> => {
@@ -61,6 +68,25 @@ export function registerIpc(host: HostClient, getWindow: () => BrowserWindow | n
           error: { code: 'INTERNAL', message: reply.type === 'error' ? reply.message : 'Upload failed' },
         };
   });
+
+  const showInFolder = showInFolderHandler({
+    snapshots: () => host.call<PackSnapshot[]>('pack.snapshots', {}),
+    exists: (file) => fs.existsSync(file),
+    reveal: (file) => shell.showItemInFolder(file),
+  });
+  ipcMain.handle(
+    IPC.showInFolder,
+    async (event, ...args: unknown[]) => rejectUntrusted(event) ?? showInFolder(args),
+  );
+
+  const choosePackFolder = choosePackFolderHandler({
+    choice: packFolder,
+    ask: () => askPackFolder(getWindow()),
+  });
+  ipcMain.handle(
+    IPC.choosePackFolder,
+    async (event, ...args: unknown[]) => rejectUntrusted(event) ?? choosePackFolder(args),
+  );
 
   ipcMain.handle(IPC.pickFile, async (event): Promise<UploadedFileRef | null> => {
     if (rejectUntrusted(event)) return null;

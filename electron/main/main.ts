@@ -5,6 +5,7 @@ import type { ShellCommand } from '../../shared/api/transport';
 import { handleAppProtocol, registerAppScheme } from './appProtocol';
 import { HostClient } from './hostClient';
 import { pickImportFile, registerIpc } from './ipc';
+import type { PackFolderChoice } from './packFolder';
 import { packAnswers } from './pdfPrinter';
 import { buildMenu } from './menu';
 import { IPC } from './policy';
@@ -46,7 +47,9 @@ async function start(): Promise<void> {
   const state = new ShellStateStore(app.getPath('userData'));
   const host = new HostClient(distDir, nativeBindingPath());
   // The desktop's pack printer and folder dialog, asked for by the service host during an export.
-  host.onAsk = packAnswers(() => win);
+  // The pack folder the user chose on the pack screen this session (null: the dialog asks at each export).
+  const packFolder: PackFolderChoice = { folder: null };
+  host.onAsk = packAnswers(() => win, packFolder);
   const send = (command: ShellCommand) => win?.webContents.send(IPC.shellCommand, command);
 
   const open = async (file: string, create: boolean) => {
@@ -148,7 +151,7 @@ async function start(): Promise<void> {
       }),
     );
 
-  registerIpc(host, () => win);
+  registerIpc(host, () => win, packFolder);
 
   // First launch opens the demo workspace; later launches reopen the last workspace.
   const last = state.state.lastWorkspace;

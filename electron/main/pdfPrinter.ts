@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { BrowserWindow, dialog, shell } from 'electron';
+import { BrowserWindow, dialog } from 'electron';
 import type { ApiResponse } from '../../shared/api/contract';
 import { handOverScript } from '../../shared/export/handOver';
 import type { PackExportResult } from '../../shared/export/packTypes';
@@ -14,6 +14,7 @@ import {
   type CollectedChart,
 } from '../pack/pdfOptions';
 import type { HostClient } from './hostClient';
+import type { PackFolderChoice } from './packFolder';
 import { APP_ORIGIN, WEB_PREFERENCES } from './policy';
 
 interface ExportInput {
@@ -69,7 +70,7 @@ async function printPack(job: PrintJob): Promise<HostAnswer> {
 }
 
 /** The folder for a pack always comes from the native dialog, never from the page. */
-async function choosePackFolder(parent: BrowserWindow | null): Promise<HostAnswer> {
+export async function askPackFolder(parent: BrowserWindow | null): Promise<string | null> {
   const options = {
     title: 'Choose the folder for the briefing pack',
     buttonLabel: 'Save pack here',
@@ -77,23 +78,29 @@ async function choosePackFolder(parent: BrowserWindow | null): Promise<HostAnswe
   };
   const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   const chosen = r.filePaths[0];
-  return { type: 'folder', path: r.canceled || !chosen ? null : chosen };
+  return r.canceled || !chosen ? null : chosen;
 }
 
 /** Answers the service host's asks during a pack export (HostClient.onAsk). */
-export function packAnswers(getWindow: () => BrowserWindow | null): (ask: HostAsk) => Promise<HostAnswer> {
-  return (ask) => (ask.type === 'print-pack' ? printPack(ask.job) : choosePackFolder(getWindow()));
+export function packAnswers(
+  getWindow: () => BrowserWindow | null,
+  choice: PackFolderChoice,
+): (ask: HostAsk) => Promise<HostAnswer> {
+  return async (ask) =>
+    ask.type === 'print-pack'
+      ? printPack(ask.job)
+      : // The folder the user chose on the pack screen (in the native dialog), else the dialog asks now.
+        { type: 'folder', path: choice.folder ?? (await askPackFolder(getWindow())) };
 }
 
 /**
  * `pack.export` in the desktop app: the service host runs the one export path (electron/pack/export.ts),
- * asking main for the folder once the preflight has passed and for the print; the folder is then shown.
+ * asking main for the folder once the preflight has passed and for the print. The pack screen then offers
+ * "Show in folder" for each file (caio:show-in-folder).
  */
 export async function exportPackDesktop(
   host: HostClient,
   input: ExportInput,
 ): Promise<ApiResponse<PackExportResult>> {
-  const response = await host.call<PackExportResult>('pack.export', input);
-  if (response.ok && response.result.files[0]) shell.showItemInFolder(response.result.files[0].path);
-  return response;
+  return host.call<PackExportResult>('pack.export', input);
 }

@@ -43,6 +43,8 @@ export const IPC = {
   upload: 'caio:upload',
   pickFile: 'caio:pick-file',
   shellCommand: 'caio:shell-command',
+  showInFolder: 'caio:show-in-folder',
+  choosePackFolder: 'caio:choose-pack-folder',
 } as const;
 
 /** Upper bounds on what the renderer may send in one IPC message. */

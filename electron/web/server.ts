@@ -4,6 +4,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { LAUNCH_FRAGMENT, TOKEN_HEADER } from '../../shared/api/transport';
+import { DOWNLOAD_PATH, PackFileRef } from '../../shared/export/packFileRef';
+import { recordedPackFile } from '../service/packFiles';
+import { toApiError } from '../service/service';
 import type { Service } from '../service/service';
 import { CSP, MIME, resolveStaticPath } from '../static/policy';
 
@@ -65,6 +68,57 @@ function sendJson(
   send(res, status, JSON.stringify(body), 'application/json; charset=utf-8', extra);
 }
 
+const DOWNLOAD_TYPES: Record<PackFileRef['kind'], string> = {
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+};
+
+/** `attachment` with the file's own name: plain ASCII for old clients, RFC 5987 UTF-8 for the rest. */
+export function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/**
+ * An exported pack file, by snapshot and kind (never a path), with the bytes the snapshot fingerprinted. The
+ * page fetches it with the token header and saves it as a download.
+ */
+function sendPackFile(res: http.ServerResponse, url: URL, service: Service): void {
+  const ref = PackFileRef.safeParse({
+    snapshot: Number(url.searchParams.get('snapshot')),
+    kind: url.searchParams.get('kind'),
+  });
+  if (!ref.success)
+    return sendJson(res, 400, {
+      ok: false,
+      error: {
+        code: 'BAD_REQUEST',
+        message: 'A download names a snapshot number and a kind: pdf, xlsx or pptx.',
+      },
+    });
+  let file: ReturnType<typeof recordedPackFile>;
+  try {
+    file = recordedPackFile(service.ctx.ws, ref.data);
+  } catch (err) {
+    const error = toApiError(err).toJSON();
+    return sendJson(res, error.code === 'NOT_FOUND' ? 404 : error.code === 'CONFLICT' ? 409 : 500, {
+      ok: false,
+      error,
+    });
+  }
+  res.writeHead(200, {
+    'Content-Type': DOWNLOAD_TYPES[file.kind],
+    'Content-Length': file.data.length,
+    'Content-Disposition': contentDisposition(file.name),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': CSP,
+    'Referrer-Policy': 'no-referrer',
+  });
+  res.end(file.data);
+}
+
 /** The refusal of a call without the token: in the API's error shape, so the page shows it in words. */
 const UNAUTHORIZED = {
   ok: false,
@@ -123,7 +177,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (!allowedHost(req.headers.host)) return send(res, 421, 'Misdirected request: unknown Host');
     if (!allowedOrigin(req.headers.origin)) return send(res, 403, 'Forbidden: foreign Origin');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const needsToken = url.pathname.startsWith('/api/') || url.pathname === '/upload';
+    const needsToken =
+      url.pathname.startsWith('/api/') || url.pathname === '/upload' || url.pathname === DOWNLOAD_PATH;
     if (needsToken) {
       const presented = req.headers[TOKEN_HEADER.toLowerCase()];
       if (typeof presented !== 'string' || !safeEqual(presented, token))
@@ -172,6 +227,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
           'application/json; charset=utf-8',
         );
       }
+    }
+
+    if (url.pathname === DOWNLOAD_PATH) {
+      if (req.method !== 'GET') return send(res, 405, 'Use GET to download');
+      return sendPackFile(res, url, options.service);
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');

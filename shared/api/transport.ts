@@ -1,3 +1,4 @@
+import type { PackFileRef } from '../export/packFileRef';
 import type { ApiResponse } from './contract';
 
 export interface UploadedFileRef {
@@ -21,6 +22,10 @@ export interface CaioBridge {
   upload(name: string, data: ArrayBuffer): Promise<ApiResponse<UploadedFileRef>>;
   pickFile(): Promise<UploadedFileRef | null>;
   onShellCommand(listener: (command: ShellCommand) => void): () => void;
+  /** Reveals an exported pack file in the system's file manager (the file by snapshot and kind, no path). */
+  showInFolder(file: PackFileRef): Promise<ApiResponse<null>>;
+  /** The native folder dialog: where the next packs go (null: not chosen, each export asks). */
+  choosePackFolder(): Promise<ApiResponse<{ folder: string | null }>>;
 }
 
 /**

@@ -24,7 +24,7 @@ afterAll(async () => {
 
 describe('Briefing pack screen in Chromium through the HTTP bridge', () => {
   it('blocks on a red KPI without commentary, exports with the override, says where the files went', async () => {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -52,6 +52,28 @@ describe('Briefing pack screen in Chromium through the HTTP bridge', () => {
       'AI Board Briefing FY2026-Q3.pdf',
       'AI Board Briefing FY2026-Q3.xlsx',
     ]);
+    // Each file is offered for download (the browser has no folder to show); the bytes are the exported file's.
+    expect(await result.getByRole('button', { name: /Show .* in folder/ }).count()).toBe(0);
+    for (const name of ['AI Board Briefing FY2026-Q3.pdf', 'AI Board Briefing FY2026-Q3.xlsx']) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        result.getByRole('button', { name: `Download ${name}` }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(name);
+      const saved = fs.readFileSync((await download.path())!);
+      expect(saved.equals(fs.readFileSync(`${dir}/${name}`))).toBe(true);
+    }
+    // Earlier exports offer theirs too.
+    const earlier = page.locator('table').filter({ hasText: 'AI Board Briefing FY2026-Q3.pdf' });
+    const [again] = await Promise.all([
+      page.waitForEvent('download'),
+      earlier.getByRole('button', { name: 'Download AI Board Briefing FY2026-Q3.pdf' }).first().click(),
+    ]);
+    expect(
+      fs
+        .readFileSync((await again.path())!)
+        .equals(fs.readFileSync(`${dir}/AI Board Briefing FY2026-Q3.pdf`)),
+    ).toBe(true);
     await page.getByRole('heading', { name: 'Earlier exports' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: outputPath('pack', 'screen-after-export.png'), fullPage: false });
     expect(errors).toEqual([]);

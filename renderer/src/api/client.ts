@@ -7,6 +7,7 @@ import {
   type ShellCommand,
   type UploadedFileRef,
 } from '../../../shared/api/transport';
+import { DOWNLOAD_PATH, downloadQuery, type PackFileRef } from '../../../shared/export/packFileRef';
 
 declare global {
   interface Window {
@@ -31,6 +32,41 @@ interface Transport {
   pickFile(): Promise<UploadedFileRef | null>;
   onShellCommand(listener: (c: ShellCommand) => void): () => void;
   kind: 'desktop' | 'browser';
+  /** What this transport can do with an exported pack file. */
+  capabilities: PackFileCapabilities;
+  /** The file's bytes as a browser download (the bridge). */
+  download(file: PackFileRef, name: string): Promise<void>;
+  /** The file shown in the system's file manager (desktop). */
+  showInFolder(file: PackFileRef): Promise<ApiResponse<null>>;
+  /** The folder the next packs go to, from the native dialog (desktop). */
+  choosePackFolder(): Promise<ApiResponse<{ folder: string | null }>>;
+}
+
+export interface PackFileCapabilities {
+  /** The browser: each exported file is offered as a download. */
+  download: boolean;
+  /** The desktop app: "Show in folder" and a folder chosen in the native dialog. */
+  showInFolder: boolean;
+  chooseFolder: boolean;
+}
+
+const UNSUPPORTED: ApiResponse<never> = {
+  ok: false,
+  error: { code: 'BAD_REQUEST', message: 'Not available in this window.' },
+};
+
+/** Saves bytes under a name as the browser's download (an object URL clicked from a download link). */
+function saveAs(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // After the browser has taken the download.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 const TOKEN_KEY = 'caio.token';
@@ -91,6 +127,27 @@ function httpTransport(): Transport {
       post(`./upload?name=${encodeURIComponent(name)}`, file, 'application/octet-stream'),
     pickFile: async () => null,
     onShellCommand: () => () => undefined,
+    capabilities: { download: true, showInFolder: false, chooseFolder: false },
+    // Fetched with the token header (no cookie, no token in a URL), then saved from memory.
+    download: async (file, name) => {
+      const res = await fetch(`.${DOWNLOAD_PATH}?${downloadQuery(file)}`, {
+        headers: { [TOKEN_HEADER]: token },
+      });
+      if (!res.ok) {
+        const text = await res.text();
+        let error: ApiErrorShape = { code: 'INTERNAL', message: `${res.status} ${text.slice(0, 200)}` };
+        try {
+          const body = JSON.parse(text) as ApiResponse<never>;
+          if (!body.ok) error = body.error;
+        } catch {
+          // Not JSON: the status line says it.
+        }
+        throw new ClientError(error.code, error.message, error.details);
+      }
+      saveAs(await res.blob(), name);
+    },
+    showInFolder: async () => UNSUPPORTED,
+    choosePackFolder: async () => UNSUPPORTED,
   };
 }
 
@@ -101,6 +158,12 @@ function desktopTransport(bridge: CaioBridge): Transport {
     upload: async (file, name) => bridge.upload(name, await file.arrayBuffer()),
     pickFile: () => bridge.pickFile(),
     onShellCommand: (listener) => bridge.onShellCommand(listener),
+    capabilities: { download: false, showInFolder: true, chooseFolder: true },
+    download: async () => {
+      throw new ClientError('BAD_REQUEST', 'The desktop app saves packs to a folder: use Show in folder.');
+    },
+    showInFolder: (file) => bridge.showInFolder(file),
+    choosePackFolder: () => bridge.choosePackFolder(),
   };
 }
 
@@ -120,4 +183,13 @@ export const api = {
     unwrap<UploadedFileRef>(await transport.upload(file, file.name)),
   pickFile: () => transport.pickFile(),
   onShellCommand: (listener: (c: ShellCommand) => void) => transport.onShellCommand(listener),
+  /** What the pack screen may offer for an exported file here. */
+  packFiles: {
+    capabilities: transport.capabilities,
+    download: (file: PackFileRef, name: string) => transport.download(file, name),
+    showInFolder: async (file: PackFileRef): Promise<null> =>
+      unwrap<null>(await transport.showInFolder(file)),
+    chooseFolder: async (): Promise<{ folder: string | null }> =>
+      unwrap<{ folder: string | null }>(await transport.choosePackFolder()),
+  },
 };

@@ -29,7 +29,7 @@ describe.skipIf(!exe)(`Electron shell${exe ? '' : ` (skipped: ${NO_ELECTRON_REAS
       expect(globals).toEqual({
         require: 'undefined',
         process: 'undefined',
-        bridge: ['invoke', 'onShellCommand', 'pickFile', 'upload'],
+        bridge: ['choosePackFolder', 'invoke', 'onShellCommand', 'pickFile', 'showInFolder', 'upload'],
       });
       expect(await page.evaluate(() => window.open('https://example.com') === null)).toBe(true);
       await page.evaluate(() => {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { PackFolderChooser } from './PackFolderChooser';
 
 export interface ExportChoice {
   pdf: boolean;
@@ -46,6 +47,7 @@ export function ExportControls({
           PowerPoint deck (native charts)
         </label>
       </div>
+      <PackFolderChooser disabled={busy} />
       {blockingCount > 0 && (
         <label className="panel-actions">
           <input

@@ -1,4 +1,5 @@
 import type { PackExportResult } from '../../../../shared/export/packTypes';
+import { PackFileActions } from './PackFileActions';
 
 function size(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
@@ -13,7 +14,8 @@ export function ExportResultView({ result }: { result: PackExportResult }) {
         {result.files.map((f) => (
           <li key={f.path}>
             <code>{f.name}</code> — {size(f.bytes)}, SHA-256{' '}
-            <code className="hash">{f.sha256.slice(0, 16)}…</code>
+            <code className="hash">{f.sha256.slice(0, 16)}…</code>{' '}
+            <PackFileActions snapshot={result.snapshot.id} file={f} />
           </li>
         ))}
       </ul>

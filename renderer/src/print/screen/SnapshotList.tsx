@@ -1,4 +1,5 @@
 import type { PackSnapshot } from '../../../../shared/export/packTypes';
+import { PackFileActions } from './PackFileActions';
 
 /** Earlier exports: when, which quarter, from which inputs, which files. */
 export function SnapshotList({ snapshots }: { snapshots: PackSnapshot[] }) {
@@ -22,7 +23,15 @@ export function SnapshotList({ snapshots }: { snapshots: PackSnapshot[] }) {
             <td>
               <code>{s.inputsSha256.slice(0, 16)}…</code>
             </td>
-            <td>{s.files.map((f) => f.name).join(', ')}</td>
+            <td>
+              <ul className="flag-list">
+                {s.files.map((f) => (
+                  <li key={f.kind}>
+                    {f.name} <PackFileActions snapshot={s.id} file={f} />
+                  </li>
+                ))}
+              </ul>
+            </td>
           </tr>
         ))}
       </tbody>
