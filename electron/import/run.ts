@@ -29,6 +29,13 @@ import { ImportRejected } from '../../shared/import/errors';
 import { saveMapping } from '../store/savedMappings';
 import { prewarmFor, scan, type ImportProgress, type ScanResult } from './scan';
 import { releaseWarmWorker } from './scanThread';
+import {
+  initiativeAliases,
+  initiativesOfPreview,
+  proposalsForCreated,
+  type InitiativeMatch,
+} from './initiativeMatches';
+import { initiativeNames } from '../store/initiatives';
 import { createWriter, type RecordWriter } from './writer';
 
 export interface ImportOptions extends AnalyseRequest {
@@ -47,6 +54,8 @@ export interface ImportOptions extends AnalyseRequest {
   overlap?: 'append' | 'replace';
   /** Name under which the mapping is remembered for this header layout. */
   mappingName?: string;
+  /** Names in the file the user matched to existing initiatives (stored under those, none created). */
+  initiativeMatches?: InitiativeMatch[];
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
 }
@@ -277,6 +286,8 @@ async function previewOf(db: ReadableDb, analysis: Analysis, o: ImportOptions): 
       problems: analysis.problems,
       problemCount: analysis.problems.length,
       newInitiatives: [],
+      initiativeProposals: [],
+      matchedInitiatives: [],
       dateRange: null,
       duplicateOf: null,
       overlaps: [],
@@ -312,7 +323,7 @@ async function previewOf(db: ReadableDb, analysis: Analysis, o: ImportOptions): 
     reconciliation: r.reconciliation,
     problems: [...pass.fileProblems, ...r.problems],
     problemCount: pass.fileProblems.length + r.problemCount,
-    newInitiatives: r.newInitiatives,
+    ...initiativesOfPreview(db, r.newInitiatives, initiativeAliases(db, o.name, o.initiativeMatches)),
     dateRange: r.dateRange,
     duplicateOf: duplicate,
     overlaps: overlapsOf(db, pass),
@@ -351,6 +362,8 @@ async function commitAnalysed(db: WritableDb, analysis: Analysis, o: ImportOptio
   const mapping = analysis.mapping;
   const format = reportedFormat(analysis.format.format, analysis.source.container);
   const importedAt = new Date().toISOString();
+  const aliases = initiativeAliases(db, o.name, o.initiativeMatches);
+  const initiativesBefore = initiativeNames(db);
   let batchId = 0;
   let writer: RecordWriter | null = null;
   const begin = () => {
@@ -360,7 +373,7 @@ async function commitAnalysed(db: WritableDb, analysis: Analysis, o: ImportOptio
       { kind: mapping.kind, format, fileName: o.name, fileSha256: '', fileSize: 0, sheet, mapping },
       importedAt,
     );
-    writer = createWriter(db, batchId);
+    writer = createWriter(db, batchId, aliases);
   };
   // A bigger page cache for the batch's index and rollup updates (restored afterwards).
   const restoreCache = largePageCache(db);
@@ -444,6 +457,8 @@ async function commitAnalysed(db: WritableDb, analysis: Analysis, o: ImportOptio
       sheet,
       sha256: r.sha256,
       createdInitiatives: writer!.createdInitiatives,
+      matchedInitiatives: writer!.matchedInitiatives,
+      initiativeProposals: proposalsForCreated(writer!.createdInitiatives, initiativesBefore),
       savedMapping: { id: mappingId, name },
       replacedBatches: replaced,
       notes: r.currencyNotes,
@@ -477,6 +492,12 @@ export function summaryOfPreview(p: ImportPreview): ImportSummary {
     sheet: p.sheet,
     sha256: p.sha256,
     createdInitiatives: p.newInitiatives.map((i) => i.name),
+    matchedInitiatives: p.matchedInitiatives,
+    initiativeProposals: p.initiativeProposals.map(({ name, initiative, score }) => ({
+      name,
+      initiative,
+      score,
+    })),
     savedMapping: p.savedMapping,
     replacedBatches: [],
     notes: p.notes,

@@ -20,6 +20,8 @@ export interface RecordWriter {
   rollupFromReader(): ReaderSink;
   /** Initiatives this batch created because a row named one the workspace did not have. */
   readonly createdInitiatives: string[];
+  /** Names in the file stored under an existing initiative the user matched them to. */
+  readonly matchedInitiatives: { name: string; initiative: string }[];
 }
 
 /**
@@ -27,10 +29,16 @@ export interface RecordWriter {
  * spend, budget, benefit or KPI row that the workspace does not have is created in the same batch
  * (stage idea, tier 1): the preview lists these, and undoing the batch removes them again.
  */
-export function createWriter(db: WritableDb, batchId: number): RecordWriter {
+export function createWriter(
+  db: WritableDb,
+  batchId: number,
+  /** File spelling (trimmed, lower case) → the existing initiative the user matched it to. */
+  aliases: ReadonlyMap<string, string> = new Map(),
+): RecordWriter {
   const lookup = initiativeIdByName(db);
   const ids = new Map<string, number>();
   const createdInitiatives: string[] = [];
+  const matchedInitiatives: { name: string; initiative: string }[] = [];
   // By the name as spelled in the file, so a million rows naming a handful of initiatives look each up once.
   const bySpelling = new Map<string, number>();
   const initiativeId = (name: string, row: number): number => {
@@ -42,7 +50,10 @@ export function createWriter(db: WritableDb, batchId: number): RecordWriter {
   };
   const initiativeIdOf = (name: string, row: number): number => {
     const key = name.trim().toLowerCase();
-    let id = ids.get(key) ?? lookup(name);
+    const alias = aliases.get(key);
+    if (alias !== undefined && !ids.has(key))
+      matchedInitiatives.push({ name: name.trim(), initiative: alias });
+    let id = ids.get(key) ?? lookup(alias ?? name);
     if (id === undefined) {
       id = insertInitiative(db, namedInitiative(name.trim(), row), batchId);
       createdInitiatives.push(name.trim());
@@ -60,6 +71,7 @@ export function createWriter(db: WritableDb, batchId: number): RecordWriter {
   let fx: ReturnType<typeof fxInserter> | null = null;
   return {
     createdInitiatives,
+    matchedInitiatives,
     finish() {
       spend?.finish();
     },

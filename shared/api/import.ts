@@ -46,6 +46,15 @@ export const ImportRequest = z
      * such a file is refused, the preview saying by how much (`reconciliation`).
      */
     acceptTotalMismatch: z.boolean().default(false),
+    /**
+     * Names in the file the user matched to initiatives the workspace has (a preview's
+     * `initiativeProposals`, confirmed): their rows are stored under those, nothing new is created. The CLI's
+     * `--match-initiative NAME=INITIATIVE`.
+     */
+    initiativeMatches: z
+      .array(z.object({ name: z.string().min(1).max(500), initiative: z.string().min(1).max(500) }).strict())
+      .max(1000)
+      .default([]),
     /** Rows (by row number, as the preview lists them) the user leaves out; the batch records them. */
     excludeRows: z.array(z.number().int().positive()).max(1_000_000).default([]),
   })

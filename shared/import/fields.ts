@@ -128,3 +128,32 @@ export const KIND_FIELDS: Record<ImportKind, FieldSpec[]> = {
 export function fieldSpec(kind: ImportKind, name: string): FieldSpec | undefined {
   return KIND_FIELDS[kind].find((s) => s.name === name);
 }
+
+/**
+ * The required fields a mapping leaves without a source, as field specs: the one rule the transform's
+ * "unmapped-required" problem and the mapping editor's "Map this column" both follow, so the editor never
+ * flags a field the import does not need (a wide KPI table's period and value come from its headers; a
+ * spend row is dated by year and month-number columns; debit/credit stand in for the amount).
+ */
+export function missingRequiredFields(
+  mapping: {
+    kind: ImportKind;
+    columns: Readonly<Record<string, string>>;
+    layout?: 'long' | 'wide';
+  },
+  /** An annual budget whose header names its year ("Budget FY2026"): the month comes from the header. */
+  options: { monthFromHeader?: boolean } = {},
+): FieldSpec[] {
+  const c = mapping.columns;
+  if (mapping.kind === 'kpis' && mapping.layout === 'wide')
+    return KIND_FIELDS.kpis.filter((s) => s.name === 'kpi' && !c.kpi);
+  const datedByYearMonth = (name: string) =>
+    mapping.kind === 'spend' && name === 'date' && Boolean(c.year && c.monthNumber);
+  return KIND_FIELDS[mapping.kind].filter(
+    (s) =>
+      s.required &&
+      !fieldProvided(c, s.name) &&
+      !datedByYearMonth(s.name) &&
+      !(s.name === 'month' && options.monthFromHeader),
+  );
+}

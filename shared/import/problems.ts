@@ -9,7 +9,8 @@
  * currency without an exchange rate for their month (`missing-fx-rate`). Row-level: an empty required value (`required-empty`), a value that
  * does not read (`invalid-value`), a currency that is not one (`unknown-currency`), a sign standing for
  * several currencies (`ambiguous-currency`), a row naming two currencies (`currency-conflict`), an
- * initiative named twice or already in the workspace (`duplicate-name`, `initiative-exists`).
+ * initiative named twice or already in the workspace (`duplicate-name`, `initiative-exists`), a name matched to
+ * an initiative the workspace does not have (`unknown-initiative`).
  * Warnings: a Total row left out (`total-row`), a total that does not equal the rows it covers
  * (`total-mismatch`), a note below the table left out (`footer-row`), a row left out on request (`excluded`), a name kept
  * unique with its qualifier (`name-qualified`). Outside the file: the workspace is busy (`busy`), the
@@ -39,6 +40,7 @@ export const PROBLEM_CODES = [
   'currency-conflict',
   'duplicate-name',
   'initiative-exists',
+  'unknown-initiative',
   'total-row',
   'total-mismatch',
   'footer-row',

@@ -1,3 +1,4 @@
+import type { InitiativeMatchProposal } from './initiativeMatch';
 import type { ColumnChoice } from './columnRoles';
 import type { Reconciliation } from './controlRows';
 import type { DetectedFormat } from './formats';
@@ -101,6 +102,13 @@ export interface ImportPreview {
   problemCount: number;
   /** Initiatives named in the file that the workspace does not have: the import creates them. */
   newInitiatives: { name: string; row: number }[];
+  /**
+   * New names close to an initiative the workspace has ("Support Copilot" → "Customer Support Copilot"),
+   * each proposed as it: the user confirms (the request's `initiativeMatches`) or lets the import create it.
+   */
+  initiativeProposals: InitiativeMatchProposal[];
+  /** Names the request matched to existing initiatives: their rows are stored under those. */
+  matchedInitiatives: { name: string; initiative: string }[];
   dateRange: { from: string; to: string } | null;
   /** The same file (same SHA-256) was already imported and not undone. */
   duplicateOf: { batch: number; importedAt: string } | null;
@@ -144,6 +152,13 @@ export interface ImportSummary {
   sheet: string | null;
   sha256: string;
   createdInitiatives: string[];
+  /** Names in the file stored under an existing initiative, as the user matched them. */
+  matchedInitiatives: { name: string; initiative: string }[];
+  /**
+   * Initiatives this import created (or, on a dry run, would create) whose name is close to one the workspace
+   * had: the CLI says which, with the `--match-initiative` that stores the rows under it instead.
+   */
+  initiativeProposals: Omit<InitiativeMatchProposal, 'row'>[];
   savedMapping: { id: number; name: string } | null;
   /** Batches undone because this import replaced their period (overlap: replace). */
   replacedBatches: number[];

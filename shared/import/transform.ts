@@ -25,7 +25,7 @@ import {
   type AnnualPeriod,
 } from './annualBudget';
 import { CreditsTally, readCredits, type CellCredits } from './credits';
-import { fieldProvided, KIND_FIELDS } from './fields';
+import { missingRequiredFields } from './fields';
 import {
   AmountFormation,
   compileFilter,
@@ -247,7 +247,6 @@ export class RowTransformer {
           this.wideColumns.push({ index, header: h, period });
         }
       });
-      if (!mapping.columns.kpi) this.unmappedRequired.push('KPI');
       if (this.wideColumns.length === 0) {
         this.mappingProblems.push(
           problem(
@@ -260,17 +259,9 @@ export class RowTransformer {
           ),
         );
       }
-    } else {
-      for (const spec of KIND_FIELDS[mapping.kind]) {
-        if (
-          spec.required &&
-          !fieldProvided(mapping.columns, spec.name) &&
-          !this.datedByYearMonth(spec.name) &&
-          !(spec.name === 'month' && this.headerAnnual)
-        )
-          this.unmappedRequired.push(spec.label);
-      }
     }
+    for (const spec of missingRequiredFields(mapping, { monthFromHeader: this.headerAnnual !== null }))
+      this.unmappedRequired.push(spec.label);
     this.ledgerMappingProblems();
     for (const filter of mapping.filters) {
       const index = headers.indexOf(filter.column);
@@ -445,12 +436,6 @@ export class RowTransformer {
     } catch (err) {
       return this.fail(this.header(field), t, err);
     }
-  }
-
-  /** A spend file without a date column is dated by its year and month-number columns when both are mapped. */
-  private datedByYearMonth(field: string): boolean {
-    const c = this.mapping.columns;
-    return this.mapping.kind === 'spend' && field === 'date' && Boolean(c.year && c.monthNumber);
   }
 
   /**

@@ -15,6 +15,7 @@ import {
   type Reconciliation,
 } from '../../../shared/import/controlRows';
 import type { ImportRecord } from '../../../shared/import/records';
+import type { InitiativeMatch } from '../../import/initiativeMatches';
 import { isTimeZone } from '../../../shared/import/timeZone';
 import { isIsoCurrency } from '../../../shared/money';
 import type { ImportPreview, ImportSummary } from '../../../shared/import/summary';
@@ -53,6 +54,26 @@ function columnFlags(values: readonly string[]): Record<string, string> | undefi
     out[field] = column;
   }
   return out;
+}
+
+/** `--match-initiative "Support Copilot=Customer Support Copilot"`: a name in the file → an existing initiative. */
+function matchFlags(values: readonly string[]): InitiativeMatch[] | undefined {
+  if (values.length === 0) return undefined;
+  return values.map((v) => {
+    const eq = v.indexOf('=');
+    const name = v.slice(0, eq).trim();
+    const initiative = v.slice(eq + 1).trim();
+    if (eq <= 0 || name === '' || initiative === '')
+      throw new UsageError(
+        `--match-initiative needs NAME=INITIATIVE (the name in the file = the workspace's initiative), e.g. --match-initiative "Support Copilot=Customer Support Copilot"; got "${v}"`,
+      );
+    return { name, initiative };
+  });
+}
+
+/** A close name as the CLI proposes it, with the flag that takes the proposal. */
+function describeProposal(p: { name: string; initiative: string }): string {
+  return `"${p.name}" looks like the existing initiative "${p.initiative}": --match-initiative ${JSON.stringify(`${p.name}=${p.initiative}`)}`;
 }
 
 /** `--where "Type=Expense"` (repeatable; `!=` keeps the others; `A|B` either value). */
@@ -177,6 +198,8 @@ function printPreview(p: ImportPreview, io: CliIo): void {
   if (p.newInitiatives.length) {
     io.out(`  new initiatives (created by this import): ${p.newInitiatives.map((i) => i.name).join(', ')}`);
   }
+  for (const m of p.initiativeProposals) io.out(`  proposal: ${describeProposal(m)}`);
+  for (const m of p.matchedInitiatives) io.out(`  matched: "${m.name}" is stored under "${m.initiative}"`);
   if (p.duplicateOf)
     io.out(
       `  warning: this file was already imported as batch #${p.duplicateOf.batch} (${p.duplicateOf.importedAt})`,
@@ -213,6 +236,11 @@ function printSummary(s: ImportSummary, io: CliIo): void {
   for (const n of s.notes) io.out(`  note: ${n}`);
   printReconciliation(s.reconciliation, io);
   if (s.createdInitiatives.length) io.out(`  new initiatives: ${s.createdInitiatives.join(', ')}`);
+  for (const m of s.matchedInitiatives) io.out(`  matched: "${m.name}" stored under "${m.initiative}"`);
+  for (const m of s.initiativeProposals)
+    io.out(
+      `  note: ${describeProposal(m)} (undo this batch and import again with it to store the rows there)`,
+    );
   if (s.replacedBatches.length)
     io.out(`  replaced (undone): ${s.replacedBatches.map((b) => `#${b}`).join(', ')}`);
   for (const p of s.problems.slice(0, 50))
@@ -262,6 +290,9 @@ function jsonSummary(s: ImportSummary, preview?: ImportPreview): string {
       evidence: s.evidence,
       reconciliation: { summary: describeReconciliation(s.reconciliation), ...s.reconciliation },
       filtered: s.filtered,
+      createdInitiatives: s.createdInitiatives,
+      matchedInitiatives: s.matchedInitiatives,
+      initiativeProposals: s.initiativeProposals,
     },
     null,
     2,
@@ -277,9 +308,10 @@ export const importCommand: Command = {
     '      checked against the rows they sum; a file whose own total does not match is refused unless --accept-total-mismatch.\n' +
     '      Ledgers: --column debit=… --column credit=… (amount = debit − credit), --column sign=… (an S/H or Dr/Cr indicator),\n' +
     '      --negate when costs are written negative (--no-negate refuses the proposal), --where "Type=Expense" (repeatable;\n' +
-    '      != keeps the others) keeps only matching rows',
+    '      != keeps the others) keeps only matching rows. A new initiative name close to an existing one is proposed;\n' +
+    '      --match-initiative "NAME=INITIATIVE" (repeatable) stores that name\'s rows under the existing initiative',
   usage:
-    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives|fx] [--sheet NAME] [--mapping FILE] [--column FIELD=COLUMN]... [--where COLUMN=VALUE]... [--negate|--no-negate] [--basis effective|billed] [--time-zone ZONE] [--currency CODE] [--skip-invalid] [--accept-total-mismatch] [--dry-run] [--json] [--allow-duplicate] [--replace] [--progress]',
+    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives|fx] [--sheet NAME] [--mapping FILE] [--column FIELD=COLUMN]... [--where COLUMN=VALUE]... [--match-initiative NAME=INITIATIVE]... [--negate|--no-negate] [--basis effective|billed] [--time-zone ZONE] [--currency CODE] [--skip-invalid] [--accept-total-mismatch] [--dry-run] [--json] [--allow-duplicate] [--replace] [--progress]',
   flags: {
     values: ['db', 'as', 'sheet', 'mapping', 'basis', 'time-zone', 'currency'],
     switches: [
@@ -293,7 +325,7 @@ export const importCommand: Command = {
       'negate',
       'no-negate',
     ],
-    repeatable: ['column', 'where'],
+    repeatable: ['column', 'where', 'match-initiative'],
   },
   // A refusal (unreadable file, invalid rows, duplicate, busy workspace, …) with --json: one JSON object
   // on stdout too (runCli prints it).
@@ -318,6 +350,7 @@ export const importCommand: Command = {
     const columns = columnFlags(args.lists.get('column') ?? []);
     const sheet = optionalFlag(args, 'sheet');
     const filters = whereFlags(args.lists.get('where') ?? []);
+    const initiativeMatches = matchFlags(args.lists.get('match-initiative') ?? []);
     if (args.flags.has('negate') && args.flags.has('no-negate'))
       throw new UsageError('--negate and --no-negate contradict each other: give one');
     const negate = args.flags.has('negate') ? true : args.flags.has('no-negate') ? false : undefined;
@@ -336,6 +369,7 @@ export const importCommand: Command = {
       ...(mappingFile ? { mapping: readMapping(mappingFile) } : {}),
       ...(columns ? { columns } : {}),
       ...(filters ? { filters } : {}),
+      ...(initiativeMatches ? { initiativeMatches } : {}),
       ...(negate !== undefined ? { negate } : {}),
       ...(args.flags.has('progress') ? { onProgress: progressLines(io) } : {}),
     };

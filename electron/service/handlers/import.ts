@@ -25,6 +25,7 @@ function options(input: ParsedInput<'import.preview'>, ctx: ServiceContext): Imp
     skipInvalid: input.skipInvalid,
     acceptTotalMismatch: input.acceptTotalMismatch,
     excludeRows: input.excludeRows,
+    initiativeMatches: input.initiativeMatches,
     ...(input.sheet ? { sheet: input.sheet } : {}),
     ...(input.mapping ? { mapping: input.mapping } : {}),
     ...(input.columns ? { columns: input.columns } : {}),

@@ -6,6 +6,7 @@ import { formatDateTime, formatNumber } from '../format';
 /** Warnings that need a decision (duplicate file, overlapping data, invalid rows) and the import button. */
 export function CommitBar({
   preview,
+  undecidedMatches,
   skipInvalid,
   busy,
   onSkipInvalid,
@@ -13,6 +14,8 @@ export function CommitBar({
   onCancel,
 }: {
   preview: ImportPreview;
+  /** Proposed initiative matches not yet confirmed or declined: the import waits for them. */
+  undecidedMatches: number;
   skipInvalid: boolean;
   busy: boolean;
   onSkipInvalid(v: boolean): void;
@@ -21,7 +24,8 @@ export function CommitBar({
 }) {
   const [overlap, setOverlap] = useState<'append' | 'replace'>('append');
   const [allowDuplicate, setAllowDuplicate] = useState(false);
-  const blocked = !preview.canCommit || (preview.duplicateOf !== null && !allowDuplicate);
+  const blocked =
+    !preview.canCommit || (preview.duplicateOf !== null && !allowDuplicate) || undecidedMatches > 0;
   return (
     <div className="commit-bar">
       {preview.blockers.length > 0 && (
@@ -100,6 +104,12 @@ export function CommitBar({
             </p>
           )}
         </fieldset>
+      )}
+      {undecidedMatches > 0 && (
+        <p className="flag" role="status">
+          Choose for {undecidedMatches === 1 ? 'the initiative' : `the ${undecidedMatches} initiatives`} with
+          a similar name above: use the existing one, or create it as new.
+        </p>
       )}
       {preview.newInitiatives.length > 0 && (
         <p className="muted">

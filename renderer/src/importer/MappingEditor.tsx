@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { SPEND_CATEGORIES } from '../../../shared/domain';
-import { fieldProvided, KIND_FIELDS } from '../../../shared/import/fields';
+import { KIND_FIELDS, missingRequiredFields } from '../../../shared/import/fields';
 import { headerWords } from '../../../shared/import/vocabulary';
 import type { ImportMapping, ImportPreview } from '../../../shared/api';
 import { TimeZoneSelect } from '../components/TimeZoneSelect';
@@ -32,6 +32,8 @@ export function MappingEditor({
   if (!draft || !preview.kind) return <p className="muted">Choose the data kind above to map the columns.</p>;
   const fields = KIND_FIELDS[draft.kind].filter((f) => f.name !== 'tags' || draft.tagKey !== null);
   const changed = JSON.stringify(draft) !== JSON.stringify(preview.mapping);
+  // The import's own rule: only a field it needs and cannot read is flagged.
+  const unmapped = new Set(missingRequiredFields(draft).map((s) => s.name));
   const setColumn = (field: string, column: string) => {
     const columns = { ...draft.columns };
     if (column === NONE) delete columns[field];
@@ -62,10 +64,7 @@ export function MappingEditor({
         <tbody>
           {fields.map((f) => {
             const choice = preview.columnChoices.find((c) => c.field === f.name);
-            const missing =
-              f.required &&
-              !fieldProvided(draft.columns, f.name) &&
-              !(f.name === 'category' && draft.categoryRule === 'constant');
+            const missing = unmapped.has(f.name);
             return (
               <tr key={f.name} className={missing ? 'row-problem' : undefined}>
                 <th scope="row">

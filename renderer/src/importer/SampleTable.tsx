@@ -1,24 +1,5 @@
-import type { ImportPreview, ImportRecord } from '../../../shared/api';
-import { KIND_FIELDS } from '../../../shared/import/fields';
-import type { SpendCategory } from '../../../shared/domain';
-import { CATEGORY_LABEL } from '../../../shared/labels';
-import { formatExactMoney } from '../format';
-
-const AMOUNT_FIELDS = new Set(['amount']);
-
-function cell(record: ImportRecord, key: string): string {
-  const v = (record as unknown as Record<string, unknown>)[key];
-  if (v === null || v === undefined) return '';
-  if (AMOUNT_FIELDS.has(key) && typeof v === 'number') {
-    // As stored: to the micro-unit, so sub-cent billing lines do not all read $0.00.
-    const currency = (record as { currency?: string }).currency ?? 'USD';
-    return formatExactMoney(v, currency);
-  }
-  if (key === 'category' && typeof v === 'string' && v in CATEGORY_LABEL)
-    return CATEGORY_LABEL[v as SpendCategory];
-  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
-  return String(v);
-}
+import type { ImportPreview } from '../../../shared/api';
+import { sampleCell, sampleColumns } from './sampleColumns';
 
 /**
  * The first records as they will be stored. Rows with problems are highlighted, and within them the
@@ -26,10 +7,7 @@ function cell(record: ImportRecord, key: string): string {
  */
 export function SampleTable({ preview }: { preview: ImportPreview }) {
   if (preview.sample.length === 0) return <p className="muted">No rows to show.</p>;
-  const keys = Object.keys(preview.sample[0]!).filter((k) => k !== 'kind' && k !== 'row');
-  const specs = preview.kind ? KIND_FIELDS[preview.kind] : [];
-  const labelOf = (k: string) =>
-    specs.find((f) => f.name === k)?.label ?? k.replace(/([a-z])([A-Z])/g, '$1 $2');
+  const columns = sampleColumns(preview.kind, preview.sample);
   const fieldOfColumn = new Map(
     Object.entries(preview.mapping?.columns ?? {}).map(([field, col]) => [col, field]),
   );
@@ -54,9 +32,9 @@ export function SampleTable({ preview }: { preview: ImportPreview }) {
             <th scope="col" className="num">
               Row
             </th>
-            {keys.map((k) => (
-              <th scope="col" key={k} className={AMOUNT_FIELDS.has(k) ? 'num' : undefined}>
-                {labelOf(k)}
+            {columns.map((c) => (
+              <th scope="col" key={c.key} className={c.money ? 'num' : undefined}>
+                {c.label}
               </th>
             ))}
           </tr>
@@ -70,13 +48,13 @@ export function SampleTable({ preview }: { preview: ImportPreview }) {
                 <th scope="row" className="num">
                   {r.row}
                 </th>
-                {keys.map((k) => (
+                {columns.map((c) => (
                   <td
-                    key={k}
-                    title={cell(r, k)}
-                    className={`${AMOUNT_FIELDS.has(k) ? 'num' : ''}${bad?.has(k) ? ' cell-problem' : ''}`}
+                    key={c.key}
+                    title={sampleCell(r, c)}
+                    className={`${c.money ? 'num' : ''}${bad?.has(c.field) ? ' cell-problem' : ''}`}
                   >
-                    {cell(r, k)}
+                    {sampleCell(r, c)}
                   </td>
                 ))}
               </tr>

@@ -20,6 +20,10 @@ export interface ImportRequestState {
   skipInvalid: boolean;
   /** Import although the file's own total does not match its rows (asked only when it does not). */
   acceptTotalMismatch?: boolean;
+  /** Names in the file the user matched to existing initiatives (the preview's proposals, confirmed). */
+  initiativeMatches?: { name: string; initiative: string }[];
+  /** Proposed names the user chose to create as new initiatives (kept here: the import creates them anyway). */
+  declinedMatches?: string[];
 }
 
 export interface WizardError {
@@ -69,6 +73,7 @@ export function useImportWizard(onCommitted: () => void) {
         ...(req.sheet ? { sheet: req.sheet } : {}),
         ...(req.mapping ? { mapping: req.mapping } : {}),
         ...(req.columns ? { columns: req.columns } : {}),
+        ...(req.initiativeMatches?.length ? { initiativeMatches: req.initiativeMatches } : {}),
       });
       if (mine !== previewSeq.current) return;
       setPreview(p);
@@ -174,6 +179,7 @@ export function useImportWizard(onCommitted: () => void) {
           overlap: opts.overlap,
           ...(request.sheet ? { sheet: request.sheet } : {}),
           ...(preview.mapping ? { mapping: preview.mapping } : {}),
+          ...(request.initiativeMatches?.length ? { initiativeMatches: request.initiativeMatches } : {}),
         });
         setJob(null);
         setStep('committing');

@@ -12,6 +12,9 @@ import { DropZone } from '../importer/DropZone';
 import { ImportResult } from '../importer/ImportResult';
 import { MappingEditor } from '../importer/MappingEditor';
 import { FilteredRows } from '../importer/FilteredRows';
+import { InitiativeProposals } from '../importer/InitiativeProposals';
+import { undecidedProposals } from '../importer/initiativeDecisions';
+import { RowsLeftOut } from '../importer/RowsLeftOut';
 import { PreviewNotes } from '../importer/PreviewNotes';
 import { PreviewSummary } from '../importer/PreviewSummary';
 import { ReconciliationPanel } from '../importer/ReconciliationPanel';
@@ -101,6 +104,7 @@ export function ImportScreen() {
             <PreviewSummary preview={w.preview} />
             <PreviewNotes notes={w.preview.notes} />
             <FilteredRows filtered={w.preview.filtered} />
+            <RowsLeftOut preview={w.preview} skipInvalid={w.request.skipInvalid} />
             <ReconciliationPanel
               preview={w.preview}
               accepted={w.request.acceptTotalMismatch === true}
@@ -109,8 +113,15 @@ export function ImportScreen() {
             />
             <ProblemsTable preview={w.preview} />
             <SampleTable preview={w.preview} />
+            <InitiativeProposals
+              preview={w.preview}
+              request={w.request}
+              busy={w.busy !== null}
+              onChange={w.update}
+            />
             <CommitBar
               preview={w.preview}
+              undecidedMatches={undecidedProposals(w.preview, w.request)}
               skipInvalid={w.request.skipInvalid}
               busy={w.busy !== null}
               onSkipInvalid={(skipInvalid) => w.update({ skipInvalid })}
