@@ -14,6 +14,8 @@ export const BENEFIT = '#0f766e';
 export const PROJECTED = '#8491a5';
 export const BUDGET = '#94a3b8';
 export const OVER = '#b91c1c';
+/** A budget status under budget beyond tolerance (kit.css --under's default): apart from every status colour. */
+export const UNDER = '#1d4ed8';
 export const GRID = '#e2e8f0';
 
 /**

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIND_LABEL, STATUS_LABEL, TREND_LABEL } from '../../shared/labels';
 import { kpiTarget, kpiValue } from '../../shared/format/kpi';
+import { budgetStatusView } from '../../shared/format/budgetStatus';
 import { compactMoney, money, signedMoney } from '../../shared/format/money';
 import { TORNADO_MAX } from '../../shared/export/tornado';
 import { pct, signedPct } from '../../shared/format/number';
@@ -278,7 +279,7 @@ describe('every figure of the report model reads the same on screen, in the PDF 
         money(line.actual.micro, c),
         signedMoney(line.variance.micro, c),
         signedPct(line.variancePct.value),
-        STATUS_LABEL[line.status],
+        budgetStatusView(line.status, line.variance.micro).label,
       ];
       expect(screenRows[n]!.slice(0, 6), line.label).toEqual([line.label, ...figures]);
       expect(pdf, `${line.label} in the PDF`).toContain(`${line.label} ${figures.join(' ')}`);
@@ -286,7 +287,9 @@ describe('every figure of the report model reads the same on screen, in the PDF 
     // The year-end forecast tile: against the annual budget, with its status word.
     const tile = page.locator('.tile', { has: page.getByTestId('budget-forecast') });
     expect(await page.getByTestId('budget-forecast').textContent()).toBe(money(b.forecastYearEnd.micro, c));
-    expect(await tile.locator('.tile-head .status').textContent()).toBe(STATUS_LABEL[b.forecastStatus]);
+    expect(await tile.locator('.tile-head .status').textContent()).toBe(
+      budgetStatusView(b.forecastStatus, b.forecastVariance.micro).label,
+    );
     expect(pdf).toContain(`vs ${money(b.annualBudget.micro, c)} (${signedPct(b.forecastVariancePct.value)})`);
     await context.close();
   });

@@ -1,17 +1,31 @@
 import type PptxGenJS from 'pptxgenjs';
 import type { RagStatus, Trend } from '../../../shared/domain';
 import { currencySymbol, STATUS_LABEL, TREND_LABEL } from '../../../shared/export/format';
-import { STATUS_GLYPH } from '../../../shared/export/palette';
+import { STATUS_GLYPH, UNDER } from '../../../shared/export/palette';
+import { budgetStatusView } from '../../../shared/format/budgetStatus';
 import { microToCentsString, type Micro } from '../../../shared/money';
 import { safeText } from '../../../shared/export/safeText';
 import type { Cell } from './flow';
 import type { DeckContext, Slide } from './deckContext';
-import { COLOURS, CONTENT_W, FONT, MARGIN, STATUS_HEX } from './theme';
+import { COLOURS, CONTENT_W, FONT, hex, MARGIN, STATUS_HEX } from './theme';
 import { clean, cleanLine } from './text';
 
 /** A status as colour, shape and word: "● On track" in the status colour. */
 export function statusCell(status: RagStatus): Cell {
   return { text: statusText(status), colour: STATUS_HEX[status], bold: true };
+}
+
+/** A budget status: "▲ Over budget" in the status colour, "▼ Under budget" in its own (shared/format/budgetStatus). */
+export function budgetStatusCell(status: RagStatus, varianceMicro: number | null): Cell {
+  const v = budgetStatusView(status, varianceMicro);
+  return { text: `${v.glyph} ${v.label}`, colour: budgetStatusHex(status, varianceMicro), bold: true };
+}
+
+/** The colour of a budget status: an underspend beyond tolerance in its own colour, else the status colour. */
+const UNDER_HEX = hex(UNDER);
+
+export function budgetStatusHex(status: RagStatus, varianceMicro: number | null): string {
+  return budgetStatusView(status, varianceMicro).side === 'under' ? UNDER_HEX : STATUS_HEX[status];
 }
 
 export function statusText(status: RagStatus): string {
@@ -30,6 +44,8 @@ export interface Tile {
   value: string;
   detail?: string;
   status?: RagStatus;
+  /** With a status: the budget variance (actual − budget, micro-units), shown as over / under budget. */
+  budgetVariance?: number | null;
 }
 
 export const TILE_H = 1.15;
@@ -46,11 +62,17 @@ export function addTiles(slide: Slide, tiles: Tile[], y: number, perRow = tiles.
       { text: clean(t.value), options: { fontSize: 20, bold: true, color: COLOURS.ink, breakLine: true } },
     ];
     if (t.detail) runs.push({ text: clean(t.detail), options: { fontSize: 9, color: COLOURS.ink } });
-    if (t.status)
+    if (t.status) {
+      const budget = t.budgetVariance !== undefined ? budgetStatusView(t.status, t.budgetVariance) : null;
       runs.push({
-        text: `${t.detail ? '  ' : ''}${statusText(t.status)}`,
-        options: { fontSize: 9, bold: true, color: STATUS_HEX[t.status] },
+        text: `${t.detail ? '  ' : ''}${budget ? `${budget.glyph} ${budget.label}` : statusText(t.status)}`,
+        options: {
+          fontSize: 9,
+          bold: true,
+          color: budget ? budgetStatusHex(t.status, t.budgetVariance!) : STATUS_HEX[t.status],
+        },
       });
+    }
     slide.addText(runs, {
       x,
       y: ty,

@@ -1,6 +1,6 @@
 import { exhaustionText } from '../../../shared/format/exhaustion';
 import type { ReportModel } from '../../../shared/report';
-import { StatusBadge } from '../kit/StatusBadge';
+import { BudgetStatusBadge } from '../kit/BudgetStatusBadge';
 import { Tile } from '../kit/Tile';
 import { Figure } from '../explain/Figure';
 import { ForecastRangeLine } from './ForecastRangeLine';
@@ -16,7 +16,7 @@ export function BudgetTiles({ report }: { report: ReportModel }) {
     <div className="tiles tiles-4">
       <Tile
         label={`Quarter: actual vs budget`}
-        badge={<StatusBadge status={b.status} />}
+        badge={<BudgetStatusBadge status={b.status} variance={b.variance.micro} />}
         value={
           <Figure explain={b.actual.explain} label="Quarter actual" testId="budget-actual">
             {formatMoney(b.actual.micro, c)}
@@ -64,7 +64,7 @@ export function BudgetTiles({ report }: { report: ReportModel }) {
       />
       <Tile
         label="Year-end forecast"
-        badge={<StatusBadge status={b.forecastStatus} />}
+        badge={<BudgetStatusBadge status={b.forecastStatus} variance={b.forecastVariance.micro} />}
         value={
           <Figure explain={b.forecastYearEnd.explain} label="Year-end forecast" testId="budget-forecast">
             {formatMoney(b.forecastYearEnd.micro, c)}

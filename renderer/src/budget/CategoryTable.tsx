@@ -1,5 +1,5 @@
 import type { ReportModel } from '../../../shared/report';
-import { StatusBadge } from '../kit/StatusBadge';
+import { BudgetStatusBadge } from '../kit/BudgetStatusBadge';
 import { Figure } from '../explain/Figure';
 import { formatMoney, formatSignedMoney, formatSignedPct } from '../format';
 import { exhaustionShort } from '../report/exhaustion';
@@ -61,7 +61,7 @@ export function CategoryTable({ report }: { report: ReportModel }) {
                 </Figure>
               </td>
               <td>
-                <StatusBadge status={row.status} />
+                <BudgetStatusBadge status={row.status} variance={row.variance.micro} />
               </td>
               <td>
                 {rr ? (
@@ -84,7 +84,7 @@ export function CategoryTable({ report }: { report: ReportModel }) {
           <td className="num">{formatSignedMoney(b.variance.micro, c)}</td>
           <td className="num">{formatSignedPct(b.variancePct.value)}</td>
           <td>
-            <StatusBadge status={b.status} />
+            <BudgetStatusBadge status={b.status} variance={b.variance.micro} />
           </td>
           <td />
         </tr>

@@ -1,6 +1,7 @@
 import type { ReportModel } from '../../../shared/report';
 import { StatusBadge } from '../kit/StatusBadge';
 import { CommitmentsTile } from './CommitmentsTile';
+import { BudgetStatusBadge } from '../kit/BudgetStatusBadge';
 import { Tile } from '../kit/Tile';
 import { Figure } from '../explain/Figure';
 import { ForecastRangeLine } from '../budget/ForecastRangeLine';
@@ -49,7 +50,7 @@ export function HeadlineTiles({ report }: { report: ReportModel }) {
       <div role="listitem">
         <Tile
           label="AI spend vs budget"
-          badge={<StatusBadge status={b.status} />}
+          badge={<BudgetStatusBadge status={b.status} variance={b.variance.micro} />}
           value={
             <Figure explain={p.cost.explain} label="AI spend in the quarter" testId="period-spend">
               {formatMoney(p.cost.micro, c)}
@@ -79,7 +80,7 @@ export function HeadlineTiles({ report }: { report: ReportModel }) {
       <div role="listitem">
         <Tile
           label="Year-end forecast"
-          badge={<StatusBadge status={b.forecastStatus} />}
+          badge={<BudgetStatusBadge status={b.forecastStatus} variance={b.forecastVariance.micro} />}
           value={
             <Figure explain={b.forecastYearEnd.explain} label="Year-end forecast" testId="tile-forecast">
               {formatMoney(b.forecastYearEnd.micro, c)}

@@ -17,7 +17,7 @@ import {
   roiByInitiativeChart,
   varianceByCategoryChart,
 } from '../../../renderer/src/kit/charts';
-import { STATUS_COLOUR } from '../../../shared/export/palette';
+import { STATUS_COLOUR, UNDER } from '../../../shared/export/palette';
 import { roiChartInitiatives } from '../../../shared/export/roiChartSelection';
 import type { ReportModel } from '../../../shared/report';
 import { PackDocument } from '../../../renderer/src/print/PackDocument';
@@ -144,18 +144,24 @@ describe('charts', () => {
   it('variance by category: each bar has the status of its row in the table (Labor +4.6% is on track, not red)', () => {
     const cfg = varianceChart(data.report);
     const rows = data.report.budget.byCategory;
-    expect(cfg.data.datasets[0]!.backgroundColor).toEqual(rows.map((c) => STATUS_COLOUR[c.status]));
+    // An under-spend beyond tolerance in the under-budget colour, every other bar in its status colour.
+    expect(cfg.data.datasets[0]!.backgroundColor).toEqual(
+      rows.map((c) => (c.status !== 'green' && c.variance.micro < 0 ? UNDER : STATUS_COLOUR[c.status])),
+    );
     const labor = rows.findIndex((c) => c.label === 'Labor');
     expect(rows[labor]!.variance.micro).toBeGreaterThan(0);
     expect(rows[labor]!.status).toBe('green');
     expect((cfg.data.datasets[0]!.backgroundColor as string[])[labor]).toBe(STATUS_COLOUR.green);
     // The table beside the chart says the same.
-    expect(text(row(section(html, 'spend-budget'), 'Labor'))).toContain('On track');
+    expect(text(row(section(html, 'spend-budget'), 'Labor'))).toContain('On budget');
+    // Other is 14% under budget: red by distance, but under, not an over-spend.
+    expect(text(row(section(html, 'spend-budget'), 'Other'))).toContain('Under budget');
     const legend = cfg.options!.plugins!.legend!.labels!.generateLabels!(null as never);
-    expect(legend.map((l) => [l.text, l.pointStyle])).toEqual([
-      ['On track', 'circle'],
-      ['At risk', 'triangle'],
-      ['Off track', 'rect'],
+    expect(legend.map((l) => [l.text, l.pointStyle, l.rotation])).toEqual([
+      ['On budget', 'circle', 0],
+      ['Over budget', 'triangle', 0],
+      ['Slightly under', 'triangle', 180],
+      ['Under budget', 'triangle', 180],
     ]);
   });
 });

@@ -8,13 +8,14 @@ import {
   addBarChart,
   addLineChart,
   addTiles,
+  budgetStatusCell,
+  budgetStatusHex,
   chartMoney,
   moneyAxisFormat,
-  statusCell,
   TILE_H,
   type Tile,
 } from '../parts';
-import { COLOURS, CONTENT_W, MARGIN, STATUS_HEX } from '../theme';
+import { COLOURS, CONTENT_W, MARGIN } from '../theme';
 
 /** The month-by-month series both spend charts draw, as lines of the monthly explanation. */
 function monthlyFigure(d: DeckContext): NoteFigure {
@@ -44,6 +45,7 @@ export function spendByMonthSlide(d: DeckContext): void {
       value: money(b.actual.micro, c),
       detail: `Budget ${money(b.budget.micro, c)}`,
       status: b.status,
+      budgetVariance: b.variance.micro,
     },
     {
       label: 'Variance (quarter)',
@@ -144,7 +146,7 @@ export function spendByCategorySlide(d: DeckContext): void {
           values: b.byCategory.map((row) => chartMoney(row.variance.micro)),
           colour: COLOURS.cost,
           // Each bar in its category's status colour, as the PDF's chart; the table beside gives shape and word.
-          pointColours: b.byCategory.map((row) => STATUS_HEX[row.status]),
+          pointColours: b.byCategory.map((row) => budgetStatusHex(row.status, row.variance.micro)),
         },
       ],
       horizontal: true,
@@ -167,7 +169,7 @@ export function spendByCategorySlide(d: DeckContext): void {
       money(row.actual.micro, c),
       signedMoney(row.variance.micro, c),
       signedPct(row.variancePct.value),
-      statusCell(row.status),
+      budgetStatusCell(row.status, row.variance.micro),
     ]),
     {
       fontPt: 10,
@@ -178,7 +180,7 @@ export function spendByCategorySlide(d: DeckContext): void {
           money(b.actual.micro, c),
           signedMoney(b.variance.micro, c),
           signedPct(b.variancePct.value),
-          statusCell(b.status),
+          budgetStatusCell(b.status, b.variance.micro),
         ],
       ],
       caption: TOTALS_NOTE,
@@ -202,6 +204,7 @@ export function forecastSlide(d: DeckContext): void {
           ? `; 80% range ${money(b.forecastRange.low.micro, c)} – ${money(b.forecastRange.high.micro, c)}`
           : ''),
       status: b.forecastStatus,
+      budgetVariance: b.forecastVariance.micro,
     },
     {
       label: 'Forecast variance',

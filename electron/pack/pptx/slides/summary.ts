@@ -37,6 +37,7 @@ export function summarySlides(d: DeckContext): void {
           ? 'No budget recorded for the quarter'
           : `Budget ${money(b.budget.micro, c)}; variance ${signedPct(b.variancePct.value)}`,
       status: b.status,
+      budgetVariance: b.variance.micro,
     },
     {
       label: `Year-end forecast (FY${r.period.fiscalYear})`,
@@ -46,6 +47,7 @@ export function summarySlides(d: DeckContext): void {
           ? 'No annual budget recorded'
           : `Annual budget ${money(b.annualBudget.micro, c)}; ${signedPct(b.forecastVariancePct.value)}`,
       status: b.forecastStatus,
+      budgetVariance: b.forecastVariance.micro,
     },
     {
       label: 'KPIs on / off track',

@@ -1,6 +1,6 @@
 import { money, signedMoney, signedPct } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
-import { StatusBadge } from '../../kit/StatusBadge';
+import { BudgetStatusBadge } from '../../kit/BudgetStatusBadge';
 import { TotalsNote } from '../components/TotalsNote';
 import { PackTable } from '../components/PackTable';
 
@@ -34,7 +34,7 @@ export function CategoryBudgetTable({ data }: { data: PackData }) {
             <td className="num">{signedMoney(row.variance.micro, c)}</td>
             <td className="num">{signedPct(row.variancePct.value)}</td>
             <td>
-              <StatusBadge status={row.status} />
+              <BudgetStatusBadge status={row.status} variance={row.variance.micro} />
             </td>
           </tr>
         ))}
@@ -47,7 +47,7 @@ export function CategoryBudgetTable({ data }: { data: PackData }) {
           <td className="num">{signedMoney(b.variance.micro, c)}</td>
           <td className="num">{signedPct(b.variancePct.value)}</td>
           <td>
-            <StatusBadge status={b.status} />
+            <BudgetStatusBadge status={b.status} variance={b.variance.micro} />
           </td>
         </tr>
       </tfoot>

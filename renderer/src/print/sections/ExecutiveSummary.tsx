@@ -5,6 +5,7 @@ import { commentaryFor } from '../commentary';
 import { Paragraphs } from '../components/Paragraphs';
 import { Section } from '../components/Section';
 import { StatusBadge } from '../../kit/StatusBadge';
+import { BudgetStatusBadge } from '../../kit/BudgetStatusBadge';
 import { TextList } from '../components/TextList';
 import { Tile } from '../../kit/Tile';
 import { PACK_SUMMARY_FORMAT } from '../../../../shared/export/summaryFormat';
@@ -38,7 +39,7 @@ export function ExecutiveSummary({ data }: { data: PackData }) {
               {b.variancePct.value === null
                 ? 'No budget recorded for the quarter'
                 : `Budget ${money(b.budget.micro, c)}; variance ${signedPct(b.variancePct.value)}`}{' '}
-              <StatusBadge status={b.status} />
+              <BudgetStatusBadge status={b.status} variance={b.variance.micro} />
             </>
           }
         />
@@ -50,7 +51,7 @@ export function ExecutiveSummary({ data }: { data: PackData }) {
               {b.forecastVariancePct.value === null
                 ? 'No annual budget recorded'
                 : `Annual budget ${money(b.annualBudget.micro, c)}; ${signedPct(b.forecastVariancePct.value)}`}{' '}
-              <StatusBadge status={b.forecastStatus} />
+              <BudgetStatusBadge status={b.forecastStatus} variance={b.forecastVariance.micro} />
             </>
           }
         />

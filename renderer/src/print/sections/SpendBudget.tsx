@@ -6,7 +6,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { ChartCanvas } from '../../kit/ChartCanvas';
 import { budgetVsActualChart, PRINT_LOOK, varianceByCategoryChart } from '../../kit/charts';
 import { Section } from '../components/Section';
-import { StatusBadge } from '../../kit/StatusBadge';
+import { BudgetStatusBadge } from '../../kit/BudgetStatusBadge';
 import { Tile } from '../../kit/Tile';
 import { ForecastRangeBar } from '../../kit/ForecastRangeBar';
 import { AnomalyTable } from './AnomalyTable';
@@ -32,7 +32,8 @@ export function SpendBudget({ data }: { data: PackData }) {
           value={money(b.actual.micro, c)}
           detail={
             <>
-              Budget {money(b.budget.micro, c)} <StatusBadge status={b.status} />
+              Budget {money(b.budget.micro, c)}{' '}
+              <BudgetStatusBadge status={b.status} variance={b.variance.micro} />
             </>
           }
         />
@@ -51,7 +52,7 @@ export function SpendBudget({ data }: { data: PackData }) {
           detail={
             <>
               vs {money(b.annualBudget.micro, c)} ({signedPct(b.forecastVariancePct.value)}){' '}
-              <StatusBadge status={b.forecastStatus} />
+              <BudgetStatusBadge status={b.forecastStatus} variance={b.forecastVariance.micro} />
               <br />
               {b.forecastRange ? (
                 <>
