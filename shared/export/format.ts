@@ -4,7 +4,7 @@
  * screens use; this module re-exports them for the pack's callers and adds what only the pack prints
  * (long dates, commentary lines).
  */
-import { money } from '../format/money';
+import { money, signedMoney, type MoneyPrecision } from '../format/money';
 import { pct } from '../format/number';
 import { KIND_LABEL as DATA_KIND_LABEL } from '../labels';
 
@@ -19,6 +19,38 @@ export { irrPct, payback } from '../format/returns';
  */
 export const TOTALS_NOTE =
   'Totals are computed from unrounded amounts; rows may not add to the total by a cent.';
+
+/**
+ * The board-facing pages (the PDF's sections, the deck's slides) show whole currency units, rounded half away
+ * from zero from the exact amount; totals are rounded from the exact total, not summed from rounded rows. The
+ * appendix, the speaker notes and the workbook keep cents.
+ */
+export const BOARD_PRECISION = { precision: 'units' } as const;
+
+export function boardMoney(micro: number | null, currency: string): string {
+  return money(micro, currency, BOARD_PRECISION);
+}
+
+export function boardSignedMoney(micro: number | null, currency: string): string {
+  return signedMoney(micro, currency, BOARD_PRECISION);
+}
+
+/** "US dollars", "euros": the currency's plural name in English (its code when it has none). */
+function currencyPlural(currency: string): string {
+  try {
+    const part = new Intl.NumberFormat('en', { style: 'currency', currency, currencyDisplay: 'name' })
+      .formatToParts(2)
+      .find((p) => p.type === 'currency');
+    return part?.value ?? currency;
+  } catch {
+    return currency;
+  }
+}
+
+/** The footnote of a board page or table in whole units: "Whole US dollars; totals rounded independently, …". */
+export function wholeUnitsNote(currency: string): string {
+  return `Whole ${currencyPlural(currency)}; totals rounded independently from the exact amounts, so rows may not add to the total. Cents are in the workbook.`;
+}
 
 export { STATUS_LABEL, TREND_LABEL } from '../labels';
 
@@ -77,6 +109,7 @@ export function moveValue(
   m: { unit: 'money' | 'ratio' | string },
   v: number | null,
   currency: string,
+  precision: MoneyPrecision = 'cents',
 ): string {
-  return m.unit === 'money' ? money(v, currency) : pct(v);
+  return m.unit === 'money' ? money(v, currency, { precision }) : pct(v);
 }

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIND_LABEL, STATUS_LABEL, TREND_LABEL } from '../../shared/labels';
 import { kpiTarget, kpiValue } from '../../shared/format/kpi';
+import { boardMoney, boardSignedMoney } from '../../shared/export/format';
 import { budgetStatusView } from '../../shared/format/budgetStatus';
 import { compactMoney, money, signedMoney } from '../../shared/format/money';
 import { TORNADO_MAX } from '../../shared/export/tornado';
@@ -182,23 +183,30 @@ function headlines(r: ReportModel): Headline[] {
     screen: text,
     pdf: text,
   });
+  // Money: to the cent on the screens, in whole units on the PDF's board pages.
+  const cash = (what: string, fig: { explain: ExplainKey; micro: number }, signed = false): Headline => ({
+    what,
+    explain: fig.explain,
+    screen: (signed ? signedMoney : money)(fig.micro, c),
+    pdf: (signed ? boardSignedMoney : boardMoney)(fig.micro, c),
+  });
   return [
-    same('portfolio cost', p.cost, money(p.cost.micro, c)),
-    same('realized benefit', p.benefit, money(p.benefit.micro, c)),
+    cash('portfolio cost', p.cost),
+    cash('realized benefit', p.benefit),
     same('portfolio ROI', p.roi, pct(p.roi.value)),
     same('cumulative ROI', p.cumulativeRoi, pct(p.cumulativeRoi.value)),
-    same('NPV', p.npv, money(p.npv.micro, c)),
+    cash('NPV', p.npv),
     // The screens say the rate in words ("206.3% a year"), the PDF's tile is headed "IRR (annual)".
     { what: 'IRR', explain: p.irr.explain, screen: irrPhrase(p.irr.value), pdf: irrPct(p.irr.value) },
-    same('shared platform cost', p.sharedPlatformCost, money(p.sharedPlatformCost.micro, c)),
-    same('quarter budget', b.budget, money(b.budget.micro, c)),
-    same('quarter actual', b.actual, money(b.actual.micro, c)),
-    same('quarter variance', b.variance, signedMoney(b.variance.micro, c)),
+    cash('shared platform cost', p.sharedPlatformCost),
+    cash('quarter budget', b.budget),
+    cash('quarter actual', b.actual),
+    cash('quarter variance', b.variance, true),
     same('quarter variance %', b.variancePct, signedPct(b.variancePct.value)),
-    same('year-end forecast', b.forecastYearEnd, money(b.forecastYearEnd.micro, c)),
-    same('annual budget', b.annualBudget, money(b.annualBudget.micro, c)),
+    cash('year-end forecast', b.forecastYearEnd),
+    cash('annual budget', b.annualBudget),
     same('forecast variance %', b.forecastVariancePct, signedPct(b.forecastVariancePct.value)),
-    same('monthly burn', r.runRate.portfolio.monthlyBurn, money(r.runRate.portfolio.monthlyBurn.micro, c)),
+    cash('monthly burn', r.runRate.portfolio.monthlyBurn),
   ];
 }
 
@@ -255,9 +263,16 @@ describe('every figure of the report model reads the same on screen, in the PDF 
         payback(i.paybackMonths.value, i.stage),
         money(i.npv.micro, c),
       ];
+      // The PDF's board pages in whole units.
+      const printed = [
+        boardMoney(i.cost.micro, c),
+        boardMoney(i.benefit.micro, c),
+        ...figures.slice(2, 5),
+        boardMoney(i.npv.micro, c),
+      ];
       expect(rows[n]![0], 'rows in the model’s order').toContain(i.name);
       expect(rows[n]!.slice(3), i.name).toEqual(figures);
-      expect(pdf, `${i.name} in the PDF`).toContain(`${i.name} ${cap(i.stage)} ${figures.join(' ')}`);
+      expect(pdf, `${i.name} in the PDF`).toContain(`${i.name} ${cap(i.stage)} ${printed.join(' ')}`);
     }
     await context.close();
   });
@@ -282,7 +297,13 @@ describe('every figure of the report model reads the same on screen, in the PDF 
         budgetStatusView(line.status, line.variance.micro).label,
       ];
       expect(screenRows[n]!.slice(0, 6), line.label).toEqual([line.label, ...figures]);
-      expect(pdf, `${line.label} in the PDF`).toContain(`${line.label} ${figures.join(' ')}`);
+      const printed = [
+        boardMoney(line.budget.micro, c),
+        boardMoney(line.actual.micro, c),
+        boardSignedMoney(line.variance.micro, c),
+        ...figures.slice(3),
+      ];
+      expect(pdf, `${line.label} in the PDF`).toContain(`${line.label} ${printed.join(' ')}`);
     }
     // The year-end forecast tile: against the annual budget, with its status word.
     const tile = page.locator('.tile', { has: page.getByTestId('budget-forecast') });
@@ -290,7 +311,9 @@ describe('every figure of the report model reads the same on screen, in the PDF 
     expect(await tile.locator('.tile-head .status').textContent()).toBe(
       budgetStatusView(b.forecastStatus, b.forecastVariance.micro).label,
     );
-    expect(pdf).toContain(`vs ${money(b.annualBudget.micro, c)} (${signedPct(b.forecastVariancePct.value)})`);
+    expect(pdf).toContain(
+      `vs ${boardMoney(b.annualBudget.micro, c)} (${signedPct(b.forecastVariancePct.value)})`,
+    );
     await context.close();
   });
 

@@ -38,6 +38,16 @@ export function usd(major: number): string {
   return `${major < 0 ? '-' : ''}$${s}`;
 }
 
+/**
+ * A major-unit amount the way the PDF's board pages print it: whole units, rounded half away from zero from
+ * the cents report --json gives ("$1,870,661" for 1870660.6).
+ */
+export function usdWhole(major: number): string {
+  const cents = Math.round(Math.abs(major) * 100);
+  const units = Math.floor(cents / 100) + (cents % 100 >= 50 ? 1 : 0);
+  return `${major < 0 && units !== 0 ? '-' : ''}$${units.toLocaleString('en-US')}`;
+}
+
 export function pct1(fraction: number): string {
   return `${(fraction * 100).toFixed(1)}%`;
 }

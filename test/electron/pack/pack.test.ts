@@ -19,7 +19,7 @@ import { setCommentary } from '../../../electron/store/commentary';
 import { updateSettings } from '../../../electron/store/settings';
 import { OUTPUT_DIR } from '../../helpers/browser';
 import { tempDir, tempWorkspace } from '../../helpers/tempWorkspace';
-import { pct1, pdfFonts, pdfInfo, pdfText, renderPages, usd } from './helpers';
+import { pct1, pdfFonts, pdfInfo, pdfText, renderPages, usdWhole } from './helpers';
 
 const EVIL = "=cmd|' /C calc'!A0";
 const PERIOD = 'FY2026-Q3';
@@ -146,21 +146,21 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
     const p = json.portfolio;
     const b = json.budget;
     for (const s of [
-      usd(p.cost),
-      usd(p.benefit),
+      usdWhole(p.cost),
+      usdWhole(p.benefit),
       pct1(p.roi!),
       pct1(p.cumulativeRoi!),
-      usd(b.budget),
-      usd(b.actual),
-      usd(b.forecastYearEnd),
-      usd(json.npv),
+      usdWhole(b.budget),
+      usdWhole(b.actual),
+      usdWhole(b.forecastYearEnd),
+      usdWhole(json.npv),
     ])
       expect(text).toContain(s);
     for (const i of json.initiatives) {
-      expect(text).toContain(usd(i.cost));
-      expect(text).toContain(usd(i.npv));
+      expect(text).toContain(usdWhole(i.cost));
+      expect(text).toContain(usdWhole(i.npv));
     }
-    for (const c of b.byCategory) expect(text).toContain(usd(c.actual));
+    for (const c of b.byCategory) expect(text).toContain(usdWhole(c.actual));
     expect(text).toContain(EVIL); // shown as plain text in the PDF
   });
 
@@ -172,15 +172,15 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
       .split('\f')
       .find((p) => p.includes('Spend and budget'))!
       .replace(/\s+/g, ' ');
-    expect(page).toContain(`80% range ${usd(b.forecastRange!.low)} –`);
-    expect(page).toContain(usd(b.forecastRange!.high));
+    expect(page).toContain(`80% range ${usdWhole(b.forecastRange!.low)} –`);
+    expect(page).toContain(usdWhole(b.forecastRange!.high));
     expect(text).toContain('Forecast track record');
     expect(b.forecastTrackRecord.length).toBeGreaterThan(0);
     for (const t of b.forecastTrackRecord) {
       const line = text.split('\n').find((l) => l.includes(`${t.asOf} (${t.period})`));
       expect(line, t.period).toBeDefined();
-      expect(line).toContain(usd(t.forecastYearEnd));
-      if (t.actualYearEnd !== null) expect(line).toContain(usd(t.actualYearEnd));
+      expect(line).toContain(usdWhole(t.forecastYearEnd));
+      if (t.actualYearEnd !== null) expect(line).toContain(usdWhole(t.actualYearEnd));
     }
   });
 
@@ -189,9 +189,9 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
     const at = pages.findIndex((p) => p.includes('Spend by vendor'));
     const page = pages[at]!;
     for (const v of model.budget.byVendor) expect(page).toContain(v.label.slice(0, 20));
-    expect(page).toMatch(new RegExp(`Total\\s+\\${usd(json.budget.actual)}`));
-    expect(page).toContain(
-      'Totals are computed from unrounded amounts; rows may not add to the total by a cent.',
+    expect(page).toMatch(new RegExp(`Total\\s+\\${usdWhole(json.budget.actual)}`));
+    expect(page.replace(/\s+/g, ' ')).toContain(
+      'Whole US dollars; totals rounded independently from the exact amounts, so rows may not add to the total.',
     );
   });
 
@@ -211,7 +211,8 @@ describe('briefing pack from the demo workspace (with an imported formula-inject
     const projected = model.initiatives.filter((i) => i.projectedBenefit.micro !== 0);
     expect(projected.length).toBeGreaterThan(0);
     for (const i of projected) expect(i.projectedBenefit.micro % 1_000_000).toBe(0);
-    expect(text).toContain('$216,000.00');
+    expect(text).toContain('$216,000');
+    expect(text).not.toContain('$216,000.01');
   });
 
   it('PDF: ≤ ≥ ≠ → written in commentary are printed as written', () => {
@@ -451,8 +452,8 @@ describe('briefing pack from a workspace built from the real samples', () => {
     expect(cover).toContain('CONFIDENTIAL');
     expect(text.split('\f')[1]).toContain('Executive summary');
     for (const title of SECTION_TITLES.slice(1)) expect(text).toContain(title);
-    expect(text).toContain(usd(json.portfolio.cost));
-    expect(text).toContain(usd(json.budget.actual));
+    expect(text).toContain(usdWhole(json.portfolio.cost));
+    expect(text).toContain(usdWhole(json.budget.actual));
     for (const b of result.files) expect(sha256File(b.path)).toBe(b.sha256);
     // The appendix lists each sample with its SHA-256.
     for (const row of ws.db.prepare('SELECT file_sha256 FROM import_batches').pluck().all() as string[])

@@ -6,7 +6,7 @@ import { buildReport } from '../../../electron/report/buildReport';
 import type { ReportModel } from '../../../shared/report';
 import { tempWorkspace } from '../../helpers/tempWorkspace';
 import { FormulaEvaluator } from './formulaEval';
-import { pdfText, usd } from './helpers';
+import { pdfText, usdWhole } from './helpers';
 import { cellMicro, evalMoney, formulaOf, rowOf } from './workbookHelpers';
 
 const PERIOD = 'FY2026-Q3';
@@ -33,15 +33,15 @@ describe('the pack’s assumptions and sensitivity: PDF section and workbook she
   }, 240_000);
   afterAll(() => undefined);
 
-  it('the PDF has the section, the bands to the cent, every register entry and the break-even table', () => {
+  it('the PDF has the section, the bands in whole units, every register entry and the break-even table', () => {
     const s = report.sensitivity;
     expect(text).toContain('Assumptions and sensitivity');
     expect(text).toContain(`seed ${s.seed}`);
-    expect(text).toContain(`${usd(s.npv.p10.micro / 1e6)} – ${usd(s.npv.p90.micro / 1e6)}`);
+    expect(text).toContain(`${usdWhole(s.npv.p10.micro / 1e6)} – ${usdWhole(s.npv.p90.micro / 1e6)}`);
     expect(text).toContain('What moves NPV most');
     for (const e of report.assumptionRegister) {
-      expect(text).toContain(usd(e.low.micro / 1e6));
-      expect(text).toContain(usd(e.high.micro / 1e6));
+      expect(text).toContain(usdWhole(e.low.micro / 1e6));
+      expect(text).toContain(usdWhole(e.high.micro / 1e6));
     }
     expect(text).toContain('Break-even by initiative');
   });

@@ -6,7 +6,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IRR_MEANINGFUL_MAX, IRR_NOT_MEANINGFUL_NOTE } from '../../../shared/export/irrShown';
-import { kpiValue, money, TOTALS_NOTE } from '../../../shared/export/format';
+import { boardMoney, kpiValue, wholeUnitsNote } from '../../../shared/export/format';
 import type { PackData } from '../../../shared/export/packTypes';
 import { createService } from '../../../electron/service/service';
 import { UploadStore } from '../../../electron/service/uploads';
@@ -21,7 +21,7 @@ import { STATUS_COLOUR, UNDER } from '../../../shared/export/palette';
 import { roiChartInitiatives } from '../../../shared/export/roiChartSelection';
 import type { ReportModel } from '../../../shared/report';
 import { PackDocument } from '../../../renderer/src/print/PackDocument';
-import { PACK_SUMMARY_FORMAT } from '../../../shared/export/summaryFormat';
+import { BOARD_SUMMARY_FORMAT } from '../../../shared/export/summaryFormat';
 import { tempWorkspace } from '../../helpers/tempWorkspace';
 
 const PERIOD = 'FY2026-Q3';
@@ -89,8 +89,10 @@ describe('executive summary (page 2)', () => {
     expect(data.commentary.find((c) => c.scope === 'summary')?.body ?? '').toBe('');
     const page = text(section(html, 'executive-summary'));
     expect(page).toContain('this is the draft the Narrative screen proposes');
-    const draft = draftSummary(data.report, PACK_SUMMARY_FORMAT);
+    const draft = draftSummary(data.report, BOARD_SUMMARY_FORMAT);
     for (const para of draft.split('\n\n')) expect(page).toContain(para);
+    // Money in whole units, as on the rest of the board pages.
+    expect(page).toContain('the AI portfolio of 9 initiatives cost $1,870,661');
     const red = data.report.kpis.filter((k) => k.status === 'red');
     expect(red.length).toBeGreaterThan(0);
     for (const k of red) expect(page).toContain(k.name);
@@ -185,21 +187,28 @@ describe('IRR', () => {
 });
 
 describe('tables with a total row', () => {
-  it('each says, under it, that totals come from unrounded amounts', () => {
+  it('each says, under it, that it is in whole units and totals are rounded independently', () => {
     const tables = html.match(/<table[^>]*>.*?<\/table>/gs) ?? [];
     const withTotal = tables.filter((t) => /<tr class="total"/.test(t));
     expect(withTotal.length).toBeGreaterThanOrEqual(4);
-    for (const t of withTotal) expect(t).toContain(`<caption class="table-note">${TOTALS_NOTE}</caption>`);
-    // The case in point: the initiative rows, rounded one by one, add to a cent less than the exact total.
+    const note = wholeUnitsNote('USD');
+    expect(note).toMatch(/^Whole US dollars; totals rounded independently/);
+    for (const t of withTotal) expect(t).toContain(`<caption class="table-note">${note}</caption>`);
+    // The case in point: the initiative rows, each rounded to the whole dollar (half away from zero), do not
+    // add to the total rounded from the exact sum; the page prints each as rounded, not a re-added total.
     const r = data.report;
-    const cents = (micro: number) => Math.round(micro / 10_000);
+    const units = (micro: number) => Math.sign(micro) * Math.round(Math.abs(micro) / 1_000_000);
     const rows = r.initiatives.reduce(
-      (s, i) => s + cents(i.cost.micro),
-      cents(r.portfolio.sharedPlatformCost.micro),
+      (s, i) => s + units(i.cost.micro),
+      units(r.portfolio.sharedPlatformCost.micro),
     );
-    expect(cents(r.portfolio.cost.micro) - rows).toBe(1); // $1,870,660.59 shown in rows, $1,870,660.60 exact
+    expect(units(r.portfolio.cost.micro)).toBe(1_870_661); // $1,870,660.60 exact
+    expect(rows).not.toBe(units(r.portfolio.cost.micro));
     const initiatives = withTotal.find((t) => t.includes('Shared platform (not allocated)'))!;
-    expect(text(initiatives)).toContain(`Portfolio ${money(r.portfolio.cost.micro, r.currency)}`);
+    expect(text(initiatives)).toContain(`Portfolio ${boardMoney(r.portfolio.cost.micro, r.currency)}`);
+    expect(text(initiatives)).toContain('Portfolio $1,870,661');
+    // Board pages show no cents at all.
+    expect(text(section(html, 'portfolio-value'))).not.toMatch(/\$[\d,]+\.\d\d\b/);
   });
 });
 
@@ -210,7 +219,7 @@ describe('unit economics', () => {
     expect(u.months.length).toBe(3);
     const q = row(spend, 'FY2026-Q3');
     expect(text(q)).toBe(
-      `FY2026-Q3 ${money(u.quarter.inferenceCost, 'USD')} ${u.quarter.keyActions!.toLocaleString('en-US')} $${u.quarter.costPerAction!.toFixed(4)}`,
+      `FY2026-Q3 ${boardMoney(u.quarter.inferenceCost, 'USD')} ${u.quarter.keyActions!.toLocaleString('en-US')} $${u.quarter.costPerAction!.toFixed(4)}`,
     );
     const previous = row(spend, 'FY2026-Q2');
     expect(text(previous)).toContain(`$${u.previousQuarter.costPerAction!.toFixed(4)}`);
@@ -276,7 +285,9 @@ describe('vendor table', () => {
     const table = section(html, 'spend-budget').match(
       /<table[^>]*>(?:(?!<\/table>).)*?<th>Vendor<\/th>.*?<\/table>/s,
     )![0];
-    expect(text(row(table, 'Total'))).toBe(`Total ${money(b.actual.micro, data.report.currency)} ${lines}`);
-    expect(table).toContain(TOTALS_NOTE);
+    expect(text(row(table, 'Total'))).toBe(
+      `Total ${boardMoney(b.actual.micro, data.report.currency)} ${lines}`,
+    );
+    expect(table).toContain(wholeUnitsNote(data.report.currency));
   });
 });

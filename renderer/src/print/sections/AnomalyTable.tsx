@@ -1,4 +1,4 @@
-import { money, pct, shortMonth, signedMoney } from '../../../../shared/export/format';
+import { boardMoney, boardSignedMoney, pct, shortMonth } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { PackTable } from '../components/PackTable';
 
@@ -37,17 +37,17 @@ export function AnomalyTable({ data }: { data: PackData }) {
                 ({a.dimension}, {a.direction === 'spike' && a.baselineMedian === 0 ? 'new' : a.direction})
               </span>
             </td>
-            <td className="num">{money(a.amount, c)}</td>
-            <td className="num">{money(a.baselineMedian, c)}</td>
+            <td className="num">{boardMoney(a.amount, c)}</td>
+            <td className="num">{boardMoney(a.baselineMedian, c)}</td>
             <td className="num">
-              {signedMoney(a.deviation, c)}
+              {boardSignedMoney(a.deviation, c)}
               <br />
               <span className="muted">{pct(a.deviationPct)}</span>
             </td>
             <td className="small">
               {a.contributors
                 .slice(0, 2)
-                .map((x) => `${x.label} ${signedMoney(x.change, c)}`)
+                .map((x) => `${x.label} ${boardSignedMoney(x.change, c)}`)
                 .join('; ')}
             </td>
           </tr>

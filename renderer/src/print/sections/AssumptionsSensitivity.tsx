@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { money, pct } from '../../../../shared/export/format';
+import { boardMoney, pct } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { TORNADO_MAX } from '../../../../shared/export/tornado';
 import type { AssumptionRegisterEntry } from '../../../../shared/report';
@@ -37,11 +37,15 @@ export function AssumptionsSensitivity({ data }: { data: PackData }) {
         10th–90th percentile bands below; the point figures are those stated elsewhere in this pack.
       </p>
       <div className="tiles tiles-4">
-        <Tile label="NPV to date, as stated" value={money(r.portfolio.npv.micro, c)} detail="Point figure" />
+        <Tile
+          label="NPV to date, as stated"
+          value={boardMoney(r.portfolio.npv.micro, c)}
+          detail="Point figure"
+        />
         <Tile
           label="NPV, 10th–90th percentile"
-          value={`${money(s.npv.p10.micro, c)} – ${money(s.npv.p90.micro, c)}`}
-          detail={`Median ${money(s.npv.p50.micro, c)}`}
+          value={`${boardMoney(s.npv.p10.micro, c)} – ${boardMoney(s.npv.p90.micro, c)}`}
+          detail={`Median ${boardMoney(s.npv.p50.micro, c)}`}
         />
         <Tile
           label="Cumulative ROI, as stated"
@@ -125,9 +129,9 @@ export function AssumptionsSensitivity({ data }: { data: PackData }) {
                 </div>
               </td>
               <td>{e.initiative}</td>
-              <td className="num">{money(e.low.micro, c)}</td>
-              <td className="num">{money(e.base.micro, c)}</td>
-              <td className="num">{money(e.high.micro, c)}</td>
+              <td className="num">{boardMoney(e.low.micro, c)}</td>
+              <td className="num">{boardMoney(e.base.micro, c)}</td>
+              <td className="num">{boardMoney(e.high.micro, c)}</td>
               <td>{confidence(e)}</td>
               <td>{[e.owner, e.source].filter((x) => x !== null).join(' · ') || '—'}</td>
               <td>
@@ -162,8 +166,8 @@ export function AssumptionsSensitivity({ data }: { data: PackData }) {
                 <td className="num">{pct(i.cumulativeRoi.value)}</td>
                 <td className="num">
                   {i.breakEven.margin.micro >= 0
-                    ? money(i.breakEven.margin.micro, c)
-                    : `short by ${money(-i.breakEven.margin.micro, c)}`}
+                    ? boardMoney(i.breakEven.margin.micro, c)
+                    : `short by ${boardMoney(-i.breakEven.margin.micro, c)}`}
                 </td>
                 <td className="num">{i.breakEven.margin.micro >= 0 ? pct(i.breakEven.share.value) : '—'}</td>
               </tr>

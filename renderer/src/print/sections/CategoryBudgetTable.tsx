@@ -1,4 +1,4 @@
-import { money, signedMoney, signedPct } from '../../../../shared/export/format';
+import { boardMoney, boardSignedMoney, signedPct } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { BudgetStatusBadge } from '../../kit/BudgetStatusBadge';
 import { TotalsNote } from '../components/TotalsNote';
@@ -13,7 +13,7 @@ export function CategoryBudgetTable({ data }: { data: PackData }) {
       rows={b.byCategory.length + 1}
       title="Variance by category"
       columns={6}
-      caption={<TotalsNote />}
+      caption={<TotalsNote currency={c} />}
       head={
         <tr>
           <th>Category</th>
@@ -29,9 +29,9 @@ export function CategoryBudgetTable({ data }: { data: PackData }) {
         {b.byCategory.map((row) => (
           <tr key={row.category ?? 'none'}>
             <td>{row.label}</td>
-            <td className="num">{money(row.budget.micro, c)}</td>
-            <td className="num">{money(row.actual.micro, c)}</td>
-            <td className="num">{signedMoney(row.variance.micro, c)}</td>
+            <td className="num">{boardMoney(row.budget.micro, c)}</td>
+            <td className="num">{boardMoney(row.actual.micro, c)}</td>
+            <td className="num">{boardSignedMoney(row.variance.micro, c)}</td>
             <td className="num">{signedPct(row.variancePct.value)}</td>
             <td>
               <BudgetStatusBadge status={row.status} variance={row.variance.micro} />
@@ -42,9 +42,9 @@ export function CategoryBudgetTable({ data }: { data: PackData }) {
       <tfoot>
         <tr className="total">
           <td>Total</td>
-          <td className="num">{money(b.budget.micro, c)}</td>
-          <td className="num">{money(b.actual.micro, c)}</td>
-          <td className="num">{signedMoney(b.variance.micro, c)}</td>
+          <td className="num">{boardMoney(b.budget.micro, c)}</td>
+          <td className="num">{boardMoney(b.actual.micro, c)}</td>
+          <td className="num">{boardSignedMoney(b.variance.micro, c)}</td>
           <td className="num">{signedPct(b.variancePct.value)}</td>
           <td>
             <BudgetStatusBadge status={b.status} variance={b.variance.micro} />

@@ -1,11 +1,11 @@
 import {
+  boardSignedMoney,
+  KIND_LABEL,
   longDate,
   moveValue,
   points,
-  signedMoney,
   signedPct,
   utcTime,
-  KIND_LABEL,
 } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { Section } from '../components/Section';
@@ -84,11 +84,11 @@ export function ChangesSection({ data }: { data: PackData }) {
             {ch.movers.map((m) => (
               <tr key={m.key}>
                 <td>{m.label}</td>
-                <td className="num">{moveValue(m, m.from, c)}</td>
-                <td className="num">{moveValue(m, m.to, c)}</td>
+                <td className="num">{moveValue(m, m.from, c, 'units')}</td>
+                <td className="num">{moveValue(m, m.to, c, 'units')}</td>
                 <td className="num">
                   {m.unit === 'money'
-                    ? `${signedMoney(m.change, c)}${m.changePct === null ? '' : ` (${signedPct(m.changePct)})`}`
+                    ? `${boardSignedMoney(m.change, c)}${m.changePct === null ? '' : ` (${signedPct(m.changePct)})`}`
                     : points(m.change)}
                 </td>
               </tr>

@@ -1,4 +1,4 @@
-import { money, pct, signedPct } from '../../../../shared/export/format';
+import { boardMoney, pct, signedPct, wholeUnitsNote } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { draftSummary } from '../../../../shared/narrative/draftSummary';
 import { commentaryFor } from '../commentary';
@@ -8,7 +8,7 @@ import { StatusBadge } from '../../kit/StatusBadge';
 import { BudgetStatusBadge } from '../../kit/BudgetStatusBadge';
 import { TextList } from '../components/TextList';
 import { Tile } from '../../kit/Tile';
-import { PACK_SUMMARY_FORMAT } from '../../../../shared/export/summaryFormat';
+import { BOARD_SUMMARY_FORMAT } from '../../../../shared/export/summaryFormat';
 import { KpiCounts } from './KpiCounts';
 
 export function ExecutiveSummary({ data }: { data: PackData }) {
@@ -24,33 +24,33 @@ export function ExecutiveSummary({ data }: { data: PackData }) {
         <Tile
           label="Portfolio ROI (quarter)"
           value={pct(p.roi.value)}
-          detail={`Benefit ${money(p.benefit.micro, c)} on cost ${money(p.cost.micro, c)}`}
+          detail={`Benefit ${boardMoney(p.benefit.micro, c)} on cost ${boardMoney(p.cost.micro, c)}`}
         />
         <Tile
           label="Cumulative ROI"
           value={pct(p.cumulativeRoi.value)}
-          detail={`To ${r.period.end}: benefit ${money(p.cumulativeBenefit.micro, c)}, cost ${money(p.cumulativeCost.micro, c)}`}
+          detail={`To ${r.period.end}: benefit ${boardMoney(p.cumulativeBenefit.micro, c)}, cost ${boardMoney(p.cumulativeCost.micro, c)}`}
         />
         <Tile
           label="Spend vs budget (quarter)"
-          value={money(b.actual.micro, c)}
+          value={boardMoney(b.actual.micro, c)}
           detail={
             <>
               {b.variancePct.value === null
                 ? 'No budget recorded for the quarter'
-                : `Budget ${money(b.budget.micro, c)}; variance ${signedPct(b.variancePct.value)}`}{' '}
+                : `Budget ${boardMoney(b.budget.micro, c)}; variance ${signedPct(b.variancePct.value)}`}{' '}
               <BudgetStatusBadge status={b.status} variance={b.variance.micro} />
             </>
           }
         />
         <Tile
           label={`Year-end forecast (FY${r.period.fiscalYear})`}
-          value={money(b.forecastYearEnd.micro, c)}
+          value={boardMoney(b.forecastYearEnd.micro, c)}
           detail={
             <>
               {b.forecastVariancePct.value === null
                 ? 'No annual budget recorded'
-                : `Annual budget ${money(b.annualBudget.micro, c)}; ${signedPct(b.forecastVariancePct.value)}`}{' '}
+                : `Annual budget ${boardMoney(b.annualBudget.micro, c)}; ${signedPct(b.forecastVariancePct.value)}`}{' '}
               <BudgetStatusBadge status={b.forecastStatus} variance={b.forecastVariance.micro} />
             </>
           }
@@ -79,7 +79,7 @@ export function ExecutiveSummary({ data }: { data: PackData }) {
             No summary was written for {r.period.label}: this is the draft the Narrative screen proposes
             (&ldquo;Draft from the figures&rdquo;), written from the figures alone.
           </p>
-          <Paragraphs text={draftSummary(r, PACK_SUMMARY_FORMAT)} />
+          <Paragraphs text={draftSummary(r, BOARD_SUMMARY_FORMAT)} />
         </>
       )}
       <h2>Decisions requested</h2>
@@ -87,6 +87,7 @@ export function ExecutiveSummary({ data }: { data: PackData }) {
         text={commentaryFor(data.commentary, 'decisions')}
         empty="No decisions are requested this quarter."
       />
+      <p className="note">{wholeUnitsNote(c)}</p>
     </Section>
   );
 }

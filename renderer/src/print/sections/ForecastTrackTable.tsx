@@ -1,4 +1,4 @@
-import { money, signedPct } from '../../../../shared/export/format';
+import { boardMoney, signedPct } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { PackTable } from '../components/PackTable';
 
@@ -36,9 +36,9 @@ export function ForecastTrackTable({ data }: { data: PackData }) {
             <td className="nowrap">
               {t.asOf} ({t.period})
             </td>
-            <td className="num">{money(t.forecastYearEnd.micro, c)}</td>
+            <td className="num">{boardMoney(t.forecastYearEnd.micro, c)}</td>
             <td className="num">
-              {t.actualYearEnd ? money(t.actualYearEnd.micro, c) : `FY${t.fiscalYear} not complete`}
+              {t.actualYearEnd ? boardMoney(t.actualYearEnd.micro, c) : `FY${t.fiscalYear} not complete`}
             </td>
             <td className="num">{t.errorPct.value === null ? '—' : signedPct(t.errorPct.value)}</td>
           </tr>

@@ -1,4 +1,4 @@
-import { money, payback, pct } from '../../../../shared/export/format';
+import { boardMoney, payback, pct } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { TotalsNote } from '../components/TotalsNote';
 import { PackTable } from '../components/PackTable';
@@ -11,7 +11,7 @@ export function InitiativeTable({ data }: { data: PackData }) {
       rows={r.initiatives.length + 2}
       title="Return by initiative"
       columns={8}
-      caption={<TotalsNote />}
+      caption={<TotalsNote currency={c} />}
       colgroup={
         <colgroup>
           <col style={{ width: '22%' }} />
@@ -42,12 +42,12 @@ export function InitiativeTable({ data }: { data: PackData }) {
           <tr key={i.id}>
             <td>{i.name}</td>
             <td className="cap">{i.stage}</td>
-            <td className="num">{money(i.cost.micro, c)}</td>
-            <td className="num">{money(i.benefit.micro, c)}</td>
+            <td className="num">{boardMoney(i.cost.micro, c)}</td>
+            <td className="num">{boardMoney(i.benefit.micro, c)}</td>
             <td className="num">{pct(i.roi.value)}</td>
             <td className="num">{pct(i.cumulativeRoi.value)}</td>
             <td className="num">{payback(i.paybackMonths.value, i.stage)}</td>
-            <td className="num">{money(i.npv.micro, c)}</td>
+            <td className="num">{boardMoney(i.npv.micro, c)}</td>
           </tr>
         ))}
       </tbody>
@@ -55,20 +55,20 @@ export function InitiativeTable({ data }: { data: PackData }) {
         <tr>
           <td>Shared platform (not allocated)</td>
           <td />
-          <td className="num">{money(r.portfolio.sharedPlatformCost.micro, c)}</td>
+          <td className="num">{boardMoney(r.portfolio.sharedPlatformCost.micro, c)}</td>
           <td className="num">—</td>
           <td colSpan={3} />
-          <td className="num">{money(r.portfolio.sharedPlatformNpv.micro, c)}</td>
+          <td className="num">{boardMoney(r.portfolio.sharedPlatformNpv.micro, c)}</td>
         </tr>
         <tr className="total">
           <td>Portfolio</td>
           <td />
-          <td className="num">{money(r.portfolio.cost.micro, c)}</td>
-          <td className="num">{money(r.portfolio.benefit.micro, c)}</td>
+          <td className="num">{boardMoney(r.portfolio.cost.micro, c)}</td>
+          <td className="num">{boardMoney(r.portfolio.benefit.micro, c)}</td>
           <td className="num">{pct(r.portfolio.roi.value)}</td>
           <td className="num">{pct(r.portfolio.cumulativeRoi.value)}</td>
           <td />
-          <td className="num">{money(r.portfolio.npv.micro, c)}</td>
+          <td className="num">{boardMoney(r.portfolio.npv.micro, c)}</td>
         </tr>
       </tfoot>
     </PackTable>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { irrPct, money, pct } from '../../../../shared/export/format';
+import { boardMoney, irrPct, pct } from '../../../../shared/export/format';
 import { IRR_NOT_MEANINGFUL_NOTE, irrNotMeaningful } from '../../../../shared/export/irrShown';
 import type { PackData } from '../../../../shared/export/packTypes';
 import type { ChartConfiguration } from 'chart.js';
@@ -26,17 +26,17 @@ export function PortfolioValue({ data }: { data: PackData }) {
       <div className="tiles tiles-4">
         <Tile
           label="Cost (quarter)"
-          value={money(p.cost.micro, c)}
-          detail={`Shared platform ${money(p.sharedPlatformCost.micro, c)}`}
+          value={boardMoney(p.cost.micro, c)}
+          detail={`Shared platform ${boardMoney(p.sharedPlatformCost.micro, c)}`}
         />
         <Tile
           label="Realized benefit (quarter)"
-          value={money(p.benefit.micro, c)}
+          value={boardMoney(p.benefit.micro, c)}
           detail={`ROI ${pct(p.roi.value)}`}
         />
         <Tile
           label="NPV to date"
-          value={money(p.npv.micro, c)}
+          value={boardMoney(p.npv.micro, c)}
           detail={`Discount rate ${pct(r.assumptions.discountRateAnnual)} a year`}
         />
         <Tile

@@ -1,4 +1,4 @@
-import { money } from '../../../../shared/export/format';
+import { boardMoney } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { TotalsNote } from '../components/TotalsNote';
 import { PackTable } from '../components/PackTable';
@@ -16,7 +16,7 @@ export function ProjectedTable({ data }: { data: PackData }) {
       title="Projected benefits"
       columns={3}
       className="narrow"
-      caption={<TotalsNote />}
+      caption={<TotalsNote currency={c} />}
       head={
         <tr>
           <th>Initiative</th>
@@ -29,16 +29,16 @@ export function ProjectedTable({ data }: { data: PackData }) {
         {rows.map((i) => (
           <tr key={i.id}>
             <td>{i.name}</td>
-            <td className="num">{money(i.projectedBenefit.micro, c)}</td>
-            <td className="num">{money(i.cumulativeProjectedBenefit.micro, c)}</td>
+            <td className="num">{boardMoney(i.projectedBenefit.micro, c)}</td>
+            <td className="num">{boardMoney(i.cumulativeProjectedBenefit.micro, c)}</td>
           </tr>
         ))}
       </tbody>
       <tfoot>
         <tr className="total">
           <td>Portfolio</td>
-          <td className="num">{money(r.portfolio.projectedBenefit.micro, c)}</td>
-          <td className="num">{money(r.portfolio.cumulativeProjectedBenefit.micro, c)}</td>
+          <td className="num">{boardMoney(r.portfolio.projectedBenefit.micro, c)}</td>
+          <td className="num">{boardMoney(r.portfolio.cumulativeProjectedBenefit.micro, c)}</td>
         </tr>
       </tfoot>
     </PackTable>

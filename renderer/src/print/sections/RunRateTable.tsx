@@ -1,4 +1,4 @@
-import { money, shortMonth } from '../../../../shared/export/format';
+import { boardMoney, shortMonth } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { TotalsNote } from '../components/TotalsNote';
 import { PackTable } from '../components/PackTable';
@@ -17,7 +17,7 @@ export function RunRateTable({ data }: { data: PackData }) {
         rows={rows.length}
         title="Run-rate and budget exhaustion"
         columns={5}
-        caption={<TotalsNote />}
+        caption={<TotalsNote currency={c} />}
         colgroup={
           <colgroup>
             <col style={{ width: '15%' }} />
@@ -41,9 +41,9 @@ export function RunRateTable({ data }: { data: PackData }) {
           {rows.map((l) => (
             <tr key={l.category ?? 'portfolio'} className={l.category === null ? 'total' : undefined}>
               <td>{l.label}</td>
-              <td className="num">{money(l.monthlyBurn.micro, c)}</td>
-              <td className="num">{money(l.annualBudget.micro, c)}</td>
-              <td className="num">{money(l.ytdActual.micro, c)}</td>
+              <td className="num">{boardMoney(l.monthlyBurn.micro, c)}</td>
+              <td className="num">{boardMoney(l.annualBudget.micro, c)}</td>
+              <td className="num">{boardMoney(l.ytdActual.micro, c)}</td>
               <td>
                 {l.exhaustionMonth ? `${shortMonth(l.exhaustionMonth)} — ` : ''}
                 {EXHAUSTION_LABEL[l.exhaustionStatus]}

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { money, shortMonth, signedMoney, signedPct } from '../../../../shared/export/format';
+import { boardMoney, boardSignedMoney, shortMonth, signedPct } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { EXHAUSTION_TILE_LABEL } from '../../../../shared/labels';
 import type { ChartConfiguration } from 'chart.js';
@@ -29,17 +29,17 @@ export function SpendBudget({ data }: { data: PackData }) {
       <div className="tiles tiles-4">
         <Tile
           label={`Actual vs budget, ${r.period.label}`}
-          value={money(b.actual.micro, c)}
+          value={boardMoney(b.actual.micro, c)}
           detail={
             <>
-              Budget {money(b.budget.micro, c)}{' '}
+              Budget {boardMoney(b.budget.micro, c)}{' '}
               <BudgetStatusBadge status={b.status} variance={b.variance.micro} />
             </>
           }
         />
         <Tile
           label="Variance (quarter)"
-          value={signedMoney(b.variance.micro, c)}
+          value={boardSignedMoney(b.variance.micro, c)}
           detail={
             b.variancePct.value === null
               ? 'No budget recorded for the quarter'
@@ -48,16 +48,17 @@ export function SpendBudget({ data }: { data: PackData }) {
         />
         <Tile
           label={`Year-end forecast FY${r.period.fiscalYear}`}
-          value={money(b.forecastYearEnd.micro, c)}
+          value={boardMoney(b.forecastYearEnd.micro, c)}
           detail={
             <>
-              vs {money(b.annualBudget.micro, c)} ({signedPct(b.forecastVariancePct.value)}){' '}
+              vs {boardMoney(b.annualBudget.micro, c)} ({signedPct(b.forecastVariancePct.value)}){' '}
               <BudgetStatusBadge status={b.forecastStatus} variance={b.forecastVariance.micro} />
               <br />
               {b.forecastRange ? (
                 <>
                   <span data-forecast-range>
-                    80% range {money(b.forecastRange.low.micro, c)} – {money(b.forecastRange.high.micro, c)}
+                    80% range {boardMoney(b.forecastRange.low.micro, c)} –{' '}
+                    {boardMoney(b.forecastRange.high.micro, c)}
                   </span>
                   <ForecastRangeBar
                     low={b.forecastRange.low.micro}
@@ -65,7 +66,7 @@ export function SpendBudget({ data }: { data: PackData }) {
                     forecast={b.forecastYearEnd.micro}
                     ytd={b.ytdActual.micro}
                     budget={b.annualBudget.micro === 0 ? null : b.annualBudget.micro}
-                    format={(micro) => money(micro, c)}
+                    format={(micro) => boardMoney(micro, c)}
                     width={150}
                     height={20}
                   />
@@ -79,7 +80,7 @@ export function SpendBudget({ data }: { data: PackData }) {
         <Tile
           label="Budget exhaustion at current burn"
           value={rr.exhaustionMonth ? shortMonth(rr.exhaustionMonth) : '—'}
-          detail={`${EXHAUSTION_TILE_LABEL[rr.exhaustionStatus]}; burn ${money(rr.monthlyBurn.micro, c)}/month`}
+          detail={`${EXHAUSTION_TILE_LABEL[rr.exhaustionStatus]}; burn ${boardMoney(rr.monthlyBurn.micro, c)}/month`}
         />
       </div>
       <div className="figure-row keep">

@@ -1,4 +1,4 @@
-import { kpiValue, money, num, shortMonth, signedPct } from '../../../../shared/export/format';
+import { boardMoney, kpiValue, num, shortMonth, signedPct } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import type { UnitCostPoint } from '../../../../shared/report';
 import { PackTable } from '../components/PackTable';
@@ -33,7 +33,7 @@ export function UnitCostTable({ data }: { data: PackData }) {
         rows={rows.length}
         title="Inference cost per key action"
         columns={4}
-        caption={<TotalsNote />}
+        caption={<TotalsNote currency={c} />}
         head={
           <tr>
             <th>Period</th>
@@ -47,7 +47,7 @@ export function UnitCostTable({ data }: { data: PackData }) {
           {rows.map(([label, p, total]) => (
             <tr key={label} className={total ? 'total' : undefined}>
               <td>{label}</td>
-              <td className="num">{money(p.inferenceCost, c)}</td>
+              <td className="num">{boardMoney(p.inferenceCost, c)}</td>
               <td className="num">{p.keyActions === null ? '—' : num(p.keyActions)}</td>
               <td className="num">{kpiValue(p.costPerAction, UNIT_COST, c)}</td>
             </tr>

@@ -1,4 +1,4 @@
-import { money, num } from '../../../../shared/export/format';
+import { boardMoney, num } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { PackTable } from '../components/PackTable';
 import { TotalsNote } from '../components/TotalsNote';
@@ -14,7 +14,7 @@ export function VendorTable({ data }: { data: PackData }) {
       title="Spend by vendor"
       columns={3}
       className="narrow"
-      caption={<TotalsNote />}
+      caption={<TotalsNote currency={c} />}
       head={
         <tr>
           <th>Vendor</th>
@@ -27,7 +27,7 @@ export function VendorTable({ data }: { data: PackData }) {
         {vendors.map((v) => (
           <tr key={v.vendor}>
             <td>{v.label}</td>
-            <td className="num">{money(v.actual.micro, c)}</td>
+            <td className="num">{boardMoney(v.actual.micro, c)}</td>
             <td className="num">{num(v.lineCount)}</td>
           </tr>
         ))}
@@ -36,7 +36,7 @@ export function VendorTable({ data }: { data: PackData }) {
         {/* Every spend line has a vendor row (lines without one as "(no vendor)"): the total is the quarter's spend. */}
         <tr className="total">
           <td>Total</td>
-          <td className="num">{money(r.budget.actual.micro, c)}</td>
+          <td className="num">{boardMoney(r.budget.actual.micro, c)}</td>
           <td className="num">{num(vendors.reduce((n, v) => n + v.lineCount, 0))}</td>
         </tr>
       </tfoot>
