@@ -479,8 +479,8 @@ describe('the sensitivity section reads the same on screen, in the PDF and in th
     ] as const)
       expect(onScreen.get(fig.explain), `${what} on screen`).toContain(pct(fig.value));
     // The PDF's tiles: the band to the cent, its median under it (tiles side by side: read apart).
-    expect(pdf).toContain(`${money(s.npv.p10.micro, c)} – ${money(s.npv.p90.micro, c)}`);
-    expect(pdf).toContain(`Median ${money(s.npv.p50.micro, c)}`);
+    expect(pdf).toContain(`${boardMoney(s.npv.p10.micro, c)} – ${boardMoney(s.npv.p90.micro, c)}`);
+    expect(pdf).toContain(`Median ${boardMoney(s.npv.p50.micro, c)}`);
     expect(pdf).toContain(`${pct(s.cumulativeRoi.p10.value)} – ${pct(s.cumulativeRoi.p90.value)}`);
     expect(pdf).toContain(`Median ${pct(s.cumulativeRoi.p50.value)}`);
     // The workbook's band rows: as stated, p10, median, p90 — exact.
@@ -528,7 +528,7 @@ describe('the sensitivity section reads the same on screen, in the PDF and in th
       expect(onScreen.get(d.npvLow.explain), d.assumption).toContain(compact(d.npvLow.micro));
       expect(onScreen.get(d.npvHigh.explain), d.assumption).toContain(compact(d.npvHigh.micro));
     }
-    // The PDF's swing table and the workbook's tornado rows: every driver, to the cent and exact.
+    // The PDF's swing table (whole units, as its board pages) and the workbook's tornado rows (exact).
     const rows = sheetCells('Assumptions');
     const header = rows.findIndex((r) => r[0] === 'Assumption (tornado)');
     expect(header).toBeGreaterThan(0);
@@ -536,7 +536,7 @@ describe('the sensitivity section reads the same on screen, in the PDF and in th
     for (const [n, d] of s.drivers.entries()) {
       const who = d.initiative ?? d.initiatives.join(', ');
       expect(pdf, `${d.assumption} in the PDF`).toContain(
-        `${d.assumption} ${who} ${money(d.npvLow.micro, c)} ${money(d.npvHigh.micro, c)}`,
+        `${d.assumption} ${who} ${boardMoney(d.npvLow.micro, c)} ${boardMoney(d.npvHigh.micro, c)}`,
       );
       const row = tornadoRows[n]!;
       expect(row.slice(0, 2), d.assumption).toEqual([d.assumption, who]);

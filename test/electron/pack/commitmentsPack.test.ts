@@ -8,7 +8,7 @@ import type { ReportModel } from '../../../shared/report';
 import { OUTPUT_DIR } from '../../helpers/browser';
 import { tempWorkspace } from '../../helpers/tempWorkspace';
 import { openZip, paragraphsText, partsMatching, text as partText } from './deckXml';
-import { pdfText, renderPages, usd } from './helpers';
+import { pdfText, renderPages, usd, usdWhole } from './helpers';
 import { FormulaEvaluator } from './formulaEval';
 import { cellMicro, evalMoney, formulaOf } from './workbookHelpers';
 
@@ -50,12 +50,12 @@ describe('commitments in the pack (demo workspace): PDF section, workbook sheet 
     expect(report.commitments.map((c) => c.outcome)).toContain('under_used');
   });
 
-  it('PDF: the section lists each commitment to the cent and every warning in full', () => {
+  it('PDF: the section lists each commitment in whole units (as its board pages) and every warning in full', () => {
     expect(pdf).toContain('Commitments and prepaid credits');
     for (const c of report.commitments) {
       expect(pdf).toContain(c.vendor);
       for (const m of [c.amount, c.used, c.remaining, c.monthlyRate])
-        expect(pdf).toContain(usd(m.micro / 1e6));
+        expect(pdf).toContain(usdWhole(m.micro / 1e6));
       if (c.warning) expect(pdf).toContain(c.warning);
     }
     // A person looks at the page: render the pages holding the section.

@@ -3,7 +3,7 @@ import {
   commitmentOutlookText,
   commitmentStatus,
 } from '../../../../shared/format/commitment';
-import { money, shortMonth } from '../../../../shared/export/format';
+import { boardMoney, shortMonth } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import { StatusShape } from '../../kit/StatusShape';
 import { PackTable } from '../components/PackTable';
@@ -55,14 +55,14 @@ export function CommitmentsTable({ data }: { data: PackData }) {
                 <br />
                 <span className="muted">
                   {x.start} to {x.end}
-                  {x.statedCurrency !== c ? ` · ${money(x.statedAmount, x.statedCurrency)} stated` : ''}
+                  {x.statedCurrency !== c ? ` · ${boardMoney(x.statedAmount, x.statedCurrency)} stated` : ''}
                   {x.initiative ? ` · ${x.initiative}` : ''}
                 </span>
               </td>
-              <td className="num">{money(x.amount.micro, c)}</td>
-              <td className="num">{money(x.used.micro, c)}</td>
-              <td className="num">{money(x.remaining.micro, c)}</td>
-              <td className="num">{money(x.monthlyRate.micro, c)}</td>
+              <td className="num">{boardMoney(x.amount.micro, c)}</td>
+              <td className="num">{boardMoney(x.used.micro, c)}</td>
+              <td className="num">{boardMoney(x.remaining.micro, c)}</td>
+              <td className="num">{boardMoney(x.monthlyRate.micro, c)}</td>
               <td>
                 <StatusShape status={commitmentStatus(x)} /> {commitmentOutlookText(x, c)}
               </td>

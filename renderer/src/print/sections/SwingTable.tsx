@@ -1,4 +1,4 @@
-import { money } from '../../../../shared/export/format';
+import { boardMoney } from '../../../../shared/export/format';
 import type { SensitivityDriver } from '../../../../shared/report';
 import { PackTable } from '../components/PackTable';
 
@@ -40,8 +40,8 @@ export function SwingTable({
           <tr key={`${d.assumption}|${d.initiatives.join('|')}`} data-driver={d.assumption}>
             <td>{d.assumption}</td>
             <td>{d.initiative ?? d.initiatives.join(', ')}</td>
-            <td className="num">{money(d.npvLow.micro, currency)}</td>
-            <td className="num">{money(d.npvHigh.micro, currency)}</td>
+            <td className="num">{boardMoney(d.npvLow.micro, currency)}</td>
+            <td className="num">{boardMoney(d.npvHigh.micro, currency)}</td>
           </tr>
         ))}
       </tbody>
