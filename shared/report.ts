@@ -565,6 +565,8 @@ export interface CommitmentReport {
   projectedUnused: MoneyFigure;
   /** projectedUnused ÷ amount. */
   projectedUnusedShare: number;
+  /** The share's explanation (a warning quotes it: "$69,446.08 (15.4%) will be unused"). */
+  projectedUnusedShareExplain: ExplainKey;
   phase: CommitmentPhase;
   outcome: CommitmentOutcome;
   /** The warning a reader must see (runs out before its end, under-used, overrun), in words; null when on track. */

@@ -170,6 +170,16 @@ function commitmentLine(
       : 'Remaining − daily rate × days from the as-of date to the end, where daily rate = spend of the last 3 complete months ÷ their days; never below zero.',
     inputs: rateInputs,
   });
+  const projectedUnusedShareExplain = book.other(
+    `${key}.projectedUnusedShare`,
+    'ratio',
+    o.projectedUnusedShare,
+    {
+      label: `Unused share of the amount at its end, ${label}`,
+      formula: 'Unused at its end ÷ the amount (in the workspace currency).',
+      inputs: [figureInput('Unused at its end', projectedUnused), figureInput('Amount', amount)],
+    },
+  );
   const explain = book.other(`${key}.outlook`, 'status', o.runOutDate, {
     label: `Run-out date and outlook, ${label}`,
     formula:
@@ -204,6 +214,7 @@ function commitmentLine(
     runOutDate: o.runOutDate,
     projectedUnused,
     projectedUnusedShare: o.projectedUnusedShare,
+    projectedUnusedShareExplain,
     phase: o.phase,
     outcome: o.outcome,
     warning,
