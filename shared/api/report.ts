@@ -34,7 +34,13 @@ export const reportMethods = {
   'report.initiativeKpis': method<InitiativeKpiReport[]>()(
     z.object({ period: Period, initiative: Id }).strict(),
   ),
-  /** Every figure's explanation for one quarter: inputs, line counts, batches and the formula in words. */
-  'report.explanations': method<ReportModel['explanations']>()(z.object({ period: Period }).strict()),
+  /**
+   * The figures' explanations for one quarter: inputs, line counts, batches and the formula in words.
+   * Every one, or with `keys` only those and the explanations their inputs refer to (so a reader can
+   * follow an input to its own explanation without another request); a key the quarter lacks is left out.
+   */
+  'report.explanations': method<ReportModel['explanations']>()(
+    z.object({ period: Period, keys: z.array(z.string().min(1).max(200)).max(100).optional() }).strict(),
+  ),
   'report.periods': method<ReportPeriods>()(Empty),
 };

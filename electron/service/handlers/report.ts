@@ -26,6 +26,24 @@ export const reportHandlers: HandlerMap<keyof typeof reportMethods> = {
     if (!kpis) throw new ApiError('NOT_FOUND', `No initiative ${initiative} in this workspace.`);
     return kpis;
   },
-  'report.explanations': ({ period }, { ws }) => report(ws.db, period).explanations,
+  'report.explanations': ({ period, keys }, { ws }) => {
+    const all = report(ws.db, period).explanations;
+    return keys ? explanationsWithRefs(all, keys) : all;
+  },
   'report.periods': (_input, { ws }) => reportPeriods(ws.db),
 };
+
+/** The explanations named by `keys`, and those their inputs refer to (one step), in one small object. */
+function explanationsWithRefs(
+  all: ReportModel['explanations'],
+  keys: readonly string[],
+): ReportModel['explanations'] {
+  const out: ReportModel['explanations'] = {};
+  for (const key of keys) {
+    const e = all[key];
+    if (!e) continue;
+    out[key] = e;
+    for (const input of e.inputs) if (input.ref && all[input.ref]) out[input.ref] = all[input.ref]!;
+  }
+  return out;
+}

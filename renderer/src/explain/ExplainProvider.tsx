@@ -8,8 +8,9 @@ type Explanations = ReportModel['explanations'];
 
 /**
  * Makes every figure under it explainable and renders the drawer. The screens' report models come
- * without explanations (they are most of a large model's size); they are fetched for the quarter when a
- * figure is first opened, unless the model already carries them.
+ * without explanations (they are most of a large model's size); when a figure is opened, its explanation
+ * is fetched for the quarter with those its inputs refer to (a small answer, so the drawer opens at once
+ * on a large workspace too), unless the model already carries them. Fetched ones are kept per model.
  */
 export function ExplainProvider({
   report,
@@ -26,23 +27,35 @@ export function ExplainProvider({
   const [error, setError] = useState<string | null>(null);
   const opener = useRef<HTMLElement | null>(null);
   const carried = Object.keys(report.explanations).length > 0;
-  const explanations = carried ? report.explanations : loaded?.report === report ? loaded.explanations : null;
+  const fetched = loaded?.report === report ? loaded.explanations : null;
+  const explanations = carried ? report.explanations : fetched;
+  const shown = trail[trail.length - 1];
+  const missing = shown !== undefined && !(explanations && shown in explanations) ? shown : null;
 
   useEffect(() => {
-    if (trail.length === 0 || explanations) return;
+    if (missing === null || carried) return;
     let live = true;
     setError(null);
-    api.call('report.explanations', { period: report.period.label }).then(
-      (e) => live && setLoaded({ report, explanations: e }),
+    api.call('report.explanations', { period: report.period.label, keys: [missing] }).then(
+      (e) => {
+        if (!live) return;
+        if (!(missing in e)) setError(`${report.period.label} has no explanation for this figure.`);
+        else
+          setLoaded((prev) => ({
+            report,
+            explanations: { ...(prev?.report === report ? prev.explanations : {}), ...e },
+          }));
+      },
       (err: unknown) => live && setError(err instanceof Error ? err.message : String(err)),
     );
     return () => {
       live = false;
     };
-  }, [trail.length, explanations, report]);
+  }, [missing, carried, report]);
 
   const open = useCallback((key: string, from?: HTMLElement | null) => {
     opener.current = from ?? (document.activeElement as HTMLElement | null);
+    setError(null);
     setTrail([key]);
   }, []);
   // Every figure of the model carries an explanation key the service can explain.
@@ -59,7 +72,10 @@ export function ExplainProvider({
       opener.current = null;
     }
   }, [trail.length]);
-  const full = useMemo(() => (explanations ? { ...report, explanations } : null), [report, explanations]);
+  const full = useMemo(
+    () => (explanations && missing === null ? { ...report, explanations } : null),
+    [report, explanations, missing],
+  );
   return (
     <ExplainContext.Provider value={value}>
       {children}

@@ -136,6 +136,24 @@ describe('API boundary', () => {
     expect(JSON.stringify(l).length).toBeLessThan(JSON.stringify(f).length / 2);
   });
 
+  it('serves chosen explanations with the ones their inputs refer to, leaving unknown keys out', async () => {
+    const all = await service.call('report.explanations', { period: 'FY2026-Q3' });
+    if (!all.ok) throw new Error(all.error.message);
+    const every = all.result as Record<string, { inputs: { ref?: string }[] }>;
+    const withRef = Object.keys(every).find((k) => every[k]!.inputs.some((i) => i.ref && every[i.ref]))!;
+    const refs = every[withRef]!.inputs.flatMap((i) => (i.ref && every[i.ref] ? [i.ref] : []));
+    const some = await service.call('report.explanations', {
+      period: 'FY2026-Q3',
+      keys: [withRef, 'no.such.figure'],
+    });
+    if (!some.ok) throw new Error(some.error.message);
+    const picked = some.result as Record<string, unknown>;
+    expect(Object.keys(picked).sort()).toEqual([...new Set([withRef, ...refs])].sort());
+    for (const k of Object.keys(picked)) expect(picked[k]).toEqual(every[k]);
+    const bad = await service.call('report.explanations', { period: 'FY2026-Q3', keys: [''] });
+    expect(bad.ok).toBe(false);
+  });
+
   it('serves reports without initiative KPI rows on request, and one initiative’s rows on their own', async () => {
     for (const period of ['FY2026-Q3', 'FY2025-Q4']) {
       const full = await service.call('report.get', { period });
