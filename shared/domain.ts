@@ -27,16 +27,20 @@ export type RiskTier = 1 | 2 | 3 | 4;
 export const COMMITMENT_TYPES = ['prepaid', 'commitment'] as const;
 export type CommitmentType = (typeof COMMITMENT_TYPES)[number];
 
-/** A commitment or prepaid credit as stored: its amount in its own currency, its window both days included. */
-export interface CommitmentLine {
+/** What a commitment or prepaid credit states: its amount in its own currency, its window both days included. */
+export interface CommitmentTerms {
   vendor: string;
   amount: Micro;
   currency: string;
   start: IsoDate;
   end: IsoDate;
   type: CommitmentType;
-  initiativeId: number | null;
   description: string | null;
+}
+
+/** A commitment as stored. */
+export interface CommitmentLine extends CommitmentTerms {
+  initiativeId: number | null;
   batchId: number | null;
   sourceRow: number | null;
 }

@@ -1,6 +1,5 @@
-import type { CommitmentLine, CommitmentType } from '../../shared/domain';
-import type { IsoDate } from '../../shared/fiscal';
-import { MoneyOverflowError, type Micro } from '../../shared/money';
+import type { CommitmentLine, CommitmentTerms } from '../../shared/domain';
+import { MoneyOverflowError } from '../../shared/money';
 import { cached, type ReadableDb, type WritableDb } from './connection';
 
 /** The commitments inserter for one import batch (prepared once, run per row inside the batch's transaction). */
@@ -25,16 +24,9 @@ export function commitmentInserter(db: WritableDb): (c: CommitmentLine) => void 
 }
 
 /** A stored commitment as the report reads it, with its id and its initiative's name. */
-export interface CommitmentRow {
+export interface CommitmentRow extends CommitmentTerms {
   id: number;
-  vendor: string;
-  amount: Micro;
-  currency: string;
-  start: IsoDate;
-  end: IsoDate;
-  type: CommitmentType;
   initiative: string | null;
-  description: string | null;
   batchId: number | null;
   sourceRow: number | null;
 }

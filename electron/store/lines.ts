@@ -6,6 +6,7 @@ import {
   type SpendLine,
 } from '../../shared/domain';
 import { monthOf } from '../../shared/fiscal';
+import type Database from 'better-sqlite3';
 import type { WritableDb } from './connection';
 
 /** A spend line's insert: its 14 values in this order (spendBulk.ts binds them itself). */
@@ -17,25 +18,32 @@ export const SPEND_INSERT_SQL = `INSERT INTO spend (date, month, amount_micro, c
  * Prepared inserters for the line tables. Callers wrap a whole batch in one transaction;
  * each returns a function so the statement is prepared once per batch, not once per row.
  */
+/**
+ * Runs SPEND_INSERT_SQL for one line, its values passed one by one (not spread from an array: no array per
+ * line on the bulk path).
+ */
+export function runSpendInsert(stmt: Database.Statement, l: SpendLine): Database.RunResult {
+  return stmt.run(
+    l.date,
+    monthOf(l.date),
+    l.amount,
+    l.currency,
+    l.initiativeId,
+    l.category,
+    l.vendor,
+    l.costCenter,
+    l.description,
+    l.tokensIn,
+    l.tokensOut,
+    l.requests,
+    l.batchId,
+    l.sourceRow,
+  );
+}
+
 export function spendInserter(db: WritableDb): (l: SpendLine) => void {
   const stmt = db.prepare(SPEND_INSERT_SQL);
-  return (l) =>
-    stmt.run(
-      l.date,
-      monthOf(l.date),
-      l.amount,
-      l.currency,
-      l.initiativeId,
-      l.category,
-      l.vendor,
-      l.costCenter,
-      l.description,
-      l.tokensIn,
-      l.tokensOut,
-      l.requests,
-      l.batchId,
-      l.sourceRow,
-    );
+  return (l) => runSpendInsert(stmt, l);
 }
 
 export function budgetInserter(db: WritableDb): (l: BudgetLine) => void {

@@ -1,7 +1,6 @@
 import type { SpendLine } from '../../shared/domain';
 import type { WritableDb } from './connection';
-import { monthOf } from '../../shared/fiscal';
-import { SPEND_INSERT_SQL } from './lines';
+import { runSpendInsert, SPEND_INSERT_SQL } from './lines';
 import { groupTotal, RollupSum, type RollupGroup } from './spendRollupSum';
 
 /** The per-row trigger that keeps `spend_monthly` equal to a GROUP BY over `spend` (migration 1). */
@@ -101,23 +100,7 @@ export function bulkSpendInserter(db: WritableDb, o: { summedElsewhere?: boolean
   return {
     insert(l) {
       live();
-      // Arguments one by one, not spread from an array: no array per line on the workbook path.
-      const info = stmt.run(
-        l.date,
-        monthOf(l.date),
-        l.amount,
-        l.currency,
-        l.initiativeId,
-        l.category,
-        l.vendor,
-        l.costCenter,
-        l.description,
-        l.tokensIn,
-        l.tokensOut,
-        l.requests,
-        l.batchId,
-        l.sourceRow,
-      );
+      const info = runSpendInsert(stmt, l);
       inserted(l.batchId, info.lastInsertRowid);
       if (!summing) return;
       const batchId = l.batchId ?? 0;

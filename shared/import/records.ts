@@ -1,4 +1,4 @@
-import type { BenefitAssumptions, BenefitType, CommitmentType, Initiative, SpendCategory } from '../domain';
+import type { BenefitAssumptions, BenefitType, CommitmentTerms, Initiative, SpendCategory } from '../domain';
 import type { IsoDate, Month } from '../fiscal';
 import type { Micro } from '../money';
 
@@ -71,17 +71,10 @@ export interface FxRecord {
 }
 
 /** A commitment or prepaid credit with a vendor: drawn down by that vendor's spend between start and end. */
-export interface CommitmentRecord {
+export interface CommitmentRecord extends CommitmentTerms {
   kind: 'commitments';
   row: number;
-  vendor: string;
-  amount: Micro;
-  currency: string;
-  start: IsoDate;
-  end: IsoDate;
-  type: CommitmentType;
   initiative: string | null;
-  description: string | null;
 }
 
 export type ImportRecord =
