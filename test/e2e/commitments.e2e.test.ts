@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { money } from '../../shared/format/money';
 import type { ReportModel } from '../../shared/report';
 import { openApp, shot, startApp, usd } from './support';
 
@@ -27,7 +28,9 @@ describe('commitments tile (demo workspace, real Chromium)', () => {
       expect(line).toContain(usd(c.remaining.micro));
       expect(line).toContain(' left · ');
       if (c.outcome === 'runs_out_early') expect(line).toContain(`Runs out ${c.runOutDate}`);
-      if (c.outcome === 'under_used') expect(line).toContain(`${usd(c.projectedUnused.micro)} (`);
+      // The outlook is words (whole units); the amount beside it keeps the cents.
+      if (c.outcome === 'under_used')
+        expect(line).toContain(`${money(c.projectedUnused.micro, 'USD', { precision: 'units' })} (`);
     }
     // Red (runs out early, overrun) before amber (under-used).
     const order = lines.map((l) => report.commitments.find((c) => l.startsWith(`${c.vendor}:`))!.outcome);

@@ -1,4 +1,5 @@
 import {
+  boardMoney,
   KIND_LABEL,
   kpiTarget,
   kpiValue,
@@ -41,6 +42,16 @@ export function kpiFigure(k: KpiScore, currency: string): NoteFigure {
   };
 }
 
+/**
+ * A money figure as the board slides show it (whole units) and, when that rounds, exactly:
+ * "$1,870,661 (exactly $1,870,661.23)".
+ */
+export function asShownAndExact(micro: number, currency: string): string {
+  const shown = boardMoney(micro, currency);
+  const exact = money(micro, currency);
+  return shown === exact ? shown : `${shown} (exactly ${exact})`;
+}
+
 /** A figure's value as the explanation states it, in the pack's formats. */
 function result(e: Explanation, currency: string): string {
   const r = e.result;
@@ -49,7 +60,7 @@ function result(e: Explanation, currency: string): string {
     return e.unit === 'month' ? shortMonth(r) : e.unit === 'status' ? (STATUS_LABEL[r as RagStatus] ?? r) : r;
   switch (e.unit) {
     case 'money':
-      return money(r, currency);
+      return asShownAndExact(r, currency);
     case 'ratio':
       return pct(r);
     case 'months':

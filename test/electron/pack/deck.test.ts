@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { money, pct, signedMoney } from '../../../shared/export/format';
+import { boardMoney, boardSignedMoney, money, pct, signedMoney } from '../../../shared/export/format';
 import type { PackData, PackExportResult } from '../../../shared/export/packTypes';
 import { isFormulaLike } from '../../../shared/export/safeText';
 import { runCli } from '../../../electron/cli/main';
@@ -135,33 +135,47 @@ describe('PowerPoint deck from the demo workspace (hostile names and commentary)
     expect(charts.join('')).toContain(`&apos;=HYPERLINK(`);
   });
 
-  it('shows the report model’s figures formatted as the PDF formats them, and no other amounts', async () => {
+  it('shows the report model’s figures formatted as the PDF formats them (whole units), and no other amounts', async () => {
     const data = loadPackData(ws.db, PERIOD);
     const r = data.report;
     const c = r.currency;
     const texts = (await Promise.all(slides.map(async (s) => runs(await text(zip, s))))).flat().join('\n');
     const expected = [
-      money(r.portfolio.cost.micro, c),
-      money(r.portfolio.benefit.micro, c),
+      boardMoney(r.portfolio.cost.micro, c),
+      boardMoney(r.portfolio.benefit.micro, c),
       pct(r.portfolio.roi.value),
       pct(r.portfolio.cumulativeRoi.value),
-      money(r.portfolio.npv.micro, c),
-      money(r.budget.forecastYearEnd.micro, c),
-      money(r.budget.annualBudget.micro, c),
-      signedMoney(r.budget.variance.micro, c),
+      boardMoney(r.portfolio.npv.micro, c),
+      boardMoney(r.budget.forecastYearEnd.micro, c),
+      boardMoney(r.budget.annualBudget.micro, c),
+      boardSignedMoney(r.budget.variance.micro, c),
       ...r.initiatives.flatMap((i) => [
-        money(i.cost.micro, c),
-        money(i.benefit.micro, c),
-        money(i.npv.micro, c),
+        boardMoney(i.cost.micro, c),
+        boardMoney(i.benefit.micro, c),
+        boardMoney(i.npv.micro, c),
       ]),
-      ...r.budget.byCategory.map((b) => signedMoney(b.variance.micro, c)),
+      ...r.budget.byCategory.map((b) => boardSignedMoney(b.variance.micro, c)),
     ];
     for (const s of expected) expect(texts, s).toContain(s);
-    // Every amount on a slide is one of the model's amounts, to the cent: nothing re-derived.
+    expect(texts).toContain('Whole US dollars; totals rounded independently');
+    // Every amount on a slide is one of the model's amounts (whole units, or to the cent where a warning
+    // written by the report quotes one): nothing re-derived.
     const shown = new Set(modelMicros(data));
-    const allowed = new Set([...shown].flatMap((m) => [money(m, c), signedMoney(m, c), money(-m, c)]));
-    const amounts = texts.match(/[+-]?\$[\d,]+\.\d\d(?!\d)/g) ?? [];
+    const allowed = new Set(
+      [...shown].flatMap((m) => [
+        boardMoney(m, c),
+        boardSignedMoney(m, c),
+        boardMoney(-m, c),
+        money(m, c),
+        signedMoney(m, c),
+      ]),
+    );
+    const amounts = texts.match(/[+-]?\$\d(?:[\d,]*\d)?(?:\.\d\d)?(?!\d|\.\d|\w)/g) ?? [];
     expect(amounts.length).toBeGreaterThan(80);
+    expect(
+      amounts.filter((a) => /\.\d\d$/.test(a)),
+      'amounts to the cent on the slides',
+    ).toEqual([]);
     for (const a of amounts) expect(allowed.has(a) || allowed.has(a.replace(/^\+/, '')), a).toBe(true);
   });
 

@@ -40,7 +40,7 @@ function figuresInText(texts: string[]): string[] {
       continue;
     }
     for (const m of t.matchAll(
-      /[+-]?\$[\d,]+\.\d+|[+-]?\d[\d,]*(?:\.\d+)? pts|[+-]?\d[\d,]*(?:\.\d+)?%|\b\d+ mo\b|\b\d[\d,]*(?:\.\d+)? (?:days|h)\b/g,
+      /[+-]?\$[\d,]*\d(?:\.\d+)?(?!\.?\d|[A-Za-z])|[+-]?\d[\d,]*(?:\.\d+)? pts|[+-]?\d[\d,]*(?:\.\d+)?%|\b\d+ mo\b|\b\d[\d,]*(?:\.\d+)? (?:days|h)\b/g,
     ))
       out.push(m[0]);
   }
@@ -194,18 +194,22 @@ describe('speaker notes explain every figure on every content slide (demo worksp
     const blocks = blocksOf(notes);
     const c = data.report.currency;
     for (const m of ch.movers) {
-      const head = `${m.label}: was ${moveValue(m, m.from, c)}, now ${moveValue(m, m.to, c)}, change `;
+      // As the slide shows them (whole units), then exactly when that rounds.
+      const shown = (v: number | null) => {
+        const whole = moveValue(m, v, c, 'units');
+        const exact = moveValue(m, v, c);
+        return whole === exact ? whole : `${whole} (exactly ${exact})`;
+      };
+      const head = `${m.label}: was ${shown(m.from)}, now ${shown(m.to)}, change `;
       const block = blocks.find((b) => b.startsWith(head));
       expect(block, head).toBeTruthy();
       const [was, now] = block!.split(/\n {2}Now — /);
       expect(was).toContain(`Was — FY2026-Q2, from the pack exported on`);
       expect(was).toContain(`snapshot ${ch.againstSnapshotId}`);
       // The earlier value is the snapshot's explanation, with its formula and batches.
-      expect(was).toMatch(new RegExp(`\\n {4}[^\\n]+: ${escape(moveValue(m, m.from, c))}\\n {6}Formula: `));
+      expect(was).toMatch(new RegExp(`\\n {4}[^\\n]+: ${escape(shown(m.from))}\\n {6}Formula: `));
       expect(now).toMatch(
-        new RegExp(
-          `^FY2026-Q3, this report:\\n {4}[^\\n]+: ${escape(moveValue(m, m.to, c))}\\n {6}Formula: `,
-        ),
+        new RegExp(`^FY2026-Q3, this report:\\n {4}[^\\n]+: ${escape(shown(m.to))}\\n {6}Formula: `),
       );
       expect(was).toMatch(/batch(es)? #\d/);
       expect(now).toMatch(/batch(es)? #\d/);

@@ -102,7 +102,7 @@ describe('commitments and prepaid credits: imported by the CLI, reported as of F
     expect(c.runOutDate).toBe('2028-07-18');
     expect(c.outcome).toBe('under_used');
     expect(c.warning).toBe(
-      'Anthropic commitment: at the current rate, $8,071.43 (67.3%) will be unused at its end 2026-12-31.',
+      'Anthropic commitment: at the current rate, $8,071 (67.3%) will be unused at its end 2026-12-31.',
     );
   });
 
@@ -125,7 +125,7 @@ describe('commitments and prepaid credits: imported by the CLI, reported as of F
       phase: 'ended',
       outcome: 'overrun',
       runOutDate: null,
-      warning: 'GitHub prepaid credit is overrun by $200.00: spend with GitHub since 2026-01-01 exceeds it.',
+      warning: 'GitHub prepaid credit is overrun by $200: spend with GitHub since 2026-01-01 exceeds it.',
     });
   });
 

@@ -3,7 +3,7 @@ import {
   longDate,
   moveValue,
   points,
-  signedMoney,
+  boardSignedMoney,
   signedPct,
   utcTime,
   STATUS_LABEL,
@@ -71,10 +71,10 @@ export function changesSlides(d: DeckContext): void {
       ],
       ch.movers.map((m) => [
         cleanLine(m.label),
-        moveValue(m, m.from, c),
-        moveValue(m, m.to, c),
+        moveValue(m, m.from, c, 'units'),
+        moveValue(m, m.to, c, 'units'),
         m.unit === 'money'
-          ? `${signedMoney(m.change, c)}${m.changePct === null ? '' : ` (${signedPct(m.changePct)})`}`
+          ? `${boardSignedMoney(m.change, c)}${m.changePct === null ? '' : ` (${signedPct(m.changePct)})`}`
           : points(m.change),
       ]),
     );

@@ -1,4 +1,5 @@
 import {
+  boardSignedMoney,
   longDate,
   moveValue,
   points,
@@ -9,7 +10,7 @@ import {
 import { STATUS_GLYPH } from '../../../../shared/export/palette';
 import type { FigureMove, PackData, StatusChange } from '../../../../shared/export/packTypes';
 import type { RagStatus } from '../../../../shared/domain';
-import { currentSet, explanationBlock, sourcesText, type ExplanationSet } from '../notes';
+import { asShownAndExact, currentSet, explanationBlock, sourcesText, type ExplanationSet } from '../notes';
 
 const status = (s: RagStatus) => `${STATUS_GLYPH[s]} ${STATUS_LABEL[s]}`;
 
@@ -21,10 +22,16 @@ function earlierSource(data: PackData): string {
     : `${ch.againstPeriod}, computed now from the same data`;
 }
 
+/** A moved figure's value as the slide shows it (whole units) and, for money that rounds, exactly. */
+function shownValue(m: FigureMove, v: number | null, currency: string): string {
+  return m.unit === 'money' && v !== null ? asShownAndExact(v, currency) : moveValue(m, v, currency);
+}
+
 function changeText(m: FigureMove, currency: string): string {
-  return m.unit === 'money'
-    ? `${signedMoney(m.change, currency)}${m.changePct === null ? '' : ` (${signedPct(m.changePct)})`}`
-    : points(m.change);
+  if (m.unit !== 'money') return points(m.change);
+  const shown = boardSignedMoney(m.change, currency);
+  const exact = signedMoney(m.change, currency);
+  return `${shown}${shown === exact ? '' : ` (exactly ${exact})`}${m.changePct === null ? '' : ` (${signedPct(m.changePct)})`}`;
 }
 
 /**
@@ -85,7 +92,7 @@ export function changesNotes(data: PackData, basis: string): string {
     take(
       pairBlock(
         [
-          `${m.label}: was ${moveValue(m, m.from, c)}, now ${moveValue(m, m.to, c)}, change ${changeText(m, c)}`,
+          `${m.label}: was ${shownValue(m, m.from, c)}, now ${shownValue(m, m.to, c)}, change ${changeText(m, c)}`,
           `  Formula: change = now − was${m.unit === 'money' ? '; % change = change ÷ |was|' : ', in percentage points'}.`,
         ],
         earlier,
@@ -94,8 +101,8 @@ export function changesNotes(data: PackData, basis: string): string {
         m.explain,
         was,
         current,
-        moveValue(m, m.from, c),
-        moveValue(m, m.to, c),
+        shownValue(m, m.from, c),
+        shownValue(m, m.to, c),
       ),
     );
   for (const s of ch.statusChanges as StatusChange[])

@@ -1,4 +1,4 @@
-import { kpiValue, money, pct } from '../../../../shared/export/format';
+import { boardMoney, kpiValue, money, pct } from '../../../../shared/export/format';
 import type { PackData } from '../../../../shared/export/packTypes';
 import type { ExplainKey } from '../../../../shared/report';
 import { currentSet, explanationBlock, figureBlocks, sourcesText, type NoteItem } from '../notes';
@@ -47,7 +47,7 @@ export function citedFigures(data: PackData, line: string): { cited: Cited[]; ow
     const t = token.replace(/^\+/, '').replace(/\s/g, '');
     const match = Object.values(r.explanations).find((e) => {
       if (typeof e.result !== 'number') return false;
-      if (e.unit === 'money') return money(e.result, c) === t;
+      if (e.unit === 'money') return money(e.result, c) === t || boardMoney(e.result, c) === t;
       // The pack shows ratios to one decimal: "15%" written in a sentence is the writer's own figure.
       if (e.unit === 'ratio') return /\.\d%$/.test(t) && pct(e.result, 1) === t;
       return false;

@@ -3,7 +3,7 @@ import {
   commitmentOutlookText,
   commitmentStatus,
 } from '../../../../shared/format/commitment';
-import { money, shortMonth } from '../../../../shared/export/format';
+import { boardMoney as money, shortMonth } from '../../../../shared/export/format';
 import { STATUS_GLYPH } from '../../../../shared/export/palette';
 import type { DeckContext } from '../deckContext';
 import { Flow } from '../flow';

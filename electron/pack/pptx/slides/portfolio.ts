@@ -1,4 +1,4 @@
-import { irrPct, money, payback, pct, TOTALS_NOTE } from '../../../../shared/export/format';
+import { boardMoney as money, irrPct, payback, pct, wholeUnitsNote } from '../../../../shared/export/format';
 import { IRR_NOT_MEANINGFUL_NOTE, irrNotMeaningful } from '../../../../shared/export/irrShown';
 import { ROI_CHART_MAX, roiChartInitiatives } from '../../../../shared/export/roiChartSelection';
 import type { DeckContext } from '../deckContext';
@@ -134,7 +134,7 @@ export function portfolioSlides(d: DeckContext): void {
       p.cumulativeRoi.explain,
       p.npv.explain,
     ],
-    TOTALS_NOTE,
+    wholeUnitsNote(c),
   );
   const table = new Flow(
     d,
@@ -187,7 +187,7 @@ export function portfolioSlides(d: DeckContext): void {
           money(p.npv.micro, c),
         ],
       ],
-      caption: TOTALS_NOTE,
+      caption: wholeUnitsNote(c),
     },
   );
 }

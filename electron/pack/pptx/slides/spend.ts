@@ -1,4 +1,11 @@
-import { money, shortMonth, signedMoney, signedPct, TOTALS_NOTE } from '../../../../shared/export/format';
+import {
+  boardMoney as money,
+  money as exactMoney,
+  boardSignedMoney as signedMoney,
+  shortMonth,
+  signedPct,
+  wholeUnitsNote,
+} from '../../../../shared/export/format';
 import { EXHAUSTION_LABEL, EXHAUSTION_TILE_LABEL } from '../../../../shared/labels';
 import type { RunRateLine } from '../../../../shared/report';
 import type { DeckContext } from '../deckContext';
@@ -28,7 +35,7 @@ function monthlyFigure(d: DeckContext): NoteFigure {
       'By month (as charted; months not yet reported have no actual):',
       ...b.monthly.map(
         (m) =>
-          `  ${shortMonth(m.month)}: budget ${money(m.budget, c)}, actual ${m.actual === null ? 'not yet reported' : money(m.actual, c)}; cumulative budget ${money(m.cumulativeBudget, c)}, cumulative actual ${m.cumulativeActual === null ? '—' : money(m.cumulativeActual, c)}`,
+          `  ${shortMonth(m.month)}: budget ${exactMoney(m.budget, c)}, actual ${m.actual === null ? 'not yet reported' : exactMoney(m.actual, c)}; cumulative budget ${exactMoney(m.cumulativeBudget, c)}, cumulative actual ${m.cumulativeActual === null ? '—' : exactMoney(m.cumulativeActual, c)}`,
       ),
     ],
   };
@@ -121,7 +128,7 @@ export function spendByCategorySlide(d: DeckContext): void {
       b.variance.explain,
       b.variancePct.explain,
     ],
-    `Variance = actual − budget; + is over-spend. Status: within ±5% on track, ±10% at risk, else off track (thresholds in Settings). ${TOTALS_NOTE}`,
+    `Variance = actual − budget; + is over-spend. Status: within ±5% on track, ±10% at risk, else off track (thresholds in Settings). ${wholeUnitsNote(c)}`,
   );
   const flow = new Flow(
     d,
@@ -183,7 +190,7 @@ export function spendByCategorySlide(d: DeckContext): void {
           budgetStatusCell(b.status, b.variance.micro),
         ],
       ],
-      caption: TOTALS_NOTE,
+      caption: wholeUnitsNote(c),
     },
   );
 }
@@ -230,7 +237,7 @@ export function forecastSlide(d: DeckContext): void {
       ...lines.flatMap((l) => [l.monthlyBurn.explain, l.annualBudget.explain, l.ytdActual.explain]),
       monthlyFigure(d),
     ],
-    `Year-end forecast = fiscal-year-to-date actual + mean monthly actual of the last 3 complete months × months left. Monthly burn = mean of ${r.runRate.months.map(shortMonth).join(', ') || 'no complete months'}. ${TOTALS_NOTE}`,
+    `Year-end forecast = fiscal-year-to-date actual + mean monthly actual of the last 3 complete months × months left. Monthly burn = mean of ${r.runRate.months.map(shortMonth).join(', ') || 'no complete months'}. ${wholeUnitsNote(c)}`,
   );
   const runRateRow = (l: RunRateLine) => [
     l.label,
@@ -282,7 +289,7 @@ export function forecastSlide(d: DeckContext): void {
     {
       fontPt: 10,
       footRows: [runRateRow(rr)],
-      caption: `Monthly burn = mean of ${r.runRate.months.map(shortMonth).join(', ') || 'no complete months'}. ${TOTALS_NOTE}`,
+      caption: `Monthly burn = mean of ${r.runRate.months.map(shortMonth).join(', ') || 'no complete months'}. ${wholeUnitsNote(c)}`,
     },
   );
 }

@@ -1,6 +1,12 @@
-import { money, pct, signedMoney, signedPct } from '../../../../shared/export/format';
+import {
+  boardMoney as money,
+  boardSignedMoney as signedMoney,
+  pct,
+  signedPct,
+  wholeUnitsNote,
+} from '../../../../shared/export/format';
 import { draftSummary } from '../../../../shared/narrative/draftSummary';
-import { PACK_SUMMARY_FORMAT } from '../../../../shared/export/summaryFormat';
+import { BOARD_SUMMARY_FORMAT } from '../../../../shared/export/summaryFormat';
 import { STATUS_GLYPH } from '../../../../shared/export/palette';
 import type { DeckContext } from '../deckContext';
 import { Flow } from '../flow';
@@ -64,7 +70,7 @@ export function summarySlides(d: DeckContext): void {
       : { label: 'AI incidents (quarter)', value: '—', detail: 'Not tracked' },
   ];
   const written = commentaryFor(d.data, 'summary');
-  const text = written ?? draftSummary(r, PACK_SUMMARY_FORMAT);
+  const text = written ?? draftSummary(r, BOARD_SUMMARY_FORMAT);
   // The figures the summary's text cites: the KPIs it names, the amounts that are report figures.
   const inText: NoteItem[] = citedFigures(d.data, text).cited.map((f) => {
     const k = r.kpis.find((x) => x.explain === f.key);
@@ -118,4 +124,5 @@ export function summarySlides(d: DeckContext): void {
       { fontPt: 10, italic: true, colour: COLOURS.muted },
     );
   for (const para of text.split(/\n{2,}/)) if (para.trim()) flow.paragraph(para.trim(), { fontPt: 12 });
+  flow.paragraph(wholeUnitsNote(c), { fontPt: 9, italic: true, colour: COLOURS.muted });
 }
