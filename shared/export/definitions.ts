@@ -24,7 +24,7 @@ const RULES: MetricDefinition[] = [
   {
     name: 'Budget status',
     formula:
-      '|variance %| within the green threshold is on track, within the amber threshold at risk, else off track. Over- and under-spend are both reported with their sign.',
+      "|variance %| within the green threshold is on budget; within the amber threshold slightly over or slightly under; beyond it over budget (▲, in the off-track colour) or under budget (▼, in its own colour: an underspend is not styled like an overspend). The workbook states the same as on track / at risk / off track with the variance's sign.",
   },
 ];
 

@@ -51,7 +51,7 @@ export function appendixSlides(d: DeckContext): void {
   sources.bullets(
     [
       `Fiscal year starts in month ${a.fiscalStartMonth}; ${r.period.label} runs ${r.period.start} to ${r.period.end}, and data dated later is ignored.`,
-      `Budget status: on track within ±${pct(a.varianceGreen)}, at risk within ±${pct(a.varianceAmber)}.`,
+      `Budget status: on budget within ±${pct(a.varianceGreen)}, slightly over or under within ±${pct(a.varianceAmber)}, else over or under budget.`,
       `NPV discount rate ${pct(a.discountRateAnnual)} a year.`,
       ...r.notes,
     ],

@@ -2,6 +2,7 @@ import {
   boardMoney as money,
   money as exactMoney,
   boardSignedMoney as signedMoney,
+  pct,
   shortMonth,
   signedPct,
   wholeUnitsNote,
@@ -128,7 +129,7 @@ export function spendByCategorySlide(d: DeckContext): void {
       b.variance.explain,
       b.variancePct.explain,
     ],
-    `Variance = actual − budget; + is over-spend. Status: within ±5% on track, ±10% at risk, else off track (thresholds in Settings). ${wholeUnitsNote(c)}`,
+    `Variance = actual − budget; + is over-spend. Status: on budget within ±${pct(r.assumptions.varianceGreen)}, slightly over or under within ±${pct(r.assumptions.varianceAmber)}, else over or under budget (thresholds in Settings). ${wholeUnitsNote(c)}`,
   );
   const flow = new Flow(
     d,

@@ -72,7 +72,8 @@ export function AppendixSources({ data, packDate }: { data: PackData; packDate: 
           {r.period.end}, and data dated later is ignored.
         </li>
         <li>
-          Budget status: on track within ±{pct(a.varianceGreen)}, at risk within ±{pct(a.varianceAmber)}.
+          Budget status: on budget within ±{pct(a.varianceGreen)}, slightly over or under within ±
+          {pct(a.varianceAmber)}, else over or under budget.
         </li>
         <li>NPV discount rate {pct(a.discountRateAnnual)} a year.</li>
         {r.notes.map((n, i) => (
