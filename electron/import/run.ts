@@ -32,6 +32,7 @@ import { releaseWarmWorker } from './scanThread';
 import {
   initiativeAliases,
   initiativesOfPreview,
+  nameKey,
   proposalsForCreated,
   type InitiativeMatch,
 } from './initiativeMatches';
@@ -56,6 +57,15 @@ export interface ImportOptions extends AnalyseRequest {
   mappingName?: string;
   /** Names in the file the user matched to existing initiatives (stored under those, none created). */
   initiativeMatches?: InitiativeMatch[];
+  /**
+   * A new initiative name close to an existing one (a proposal): `create` creates it and lists the proposal
+   * in the summary (the wizard has already asked); `ask` refuses the file naming each proposal, unless the
+   * name is matched (`initiativeMatches`) or confirmed new (`newInitiatives`) — the CLI's way of never
+   * creating a near-duplicate silently.
+   */
+  closeNames?: 'create' | 'ask';
+  /** Names in the file the user confirmed as new initiatives although they are close to an existing one. */
+  newInitiatives?: string[];
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
 }
@@ -412,6 +422,29 @@ async function commitAnalysed(db: WritableDb, analysis: Analysis, o: ImportOptio
         undefined,
         r.reconciliation.mismatches > 0 ? { reconciliation: r.reconciliation } : undefined,
       );
+    }
+    if (o.closeNames === 'ask') {
+      const confirmedNew = new Set((o.newInitiatives ?? []).map(nameKey));
+      const asked = proposalsForCreated(writer!.createdInitiatives, initiativesBefore).filter(
+        (p) => !confirmedNew.has(nameKey(p.name)),
+      );
+      if (asked.length > 0)
+        throw new ImportRejected(
+          o.name,
+          sheet,
+          asked.map((p) =>
+            problem(
+              null,
+              null,
+              p.name,
+              `"${p.name}" is not an initiative of this workspace but is close to "${p.initiative}": store its rows under it with --match-initiative ${JSON.stringify(`${p.name}=${p.initiative}`)}, or create it as new with --new-initiative ${JSON.stringify(p.name)}`,
+              'error',
+              'close-initiative-name',
+            ),
+          ),
+          `rejected, nothing was imported: ${asked.length === 1 ? 'a new initiative name is' : `${asked.length} new initiative names are`} close to existing ones`,
+          { initiativeProposals: asked },
+        );
     }
     // The batch's rollup first: undoing a replaced batch keeps the initiatives its lines still refer to.
     writer!.finish();

@@ -41,6 +41,7 @@ export const PROBLEM_CODES = [
   'duplicate-name',
   'initiative-exists',
   'unknown-initiative',
+  'close-initiative-name',
   'total-row',
   'total-mismatch',
   'footer-row',

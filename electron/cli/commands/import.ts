@@ -308,10 +308,11 @@ export const importCommand: Command = {
     '      checked against the rows they sum; a file whose own total does not match is refused unless --accept-total-mismatch.\n' +
     '      Ledgers: --column debit=… --column credit=… (amount = debit − credit), --column sign=… (an S/H or Dr/Cr indicator),\n' +
     '      --negate when costs are written negative (--no-negate refuses the proposal), --where "Type=Expense" (repeatable;\n' +
-    '      != keeps the others) keeps only matching rows. A new initiative name close to an existing one is proposed;\n' +
-    '      --match-initiative "NAME=INITIATIVE" (repeatable) stores that name\'s rows under the existing initiative',
+    '      != keeps the others) keeps only matching rows. A new initiative name close to an existing one is refused, naming\n' +
+    '      it: --match-initiative "NAME=INITIATIVE" (repeatable) stores that name\'s rows under the existing initiative,\n' +
+    '      --new-initiative NAME (repeatable) creates it as new',
   usage:
-    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives|fx] [--sheet NAME] [--mapping FILE] [--column FIELD=COLUMN]... [--where COLUMN=VALUE]... [--match-initiative NAME=INITIATIVE]... [--negate|--no-negate] [--basis effective|billed] [--time-zone ZONE] [--currency CODE] [--skip-invalid] [--accept-total-mismatch] [--dry-run] [--json] [--allow-duplicate] [--replace] [--progress]',
+    'import FILE --db FILE [--as auto|spend|budget|benefits|kpis|initiatives|fx|commitments] [--sheet NAME] [--mapping FILE] [--column FIELD=COLUMN]... [--where COLUMN=VALUE]... [--match-initiative NAME=INITIATIVE]... [--new-initiative NAME]... [--negate|--no-negate] [--basis effective|billed] [--time-zone ZONE] [--currency CODE] [--skip-invalid] [--accept-total-mismatch] [--dry-run] [--json] [--allow-duplicate] [--replace] [--progress]',
   flags: {
     values: ['db', 'as', 'sheet', 'mapping', 'basis', 'time-zone', 'currency'],
     switches: [
@@ -325,7 +326,7 @@ export const importCommand: Command = {
       'negate',
       'no-negate',
     ],
-    repeatable: ['column', 'where', 'match-initiative'],
+    repeatable: ['column', 'where', 'match-initiative', 'new-initiative'],
   },
   // A refusal (unreadable file, invalid rows, duplicate, busy workspace, …) with --json: one JSON object
   // on stdout too (runCli prints it).
@@ -370,6 +371,9 @@ export const importCommand: Command = {
       ...(columns ? { columns } : {}),
       ...(filters ? { filters } : {}),
       ...(initiativeMatches ? { initiativeMatches } : {}),
+      // A new name close to an existing initiative is never created silently: matched, confirmed new, or refused.
+      closeNames: 'ask',
+      newInitiatives: args.lists.get('new-initiative') ?? [],
       ...(negate !== undefined ? { negate } : {}),
       ...(args.flags.has('progress') ? { onProgress: progressLines(io) } : {}),
     };

@@ -110,6 +110,29 @@ describe('a new initiative name close to an existing one', () => {
     expect(w.db.prepare('SELECT COUNT(*) AS n FROM spend').get()).toEqual({ n: 0 });
   });
 
+  it('asked (the CLI’s mode), a close new name refuses the file naming both flags, and writes nothing', async () => {
+    const { w, spend } = await setUp();
+    const err = await rejected(commitImport(w.db, { path: spend, name: 'spend.csv', closeNames: 'ask' }));
+    expect(err.problems).toEqual([
+      expect.objectContaining({
+        code: 'close-initiative-name',
+        value: 'Support Copilot',
+        message:
+          '"Support Copilot" is not an initiative of this workspace but is close to "Customer Support Copilot": store its rows under it with --match-initiative "Support Copilot=Customer Support Copilot", or create it as new with --new-initiative "Support Copilot"',
+      }),
+    ]);
+    expect(initiativeNames(w)).toEqual(['Customer Support Copilot', 'Fraud Detection Uplift']);
+    expect(w.db.prepare('SELECT COUNT(*) AS n FROM spend').get()).toEqual({ n: 0 });
+    // Confirmed as new, it is created (and the summary still says which it resembles).
+    const s = await commitImport(w.db, {
+      path: spend,
+      name: 'spend.csv',
+      closeNames: 'ask',
+      newInitiatives: ['support copilot'],
+    });
+    expect(s.createdInitiatives).toEqual(['Support Copilot', 'Brand New Pilot']);
+  });
+
   it('the CLI prints the proposal with its flag, and takes the flag', async () => {
     const { w, spend } = await setUp();
     const db = w.file;
@@ -125,6 +148,10 @@ describe('a new initiative name close to an existing one', () => {
     expect(dry.stdout).toContain(
       `proposal: "Support Copilot" looks like the existing initiative "Customer Support Copilot": --match-initiative "Support Copilot=Customer Support Copilot"`,
     );
+    const refused = cli('import', spend, '--db', db, '--json');
+    expect(refused.status).not.toBe(0);
+    const error = (JSON.parse(refused.stdout) as { error: { problems: { code: string }[] } }).error;
+    expect(error.problems.map((p) => p.code)).toEqual(['close-initiative-name']);
     const done = cli(
       'import',
       spend,
