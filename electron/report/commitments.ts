@@ -1,5 +1,5 @@
 import { lastDayOfMonth, type Month } from '../../shared/fiscal';
-import { money } from '../../shared/format/money';
+import { BOARD_PRECISION, money } from '../../shared/format/money';
 import { pct } from '../../shared/format/number';
 import { commitmentOutlook, daysInMonths, vendorKey } from '../../shared/metrics/commitments';
 import { monthlyBurn } from '../../shared/metrics/runRate';
@@ -8,9 +8,6 @@ import type { CommitmentOutcome, CommitmentReport } from '../../shared/report';
 import type { ReportContext } from './context';
 import { figureInput, ratioInput, tallyInput, valueInput } from './explanations';
 import type { FactCommitment } from './facts';
-
-/** A warning is a sentence a board reads (the pack's summary quotes it): whole units; its figures keep the cents. */
-const WHOLE = { precision: 'units' } as const;
 
 const TYPE_WORD = { prepaid: 'prepaid credit', commitment: 'commitment' } as const;
 
@@ -47,10 +44,10 @@ function warningText(
       return `${what} will run out on ${o.runOutDate}, before its end ${c.end}.`;
     case 'under_used':
       return ended
-        ? `${what}: ${money(o.unused, currency, WHOLE)} (${pct(o.share)}) was left unused at its end ${c.end}.`
-        : `${what}: at the current rate, ${money(o.unused, currency, WHOLE)} (${pct(o.share)}) will be unused at its end ${c.end}.`;
+        ? `${what}: ${money(o.unused, currency, BOARD_PRECISION)} (${pct(o.share)}) was left unused at its end ${c.end}.`
+        : `${what}: at the current rate, ${money(o.unused, currency, BOARD_PRECISION)} (${pct(o.share)}) will be unused at its end ${c.end}.`;
     case 'overrun':
-      return `${what} is overrun by ${money(-o.remaining, currency, WHOLE)}: spend with ${c.vendor} since ${c.start} exceeds it.`;
+      return `${what} is overrun by ${money(-o.remaining, currency, BOARD_PRECISION)}: spend with ${c.vendor} since ${c.start} exceeds it.`;
     case 'used_up':
       return ended ? null : `${what} is used up before its end ${c.end}: further spend is beyond it.`;
     case 'on_track':

@@ -4,7 +4,7 @@
  * screens use; this module re-exports them for the pack's callers and adds what only the pack prints
  * (long dates, commentary lines).
  */
-import { money, signedMoney, type MoneyPrecision } from '../format/money';
+import { BOARD_PRECISION, money, signedMoney, type MoneyPrecision } from '../format/money';
 import { pct } from '../format/number';
 import { KIND_LABEL as DATA_KIND_LABEL } from '../labels';
 
@@ -20,13 +20,9 @@ export { irrPct, payback } from '../format/returns';
 export const TOTALS_NOTE =
   'Totals are computed from unrounded amounts; rows may not add to the total by a cent.';
 
-/**
- * The board-facing pages (the PDF's sections, the deck's slides) show whole currency units, rounded half away
- * from zero from the exact amount; totals are rounded from the exact total, not summed from rounded rows. The
- * appendix, the speaker notes and the workbook keep cents.
- */
-export const BOARD_PRECISION = { precision: 'units' } as const;
+export { BOARD_PRECISION };
 
+/** Money in whole units on a board page (BOARD_PRECISION). */
 export function boardMoney(micro: number | null, currency: string): string {
   return money(micro, currency, BOARD_PRECISION);
 }

@@ -1,6 +1,6 @@
 import type { RagStatus } from '../domain';
 import type { CommitmentReport } from '../report';
-import { money } from './money';
+import { BOARD_PRECISION, money } from './money';
 import { pct } from './number';
 
 export const COMMITMENT_TYPE_LABEL = { prepaid: 'Prepaid credit', commitment: 'Commitment' } as const;
@@ -23,9 +23,6 @@ export function commitmentStatus(c: Pick<CommitmentReport, 'outcome' | 'phase'>)
   }
 }
 
-/** Words a board reads: whole units (the figures beside them keep the cents). */
-const WHOLE = { precision: 'units' } as const;
-
 /** The outlook in a few words for a tile or a table cell ("runs out 2026-10-07", "67.3% unused at end"). */
 export function commitmentOutlookText(c: CommitmentReport, currency: string): string {
   switch (c.outcome) {
@@ -33,10 +30,10 @@ export function commitmentOutlookText(c: CommitmentReport, currency: string): st
       return `Runs out ${c.runOutDate}, before its end ${c.end}`;
     case 'under_used':
       return c.phase === 'ended'
-        ? `${money(c.projectedUnused.micro, currency, WHOLE)} (${pct(c.projectedUnusedShare)}) left unused at its end`
-        : `${money(c.projectedUnused.micro, currency, WHOLE)} (${pct(c.projectedUnusedShare)}) unused at its end ${c.end}`;
+        ? `${money(c.projectedUnused.micro, currency, BOARD_PRECISION)} (${pct(c.projectedUnusedShare)}) left unused at its end`
+        : `${money(c.projectedUnused.micro, currency, BOARD_PRECISION)} (${pct(c.projectedUnusedShare)}) unused at its end ${c.end}`;
     case 'overrun':
-      return `Overrun by ${money(-c.remaining.micro, currency, WHOLE)}`;
+      return `Overrun by ${money(-c.remaining.micro, currency, BOARD_PRECISION)}`;
     case 'used_up':
       return c.phase === 'ended' ? 'Used in full' : `Used up before its end ${c.end}`;
     case 'on_track':

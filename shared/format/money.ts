@@ -50,6 +50,13 @@ function written(scaled: bigint, scale: number, currency: string): string {
 }
 
 /**
+ * Whole currency units: what the board reads (the PDF's sections, the deck's slides, the words of a warning),
+ * rounded half away from zero from the exact amount; totals are rounded from the exact total, not summed from
+ * rounded rows. The appendix, the speaker notes and the workbook keep cents.
+ */
+export const BOARD_PRECISION = { precision: 'units' } as const;
+
+/**
  * Micro-units as money, from the exact integer (no floating point between the model and the page):
  * "$1,870,660.60", "-$1,529.04"; with `precision: 'units'` "$1,870,661". Half away from zero.
  */

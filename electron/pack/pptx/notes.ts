@@ -1,5 +1,6 @@
 import {
   boardMoney,
+  boardSignedMoney,
   KIND_LABEL,
   kpiTarget,
   kpiValue,
@@ -8,6 +9,7 @@ import {
   num,
   pct,
   shortMonth,
+  signedMoney,
   utcTime,
 } from '../../../shared/export/format';
 import type { PackData } from '../../../shared/export/packTypes';
@@ -43,12 +45,12 @@ export function kpiFigure(k: KpiScore, currency: string): NoteFigure {
 }
 
 /**
- * A money figure as the board slides show it (whole units) and, when that rounds, exactly:
+ * A money figure (or a signed change) as the board slides show it (whole units) and, when that rounds, exactly:
  * "$1,870,661 (exactly $1,870,661.23)".
  */
-export function asShownAndExact(micro: number, currency: string): string {
-  const shown = boardMoney(micro, currency);
-  const exact = money(micro, currency);
+export function asShownAndExact(micro: number | null, currency: string, signed = false): string {
+  const shown = signed ? boardSignedMoney(micro, currency) : boardMoney(micro, currency);
+  const exact = signed ? signedMoney(micro, currency) : money(micro, currency);
   return shown === exact ? shown : `${shown} (exactly ${exact})`;
 }
 

@@ -1,12 +1,4 @@
-import {
-  boardSignedMoney,
-  longDate,
-  moveValue,
-  points,
-  signedMoney,
-  signedPct,
-  STATUS_LABEL,
-} from '../../../../shared/export/format';
+import { longDate, moveValue, points, signedPct, STATUS_LABEL } from '../../../../shared/export/format';
 import { STATUS_GLYPH } from '../../../../shared/export/palette';
 import type { FigureMove, PackData, StatusChange } from '../../../../shared/export/packTypes';
 import type { RagStatus } from '../../../../shared/domain';
@@ -29,9 +21,7 @@ function shownValue(m: FigureMove, v: number | null, currency: string): string {
 
 function changeText(m: FigureMove, currency: string): string {
   if (m.unit !== 'money') return points(m.change);
-  const shown = boardSignedMoney(m.change, currency);
-  const exact = signedMoney(m.change, currency);
-  return `${shown}${shown === exact ? '' : ` (exactly ${exact})`}${m.changePct === null ? '' : ` (${signedPct(m.changePct)})`}`;
+  return `${asShownAndExact(m.change, currency, true)}${m.changePct === null ? '' : ` (${signedPct(m.changePct)})`}`;
 }
 
 /**
