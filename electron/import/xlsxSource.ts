@@ -7,6 +7,7 @@ import { zipLayout, type ZipLayout } from '../safety/zipLayout';
 import { readSmallPart, verifiedZip, zipEndRecord } from '../safety/zipVerify';
 import { ImportRejected, rejectFile } from '../../shared/import/errors';
 import { numberFormatCurrency } from '../../shared/import/numberFormat';
+import { keepReaderObjectsYoung } from './pretenuring';
 import { EXCEL_MAX_ROWS, LIMITS } from './sniff';
 
 export interface SheetInfo {
@@ -263,6 +264,7 @@ export async function* xlsxRows(file: string, name: string, o: XlsxOptions): Asy
   input.on('error', () => {});
   // Loaded on first use: the CSV worker thread imports this module too, and exceljs takes ≈ 0.3 s to load.
   const { default: excel } = await import('exceljs');
+  keepReaderObjectsYoung();
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
