@@ -1,14 +1,13 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import type ExcelJS from 'exceljs';
-import { columnLetter, type Cell, type SourceRow } from '../../shared/import/cells';
+import type { SourceRow } from '../../shared/import/cells';
 import { releaseSkippedSheet } from '../safety/skippedSheet';
 import { zipLayout, type ZipLayout } from '../safety/zipLayout';
 import { readSmallPart, verifiedZip, zipEndRecord } from '../safety/zipVerify';
 import { ImportRejected, rejectFile } from '../../shared/import/errors';
-import { numberFormatCurrency } from '../../shared/import/numberFormat';
 import { keepReaderObjectsYoung } from './pretenuring';
-import { EXCEL_MAX_ROWS, LIMITS } from './sniff';
+import { SheetCells, type SharedString, type WorkbookContext } from './sheetCells';
+import { SheetXmlScanner } from './sheetXml';
 
 export interface SheetInfo {
   name: string;
@@ -21,62 +20,24 @@ export interface XlsxOptions {
   sheetIndex: number;
   /** Every sheet name of the workbook, to tell a real name from exceljs's "SheetN" stand-in. */
   sheetNames: readonly string[];
+  /** The workbook counts dates from 1904 (`<workbookPr date1904="1"/>`, old Mac workbooks). */
+  date1904?: boolean;
   /** Called with each chunk of the file's bytes, in file order, as the file is read (progress and the SHA-256). */
   onChunk?: (chunk: Buffer) => void;
 }
 
-interface WorksheetLike extends AsyncIterable<ExcelJS.Row> {
+/** exceljs's WorksheetReader, before it parses: its name and the sheet part's bytes. */
+interface WorksheetLike {
   name?: string;
   state?: string;
+  iterator: AsyncIterable<Buffer>;
 }
 
-/** exceljs's WorksheetReader.parse(): the sheet's events (rows among them), one array per chunk read. */
-interface SheetEvents {
-  parse(): AsyncIterable<{ eventType: string; value: ExcelJS.Row }[]>;
-}
-
-function toIsoText(d: Date): string {
-  return Number.isNaN(d.getTime()) ? '' : d.toISOString();
-}
-
-/** Where a cell is, for a problem naming it (made only for cells that are not plain values). */
-interface CellAt {
-  file: string;
-  sheet: string;
-  row: number;
-  /** 1-based, as exceljs numbers columns. */
-  column: number;
-}
-
-/**
- * One cell's value as the importer sees it: the cached result of a formula, the text of rich text
- * and hyperlinks, dates as ISO text. A formula without a cached result cannot be read without
- * recalculating the workbook, which we do not do: that is an error naming the cell.
- */
-function cellValue(value: ExcelJS.CellValue, at: CellAt): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return toIsoText(value);
-  if (typeof value === 'object') {
-    if ('formula' in value || 'sharedFormula' in value) {
-      const result = (value as { result?: unknown }).result;
-      if (result === undefined || result === null) {
-        throw rejectFile(
-          at.file,
-          `cell ${columnLetter(at.column - 1)}${at.row} holds a formula (=${(value as { formula?: string }).formula ?? 'shared formula'}) with no saved result; ` +
-            'open the file in Excel, let it calculate, save, and import again',
-          at.sheet,
-        );
-      }
-      if (typeof result === 'object' && result !== null && 'error' in result)
-        return String((result as { error: string }).error);
-      return cellValue(result as ExcelJS.CellValue, at);
-    }
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String((value as { text: unknown }).text);
-    if ('error' in value) return String(value.error);
-  }
-  return String(value);
+/** What exceljs's WorkbookReader read from the parts before the sheets. */
+interface WorkbookParts {
+  sharedStrings?: SharedString[];
+  styles?: WorkbookContext['styles'];
+  properties?: { model?: { date1904?: boolean } };
 }
 
 /** exceljs's test for a worksheet part (unanchored, as it matches). */
@@ -240,18 +201,6 @@ function partStream(
   };
 }
 
-/** The currency of each number format met, read once per format (a sheet has a handful). */
-class FormatCurrencies {
-  private readonly known = new Map<string, string | null>();
-
-  currencyOf(format: string | undefined): string | null {
-    if (!format) return null;
-    let c = this.known.get(format);
-    if (c === undefined) this.known.set(format, (c = numberFormatCurrency(format)));
-    return c;
-  }
-}
-
 /**
  * Streams one sheet of an .xlsx as batches of rows with exceljs's streaming reader: shared or inline strings,
  * cached formula results, date cells as ISO text. Row numbers are the sheet's own.
@@ -280,8 +229,8 @@ export async function* xlsxRows(file: string, name: string, o: XlsxOptions): Asy
    */
   const step = <T>(it: AsyncIterator<T>): Promise<IteratorResult<T>> => source.race(it.next());
   const worksheets = (reader as unknown as AsyncIterable<WorksheetLike>)[Symbol.asyncIterator]();
-  let events: AsyncIterator<{ eventType: string; value: ExcelJS.Row }[]> | null = null;
-  const formats = new FormatCurrencies();
+  const workbook = reader as unknown as WorkbookParts;
+  let chunks: AsyncIterator<Buffer> | null = null;
   let index = 0;
   let found = false;
   let batch: SourceRow[] = [];
@@ -298,52 +247,22 @@ export async function* xlsxRows(file: string, name: string, o: XlsxOptions): Asy
         continue;
       }
       found = true;
-      const sheetName = o.sheet;
-      // The sheet's parse events, a chunk of rows at a time (its row iterator awaits once per row).
-      events = (ws as unknown as SheetEvents).parse()[Symbol.asyncIterator]();
-      for (let e = await step(events); !e.done; e = await step(events)) {
-        for (const event of e.value) {
-          if (event.eventType !== 'row') continue;
-          const row = event.value;
-          if (row.number > EXCEL_MAX_ROWS) {
-            // No real workbook has such a row: Excel's own sheet limit says the file is forged or broken.
-            throw rejectFile(
-              name,
-              `row ${row.number.toLocaleString('en-US')} is beyond Excel's sheet limit of ${EXCEL_MAX_ROWS.toLocaleString('en-US')} rows`,
-              sheetName,
-            );
-          }
-          const values = row.values as ExcelJS.CellValue[];
-          if (values.length - 1 > LIMITS.columns) {
-            throw rejectFile(
-              name,
-              `row ${row.number} has ${values.length - 1} columns, beyond the import limit of ${LIMITS.columns}`,
-              sheetName,
-            );
-          }
-          const cells: Cell[] = [];
-          let formatCurrencies: (string | null)[] | undefined;
-          for (let i = 1; i < values.length; i++) {
-            const v = values[i];
-            let cell: Cell;
-            if (v === undefined || v === null) cell = null;
-            else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') cell = v;
-            else cell = cellValue(v, { file: name, sheet: sheetName, row: row.number, column: i });
-            cells.push(cell);
-            // A number's currency may be in its format only (a formula's cached result too).
-            if (typeof cell === 'number') {
-              const currency = formats.currencyOf(row.getCell(i).numFmt);
-              if (currency !== null) (formatCurrencies ??= [])[i - 1] = currency;
-            }
-          }
-          batch.push(
-            formatCurrencies ? { row: row.number, cells, formatCurrencies } : { row: row.number, cells },
-          );
-          if (batch.length >= 1000) {
-            yield batch;
-            batch = [];
-          }
-        }
+      // The sheet's own XML, read here (sheetXml); the shared strings and styles exceljs read before it.
+      const cells = new SheetCells(
+        {
+          sharedStrings: workbook.sharedStrings ?? [],
+          ...(workbook.styles ? { styles: workbook.styles } : {}),
+          date1904: o.date1904 ?? workbook.properties?.model?.date1904 === true,
+        },
+        name,
+        o.sheet,
+      );
+      const scanner = new SheetXmlScanner();
+      const decoder = new TextDecoder('utf-8');
+      chunks = ws.iterator[Symbol.asyncIterator]();
+      for (let c = await step(chunks); !c.done; c = await step(chunks)) {
+        scanner.write(decoder.decode(c.value, { stream: true }));
+        for (const raw of scanner.take()) batch.push(cells.row(raw));
         // The rows of one chunk go on at once: kept across the reader's awaits they would outlive the
         // young generation and cost full garbage collections.
         if (batch.length) {
@@ -351,7 +270,14 @@ export async function* xlsxRows(file: string, name: string, o: XlsxOptions): Asy
           batch = [];
         }
       }
-      events = null;
+      scanner.write(decoder.decode());
+      scanner.end();
+      for (const raw of scanner.take()) batch.push(cells.row(raw));
+      if (batch.length) {
+        yield batch;
+        batch = [];
+      }
+      chunks = null;
     }
     await source.complete();
   } catch (err) {
@@ -369,7 +295,7 @@ export async function* xlsxRows(file: string, name: string, o: XlsxOptions): Asy
     );
   } finally {
     // exceljs's iterators are told to stop but not awaited: one stalled on a stopped input never returns.
-    void events?.return?.(undefined).catch(() => {});
+    void chunks?.return?.(undefined).catch(() => {});
     void worksheets.return?.(undefined).catch(() => {});
     input.destroy();
     source.close();

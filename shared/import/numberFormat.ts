@@ -100,3 +100,21 @@ function sectionCurrency(section: string): string | null {
   const sign = /[$€£¥₹₩₽₺₪₫฿₱]/.exec(bare);
   return sign ? sign[0] : null;
 }
+
+/**
+ * Whether a number format shows a date or a time: any of y m d h s b outside quoted literals and `[…]` tags
+ * (the rule exceljs applies, so a workbook reads as it always did). A number so formatted is an Excel serial.
+ */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  return /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/**
+ * An Excel serial (days since 1899-12-30, or since 1904-01-01 in a workbook on the 1904 date system) as ISO
+ * text to the millisecond, rounded as Excel shows it; '' for a serial no date can hold.
+ */
+export function excelSerialIso(serial: number, date1904: boolean): string {
+  const d = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString();
+}
