@@ -17,7 +17,7 @@ import { rejectFile } from '../../shared/import/errors';
 import { sniffContainer } from './sniff';
 import type { TextEncodingName } from './textEncoding';
 import type { ContainerType } from '../../shared/import/summary';
-import { listSheets, xlsxRows, type SheetInfo, type XlsxOptions } from './xlsxSource';
+import { readWorkbook, xlsxRows, type SheetInfo, type XlsxOptions } from './xlsxSource';
 
 export interface SourceOptions {
   sheet?: string;
@@ -138,7 +138,7 @@ export async function openSource(path: string, name: string, o: SourceOptions = 
   if (container.type === 'xlsx') {
     // The zip directory's checks, before anything is inflated; every part is inflated and checked as
     // it goes to exceljs (xlsxRows), the sheet list's part here.
-    const sheets = listSheets(path, name, zipLayout(path, name));
+    const { sheets, date1904 } = readWorkbook(path, name, zipLayout(path, name));
     const chosen =
       o.sheet === undefined ? sheets.find((s) => !s.hidden) : sheets.find((s) => s.name === o.sheet);
     const list = sheets.map((s) => `"${s.name}"${s.hidden ? ' (hidden)' : ''}`).join(', ') || 'none';
@@ -154,6 +154,7 @@ export async function openSource(path: string, name: string, o: SourceOptions = 
       sheet: chosen.name,
       sheetIndex: sheets.indexOf(chosen),
       sheetNames: sheets.map((s) => s.name),
+      date1904,
     };
     return withPasses({
       path,

@@ -20,8 +20,8 @@ export interface XlsxOptions {
   sheetIndex: number;
   /** Every sheet name of the workbook, to tell a real name from exceljs's "SheetN" stand-in. */
   sheetNames: readonly string[];
-  /** The workbook counts dates from 1904 (`<workbookPr date1904="1"/>`, old Mac workbooks). */
-  date1904?: boolean;
+  /** The workbook counts dates from 1904 (readWorkbook). */
+  date1904: boolean;
   /** Called with each chunk of the file's bytes, in file order, as the file is read (progress and the SHA-256). */
   onChunk?: (chunk: Buffer) => void;
 }
@@ -37,7 +37,6 @@ interface WorksheetLike {
 interface WorkbookParts {
   sharedStrings?: SharedString[];
   styles?: WorkbookContext['styles'];
-  properties?: { model?: { date1904?: boolean } };
 }
 
 /** exceljs's test for a worksheet part (unanchored, as it matches). */
@@ -252,7 +251,7 @@ export async function* xlsxRows(file: string, name: string, o: XlsxOptions): Asy
         {
           sharedStrings: workbook.sharedStrings ?? [],
           ...(workbook.styles ? { styles: workbook.styles } : {}),
-          date1904: o.date1904 ?? workbook.properties?.model?.date1904 === true,
+          date1904: o.date1904,
         },
         name,
         o.sheet,
@@ -314,15 +313,22 @@ function xmlText(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/** What xl/workbook.xml says: the sheets in tab order (hidden ones marked) and the date system. */
+export interface WorkbookInfo {
+  sheets: SheetInfo[];
+  /** Serials count days from 1904-01-01 (`<workbookPr date1904="1"/>`, old Mac workbooks). */
+  date1904: boolean;
+}
+
 /**
- * The workbook's sheets in tab order, hidden ones marked, read from xl/workbook.xml alone (inflated whole,
- * with the limits and checks every part gets). `layout`: the file's zipLayout, when the caller has it.
+ * Reads xl/workbook.xml alone (inflated whole, with the limits and checks every part gets). `layout`: the
+ * file's zipLayout, when the caller has it.
  */
-export function listSheets(
+export function readWorkbook(
   file: string,
   name: string,
   layout: ZipLayout = zipLayout(file, name),
-): SheetInfo[] {
+): WorkbookInfo {
   const wb = layout.parts.find((p) => p.name === 'xl/workbook.xml');
   if (!wb) throw rejectFile(name, 'this zip file is not an Excel workbook (no xl/workbook.xml)');
   const xml = readSmallPart(file, name, wb).toString('utf8');
@@ -334,5 +340,12 @@ export function listSheets(
     const state = /\bstate="([^"]*)"/.exec(attrs)?.[1];
     sheets.push({ name: xmlText(sheetName), hidden: state === 'hidden' || state === 'veryHidden' });
   }
-  return sheets;
+  const props = /<(?:\w+:)?workbookPr\b([^>]*)>/.exec(xml)?.[1] ?? '';
+  const date1904 = /\bdate1904=["'](1|true)["']/.test(props);
+  return { sheets, date1904 };
+}
+
+/** The workbook's sheets in tab order, hidden ones marked (readWorkbook's). */
+export function listSheets(file: string, name: string, layout?: ZipLayout): SheetInfo[] {
+  return readWorkbook(file, name, layout).sheets;
 }

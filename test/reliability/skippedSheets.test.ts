@@ -65,7 +65,12 @@ describe('workbooks with sheets before the data sheet', () => {
       // The importer, same pauses: every sheet reaches it, the data sheet whole.
       const sheetNames = listSheets(file, 'sheets.xlsx').map((s) => s.name);
       let rows = 0;
-      for await (const batch of xlsxRows(file, 'sheets.xlsx', { sheet: 'Spend', sheetIndex: 4, sheetNames }))
+      for await (const batch of xlsxRows(file, 'sheets.xlsx', {
+        sheet: 'Spend',
+        sheetIndex: 4,
+        sheetNames,
+        date1904: false,
+      }))
         rows += batch.length;
       expect(rows).toBe(DATA_ROWS + 1);
     } finally {
@@ -92,6 +97,7 @@ describe('workbooks with sheets before the data sheet', () => {
           sheet: 'Spend',
           sheetIndex: 4,
           sheetNames,
+          date1904: false,
         }))
           rows += batch.length;
         expect(rows, `read ${i + 1}`).toBe(DATA_ROWS + 1);
