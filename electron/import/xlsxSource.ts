@@ -5,7 +5,6 @@ import { releaseSkippedSheet } from '../safety/skippedSheet';
 import { zipLayout, type ZipLayout } from '../safety/zipLayout';
 import { readSmallPart, verifiedZip, zipEndRecord } from '../safety/zipVerify';
 import { ImportRejected, rejectFile } from '../../shared/import/errors';
-import { keepReaderObjectsYoung } from './pretenuring';
 import { SheetCells, type SharedString, type WorkbookContext } from './sheetCells';
 import { SheetXmlScanner } from './sheetXml';
 
@@ -212,7 +211,6 @@ export async function* xlsxRows(file: string, name: string, o: XlsxOptions): Asy
   input.on('error', () => {});
   // Loaded on first use: the CSV worker thread imports this module too, and exceljs takes ≈ 0.3 s to load.
   const { default: excel } = await import('exceljs');
-  keepReaderObjectsYoung();
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
