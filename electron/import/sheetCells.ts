@@ -4,14 +4,11 @@ import { excelSerialIso, isDateFormat, numberFormatCurrency } from '../../shared
 import type { RawCell, RawRow } from './sheetXml';
 import { EXCEL_MAX_ROWS, LIMITS } from './sniff';
 
-/** A shared string as exceljs keeps it: text, or rich text runs. */
-export type SharedString = string | { richText: { text: string }[] };
-
 /** The parts of the workbook a sheet's cells refer to. */
 export interface WorkbookContext {
-  sharedStrings: readonly SharedString[];
-  /** The cell formats (exceljs's StyleManager); absent when the workbook has no styles part. */
-  styles?: { getStyleModel(id: number): { numFmt?: string } | null };
+  sharedStrings: readonly string[];
+  /** Per cell format (a cell's `s`), its number format's code (xlsxWorkbook). */
+  formats: readonly (string | null)[];
   date1904: boolean;
 }
 
@@ -108,15 +105,15 @@ export class SheetCells {
   }
 
   private shared(v: string): Cell {
-    const s = this.workbook.sharedStrings[parseInt(v, 10)];
-    if (s === undefined || s === null) return null;
-    return typeof s === 'string' ? s : s.richText.map((r) => r.text ?? '').join('');
+    return this.workbook.sharedStrings[parseInt(v, 10)] ?? null;
   }
 
   private shape(style: number): NumberShape {
+    // A style the workbook does not have (a forged index) has no format, and is not remembered.
+    if (!(style < this.workbook.formats.length)) return PLAIN;
     let shape = this.shapes.get(style);
     if (shape === undefined) {
-      const format = style === 0 ? undefined : this.workbook.styles?.getStyleModel(style)?.numFmt;
+      const format = this.workbook.formats[style];
       shape = format ? { date: isDateFormat(format), currency: numberFormatCurrency(format) } : PLAIN;
       this.shapes.set(style, shape);
     }

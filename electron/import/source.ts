@@ -137,8 +137,8 @@ export async function openSource(path: string, name: string, o: SourceOptions = 
   const container = sniffContainer(path, name, o.encoding);
   if (container.type === 'xlsx') {
     // The zip directory's checks, before anything is inflated; every part is inflated and checked as
-    // it goes to exceljs (xlsxRows), the sheet list's part here.
-    const { sheets, date1904 } = readWorkbook(path, name, zipLayout(path, name));
+    // it is read (xlsxRows), the workbook's small parts here.
+    const { sheets } = readWorkbook(path, name, zipLayout(path, name));
     const chosen =
       o.sheet === undefined ? sheets.find((s) => !s.hidden) : sheets.find((s) => s.name === o.sheet);
     const list = sheets.map((s) => `"${s.name}"${s.hidden ? ' (hidden)' : ''}`).join(', ') || 'none';
@@ -150,19 +150,14 @@ export async function openSource(path: string, name: string, o: SourceOptions = 
           : `no sheet named "${o.sheet}" (sheets: ${list})`,
       );
     }
-    const xlsx = {
-      sheet: chosen.name,
-      sheetIndex: sheets.indexOf(chosen),
-      sheetNames: sheets.map((s) => s.name),
-      date1904,
-    };
+    const xlsx = { sheet: chosen.name };
     return withPasses({
       path,
       name,
       container: 'xlsx',
       encoding: null,
       delimiter: null,
-      sheets,
+      sheets: sheets.map(({ name: n, hidden }) => ({ name: n, hidden })),
       sheet: chosen.name,
       spec: { path, name, container: 'xlsx', xlsx },
     });

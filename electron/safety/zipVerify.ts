@@ -1,23 +1,23 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { ImportRejected, rejectFile } from '../../shared/import/errors';
-import { LOCAL_SIGNATURE, type ZipLayout, type ZipPart } from './zipLayout';
+import type { ZipLayout, ZipPart } from './zipLayout';
 import { BOMB_HINT, lyingProblem, mb, wholePartProblem, ZIP_LIMITS, type ZipVerifyLimits } from './zipLimits';
 
 /**
- * What stands between an .xlsx (a zip) and exceljs, whose streaming reader trusts the archive: a zip bomb
- * would exhaust memory and a damaged part can stall it forever (the import then never settles).
+ * What stands between an .xlsx (a zip) and the XML readers: a zip bomb would exhaust memory, and a damaged
+ * or lying part must never reach them as if it were sound.
  *
  *  - `zipLayout` (zipLayout.ts) reads the zip directory and the local headers, synchronously, before any
  *    XML parser sees a byte: part count, encryption, compression methods, each part inside the file and
  *    apart from the others, the declared sizes within the limits (zipLimits.ts).
- *  - `verifiedZip` inflates every part itself, as the reader reads: each chunk of inflated bytes is counted
+ *  - `PartReader` inflates a part itself, as the reader reads it: each chunk of inflated bytes is counted
  *    against the limits and the part's declared size (never trusted: a bomb lies about it) before the reader
- *    gets it, and a part's last chunk only once the part's size and CRC-32 are the directory's. The reader
- *    gets the parts re-framed as stored entries of those bytes: it inflates nothing and reads no framing of
- *    the file's own, so it sees exactly what was checked. The inflating runs on libuv's thread pool, ahead
- *    of the reader's parsing on this thread.
- *  - `readSmallPart` inflates one small part at once (the workbook's sheet list), with the same checks.
+ *    gets it, and a part's last chunk only once the part's size and CRC-32 are the directory's. The parts
+ *    are found by the directory alone: bytes between them that belong to none are never read. The inflating
+ *    runs on libuv's thread pool, ahead of the reader's parsing on this thread.
+ *  - `readSmallPart` inflates one small part at once (the sheet list, relationships, styles), with the same
+ *    checks.
  *
  * Memory stays at a few megabytes whatever the archive holds.
  */
@@ -28,9 +28,9 @@ interface InflateBudget {
 }
 
 /**
- * Chunks read from the file, and chunks of inflated bytes handed on: exceljs turns each of those into a
- * batch of rows at once, and bigger ones (64 KB and up, measured) keep more rows alive across its awaits,
- * costing memory and full garbage collections.
+ * Chunks read from the file, and chunks of inflated bytes handed on: a reader turns each of those into a
+ * batch of rows at once, and bigger ones keep more rows alive across its awaits (with exceljs, 64 KB and up
+ * measured costly: memory and full garbage collections).
  */
 const READ_CHUNK = 256 * 1024;
 const OUT_CHUNK = 32 * 1024;
@@ -202,53 +202,50 @@ async function* partBytes(
   if (held) yield held;
 }
 
-/** A stored entry's local header for a zip reader: sizes and CRC-32 of the bytes that follow. */
-function storedHeader(part: ZipPart): Buffer {
-  const name = Buffer.from(part.name, 'utf8');
-  const header = Buffer.alloc(30 + name.length);
-  header.writeUInt32LE(LOCAL_SIGNATURE, 0);
-  header.writeUInt16LE(20, 4);
-  header.writeUInt32LE(part.crc, 14);
-  header.writeUInt32LE(part.size, 18);
-  header.writeUInt32LE(part.size, 22);
-  header.writeUInt16LE(name.length, 26);
-  name.copy(header, 30);
-  return header;
-}
-
-/** An empty zip's end record: what tells a streaming zip reader that no entry follows. */
-export function zipEndRecord(): Buffer {
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  return end;
-}
-
 /**
- * The workbook for a streaming zip reader: every part, those `last` picks at the end, as a stored entry of
- * its inflated bytes (partBytes: each chunk checked before it is yielded, a failure thrown as an
- * ImportRejected), then an empty end record (`endRecord: false`: the caller sends it, zipEndRecord).
- * `onRead` is told of the file's bytes as they are read.
+ * The parts of one workbook, each inflated and checked as it is read (partBytes), in whatever order the
+ * reader needs them, against one budget of inflated bytes for the whole archive. `verifyRest` inflates and
+ * checks the parts nobody read, so every part of an imported workbook was checked, read or not.
+ * `onRead` is told of the file's compressed bytes as they are read.
  */
-export async function* verifiedZip(
-  file: string,
-  name: string,
-  layout: ZipLayout,
-  last: (p: ZipPart) => boolean,
-  o: { limits?: ZipVerifyLimits; onRead?: (bytes: number) => void; endRecord?: boolean } = {},
-): AsyncGenerator<Buffer> {
-  const order = [...layout.parts.filter((p) => !last(p)), ...layout.parts.filter(last)];
-  const budget: InflateBudget = { inflated: 0 };
-  const onRead = o.onRead ?? (() => {});
-  const fh = await fs.promises.open(file, 'r');
-  try {
-    for (const part of order) {
-      yield storedHeader(part);
-      yield* partBytes(fh, name, part, budget, o.limits ?? ZIP_LIMITS, onRead);
-    }
-  } finally {
-    await fh.close();
+export class PartReader {
+  private fh: fs.promises.FileHandle | null = null;
+  private readonly budget: InflateBudget = { inflated: 0 };
+  private readonly done = new Set<string>();
+
+  constructor(
+    private readonly file: string,
+    private readonly name: string,
+    private readonly layout: ZipLayout,
+    private readonly o: { limits?: ZipVerifyLimits; onRead?: (bytes: number) => void } = {},
+  ) {}
+
+  async *read(part: ZipPart): AsyncGenerator<Buffer> {
+    this.fh ??= await fs.promises.open(this.file, 'r');
+    yield* partBytes(
+      this.fh,
+      this.name,
+      part,
+      this.budget,
+      this.o.limits ?? ZIP_LIMITS,
+      this.o.onRead ?? (() => {}),
+    );
+    this.done.add(part.name);
   }
-  if (o.endRecord !== false) yield zipEndRecord();
+
+  /** Every part not read whole yet, inflated and checked (its bytes dropped). */
+  async verifyRest(): Promise<void> {
+    for (const part of this.layout.parts) {
+      if (this.done.has(part.name)) continue;
+      for await (const _ of this.read(part));
+    }
+  }
+
+  async close(): Promise<void> {
+    const fh = this.fh;
+    this.fh = null;
+    await fh?.close();
+  }
 }
 
 /** Largest part inflated whole in memory (the workbook's sheet list). */

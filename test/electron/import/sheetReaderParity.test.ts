@@ -117,12 +117,7 @@ function blankAsNull(rows: SourceRow[]): SourceRow[] {
 
 async function viaSheetReader(file: string): Promise<SourceRow[]> {
   const rows: SourceRow[] = [];
-  for await (const batch of xlsxRows(file, path.basename(file), {
-    sheet: 'Data',
-    sheetIndex: 0,
-    sheetNames: ['Data'],
-    date1904: false,
-  }))
+  for await (const batch of xlsxRows(file, path.basename(file), { sheet: 'Data' }))
     rows.push(...batch.filter((r) => r.cells.length > 0));
   return rows;
 }

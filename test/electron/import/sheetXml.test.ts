@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SheetCells, type WorkbookContext } from '../../../electron/import/sheetCells';
-import {
-  decodeXmlText,
-  referenceColumn,
-  SheetXmlScanner,
-  type RawRow,
-} from '../../../electron/import/sheetXml';
+import { referenceColumn, SheetXmlScanner, type RawRow } from '../../../electron/import/sheetXml';
+import { decodeXmlText } from '../../../electron/import/xmlChunks';
 import { ImportRejected } from '../../../shared/import/errors';
 import { excelSerialIso, isDateFormat } from '../../../shared/import/numberFormat';
 
@@ -142,19 +138,13 @@ function euroAt(...columns: number[]): (string | null)[] {
 }
 
 describe('sheet cells: values as the importer reads them', () => {
-  const styles: Record<number, { numFmt?: string }> = {
-    1: { numFmt: 'dd\\.mm\\.yyyy' },
-    2: { numFmt: '#,##0.00\\ [$€-407]' },
-    3: { numFmt: '"TRUE";"TRUE";"FALSE"' },
-    4: { numFmt: '[h]:mm:ss' },
-  };
   const context = (date1904 = false): WorkbookContext => ({
-    sharedStrings: ['Date', { richText: [{ text: 'Bold ' }, { text: 'part' }] }],
-    styles: { getStyleModel: (id) => styles[id] ?? null },
+    sharedStrings: ['Date', 'Bold part'],
+    formats: [null, 'dd\\.mm\\.yyyy', '#,##0.00\\ [$€-407]', '"TRUE";"TRUE";"FALSE"', '[h]:mm:ss'],
     date1904,
   });
 
-  it('shared and rich strings, date serials, currency formats, booleans, errors, formula results', () => {
+  it('shared strings, date serials, currency formats, booleans, errors, formula results', () => {
     const cells = new SheetCells(context(), 'book.xlsx', 'Spend');
     const row = cells.row({
       row: 7,

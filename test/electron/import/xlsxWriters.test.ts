@@ -89,28 +89,29 @@ const CONTENT_TYPES =
   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>';
 const RELS =
   '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>';
+/** Targets as the SDK writes them: absolute from the package root. */
 const WORKBOOK_RELS =
-  '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>';
-/** Style 1: a date (custom format 164); style 2: US dollars. */
+  '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="/xl/styles.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="/xl/sharedStrings.xml"/></Relationships>';
+/** Style 1: a date (custom format 164); style 2: US dollars; style 3: built-in format 14 (a date). */
 const STYLES =
-  '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/><numFmt numFmtId="165" formatCode="[$$-409]#,##0.00"/></numFmts><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" xfId="0"/><xf numFmtId="164" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>';
+  '<?xml version="1.0" encoding="UTF-8"?><x:styleSheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:numFmts count="2"><x:numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/><x:numFmt numFmtId="165" formatCode="[$$-409]#,##0.00"/></x:numFmts><x:fonts count="1"><x:font/></x:fonts><x:fills count="1"><x:fill/></x:fills><x:borders count="1"><x:border/></x:borders><x:cellStyleXfs count="1"><x:xf numFmtId="0"/></x:cellStyleXfs><x:cellXfs count="4"><x:xf numFmtId="0" xfId="0"/><x:xf numFmtId="164" xfId="0" applyNumberFormat="1"/><x:xf numFmtId="165" xfId="0" applyNumberFormat="1"><x:alignment horizontal="right"/></x:xf><x:xf numFmtId="14" xfId="0" applyNumberFormat="1"/></x:cellXfs></x:styleSheet>';
 
 /**
- * A workbook whose sheet is written as the OpenXML SDK writes one: every element prefixed `x:`, cells without
- * `r`, inline strings. (The workbook's other parts are unprefixed here: exceljs reads those, and it does not
- * know prefixed ones.)
+ * A workbook as the OpenXML SDK writes one: every spreadsheet element prefixed `x:`, cells without `r`,
+ * inline strings; the shared strings part when given.
  */
-function sdkWorkbook(date1904: boolean, sheetData: string): Buffer {
+function sdkWorkbook(date1904: boolean, sheetData: string, sharedStrings?: string): Buffer {
   const part = (name: string, xml: string) => ({ name, data: Buffer.from(xml, 'utf8') });
   return zip([
     part('[Content_Types].xml', CONTENT_TYPES),
     part('_rels/.rels', RELS),
     part(
       'xl/workbook.xml',
-      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${date1904 ? '<workbookPr date1904="true"/>' : ''}<sheets><sheet name="Costs" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      `<?xml version="1.0" encoding="UTF-8"?><x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${date1904 ? '<x:workbookPr date1904="true"/>' : ''}<x:sheets><x:sheet name="Costs" sheetId="1" r:id="rId1"/></x:sheets></x:workbook>`,
     ),
     part('xl/_rels/workbook.xml.rels', WORKBOOK_RELS),
     part('xl/styles.xml', STYLES),
+    ...(sharedStrings === undefined ? [] : [part('xl/sharedStrings.xml', sharedStrings)]),
     part(
       'xl/worksheets/sheet1.xml',
       `<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>${sheetData}</x:sheetData></x:worksheet>`,
@@ -122,7 +123,7 @@ const text = (t: string) => `<x:c t="inlineStr"><x:is><x:t>${t}</x:t></x:is></x:
 const HEADER = `<x:row>${text('Date')}${text('Vendor')}${text('Amount')}${text('Description')}</x:row>`;
 
 describe('workbooks as other writers make them', () => {
-  it('an OpenXML SDK sheet: prefixed elements, no cell references, rich inline strings, a dollar format', async () => {
+  it('OpenXML SDK markup: prefixed elements, absolute targets, no cell references, rich inline strings, a dollar format', async () => {
     ws = tempWorkspace({ currency: 'USD' });
     const rich =
       '<x:c t="inlineStr"><x:is><x:r><x:rPr><x:b/></x:rPr><x:t xml:space="preserve">GPU </x:t></x:r><x:r><x:t>hours</x:t></x:r></x:is></x:c>';
@@ -187,5 +188,34 @@ describe('workbooks as other writers make them', () => {
     const err = await rejected(commitImport(ws.db, { path: file, name: 'uncalculated.xlsx' }));
     expect(err.message).toMatch(/cell C3 holds a formula \(=C2\*2\) with no saved result/);
     expect(ws.db.prepare('SELECT count(*) FROM spend').pluck().get()).toBe(0);
+  });
+
+  it('a Japanese shared string with its phonetic readings (<rPh>) is read as its text, not its reading', async () => {
+    ws = tempWorkspace({ currency: 'JPY' });
+    const sst =
+      '<?xml version="1.0" encoding="UTF-8"?><x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="2" uniqueCount="2">' +
+      '<x:si><x:t>東京電力</x:t><x:rPh sb="0" eb="2"><x:t>トウキョウ</x:t></x:rPh><x:rPh sb="2" eb="4"><x:t>デンリョク</x:t></x:rPh><x:phoneticPr fontId="1"/></x:si>' +
+      '<x:si><x:r><x:t>クラウド</x:t></x:r><x:r><x:rPr><x:b/></x:rPr><x:t>利用料</x:t></x:r></x:si></x:sst>';
+    const file = writeFile(
+      ws.dir,
+      'ja.xlsx',
+      sdkWorkbook(
+        false,
+        `${HEADER}<x:row><x:c s="3"><x:v>46037</x:v></x:c><x:c t="s"><x:v>0</x:v></x:c><x:c><x:v>125000</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c></x:row>`,
+        sst,
+      ),
+    );
+    const s = await commitImport(ws.db, { path: file, name: 'ja.xlsx' });
+    expect(lines(ws, s.batch)).toEqual([
+      {
+        row: 2,
+        date: '2026-01-15',
+        micro: 125_000_000_000,
+        currency: 'JPY',
+        vendor: '東京電力',
+        description: 'クラウド利用料',
+        initiative: null,
+      },
+    ]);
   });
 });
