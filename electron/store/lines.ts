@@ -9,10 +9,19 @@ import { monthOf } from '../../shared/fiscal';
 import type Database from 'better-sqlite3';
 import type { WritableDb } from './connection';
 
-/** A spend line's insert: its 14 values in this order (spendBulk.ts binds them itself). */
-export const SPEND_INSERT_SQL = `INSERT INTO spend (date, month, amount_micro, currency, initiative_id, category, vendor,
+/** Values per spend line in SPEND_INSERT_SQL (and per line of spendInsertSql). */
+export const SPEND_VALUES = 14;
+
+/** An insert of `lines` spend lines in one statement: SPEND_VALUES values per line, in SPEND_INSERT_SQL's order. */
+export function spendInsertSql(lines: number): string {
+  const one = `(${new Array<string>(SPEND_VALUES).fill('?').join(', ')})`;
+  return `INSERT INTO spend (date, month, amount_micro, currency, initiative_id, category, vendor,
    cost_center, description, tokens_in, tokens_out, requests, batch_id, source_row)
- VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+ VALUES ${new Array<string>(lines).fill(one).join(', ')}`;
+}
+
+/** A spend line's insert: its 14 values in this order (spendBulk.ts binds them itself). */
+export const SPEND_INSERT_SQL = spendInsertSql(1);
 
 /**
  * Prepared inserters for the line tables. Callers wrap a whole batch in one transaction;

@@ -13,7 +13,8 @@ import { openDatabase, schemaVersion, WorkspaceError } from '../../../electron/s
 import type { WritableDb } from '../../../electron/store/connection';
 import { listKpis } from '../../../electron/store/kpis';
 import { spendInserter } from '../../../electron/store/lines';
-import { bulkSpendInserter } from '../../../electron/store/spendBulk';
+import { bulkSpendInserter, LINES_PER_INSERT } from '../../../electron/store/spendBulk';
+import { RollupSum } from '../../../electron/store/spendRollupSum';
 import {
   APPLICATION_ID,
   LATEST_VERSION,
@@ -421,6 +422,83 @@ describe('store round-trips', () => {
     // Per-row inserts after a bulk batch go through the trigger again.
     db.transaction(() => spendInserter(db)(line(13, newBatch(), 'OpenAI', 0)))();
     expect(rollupMismatch(db)).toBeNull();
+    ws.close();
+  });
+
+  it('inserts columns in multi-line statements: every line, in order, inside its batch range, rollup exact', () => {
+    const ws = initWorkspace(fresh());
+    const { db } = ws;
+    // Lines per batch around the statement size: whole statements, held lines left for finish, a batch
+    // switch with lines held, and a single-line insert in between.
+    const sizes = [LINES_PER_INSERT * 2 + 5, LINES_PER_INSERT - 1, LINES_PER_INSERT, 1];
+    const batches: { id: number; rows: number[] }[] = [];
+    db.transaction(() => {
+      const bulk = bulkSpendInserter(db, { summedElsewhere: true });
+      for (const [b, size] of sizes.entries()) {
+        const id = spendBatch(db);
+        const sum = new RollupSum<number>();
+        const rows: number[] = [];
+        for (let i = 0; i < size; i++) {
+          const date = `2026-0${1 + (i % 3)}-1${b}`;
+          const vendor = i % 2 ? 'AWS' : null;
+          const amount = (b + 1) * 1_000_003 + i * 7;
+          const row = 100 * b + i + 2;
+          rows.push(row);
+          bulk.insertValues(
+            date,
+            date.slice(0, 7),
+            amount,
+            'USD',
+            null,
+            'compute',
+            vendor,
+            null,
+            `d${row}`,
+            i,
+            null,
+            null,
+            id,
+            row,
+          );
+          sum.add(date, 0, 'compute', vendor, 'USD', amount);
+        }
+        if (b === 1) {
+          // A line through the single path takes the held ones with it first, so rowids keep file order.
+          const row = 100 * b + size + 2;
+          rows.push(row);
+          bulk.insert({
+            date: '2026-03-01',
+            amount: 5,
+            currency: 'USD',
+            initiativeId: null,
+            category: 'compute',
+            vendor: null,
+            costCenter: null,
+            description: null,
+            tokensIn: null,
+            tokensOut: null,
+            requests: null,
+            batchId: id,
+            sourceRow: row,
+          });
+          sum.add('2026-03-01', 0, 'compute', null, 'USD', 5);
+        }
+        bulk.addSummed(id, sum.rows());
+        batches.push({ id, rows });
+      }
+      bulk.finish();
+    })();
+    expect(rollupMismatch(db)).toBeNull();
+    const stored = db.prepare('SELECT batch_id, source_row FROM spend ORDER BY id').all();
+    expect(stored).toEqual(
+      batches.flatMap((b) => b.rows.map((row) => ({ batch_id: b.id, source_row: row }))),
+    );
+    expect(db.prepare(`SELECT description FROM spend WHERE source_row = 4`).pluck().get()).toBe('d4');
+    // Undo finds each batch by its rowid range: undoing the first two leaves exactly the others' lines.
+    undoBatch(db, batches[0]!.id);
+    undoBatch(db, batches[1]!.id);
+    expect(rollupMismatch(db)).toBeNull();
+    expect(db.prepare('SELECT count(*) FROM spend').pluck().get()).toBe(LINES_PER_INSERT + 1);
     ws.close();
   });
 
