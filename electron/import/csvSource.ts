@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import Papa from 'papaparse';
 import type { SourceRow } from '../../shared/import/cells';
 import { rejectFile } from '../../shared/import/errors';
+import { tokenizeCsv, type Tokenized } from './csvTokenize';
 import { LIMITS } from './sniff';
 import { createDecoder, type TextEncodingName } from './textEncoding';
 
@@ -68,8 +69,9 @@ export function detectDelimiter(head: string, newline: CsvOptions['newline']): C
 }
 
 /**
- * Streams a CSV file as batches of rows: bytes → text (in the detected encoding) → papaparse's core parser fed
- * chunk by chunk, carrying an incomplete last record over to the next chunk. The whole file is never
+ * Streams a CSV file as batches of rows: bytes → text (in the detected encoding) → records, chunk by chunk,
+ * carrying an incomplete last record over to the next chunk. The common case is split by `tokenizeCsv`; a
+ * chunk it does not accept (a malformed or unclosed quote) goes to papaparse's core parser, which rules on it. The whole file is never
  * in memory; a quote left open cannot swallow more than LIMITS.csvFieldBytes.
  */
 export async function* csvRows(file: string, name: string, o: CsvOptions): AsyncGenerator<SourceRow[]> {
@@ -79,8 +81,8 @@ export async function* csvRows(file: string, name: string, o: CsvOptions): Async
   let carry = '';
   let row = 0;
   // Rows go out a chunk at a time: one await per megabyte, not per row.
-  const emit = (text: string, last: boolean): SourceRow[] => {
-    const out: SourceRow[] = [];
+  // Papaparse's records for what the tokenizer leaves to it: its errors name the row.
+  const papa = (text: string, last: boolean): Tokenized => {
     const res = parser.parse(text, 0, !last) as Papa.ParseResult<string[]>;
     const quoteError = res.errors.find((e) => e.type === 'Quotes');
     if (quoteError) {
@@ -89,7 +91,12 @@ export async function* csvRows(file: string, name: string, o: CsvOptions): Async
         `row ${row + (quoteError.row ?? 0) + 1}: a quoted field is never closed (missing ")`,
       );
     }
-    for (const cells of res.data) {
+    return { rows: res.data, cursor: res.meta.cursor };
+  };
+  const emit = (text: string, last: boolean): SourceRow[] => {
+    const out: SourceRow[] = [];
+    const res = tokenizeCsv(text, o.delimiter, o.newline, last) ?? papa(text, last);
+    for (const cells of res.rows) {
       row++;
       if (row > LIMITS.rows)
         throw rejectFile(
@@ -104,7 +111,7 @@ export async function* csvRows(file: string, name: string, o: CsvOptions): Async
       }
       out.push({ row, cells });
     }
-    carry = text.slice(res.meta.cursor);
+    carry = text.slice(res.cursor);
     return out;
   };
   try {
