@@ -9,6 +9,12 @@ import { createDecoder, type TextEncodingName } from './textEncoding';
 export const CSV_DELIMITERS = [',', ';', '\t', '|'] as const;
 export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
 
+/**
+ * Bytes read at a time: each chunk's records are one batch (one message from a worker, one batch stored).
+ * 512 KB gained no measurable CPU and raised a 1M-line import's peak RSS from 195 to 265–275 MB (BENCHMARKS.md).
+ */
+export const CSV_CHUNK_BYTES = 128 * 1024;
+
 export interface CsvOptions {
   encoding: TextEncodingName;
   delimiter: CsvDelimiter;
@@ -77,7 +83,7 @@ export function detectDelimiter(head: string, newline: CsvOptions['newline']): C
 export async function* csvRows(file: string, name: string, o: CsvOptions): AsyncGenerator<SourceRow[]> {
   const parser = new Papa.Parser({ delimiter: o.delimiter, newline: o.newline, quoteChar: '"' });
   const decoder = createDecoder(o.encoding);
-  const stream = fs.createReadStream(file, { highWaterMark: 128 * 1024 });
+  const stream = fs.createReadStream(file, { highWaterMark: CSV_CHUNK_BYTES });
   let carry = '';
   let row = 0;
   // Rows go out a chunk at a time: one await per megabyte, not per row.

@@ -21,9 +21,15 @@ const NULL_TOKENS = new Set(['', 'null', 'n/a', '--', '-', '—']);
 export function isBlank(cell: Cell): boolean {
   if (cell === null) return true;
   if (typeof cell !== 'string') return false;
-  // Hot path (every cell of every row): text longer than any null token, without edge spaces, is not blank.
+  // Hot path (every cell of every row): text longer than any null token, without edge spaces, is not blank;
+  // nor is shorter ASCII text without edge spaces that starts as no null token does (not "-", "n" or "N").
   const n = cell.length;
-  if (n > 4 && cell.charCodeAt(0) > 32 && cell.charCodeAt(n - 1) > 32) return false;
+  const first = cell.charCodeAt(0);
+  const last = cell.charCodeAt(n - 1);
+  if (first > 32 && last > 32) {
+    if (n > 4) return false;
+    if (first < 127 && last < 127 && first !== 45 && (first | 0x20) !== 110) return false;
+  }
   return NULL_TOKENS.has(cell.trim().toLowerCase());
 }
 

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../../shared/import/cells';
-import { CSV_DELIMITERS, csvRows } from '../../../electron/import/csvSource';
+import { CSV_CHUNK_BYTES, CSV_DELIMITERS, csvRows } from '../../../electron/import/csvSource';
 import { tokenizeCsv } from '../../../electron/import/csvTokenize';
 
 /**
@@ -103,9 +103,9 @@ describe('tokenizeCsv', () => {
 
 describe('csvRows', () => {
   it('reads a CRLF file whose newline is cut between two chunks right after a closing quote', async () => {
-    // The first chunk (128 KiB) ends in `"\r`, its `\n` starts the second: papaparse alone took the quote
+    // The first chunk ends in `"\r`, its `\n` starts the second: papaparse alone took the quote
     // as malformed and refused the file.
-    const chunk = 128 * 1024;
+    const chunk = CSV_CHUNK_BYTES;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'caio-crlf-'));
     try {
       const lines = ['Date,Amount,Note'];
