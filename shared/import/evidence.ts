@@ -9,6 +9,11 @@ interface Example {
   text: string;
 }
 
+/** Whether decimalHint could read `sep` as the decimal separator in `raw`: it holds `sep`, or `other` twice. */
+function mayShow(raw: string, sep: string, other: string): boolean {
+  return raw.includes(sep) || raw.indexOf(other) !== raw.lastIndexOf(other);
+}
+
 /**
  * Collects what every row says about the decimal separator and the day/month order, so the
  * decision rests on all rows of the file, not on the first few.
@@ -26,6 +31,12 @@ export class FormatEvidence {
   };
 
   number(raw: string, row: number, column: string): void {
+    // Once one separator was seen, only a cell showing the other can change the decision (to mixed), and the
+    // rest of a million cells need not be read: a text shows a comma only through a comma or two points
+    // (1.234.567), a point only through a point or two commas.
+    const d = this.decimal;
+    if (d['.'] !== null && (d[','] !== null || !mayShow(raw, ',', '.'))) return;
+    if (d[','] !== null && !mayShow(raw, '.', ',')) return;
     const h = decimalHint(raw);
     if (h !== 'none') this.decimal[h] ??= { row, column, text: raw };
   }
