@@ -9,9 +9,20 @@ interface Example {
   text: string;
 }
 
-/** Whether decimalHint could read `sep` as the decimal separator in `raw`: it holds `sep`, or `other` twice. */
-function mayShow(raw: string, sep: string, other: string): boolean {
-  return raw.includes(sep) || raw.indexOf(other) !== raw.lastIndexOf(other);
+const POINT = 0x2e;
+const COMMA = 0x2c;
+
+/**
+ * Whether decimalHint could read `sep` (a character code) as the decimal separator in `raw`: it holds `sep`,
+ * or `other` twice. One pass over the characters (this runs for every number cell of a file).
+ */
+function mayShow(raw: string, sep: number, other: number): boolean {
+  let others = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === sep || (c === other && ++others > 1)) return true;
+  }
+  return false;
 }
 
 /**
@@ -35,8 +46,8 @@ export class FormatEvidence {
     // rest of a million cells need not be read: a text shows a comma only through a comma or two points
     // (1.234.567), a point only through a point or two commas.
     const d = this.decimal;
-    if (d['.'] !== null && (d[','] !== null || !mayShow(raw, ',', '.'))) return;
-    if (d[','] !== null && !mayShow(raw, '.', ',')) return;
+    if (d['.'] !== null && (d[','] !== null || !mayShow(raw, COMMA, POINT))) return;
+    if (d[','] !== null && !mayShow(raw, POINT, COMMA)) return;
     const h = decimalHint(raw);
     if (h !== 'none') this.decimal[h] ??= { row, column, text: raw };
   }
