@@ -10,7 +10,7 @@ import {
   type WorkspaceSettings,
 } from '../domain';
 import { Empty, Id, Period, method } from './contract';
-import { TimeZoneName } from '../import/timeZone';
+import { TimeZoneName } from '../import/timeZoneName';
 import { YEAR_LIMITS } from '../fiscal';
 import { isIsoCurrency } from '../money';
 

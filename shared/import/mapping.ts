@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BENEFIT_TYPES, SPEND_CATEGORIES } from '../domain';
 import { isFormatId } from './sources';
-import { TimeZoneName } from './timeZone';
+import { TimeZoneName } from './timeZoneName';
 
 /** The data kinds a file can be imported as (`fx`: monthly exchange rates into the reporting currency). */
 export const IMPORT_KINDS = [

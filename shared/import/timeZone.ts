@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { IsoDate } from '../fiscal';
 
 /** The calendar date of an instant (milliseconds since the epoch) in some time zone. */
@@ -15,11 +14,6 @@ export function isTimeZone(name: string): boolean {
     return false;
   }
 }
-
-export const TimeZoneName = z
-  .string()
-  .max(64)
-  .refine(isTimeZone, 'not a time zone: use an IANA name such as Europe/Berlin or America/New_York');
 
 /**
  * Every zone offset in use since 1970 is a whole number of quarter hours and changes on a quarter hour
