@@ -132,8 +132,11 @@ export function bulkSpendInserter(db: WritableDb, o: { summedElsewhere?: boolean
       sum.add(l.date, l.initiativeId ?? 0, l.category, l.vendor, l.currency, l.amount);
     },
     insertValues(d, m, amount, cur, init, cat, vendor, cc, desc, tIn, tOut, req, batchId, row) {
-      live();
-      if (summing) throw new Error('insertValues needs the rollup summed elsewhere');
+      // Checked inline, not through live(): this runs once per line of a million.
+      if (finished || summing)
+        throw new Error(
+          finished ? 'bulk spend insert after finish' : 'insertValues needs the rollup summed elsewhere',
+        );
       if (held > 0 && batchId !== heldBatch) insertHeld();
       heldBatch = batchId;
       let at = held * SPEND_VALUES;
