@@ -77,8 +77,8 @@ export function detectDelimiter(head: string, newline: CsvOptions['newline']): C
 /**
  * Streams a CSV file as batches of rows: bytes → text (in the detected encoding) → records, chunk by chunk,
  * carrying an incomplete last record over to the next chunk. The common case is split by `tokenizeCsv`; a
- * chunk it does not accept (a malformed or unclosed quote) goes to papaparse's core parser, which rules on it. The whole file is never
- * in memory; a quote left open cannot swallow more than LIMITS.csvFieldBytes.
+ * chunk it does not accept (a malformed or unclosed quote) goes to papaparse's core parser, which rules on
+ * it. The whole file is never in memory; a quote left open cannot swallow more than LIMITS.csvFieldBytes.
  */
 export async function* csvRows(file: string, name: string, o: CsvOptions): AsyncGenerator<SourceRow[]> {
   const parser = new Papa.Parser({ delimiter: o.delimiter, newline: o.newline, quoteChar: '"' });
