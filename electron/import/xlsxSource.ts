@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { SourceRow } from '../../shared/import/cells';
 import { ImportRejected, rejectFile } from '../../shared/import/errors';
-import { zipLayout } from '../safety/zipLayout';
+import { zipLayout, type ZipPart } from '../safety/zipLayout';
 import { PartReader } from '../safety/zipVerify';
 import { SharedStringsScanner } from './sharedStrings';
 import { SheetCells } from './sheetCells';
@@ -29,6 +29,7 @@ const CHUNK = 1024 * 1024;
 class FileHash {
   private read = 0;
   private hashed = 0;
+  private fh: fs.promises.FileHandle | null = null;
 
   constructor(
     private readonly file: string,
@@ -46,28 +47,26 @@ class FileHash {
   async catchUp(whole = false): Promise<void> {
     const upTo = whole ? this.size : Math.min(this.read, this.size);
     if (!this.onChunk || this.hashed >= upTo) return;
-    const fh = await fs.promises.open(this.file, 'r');
-    try {
-      while (this.hashed < upTo) {
-        const buf = Buffer.allocUnsafe(Math.min(upTo - this.hashed, CHUNK));
-        const { bytesRead } = await fh.read(buf, 0, buf.length, this.hashed);
-        if (bytesRead === 0)
-          throw rejectFile(this.name, 'the .xlsx file changed while it was read (it got shorter)');
-        this.onChunk(buf.subarray(0, bytesRead));
-        this.hashed += bytesRead;
-      }
-    } finally {
-      await fh.close();
+    const fh = (this.fh ??= await fs.promises.open(this.file, 'r'));
+    while (this.hashed < upTo) {
+      const buf = Buffer.allocUnsafe(Math.min(upTo - this.hashed, CHUNK));
+      const { bytesRead } = await fh.read(buf, 0, buf.length, this.hashed);
+      if (bytesRead === 0)
+        throw rejectFile(this.name, 'the .xlsx file changed while it was read (it got shorter)');
+      this.onChunk(buf.subarray(0, bytesRead));
+      this.hashed += bytesRead;
     }
+  }
+
+  async close(): Promise<void> {
+    const fh = this.fh;
+    this.fh = null;
+    await fh?.close();
   }
 }
 
 /** A part's bytes as text, fed to its scanner chunk by chunk (UTF-8, a character cut between chunks kept whole). */
-async function* scanPart(
-  parts: PartReader,
-  part: Parameters<PartReader['read']>[0],
-  scanner: XmlChunks,
-): AsyncGenerator<void> {
+async function* scanPart(parts: PartReader, part: ZipPart, scanner: XmlChunks): AsyncGenerator<void> {
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of parts.read(part)) {
     scanner.write(decoder.decode(chunk, { stream: true }));
@@ -134,5 +133,6 @@ export async function* xlsxRows(file: string, name: string, o: XlsxOptions): Asy
     );
   } finally {
     await parts.close();
+    await hash.close();
   }
 }
