@@ -1,3 +1,16 @@
+import { LIMITS } from './sniff';
+
+export class XmlSyntaxError extends Error {}
+
+/**
+ * The longest tag (name and attributes) and the longest text a part may hold. Cut short, a tag waits for the
+ * next chunk and is scanned again from its start: without a bound, one tag that never ends (a forged part)
+ * would be rescanned with every chunk to the part's end. Excel keeps a cell's text to 32,767 characters; a
+ * record's bound is the CSV reader's (LIMITS.csvFieldBytes).
+ */
+const MAX_TAG = 1024 * 1024;
+const MAX_TEXT = LIMITS.csvFieldBytes;
+
 /**
  * A streaming reader of the XML an .xlsx part holds, for the parts an import reads (a worksheet, the shared
  * strings): `write` each chunk of the part's text in order, `end` after the last. A chunk may end anywhere —
@@ -7,8 +20,6 @@
  * understood; a document type declaration, which no spreadsheet part has, is refused (no entity is ever
  * defined or expanded).
  */
-export class XmlSyntaxError extends Error {}
-
 export abstract class XmlChunks {
   private rest = '';
   private capturing = false;
@@ -24,13 +35,15 @@ export abstract class XmlChunks {
     while (i < n) {
       const lt = s.indexOf('<', i);
       if (lt < 0) {
-        if (this.capturing) this.text += s.slice(i);
+        if (this.capturing) this.capture(s.slice(i));
         return;
       }
-      if (lt > i && this.capturing) this.text += s.slice(i, lt);
+      if (lt > i && this.capturing) this.capture(s.slice(i, lt));
       const next = this.tag(s, lt);
       if (next < 0) {
         // The tag goes on in the next chunk.
+        if (n - lt > MAX_TAG)
+          throw new XmlSyntaxError(`the ${this.part} has a tag longer than ${MAX_TAG / 1024 / 1024} MB`);
         this.rest = s.slice(lt);
         return;
       }
@@ -46,6 +59,12 @@ export abstract class XmlChunks {
   /** An element starts; its attributes are in `s` between `from` and `to` (see `attribute`). */
   protected abstract open(name: string, s: string, from: number, to: number, selfClosing: boolean): void;
   protected abstract close(name: string): void;
+
+  private capture(text: string): void {
+    this.text += text;
+    if (this.text.length > MAX_TEXT)
+      throw new XmlSyntaxError(`the ${this.part} has a text longer than ${MAX_TEXT / 1024 / 1024} MB`);
+  }
 
   protected startText(): void {
     this.capturing = true;
@@ -96,7 +115,7 @@ export abstract class XmlChunks {
       const end = s.indexOf(']]>', lt + 9);
       if (end < 0) return -1;
       // Entities mean nothing inside CDATA: escaped so the decoding at the element's end leaves them.
-      if (this.capturing) this.text += s.slice(lt + 9, end).replace(/&/g, '&amp;');
+      if (this.capturing) this.capture(s.slice(lt + 9, end).replace(/&/g, '&amp;'));
       return end + 3;
     }
     if (s.length - lt < 9) return -1;

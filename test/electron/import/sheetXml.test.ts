@@ -111,6 +111,24 @@ describe('the worksheet XML scanner', () => {
     expect(() => scan(`${HEAD}<sheetData><row r="1"><c r="A1`)).toThrow(/ends inside a tag/);
   });
 
+  it('refuses a tag that never ends and a text beyond the record limit, without rescanning the part', () => {
+    const scanner = new SheetXmlScanner();
+    scanner.write(`${HEAD}<sheetData><row r="1"><c r="A1" x="`);
+    const piece = 'x'.repeat(32 * 1024);
+    let written = 0;
+    expect(() => {
+      for (; written < 200; written++) scanner.write(piece);
+    }).toThrow(/the sheet has a tag longer than 1 MB/);
+    // Refused once the tag passed 1 MB (the 32nd chunk), not at the part's end (200 chunks).
+    expect(written).toBe(31);
+    const texts = new SheetXmlScanner();
+    texts.write(`${HEAD}<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>`);
+    const mb = 'y'.repeat(1024 * 1024);
+    expect(() => {
+      for (let i = 0; i < 20; i++) texts.write(mb);
+    }).toThrow(/the sheet has a text longer than 16 MB/);
+  });
+
   it('refuses a row number and a cell reference that cannot be ones', () => {
     expect(() => scan(`${HEAD}<sheetData><row r="x1"></row></sheetData></worksheet>`)).toThrow(
       /numbered "x1"/,
