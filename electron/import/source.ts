@@ -139,14 +139,17 @@ export async function openSource(path: string, name: string, o: SourceOptions = 
     // The zip directory's checks, before anything is inflated; every part is inflated and checked as
     // it is read (xlsxRows), the workbook's small parts here.
     const { sheets } = readWorkbook(path, name, zipLayout(path, name));
+    // With no sheet named, the first visible one that holds a table (a chart sheet first in the tabs is passed).
     const chosen =
-      o.sheet === undefined ? sheets.find((s) => !s.hidden) : sheets.find((s) => s.name === o.sheet);
+      o.sheet === undefined
+        ? sheets.find((s) => !s.hidden && s.part !== null)
+        : sheets.find((s) => s.name === o.sheet);
     const list = sheets.map((s) => `"${s.name}"${s.hidden ? ' (hidden)' : ''}`).join(', ') || 'none';
     if (!chosen) {
       throw rejectFile(
         name,
         o.sheet === undefined
-          ? `the workbook has no visible sheet (sheets: ${list})`
+          ? `the workbook has no visible sheet holding a table (sheets: ${list})`
           : `no sheet named "${o.sheet}" (sheets: ${list})`,
       );
     }

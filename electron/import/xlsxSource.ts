@@ -96,7 +96,7 @@ export async function* xlsxRows(file: string, name: string, o: XlsxOptions): Asy
     if (!sheetPart)
       throw rejectFile(
         name,
-        `the workbook lists sheet "${o.sheet}" but holds no part for it (damaged, or not Excel)`,
+        `sheet "${o.sheet}" holds no table to import (a chart sheet, or its part is missing from the workbook)`,
         o.sheet,
       );
     const strings = new SharedStringsScanner();

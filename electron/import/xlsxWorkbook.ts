@@ -17,7 +17,7 @@ export interface SheetInfo {
 }
 
 export interface WorkbookInfo {
-  /** In tab order. */
+  /** In tab order; `part` null for a sheet that holds no table (a chart sheet) or whose part is missing. */
   sheets: (SheetInfo & { part: string | null })[];
   /** Serials count days from 1904-01-01 (`<workbookPr date1904="1"/>`, old Mac workbooks). */
   date1904: boolean;
@@ -61,8 +61,8 @@ function relationships(
   file: string,
   name: string,
   layout: ZipLayout,
-): { byId: Map<string, string>; byType: Map<string, string> } {
-  const byId = new Map<string, string>();
+): { byId: Map<string, { part: string; type: string | null }>; byType: Map<string, string> } {
+  const byId = new Map<string, { part: string; type: string | null }>();
   const byType = new Map<string, string>();
   const rels = partNamed(layout, 'xl/_rels/workbook.xml.rels');
   if (!rels) return { byId, byType };
@@ -71,8 +71,8 @@ function relationships(
     const target = attr(attrs, 'Target');
     if (!id || !target || attr(attrs, 'TargetMode') === 'External') continue;
     const part = resolveTarget(WORKBOOK, target);
-    byId.set(id, part);
-    const type = attr(attrs, 'Type')?.split('/').pop();
+    const type = attr(attrs, 'Type')?.split('/').pop() ?? null;
+    byId.set(id, { part, type });
     if (type && !byType.has(type)) byType.set(type, part);
   }
   return { byId, byType };
@@ -156,12 +156,13 @@ export function readWorkbook(
     const id = attr(attrs, 'id', true);
     // Without a relationship for it (the part missing or damaged), the name every writer gives a sheet's
     // part in tab order.
-    const part =
-      (id === null ? undefined : rels.byId.get(id)) ?? `xl/worksheets/sheet${sheets.length + 1}.xml`;
+    const rel = id === null ? undefined : rels.byId.get(id);
+    const part = rel?.part ?? `xl/worksheets/sheet${sheets.length + 1}.xml`;
     sheets.push({
       name: sheetName,
       hidden: state === 'hidden' || state === 'veryHidden',
-      part: partNamed(layout, part) ? part : null,
+      // A chart sheet (or a dialog or macro sheet) holds no table.
+      part: (rel?.type ?? 'worksheet') === 'worksheet' && partNamed(layout, part) ? part : null,
     });
   }
   const props = startTags(xml, 'workbookPr')[0] ?? '';

@@ -218,4 +218,43 @@ describe('workbooks as other writers make them', () => {
       },
     ]);
   });
+
+  it('a chart sheet first in the tabs is passed over for the first sheet holding a table; chosen by name, it is refused', async () => {
+    ws = tempWorkspace({ currency: 'USD' });
+    const part = (name: string, xml: string) => ({ name, data: Buffer.from(xml, 'utf8') });
+    const rel = (id: string, type: string, target: string) =>
+      `<Relationship Id="${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}" Target="${target}"/>`;
+    const file = writeFile(
+      ws.dir,
+      'dashboard.xlsx',
+      zip([
+        part('[Content_Types].xml', CONTENT_TYPES),
+        part('_rels/.rels', RELS),
+        part(
+          'xl/workbook.xml',
+          '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Chart" sheetId="2" r:id="rId2"/><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        ),
+        part(
+          'xl/_rels/workbook.xml.rels',
+          `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rel('rId1', 'worksheet', 'worksheets/sheet1.xml')}${rel('rId2', 'chartsheet', 'chartsheets/sheet1.xml')}${rel('rId3', 'styles', 'styles.xml')}</Relationships>`,
+        ),
+        part('xl/styles.xml', STYLES),
+        part(
+          'xl/chartsheets/sheet1.xml',
+          '<?xml version="1.0" encoding="UTF-8"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetPr/><drawing r:id="rId1" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></chartsheet>',
+        ),
+        part(
+          'xl/worksheets/sheet1.xml',
+          `<?xml version="1.0" encoding="UTF-8"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>${HEADER}<x:row><x:c s="1"><x:v>46037</x:v></x:c>${text('OpenAI')}<x:c s="2"><x:v>42</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+        ),
+      ]),
+    );
+    const s = await commitImport(ws.db, { path: file, name: 'dashboard.xlsx' });
+    expect(s.sheet).toBe('Data');
+    expect(lines(ws, s.batch).map((l) => [l.date, l.vendor, l.micro])).toEqual([
+      ['2026-01-15', 'OpenAI', 42_000_000],
+    ]);
+    const err = await rejected(commitImport(ws.db, { path: file, name: 'dashboard.xlsx', sheet: 'Chart' }));
+    expect(err.message).toMatch(/sheet "Chart" holds no table to import \(a chart sheet/);
+  });
 });
