@@ -1,7 +1,7 @@
 import { Chart, type ChartConfiguration } from 'chart.js';
 import type { ReportModel } from '../../../../shared/report';
 import { chartMajor, moneyFull, monthTickLabels } from './axis';
-import { categoryScale, frameOptions, moneyScale, type ScreenChartOptions } from './frame';
+import { categoryScale, frameOptions, legendWithLabels, moneyScale, type ScreenChartOptions } from './frame';
 import type { ChartLook } from './look';
 import { withAlpha } from './theme';
 
@@ -52,23 +52,19 @@ export function budgetVsActualChart(
       ...options,
       plugins: {
         ...options.plugins,
-        legend: {
-          ...options.plugins?.legend,
-          labels: {
-            ...options.plugins?.legend?.labels,
-            usePointStyle: true,
-            pointStyleWidth: 18,
-            // Actual: a swatch in the emphasised colour (not the first, possibly faded, bar's); budget: its dashed line.
-            generateLabels: (chart) =>
-              Chart.defaults.plugins.legend.labels
-                .generateLabels(chart)
-                .map((l) =>
-                  l.text === 'Actual'
-                    ? { ...l, fillStyle: look.cost, strokeStyle: look.cost, pointStyle: 'rect', lineWidth: 0 }
-                    : { ...l, pointStyle: 'line', lineWidth: 2, lineDash: [4, 2], fillStyle: look.budget },
-                ),
-          },
-        },
+        legend: legendWithLabels(options, {
+          usePointStyle: true,
+          pointStyleWidth: 18,
+          // Actual: a swatch in the emphasised colour (not the first, possibly faded, bar's); budget: its dashed line.
+          generateLabels: (chart) =>
+            Chart.defaults.plugins.legend.labels
+              .generateLabels(chart)
+              .map((l) =>
+                l.text === 'Actual'
+                  ? { ...l, fillStyle: look.cost, strokeStyle: look.cost, pointStyle: 'rect', lineWidth: 0 }
+                  : { ...l, pointStyle: 'line', lineWidth: 2, lineDash: [4, 2], fillStyle: look.budget },
+              ),
+        }),
         tooltip: {
           ...options.plugins?.tooltip,
           callbacks: {

@@ -1,7 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { ReportModel } from '../../../../shared/report';
 import { chartMajor, moneyFull, monthLabel } from './axis';
-import { categoryScale, frameOptions, moneyScale, type ScreenChartOptions } from './frame';
+import { categoryScale, frameOptions, legendWithLabels, moneyScale, type ScreenChartOptions } from './frame';
 import { LINE_DASH, lineLegend, type LegendLine } from './lineLegend';
 import type { ChartLook } from './look';
 import { withAlpha } from './theme';
@@ -79,16 +79,12 @@ export function cumulativeChart(
       interaction: { mode: 'index', intersect: false },
       plugins: {
         ...options.plugins,
-        legend: {
-          ...options.plugins?.legend,
-          labels: {
-            ...options.plugins?.legend?.labels,
-            usePointStyle: true,
-            pointStyleWidth: 26,
-            boxHeight: 6,
-            generateLabels: () => lineLegend(datasets, look.text),
-          },
-        },
+        legend: legendWithLabels(options, {
+          usePointStyle: true,
+          pointStyleWidth: 26,
+          boxHeight: 6,
+          generateLabels: () => lineLegend(datasets, look.text),
+        }),
         tooltip: {
           ...options.plugins?.tooltip,
           callbacks: {

@@ -1,4 +1,4 @@
-import type { ChartOptions, ChartType } from 'chart.js';
+import type { ChartOptions, ChartType, LegendOptions } from 'chart.js';
 import { compactMoney } from '../../../../shared/format/money';
 import type { ChartLook } from './look';
 import { prefersReducedMotion } from './options';
@@ -44,6 +44,14 @@ export function frameOptions<T extends ChartType>(
       tooltip: { enabled: onScreen, mode: 'index', intersect: false },
     },
   } as ChartOptions<T>;
+}
+
+/** The frame's legend with a chart's own label settings over the frame's (its marks, sizes, entries). */
+export function legendWithLabels<T extends ChartType>(
+  options: ChartOptions<T>,
+  labels: Partial<LegendOptions<T>['labels']>,
+) {
+  return { ...options?.plugins?.legend, labels: { ...options?.plugins?.legend?.labels, ...labels } };
 }
 
 /** An axis title in the muted colour (the screen names its axes; the print caption names the chart). */

@@ -2,7 +2,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { tornadoDrivers } from '../../../../shared/export/tornado';
 import type { ReportModel } from '../../../../shared/report';
 import { chartMajor, moneyFull, moneyTick } from './axis';
-import { axisTitle, frameOptions, type ScreenChartOptions } from './frame';
+import { axisTitle, frameOptions, legendWithLabels, type ScreenChartOptions } from './frame';
 import type { ChartLook, ChartMedium } from './look';
 
 /** The series' names, in the legend and in the drawn figures (screen and print alike). */
@@ -66,13 +66,9 @@ export function tornadoChart(
       indexAxis: 'y',
       plugins: {
         ...options.plugins,
-        legend: {
-          ...options.plugins?.legend,
-          labels: {
-            ...options.plugins?.legend?.labels,
-            ...(onPrint ? { boxWidth: 10, font: { family: look.font, size: 9 } } : {}),
-          },
-        },
+        legend: legendWithLabels(options, {
+          ...(onPrint ? { boxWidth: 10, font: { family: look.font, size: 9 } } : {}),
+        }),
         tooltip: {
           ...options.plugins?.tooltip,
           mode: 'nearest',

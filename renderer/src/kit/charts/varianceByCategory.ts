@@ -4,7 +4,7 @@ import { UNDER } from '../../../../shared/export/palette';
 import { budgetStatusView, type BudgetStatusView } from '../../../../shared/format/budgetStatus';
 import type { ReportModel } from '../../../../shared/report';
 import { chartMajor, moneyFull } from './axis';
-import { frameOptions, moneyScale, type ScreenChartOptions } from './frame';
+import { frameOptions, legendWithLabels, moneyScale, type ScreenChartOptions } from './frame';
 import type { ChartLook } from './look';
 
 const ORDER: RagStatus[] = ['green', 'amber', 'red', 'no_data'];
@@ -80,15 +80,11 @@ export function varianceByCategoryChart(
       indexAxis: 'y',
       plugins: {
         ...options.plugins,
-        legend: {
-          ...options.plugins?.legend,
-          labels: {
-            ...options.plugins?.legend?.labels,
-            usePointStyle: true,
-            boxHeight: 7,
-            generateLabels: () => statusLegend(look, views),
-          },
-        },
+        legend: legendWithLabels(options, {
+          usePointStyle: true,
+          boxHeight: 7,
+          generateLabels: () => statusLegend(look, views),
+        }),
         tooltip: {
           ...options.plugins?.tooltip,
           mode: 'nearest',
