@@ -138,7 +138,8 @@ export async function openSource(path: string, name: string, o: SourceOptions = 
   if (container.type === 'xlsx') {
     // The zip directory's checks, before anything is inflated; every part is inflated and checked as
     // it is read (xlsxRows), the workbook's small parts here.
-    const { sheets } = readWorkbook(path, name, zipLayout(path, name));
+    const workbook = readWorkbook(path, name, zipLayout(path, name));
+    const { sheets } = workbook;
     // With no sheet named, the first visible one that holds a table (a chart sheet first in the tabs is passed).
     const chosen =
       o.sheet === undefined
@@ -153,7 +154,7 @@ export async function openSource(path: string, name: string, o: SourceOptions = 
           : `no sheet named "${o.sheet}" (sheets: ${list})`,
       );
     }
-    const xlsx = { sheet: chosen.name };
+    const xlsx = { sheet: chosen.name, workbook };
     return withPasses({
       path,
       name,

@@ -6,7 +6,7 @@ import { PartReader } from '../safety/zipVerify';
 import { SharedStringsScanner } from './sharedStrings';
 import { SheetCells } from './sheetCells';
 import { SheetXmlScanner } from './sheetXml';
-import { readWorkbook } from './xlsxWorkbook';
+import type { WorkbookInfo } from './xlsxWorkbook';
 import type { XmlChunks } from './xmlChunks';
 
 export { listSheets, readWorkbook, type SheetInfo } from './xlsxWorkbook';
@@ -14,6 +14,8 @@ export { listSheets, readWorkbook, type SheetInfo } from './xlsxWorkbook';
 export interface XlsxOptions {
   /** The sheet to read, by its name (see listSheets). */
   sheet: string;
+  /** What the workbook's small parts say (readWorkbook, read when the file was opened). */
+  workbook: WorkbookInfo;
   /** Called with each chunk of the file's bytes, in file order, as the file is read (progress and the SHA-256). */
   onChunk?: (chunk: Buffer) => void;
 }
@@ -89,7 +91,7 @@ export async function* xlsxRows(file: string, name: string, o: XlsxOptions): Asy
   const hash = new FileHash(file, name, layout.size, o.onChunk);
   const parts = new PartReader(file, name, layout, { onRead: (bytes) => hash.readBytes(bytes) });
   try {
-    const book = readWorkbook(file, name, layout);
+    const book = o.workbook;
     const sheet = book.sheets.find((s) => s.name === o.sheet);
     if (!sheet) throw rejectFile(name, `sheet "${o.sheet}" could not be found in the workbook`);
     const sheetPart = sheet.part === null ? undefined : layout.parts.find((p) => p.name === sheet.part);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commitImport } from '../../electron/import/run';
-import { listSheets, xlsxRows } from '../../electron/import/xlsxSource';
+import { listSheets, readWorkbook, xlsxRows } from '../../electron/import/xlsxSource';
 import { tempWorkspace } from '../helpers/tempWorkspace';
 import { unzip, zip } from './zip';
 
@@ -34,7 +34,10 @@ async function writeSheetsBeforeData(file: string, hiddenRows: number): Promise<
 
 async function rowsOf(file: string, sheet: string): Promise<(string | number | boolean | null)[][]> {
   const rows: (string | number | boolean | null)[][] = [];
-  for await (const batch of xlsxRows(file, path.basename(file), { sheet }))
+  for await (const batch of xlsxRows(file, path.basename(file), {
+    sheet,
+    workbook: readWorkbook(file, path.basename(file)),
+  }))
     rows.push(...batch.map((r) => r.cells));
   return rows;
 }

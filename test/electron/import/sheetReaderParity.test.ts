@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { xlsxRows } from '../../../electron/import/xlsxSource';
+import { readWorkbook, xlsxRows } from '../../../electron/import/xlsxSource';
 import type { Cell, SourceRow } from '../../../shared/import/cells';
 import { excelSerialIso, isDateFormat, numberFormatCurrency } from '../../../shared/import/numberFormat';
 import { rng, type Rng } from '../../reliability/random';
@@ -117,7 +117,10 @@ function blankAsNull(rows: SourceRow[]): SourceRow[] {
 
 async function viaSheetReader(file: string): Promise<SourceRow[]> {
   const rows: SourceRow[] = [];
-  for await (const batch of xlsxRows(file, path.basename(file), { sheet: 'Data' }))
+  for await (const batch of xlsxRows(file, path.basename(file), {
+    sheet: 'Data',
+    workbook: readWorkbook(file, path.basename(file)),
+  }))
     rows.push(...batch.filter((r) => r.cells.length > 0));
   return rows;
 }
