@@ -9,10 +9,10 @@ import { SheetXmlScanner } from './sheetXml';
 import type { WorkbookInfo } from './xlsxWorkbook';
 import type { XmlChunks } from './xmlChunks';
 
-export { listSheets, readWorkbook, type SheetInfo } from './xlsxWorkbook';
+export { readWorkbook, type SheetInfo } from './xlsxWorkbook';
 
 export interface XlsxOptions {
-  /** The sheet to read, by its name (see listSheets). */
+  /** The sheet to read, by its name (one of readWorkbook's sheets). */
   sheet: string;
   /** What the workbook's small parts say (readWorkbook, read when the file was opened). */
   workbook: WorkbookInfo;

@@ -176,8 +176,3 @@ export function readWorkbook(
     formats: cellFormats(file, name, partNamed(layout, styles)),
   };
 }
-
-/** The workbook's sheets in tab order, hidden ones marked. */
-export function listSheets(file: string, name: string, layout?: ZipLayout): SheetInfo[] {
-  return readWorkbook(file, name, layout).sheets.map(({ name: n, hidden }) => ({ name: n, hidden }));
-}
