@@ -2,7 +2,7 @@ import path from 'node:path';
 import { rejectFile } from '../../shared/import/errors';
 import { zipLayout, type ZipLayout, type ZipPart } from '../safety/zipLayout';
 import { readSmallPart } from '../safety/zipVerify';
-import { decodeXmlText } from './xmlChunks';
+import { attribute } from './xmlChunks';
 
 /**
  * What an .xlsx says about itself before its data, read from its small parts (each inflated whole, with the
@@ -35,11 +35,9 @@ function startTags(xml: string, element: string): string[] {
   return [...xml.matchAll(re)].map((m) => m[1]!);
 }
 
-/** An attribute by its local name (`r:id` and `id` are both `id` when `prefixed`), entities decoded. */
+/** An attribute of a start tag's attribute text (with `prefixed`, by its local name: `r:id` is `id`). */
 function attr(attrs: string, name: string, prefixed = false): string | null {
-  const re = new RegExp(`(?:^|\\s)${prefixed ? '[\\w.-]+:' : ''}${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
-  const m = re.exec(attrs);
-  return m ? decodeXmlText(m[1] ?? m[2]!) : null;
+  return attribute(attrs, 0, attrs.length, name, prefixed);
 }
 
 function partNamed(layout: ZipLayout, name: string): ZipPart | undefined {

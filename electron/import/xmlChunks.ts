@@ -175,7 +175,14 @@ function localName(s: string, from: number, to: number): string {
 }
 
 /** An attribute's value in the tag text between `from` and `to` (entities decoded); null when absent. */
-export function attribute(s: string, from: number, to: number, name: string): string | null {
+export function attribute(
+  s: string,
+  from: number,
+  to: number,
+  name: string,
+  /** Match the name after any namespace prefix (`r:id` for `id`), and only a prefixed one. */
+  anyPrefix = false,
+): string | null {
   let i = from;
   while (i < to) {
     const eq = s.indexOf('=', i);
@@ -190,6 +197,10 @@ export function attribute(s: string, from: number, to: number, name: string): st
     while (nameEnd > i && s.charCodeAt(nameEnd - 1) <= 32) nameEnd--;
     let nameStart = nameEnd;
     while (nameStart > i && s.charCodeAt(nameStart - 1) > 32) nameStart--;
+    if (anyPrefix) {
+      const colon = s.lastIndexOf(':', nameEnd - 1);
+      nameStart = colon >= nameStart ? colon + 1 : nameEnd + 1;
+    }
     if (nameEnd - nameStart === name.length && s.startsWith(name, nameStart))
       return decodeXmlText(s.slice(q + 1, close));
     i = close + 1;
